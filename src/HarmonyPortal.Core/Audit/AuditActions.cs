@@ -1,0 +1,18 @@
+namespace HarmonyPortal.Core.Audit;
+
+/// <summary>The names of audited events, kept in one place so reports and tests agree.</summary>
+public static class AuditActions
+{
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+    public const string LoginLockedOut = "login.locked-out";
+    public const string Logout = "logout";
+    public const string AccessDenied = "access.denied";
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserPasswordReset = "user.password-reset";
+    public const string RegionCreated = "region.created";
+    public const string RegionUpdated = "region.updated";
+}

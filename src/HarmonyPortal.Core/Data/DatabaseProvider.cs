@@ -1,0 +1,7 @@
+namespace HarmonyPortal.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

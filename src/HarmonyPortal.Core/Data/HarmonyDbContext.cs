@@ -1,0 +1,24 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Offices;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Core.Data;
+
+/// <summary>The portal's data layer, used directly by the feature services (docs/adr/0001).</summary>
+public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : IdentityUserContext<AppUser>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<OfficeParty> OfficeParties => Set<OfficeParty>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HarmonyDbContext).Assembly);
+    }
+}

@@ -1,0 +1,29 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Offices;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Users;
+
+namespace HarmonyPortal.Core.Scope;
+
+/// <summary>
+/// The scoped query layer: every feature reads through these filters, so a record outside the
+/// user's subtree is invisible everywhere in the same way (and answers 404 like a missing one).
+/// </summary>
+public static class ScopedQueries
+{
+    public static IQueryable<Region> InScope(this IQueryable<Region> regions, UserScope scope) =>
+        regions.Where(r => r.Path.StartsWith(scope.RegionPath));
+
+    public static IQueryable<AppUser> InScope(this IQueryable<AppUser> users, UserScope scope) =>
+        users.Where(u => u.Region.Path.StartsWith(scope.RegionPath));
+
+    public static IQueryable<OfficeParty> InScope(this IQueryable<OfficeParty> parties, UserScope scope) =>
+        parties.Where(p => p.Region.Path.StartsWith(scope.RegionPath));
+
+    /// <summary>Audit rows of the user's subtree; rows without a region (failed logins) are province-wide.</summary>
+    public static IQueryable<AuditEntry> InScope(this IQueryable<AuditEntry> entries, IQueryable<Region> regions, UserScope scope)
+    {
+        var visible = regions.InScope(scope).Select(r => (int?)r.Id);
+        return entries.Where(e => visible.Contains(e.RegionId));
+    }
+}

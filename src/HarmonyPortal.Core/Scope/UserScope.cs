@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using HarmonyPortal.Core.Offices;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Users;
+
+namespace HarmonyPortal.Core.Scope;
+
+/// <summary>
+/// Who is acting and where: the one object every feature asks what the current user may read
+/// (its region's subtree) and write (depending on its role). Built from the sign-in claims.
+/// </summary>
+public sealed record UserScope(
+    string UserId,
+    string UserName,
+    int RegionId,
+    string RegionPath,
+    RegionLevel RegionLevel,
+    string RegionName,
+    Party Party,
+    UserRole Role)
+{
+    public bool IsAdmin => Role == UserRole.Admin;
+
+    public bool IsProvinceAdmin => IsAdmin && RegionLevel == RegionLevel.Province;
+
+    /// <summary>True when the region with this path lies in the user's subtree (its own region included).</summary>
+    public bool CanRead(string regionPath) => regionPath.StartsWith(RegionPath, StringComparison.Ordinal);
+
+    public bool CanAdministerUsersOf(string regionPath) => IsAdmin && CanRead(regionPath);
+
+    public bool CanManageRegionsUnder(string regionPath) => IsProvinceAdmin && CanRead(regionPath);
+
+    /// <summary>Clerks write their own region's records only; records of regions below are read-only to them.</summary>
+    public bool CanWriteRecordsOf(int regionId) => Role == UserRole.Clerk && regionId == RegionId;
+
+    public static UserScope? FromPrincipal(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        string? Find(string type) => principal.FindFirst(type)?.Value;
+        var userId = Find(ClaimTypes.NameIdentifier);
+        var regionPath = Find(HarmonyClaims.RegionPath);
+        if (userId is null || regionPath is null
+            || !int.TryParse(Find(HarmonyClaims.RegionId), out var regionId)
+            || !Enum.TryParse<RegionLevel>(Find(HarmonyClaims.RegionLevel), out var level)
+            || !Enum.TryParse<Party>(Find(HarmonyClaims.Party), out var party)
+            || !Enum.TryParse<UserRole>(Find(ClaimTypes.Role), out var role))
+        {
+            return null;
+        }
+
+        return new UserScope(
+            userId,
+            Find(ClaimTypes.Name) ?? "",
+            regionId,
+            regionPath,
+            level,
+            Find(HarmonyClaims.RegionName) ?? "",
+            party,
+            role);
+    }
+}

@@ -1,0 +1,12 @@
+namespace HarmonyPortal.Core.Users;
+
+/// <summary>Claim types the portal puts into the sign-in cookie.</summary>
+public static class HarmonyClaims
+{
+    public const string RegionId = "harmony:region_id";
+    public const string RegionPath = "harmony:region_path";
+    public const string RegionLevel = "harmony:region_level";
+    public const string RegionName = "harmony:region_name";
+    public const string Party = "harmony:party";
+    public const string DisplayName = "harmony:display_name";
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HarmonyPortal.Web.Features.Account.Identity;
+
+/// <summary>Puts the user's region, party and role into the cookie so scope checks need no query.</summary>
+public sealed class PortalClaimsPrincipalFactory(
+    UserManager<AppUser> userManager,
+    IOptions<IdentityOptions> options,
+    HarmonyDbContext db)
+    : UserClaimsPrincipalFactory<AppUser>(userManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == user.RegionId);
+        identity.AddClaims(
+        [
+            new Claim(ClaimTypes.Role, user.Role.ToString()),
+            new Claim(HarmonyClaims.RegionId, region.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(HarmonyClaims.RegionPath, region.Path),
+            new Claim(HarmonyClaims.RegionLevel, region.Level.ToString()),
+            new Claim(HarmonyClaims.RegionName, region.Name),
+            new Claim(HarmonyClaims.Party, user.Party.ToString()),
+            new Claim(HarmonyClaims.DisplayName, user.DisplayName),
+        ]);
+        return identity;
+    }
+}

@@ -1,0 +1,84 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Admin.Regions;
+
+/// <summary>Maintains the region tree under a province admin's province.</summary>
+public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, UserScope scope)
+{
+    public Task<RegionNode> TreeAsync(CancellationToken ct) => db.LoadSubtreeAsync(scope, ct);
+
+    public async Task<Region> FindAsync(int id, CancellationToken ct) =>
+        await db.Regions.InScope(scope).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new OutOfScopeException();
+
+    public async Task<ServiceResult> CreateAsync(RegionInput input, CancellationToken ct)
+    {
+        var result = ServiceResult.From(await new RegionInputValidator().ValidateAsync(input, ct));
+        var parent = await FindAsync(input.ParentId, ct);
+        if (parent.Level == RegionLevel.Town || input.Level <= parent.Level)
+        {
+            result.Add(nameof(input.Level), $"层级：{parent.Name}（{parent.Level.ToChinese()}）之下只能添加更低层级的地区。");
+        }
+
+        await CheckUniqueAsync(input, parent.Id, null, result, ct);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var region = await RegionWriter.AddAsync(db, new Region
+        {
+            Name = input.Name!.Trim(),
+            Code = input.Code!.Trim(),
+            IsLocalCode = input.IsLocalCode,
+            Level = input.Level,
+            SortOrder = input.SortOrder,
+        }, parent, ct);
+        audit.Add(AuditActions.RegionCreated, AuditOutcome.Success, "region", region.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{region.Code} {region.Name}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    public async Task<ServiceResult> UpdateAsync(int id, RegionInput input, CancellationToken ct)
+    {
+        var region = await FindAsync(id, ct);
+        input.Level = region.Level;
+        var result = ServiceResult.From(await new RegionInputValidator().ValidateAsync(input, ct));
+        await CheckUniqueAsync(input, region.ParentId, region.Id, result, ct);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var before = $"{region.Code} {region.Name}";
+        region.Name = input.Name!.Trim();
+        region.Code = input.Code!.Trim();
+        region.IsLocalCode = input.IsLocalCode;
+        region.SortOrder = input.SortOrder;
+        audit.Add(AuditActions.RegionUpdated, AuditOutcome.Success, "region", region.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{before} -> {region.Code} {region.Name}");
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    private async Task CheckUniqueAsync(RegionInput input, int? parentId, int? selfId, ServiceResult result, CancellationToken ct)
+    {
+        var code = input.Code?.Trim();
+        var name = input.Name?.Trim();
+        if (code is not null && await db.Regions.AnyAsync(r => r.Code == code && r.Id != selfId, ct))
+        {
+            result.Add(nameof(input.Code), $"区划代码：{code} 已被其他地区使用。");
+        }
+
+        if (name is not null && await db.Regions.AnyAsync(r => r.ParentId == parentId && r.Name == name && r.Id != selfId, ct))
+        {
+            result.Add(nameof(input.Name), $"名称：同一上级下已有“{name}”。");
+        }
+    }
+}

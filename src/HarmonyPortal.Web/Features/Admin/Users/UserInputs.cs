@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using HarmonyPortal.Core.Offices;
+using HarmonyPortal.Core.Users;
+
+namespace HarmonyPortal.Web.Features.Admin.Users;
+
+/// <summary>What an admin may set on a user. Nothing else is bound from a form (no Id, no status, no stamps).</summary>
+public class UserProfileInput
+{
+    [Display(Name = "姓名")]
+    public string? DisplayName { get; set; }
+
+    [Display(Name = "所属地区")]
+    public int RegionId { get; set; }
+
+    [Display(Name = "所属单位")]
+    public Party Party { get; set; } = Party.HumanResources;
+
+    [Display(Name = "角色")]
+    public UserRole Role { get; set; } = UserRole.Clerk;
+}
+
+public sealed class CreateUserInput : UserProfileInput
+{
+    [Display(Name = "用户名")]
+    public string? UserName { get; set; }
+
+    [Display(Name = "初始密码")]
+    [DataType(DataType.Password)]
+    public string? Password { get; set; }
+}
+
+public sealed class UserFilter
+{
+    public int? RegionId { get; set; }
+
+    public UserRole? Role { get; set; }
+
+    public string? Q { get; set; }
+
+    public int Page { get; set; } = 1;
+}

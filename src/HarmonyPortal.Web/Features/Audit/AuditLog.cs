@@ -1,0 +1,38 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Scope;
+
+namespace HarmonyPortal.Web.Features.Audit;
+
+/// <summary>Records audit entries with the acting user, its region and its IP address.</summary>
+public sealed class AuditLog(HarmonyDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    /// <summary>Adds an entry to the current unit of work; it is saved with the change it describes.</summary>
+    public void Add(string action, AuditOutcome outcome, string? objectType = null, string? objectId = null,
+        string? details = null, UserScope? actor = null, string? userName = null, int? regionId = null)
+    {
+        var context = http.HttpContext;
+        actor ??= context is null ? null : UserScope.FromPrincipal(context.User);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = actor?.UserId,
+            UserName = actor?.UserName ?? userName,
+            RegionId = regionId ?? actor?.RegionId,
+            IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
+            Action = action,
+            ObjectType = objectType,
+            ObjectId = objectId,
+            Outcome = outcome,
+            Details = details,
+        });
+    }
+
+    /// <summary>Adds and saves at once, for events that are not part of another change (logins, denials).</summary>
+    public async Task RecordAsync(string action, AuditOutcome outcome, string? objectType = null, string? objectId = null,
+        string? details = null, string? userName = null, int? regionId = null, CancellationToken ct = default)
+    {
+        Add(action, outcome, objectType, objectId, details, userName: userName, regionId: regionId);
+        await db.SaveChangesAsync(ct);
+    }
+}

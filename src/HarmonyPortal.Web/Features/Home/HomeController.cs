@@ -1,0 +1,38 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Home;
+
+public sealed class HomeController(HarmonyDbContext db, UserScope scope) : Controller
+{
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var tree = await db.LoadSubtreeAsync(scope, ct);
+        var parties = await db.OfficeParties.AsNoTracking()
+            .Where(p => p.RegionId == scope.RegionId)
+            .OrderBy(p => p.Party)
+            .Select(p => new OfficePartyRow(p.Party, p.Name, p.ShortName, p.HostsOffice))
+            .ToListAsync(ct);
+        var userCounts = await db.Users.AsNoTracking().InScope(scope)
+            .GroupBy(u => u.RegionId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+        return View(new HomeViewModel(scope, tree, parties, userCounts));
+    }
+}
+
+public sealed record OfficePartyRow(Core.Offices.Party Party, string Name, string ShortName, bool HostsOffice);
+
+public sealed record HomeViewModel(
+    UserScope Scope,
+    RegionNode Root,
+    IReadOnlyList<OfficePartyRow> OfficeParties,
+    IReadOnlyDictionary<int, int> UserCounts)
+{
+    public int RegionCount(RegionLevel level) => Root.SelfAndDescendants().Count(n => n.Level == level);
+}

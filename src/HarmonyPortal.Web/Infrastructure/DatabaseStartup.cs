@@ -1,0 +1,44 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Infrastructure;
+
+/// <summary>On start: migrate the database, load the seed regions, and create the demo or bootstrap accounts.</summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<PortalOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<HarmonyDbContext>();
+        var logger = services.GetRequiredService<ILogger<PortalOptions>>();
+
+        if (options.MigrateOnStartup)
+        {
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets readers work while one writer commits; the setting persists in the file.
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await db.Database.CloseConnectionAsync();
+            }
+
+            await db.Database.MigrateAsync();
+            logger.LogInformation("Database migrated");
+        }
+
+        if (await RegionSeeder.SeedIfEmptyAsync(db))
+        {
+            logger.LogInformation("Seed regions loaded");
+        }
+
+        await BootstrapAdmin.EnsureAsync(services, app.Configuration);
+        if (options.SeedDemoData)
+        {
+            var accounts = await DemoAccounts.EnsureAsync(services);
+            DemoAccounts.Print(accounts, app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"]);
+        }
+    }
+}

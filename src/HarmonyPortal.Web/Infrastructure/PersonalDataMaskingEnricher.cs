@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace HarmonyPortal.Web.Infrastructure;
+
+/// <summary>
+/// Last line of defence for "no personal data in logs": any string property that looks like a
+/// resident ID number or a mobile number is masked before a sink sees it.
+/// </summary>
+public sealed partial class PersonalDataMaskingEnricher : ILogEventEnricher
+{
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+    {
+        foreach (var (name, value) in logEvent.Properties.ToList())
+        {
+            if (value is ScalarValue { Value: string text } && Mask(text) is var masked && !ReferenceEquals(masked, text))
+            {
+                logEvent.AddOrUpdateProperty(new LogEventProperty(name, new ScalarValue(masked)));
+            }
+        }
+    }
+
+    public static string Mask(string text)
+    {
+        if (text.Length < 11)
+        {
+            return text;
+        }
+
+        var result = IdNumber().Replace(text, m => m.Value[..6] + new string('*', 8) + m.Value[14..]);
+        result = Mobile().Replace(result, m => m.Value[..3] + "****" + m.Value[7..]);
+        return result == text ? text : result;
+    }
+
+    [GeneratedRegex(@"(?<!\d)\d{17}[\dXx](?!\d)")]
+    private static partial Regex IdNumber();
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex Mobile();
+}

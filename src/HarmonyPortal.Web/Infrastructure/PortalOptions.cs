@@ -1,0 +1,45 @@
+using HarmonyPortal.Core.Data;
+
+namespace HarmonyPortal.Web.Infrastructure;
+
+/// <summary>Settings read at start-up; README's configuration reference lists every key.</summary>
+public sealed class PortalOptions
+{
+    /// <summary>Folder for the SQLite file, logs and Data Protection keys; relative to the content root.</summary>
+    public string DataDirectory { get; init; } = "data";
+
+    public DatabaseProvider Provider { get; init; }
+
+    public string ConnectionString { get; init; } = "";
+
+    public bool MigrateOnStartup { get; init; } = true;
+
+    public bool SeedDemoData { get; init; }
+
+    public static PortalOptions Read(IConfiguration config, IHostEnvironment env)
+    {
+        var dataDirectory = Path.GetFullPath(config["Harmony:DataDirectory"] ?? "data", env.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+        var provider = HarmonyDatabase.ParseProvider(config["Database:Provider"]);
+        var connectionString = config.GetConnectionString("Harmony");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+            {
+                throw new InvalidOperationException("ConnectionStrings:Harmony is required when Database:Provider is Postgres.");
+            }
+
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "harmony.db")}";
+        }
+
+        return new PortalOptions
+        {
+            DataDirectory = dataDirectory,
+            Provider = provider,
+            ConnectionString = connectionString,
+            MigrateOnStartup = config.GetValue("Database:MigrateOnStartup", true),
+            // Demo accounts exist only in Development, whatever the configuration says.
+            SeedDemoData = env.IsDevelopment() && config.GetValue("Demo:Seed", true),
+        };
+    }
+}

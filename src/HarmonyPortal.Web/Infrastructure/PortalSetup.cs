@@ -1,0 +1,72 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Scope;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace HarmonyPortal.Web.Infrastructure;
+
+/// <summary>Wires the portal together; each concern has its own Add…/Use… file beside this one.</summary>
+public static class PortalSetup
+{
+    public static WebApplicationBuilder AddHarmonyPortal(this WebApplicationBuilder builder)
+    {
+        var options = PortalOptions.Read(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(options);
+        builder.AddPortalLogging(options);
+
+        builder.Services.AddDbContext<HarmonyDbContext>(o => o.UseHarmonyProvider(options.Provider, options.ConnectionString));
+        builder.Services.AddHealthChecks().AddDbContextCheck<HarmonyDbContext>("database");
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("HarmonyPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+
+        builder.AddPortalSecurity();
+
+        // Render Chinese as characters, not numeric entities (the encoder still escapes markup).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(sp =>
+            UserScope.FromPrincipal(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new())
+            ?? throw new InvalidOperationException("UserScope is only available to signed-in users."));
+        builder.Services.AddScoped<Features.Audit.AuditLog>();
+        builder.Services.AddScoped<Features.Admin.Users.UserAdminService>();
+        builder.Services.AddScoped<Features.Admin.Regions.RegionAdminService>();
+
+        builder.Services
+            .AddControllersWithViews(mvc =>
+            {
+                mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                mvc.Filters.Add<ScopeExceptionFilter>();
+            })
+            .AddRazorOptions(razor => razor.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+        return builder;
+    }
+
+    public static WebApplication UseHarmonyPortal(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        return app;
+    }
+}

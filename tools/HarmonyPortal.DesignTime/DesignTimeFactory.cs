@@ -1,0 +1,21 @@
+using HarmonyPortal.Core.Data;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace HarmonyPortal.DesignTime;
+
+/// <summary>
+/// Lets `dotnet ef` build the model for one provider: pass `-- --provider Sqlite|Postgres`.
+/// The connection strings are placeholders; `migrations add` never connects.
+/// </summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<HarmonyDbContext>
+{
+    public HarmonyDbContext CreateDbContext(string[] args)
+    {
+        var index = Array.IndexOf(args, "--provider");
+        var provider = HarmonyDatabase.ParseProvider(index >= 0 && index + 1 < args.Length ? args[index + 1] : null);
+        var connectionString = provider == DatabaseProvider.Sqlite
+            ? "Data Source=design-time.db"
+            : "Host=localhost;Database=harmony_design;Username=postgres";
+        return new HarmonyDbContext(HarmonyDatabase.Options(provider, connectionString));
+    }
+}
