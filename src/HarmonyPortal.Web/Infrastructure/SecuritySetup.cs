@@ -53,30 +53,28 @@ public static class SecuritySetup
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
 
-        services
-            .AddAuthentication(IdentityConstants.ApplicationScheme)
-            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+        // All of Identity's cookie schemes, so that signing a rejected principal out finds each of them.
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "HarmonyPortal.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/error/403";
+            o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+
+            // Answer 403 in place (rendered by the status-code page) instead of redirecting.
+            o.Events.OnRedirectToAccessDenied = ctx =>
             {
-                o.Cookie.Name = "HarmonyPortal.Auth";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = IdleTimeout;
-                o.SlidingExpiration = true;
-                o.LoginPath = "/account/login";
-                o.LogoutPath = "/account/logout";
-                o.AccessDeniedPath = "/error/403";
-                o.Events = new CookieAuthenticationEvents
-                {
-                    OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
-                    // Answer 403 in place (rendered by the status-code page) instead of redirecting.
-                    OnRedirectToAccessDenied = ctx =>
-                    {
-                        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                        return Task.CompletedTask;
-                    },
-                };
-            });
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -1,0 +1,120 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Offices;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace HarmonyPortal.Core.Tests.Regions;
+
+public abstract class RegionSeederTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private HarmonyDbContext db = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(provider);
+        db = await database.CreateMigratedContextAsync();
+        Assert.True(await RegionSeeder.SeedIfEmptyAsync(db));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await db.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Yueyang_HasTheTwelveCountyLevelUnitsOfAttachment1()
+    {
+        var yueyang = await db.Regions.SingleAsync(r => r.Code == "430600");
+
+        var counties = await db.Regions.Where(r => r.ParentId == yueyang.Id && r.Level == RegionLevel.County)
+            .Select(r => r.Name).ToListAsync();
+
+        string[] attachment1 = ["岳阳楼区", "君山区", "云溪区", "华容县", "湘阴县", "岳阳县", "平江县", "汨罗市", "临湘市", "经开区", "南湖新区", "屈原区"];
+        Assert.Equal(attachment1.Order(StringComparer.Ordinal), counties.Order(StringComparer.Ordinal));
+        Assert.Equal("湖南省", (await db.Regions.SingleAsync(r => r.Id == yueyang.ParentId)).Name);
+    }
+
+    [Fact]
+    public async Task Yueyang_CityBureausThatHoldQuotas_AreTheCityOfficesParties()
+    {
+        var shortNames = await db.OfficeParties.Where(p => p.Region.Code == "430600").Select(p => p.ShortName).ToListAsync();
+
+        Assert.Contains("市人社局", shortNames);
+        Assert.Contains("市总工会", shortNames);
+        Assert.Contains("市工商联", shortNames);
+        Assert.Contains("岳阳市总工会", await db.OfficeParties.Where(p => p.Region.Code == "430600").Select(p => p.Name).ToListAsync());
+    }
+
+    [Theory]
+    [InlineData("山西省", "忻州市")]
+    [InlineData("河南省", "济源示范区")]
+    [InlineData("河北省", "唐山市")]
+    [InlineData("江西省", "赣州市")]
+    [InlineData("湖南省", "岳阳市")]
+    public async Task EverySeedCity_SitsInItsProvince_WithAtLeastTwoCountyLevelUnits(string province, string city)
+    {
+        var row = await db.Regions.Include(r => r.Parent).SingleAsync(r => r.Name == city);
+
+        Assert.Equal(province, row.Parent!.Name);
+        Assert.True(await db.Regions.CountAsync(r => r.ParentId == row.Id && r.Level == RegionLevel.County) >= 2);
+    }
+
+    [Theory]
+    [InlineData("经开区")]
+    [InlineData("南湖新区")]
+    [InlineData("屈原区")]
+    [InlineData("唐山高新区")]
+    [InlineData("济源示范区")]
+    public async Task FunctionalZones_CarryLocalCodes(string name)
+    {
+        var zone = await db.Regions.SingleAsync(r => r.Name == name);
+
+        Assert.True(zone.IsLocalCode);
+        Assert.DoesNotMatch(@"^\d{6}$", zone.Code);
+    }
+
+    [Fact]
+    public async Task RealRegions_CarryTheirGbT2260Codes()
+    {
+        var codes = await db.Regions.Where(r => !r.IsLocalCode).ToDictionaryAsync(r => r.Name, r => r.Code);
+
+        Assert.Equal("430602", codes["岳阳楼区"]);
+        Assert.Equal("360700", codes["赣州市"]);
+        Assert.Equal("140900", codes["忻州市"]);
+        Assert.Equal("130200", codes["唐山市"]);
+        Assert.All(codes.Values, code => Assert.Matches(@"^\d{6}$", code));
+    }
+
+    [Fact]
+    public async Task EveryRegionAboveTownLevel_HasAnOfficeWithTheFourParties_AndPathsFollowTheTree()
+    {
+        var regions = await db.Regions.AsNoTracking().ToListAsync();
+        var parties = await db.OfficeParties.AsNoTracking().ToListAsync();
+        var byId = regions.ToDictionary(r => r.Id);
+
+        foreach (var region in regions)
+        {
+            var expectedParties = region.Level == RegionLevel.Town ? [] : PartyNames.All.ToArray();
+            Assert.Equal(expectedParties, parties.Where(p => p.RegionId == region.Id).Select(p => p.Party).Order().ToArray());
+            var expectedPath = (region.ParentId is { } parentId ? byId[parentId].Path : "/") + region.Id + "/";
+            Assert.Equal(expectedPath, region.Path);
+        }
+    }
+
+    [Fact]
+    public async Task SeedingAgain_AddsNothing()
+    {
+        var before = await db.Regions.CountAsync();
+
+        Assert.False(await RegionSeeder.SeedIfEmptyAsync(db));
+        Assert.Equal(before, await db.Regions.CountAsync());
+    }
+}
+
+public sealed class SqliteRegionSeederTests() : RegionSeederTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresRegionSeederTests() : RegionSeederTests(DatabaseProvider.Postgres);

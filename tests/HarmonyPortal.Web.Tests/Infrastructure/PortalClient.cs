@@ -1,0 +1,50 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Xunit;
+
+namespace HarmonyPortal.Web.Tests.Infrastructure;
+
+/// <summary>An HTTP client that behaves like a browser user: reads forms, sends their antiforgery token.</summary>
+public sealed class PortalClient(HttpClient http) : IDisposable
+{
+    public const string DemoPassword = "Harmony@2026";
+
+    public HttpClient Http => http;
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    public async Task<IHtmlDocument> GetPageAsync(string url)
+    {
+        var response = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ParseAsync(response);
+    }
+
+    /// <summary>The antiforgery token of any form on the page at <paramref name="url"/>.</summary>
+    public async Task<string> TokenFromAsync(string url)
+    {
+        var page = await GetPageAsync(url);
+        var input = page.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement;
+        return input?.Value ?? throw new InvalidOperationException($"No antiforgery token on {url}.");
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string url, string token, params (string Key, string Value)[] fields) =>
+        http.PostAsync(url, new FormUrlEncodedContent(fields.Append(("__RequestVerificationToken", token))
+            .Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))));
+
+    public async Task<HttpResponseMessage> LoginAsync(string userName, string password = DemoPassword)
+    {
+        var token = await TokenFromAsync("/account/login");
+        return await PostAsync("/account/login", token, ("UserName", userName), ("Password", password));
+    }
+
+    public async Task LoginOrFailAsync(string userName, string password = DemoPassword)
+    {
+        var response = await LoginAsync(userName, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Login of {userName} answered {(int)response.StatusCode}.");
+    }
+
+    public void Dispose() => http.Dispose();
+}

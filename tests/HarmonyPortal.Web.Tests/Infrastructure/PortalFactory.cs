@@ -1,0 +1,67 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.TestSupport;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace HarmonyPortal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal in-process on its own throwaway database (one per test class), in the
+/// Development environment so the demo accounts exist, with a clock the test can move.
+/// </summary>
+public class PortalFactory(DatabaseProvider provider, string environment = "Development")
+    : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private readonly string dataDirectory = Path.Combine(TestPaths.Scratch("portal"), Guid.NewGuid().ToString("N"));
+
+    public ManualClock Clock { get; } = new();
+
+    public DatabaseProvider Provider => provider;
+
+    public string ConnectionString => database.ConnectionString;
+
+    public string DataDirectory => dataDirectory;
+
+    public HarmonyDbContext CreateDbContext() => database.CreateContext();
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(provider);
+        _ = Services; // start the host: migrate and seed now, not inside the first test
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await database.DisposeAsync();
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:Harmony", database.ConnectionString);
+        builder.UseSetting("Harmony:DataDirectory", dataDirectory);
+        builder.ConfigureServices(services =>
+        {
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = Clock);
+            services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = Clock);
+        });
+    }
+
+    public PortalClient CreatePortalClient(string baseAddress = "http://localhost") =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) }));
+}
+
+public sealed class SqlitePortal() : PortalFactory(DatabaseProvider.Sqlite);
+
+public sealed class PostgresPortal() : PortalFactory(DatabaseProvider.Postgres);
