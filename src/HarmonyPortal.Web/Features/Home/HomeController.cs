@@ -9,6 +9,7 @@ namespace HarmonyPortal.Web.Features.Home;
 
 public sealed class HomeController(HarmonyDbContext db, UserScope scope) : Controller
 {
+    [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var tree = await db.LoadSubtreeAsync(scope, ct);

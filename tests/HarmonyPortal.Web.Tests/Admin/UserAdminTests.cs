@@ -1,0 +1,206 @@
+using System.Net;
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Users;
+using HarmonyPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace HarmonyPortal.Web.Tests.Admin;
+
+public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
+    where TPortal : PortalFactory
+{
+    private async Task<PortalClient> AdminAsync(string userName = "yy.admin")
+    {
+        var client = portal.CreatePortalClient();
+        await client.LoginOrFailAsync(userName);
+        return client;
+    }
+
+    private async Task<int> RegionIdAsync(string code)
+    {
+        await using var db = portal.CreateDbContext();
+        return await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
+    }
+
+    private async Task<AppUser> UserAsync(string userName)
+    {
+        await using var db = portal.CreateDbContext();
+        return await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+    }
+
+    private async Task<HttpResponseMessage> CreateUserAsync(PortalClient admin, string userName, string password, string regionCode)
+    {
+        var token = await admin.TokenFromAsync("/admin/users/create");
+        return await admin.PostAsync("/admin/users/create", token,
+            ("Input.UserName", userName), ("Input.DisplayName", "张三"), ("Input.RegionId", (await RegionIdAsync(regionCode)).ToString()),
+            ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk"), ("Input.Password", password));
+    }
+
+    [Fact]
+    public async Task CityAdmin_CreatesACountyClerk_WhoCanSignInAtOnce()
+    {
+        using var admin = await AdminAsync();
+
+        var response = await CreateUserAsync(admin, "yyhr.union", "Union#2026", "430623");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await admin.GetPageAsync("/admin/users?q=yyhr.union");
+        Assert.Contains("华容县", list.QuerySelector("tbody")!.TextContent);
+        var created = await UserAsync("yyhr.union");
+        Assert.Equal(UserRole.Clerk, created.Role);
+        Assert.True(PasswordHashFormat.Iterations(created.PasswordHash!) >= 210_000);
+        using var clerk = portal.CreatePortalClient();
+        await clerk.LoginOrFailAsync("yyhr.union", "Union#2026");
+        await using var db = portal.CreateDbContext();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.UserCreated && e.ObjectId == created.Id));
+    }
+
+    [Theory]
+    [InlineData("Ab1!", "密码长度不能少于 8 位")]
+    [InlineData("abcdefgh1", "至少三类")]
+    [InlineData("ABCDEFGH!", "至少三类")]
+    public async Task WeakPassword_IsRefusedInChinese_AndNoUserIsSaved(string password, string message)
+    {
+        using var admin = await AdminAsync();
+        var userName = "weak" + Math.Abs(password.GetHashCode(StringComparison.Ordinal));
+
+        var response = await CreateUserAsync(admin, userName, password, "430602");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, (await PortalClient.ParseAsync(response)).Body!.TextContent);
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == userName));
+    }
+
+    [Fact]
+    public async Task MissingFields_AreNamedInChinese()
+    {
+        using var admin = await AdminAsync();
+        var token = await admin.TokenFromAsync("/admin/users/create");
+
+        var response = await admin.PostAsync("/admin/users/create", token, ("Input.UserName", "张"), ("Input.RegionId", "0"));
+
+        var text = (await PortalClient.ParseAsync(response)).Body!.TextContent;
+        Assert.Contains("用户名：只能包含英文字母、数字和 . _ -", text);
+        Assert.Contains("姓名：必须填写", text);
+        Assert.Contains("所属地区：必须选择", text);
+        Assert.Contains("初始密码：必须填写", text);
+    }
+
+    [Fact]
+    public async Task Admin_ChangesRoleAndParty_AndTheUserSeesItAfterRevalidation()
+    {
+        using var admin = await AdminAsync();
+        using var clerk = portal.CreatePortalClient();
+        await clerk.LoginOrFailAsync("yyml.clerk");
+        var user = await UserAsync("yyml.clerk");
+        var token = await admin.TokenFromAsync($"/admin/users/{user.Id}/edit");
+
+        var response = await admin.PostAsync($"/admin/users/{user.Id}/edit", token,
+            ("Input.DisplayName", "汨罗市审核员"), ("Input.RegionId", user.RegionId.ToString()), ("Input.Party", "TradeUnion"), ("Input.Role", "Reviewer"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var changed = await UserAsync("yyml.clerk");
+        Assert.Equal(UserRole.Reviewer, changed.Role);
+        portal.Clock.Advance(TimeSpan.FromSeconds(61));
+        var header = (await clerk.GetPageAsync("/")).QuerySelector("[data-testid=current-user]")!.TextContent;
+        Assert.Contains("审核员", header);
+        Assert.Contains("总工会", header);
+    }
+
+    [Fact]
+    public async Task Admin_CannotChangeItsOwnRole()
+    {
+        using var admin = await AdminAsync("yylq.admin");
+        var self = await UserAsync("yylq.admin");
+        var token = await admin.TokenFromAsync($"/admin/users/{self.Id}/edit");
+
+        var response = await admin.PostAsync($"/admin/users/{self.Id}/edit", token,
+            ("Input.DisplayName", "x"), ("Input.RegionId", self.RegionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", "Clerk"));
+
+        Assert.Contains("不能修改自己的角色", (await PortalClient.ParseAsync(response)).Body!.TextContent);
+        Assert.Equal(UserRole.Admin, (await UserAsync("yylq.admin")).Role);
+    }
+
+    [Fact]
+    public async Task DisabledUser_LosesItsSessionWithinAMinute_AndCannotSignIn()
+    {
+        using var admin = await AdminAsync();
+        using var clerk = portal.CreatePortalClient();
+        await clerk.LoginOrFailAsync("yylx.clerk");
+        var user = await UserAsync("yylx.clerk");
+
+        var token = await admin.TokenFromAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/admin/users/{user.Id}/disable", token)).StatusCode);
+
+        portal.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Http.GetAsync("/")).StatusCode);
+        var again = await clerk.LoginAsync("yylx.clerk");
+        Assert.Contains("该账号已停用", (await PortalClient.ParseAsync(again)).Body!.TextContent);
+        var guess = await clerk.LoginAsync("yylx.clerk", "Wrong#Password1");
+        Assert.DoesNotContain("停用", (await PortalClient.ParseAsync(guess)).Body!.TextContent);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/admin/users/{user.Id}/enable", token)).StatusCode);
+        await clerk.LoginOrFailAsync("yylx.clerk");
+    }
+
+    [Fact]
+    public async Task ResetPassword_ShowsANewPasswordOnce_ThatWorks_AndTheOldOneNoLonger()
+    {
+        using var admin = await AdminAsync();
+        var user = await UserAsync("yyjk.clerk");
+        var token = await admin.TokenFromAsync("/admin/users");
+
+        var response = await admin.PostAsync($"/admin/users/{user.Id}/reset-password", token);
+        var flash = (await admin.GetPageAsync("/admin/users")).QuerySelector(".alert-success")!.TextContent;
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var password = System.Text.RegularExpressions.Regex.Match(flash, "新密码：([A-Za-z0-9]+)").Groups[1].Value;
+        Assert.Equal(12, password.Length);
+        using var clerk = portal.CreatePortalClient();
+        Assert.Contains("用户名或密码不正确", (await PortalClient.ParseAsync(await clerk.LoginAsync("yyjk.clerk"))).Body!.TextContent);
+        await clerk.LoginOrFailAsync("yyjk.clerk", password);
+        Assert.Null((await admin.GetPageAsync("/admin/users")).QuerySelector(".alert-success"));
+    }
+
+    [Fact]
+    public async Task ExtraFormFields_CannotSetStatusRegionOrCredentials()
+    {
+        using var admin = await AdminAsync();
+        var before = await UserAsync("yynh.clerk");
+        var foreignRegion = await RegionIdAsync("360702");
+        var token = await admin.TokenFromAsync($"/admin/users/{before.Id}/edit");
+
+        await admin.PostAsync($"/admin/users/{before.Id}/edit", token,
+            ("Input.DisplayName", "南湖新区填报员"), ("Input.RegionId", before.RegionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", "Clerk"),
+            ("Input.IsDisabled", "true"), ("IsDisabled", "true"), ("Input.UserName", "hijacked"), ("Input.PasswordHash", "x"),
+            ("PasswordHash", "x"), ("Input.Id", "other"), ("Id", "other"), ("RegionId", foreignRegion.ToString()), ("Input.LockoutEnd", "2999-01-01"));
+
+        var after = await UserAsync("yynh.clerk");
+        Assert.False(after.IsDisabled);
+        Assert.Equal(before.RegionId, after.RegionId);
+        Assert.Equal(before.PasswordHash, after.PasswordHash);
+        Assert.Null(after.LockoutEnd);
+        Assert.Equal(before.Id, after.Id);
+    }
+
+    [Theory]
+    [InlineData("yy.reviewer")]
+    [InlineData("yy.clerk")]
+    [InlineData("hn.reviewer")]
+    public async Task NonAdmins_AreForbiddenFromUserAdministration(string userName)
+    {
+        using var client = portal.CreatePortalClient();
+        await client.LoginOrFailAsync(userName);
+
+        var response = await client.Http.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("无权访问", (await PortalClient.ParseAsync(response)).Body!.TextContent);
+    }
+}
+
+public sealed class SqliteUserAdminTests(SqlitePortal portal) : UserAdminTests<SqlitePortal>(portal);
+
+public sealed class PostgresUserAdminTests(PostgresPortal portal) : UserAdminTests<PostgresPortal>(portal);
