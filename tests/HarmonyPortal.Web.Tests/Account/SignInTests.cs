@@ -1,6 +1,6 @@
 using System.Net;
 using HarmonyPortal.Core.Audit;
-using HarmonyPortal.Web.Tests.Infrastructure;
+using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
-using HarmonyPortal.Web.Tests.Infrastructure;
+using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Users;
-using HarmonyPortal.Web.Tests.Infrastructure;
+using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using HarmonyPortal.Core.Regions;
-using HarmonyPortal.Web.Tests.Infrastructure;
+using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.Net;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Users;
-using HarmonyPortal.Web.Tests.Infrastructure;
+using HarmonyPortal.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Xunit;

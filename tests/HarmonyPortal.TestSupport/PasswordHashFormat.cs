@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace HarmonyPortal.Web.Tests.Infrastructure;
+namespace HarmonyPortal.TestSupport;
 
 /// <summary>Reads the iteration count out of an ASP.NET Core Identity V3 password hash.</summary>
 public static class PasswordHashFormat

@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Xunit;
 
-namespace HarmonyPortal.Web.Tests.Infrastructure;
+namespace HarmonyPortal.TestSupport;
 
 /// <summary>An HTTP client that behaves like a browser user: reads forms, sends their antiforgery token.</summary>
 public sealed class PortalClient(HttpClient http) : IDisposable

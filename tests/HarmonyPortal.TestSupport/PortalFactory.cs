@@ -1,5 +1,4 @@
 using HarmonyPortal.Core.Data;
-using HarmonyPortal.TestSupport;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace HarmonyPortal.Web.Tests.Infrastructure;
+namespace HarmonyPortal.TestSupport;
 
 /// <summary>
 /// The real portal in-process on its own throwaway database (one per test class), in the
@@ -29,13 +28,16 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
 
     public HarmonyDbContext CreateDbContext() => database.CreateContext();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);
         _ = Services; // start the host: migrate and seed now, not inside the first test
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeFixtureAsync();
+
+    /// <summary>Stops the host and drops the database; subclasses release their own resources first.</summary>
+    protected virtual async Task DisposeFixtureAsync()
     {
         await DisposeAsync();
         await database.DisposeAsync();
