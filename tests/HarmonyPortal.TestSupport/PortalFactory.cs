@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -27,6 +28,12 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
     public string DataDirectory => dataDirectory;
 
     public HarmonyDbContext CreateDbContext() => database.CreateContext();
+
+    public async Task<int> RegionIdAsync(string code)
+    {
+        await using var db = CreateDbContext();
+        return await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
+    }
 
     public virtual async Task InitializeAsync()
     {

@@ -10,18 +10,12 @@ namespace HarmonyPortal.Web.Tests.Admin;
 public abstract class RegionAdminTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
     where TPortal : PortalFactory
 {
-    private async Task<int> RegionIdAsync(string code)
-    {
-        await using var db = portal.CreateDbContext();
-        return await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
-    }
-
     [Fact]
     public async Task ProvinceAdmin_AddsATownUnderACounty_WithTheRightPath()
     {
         using var admin = portal.CreatePortalClient();
         await admin.LoginOrFailAsync("hn.admin");
-        var county = await RegionIdAsync("430603");
+        var county = await portal.RegionIdAsync("430603");
         var token = await admin.TokenFromAsync($"/admin/regions/create?parentId={county}");
 
         var response = await admin.PostAsync("/admin/regions/create", token,
@@ -41,7 +35,7 @@ public abstract class RegionAdminTests<TPortal>(TPortal portal) : IClassFixture<
     {
         using var admin = portal.CreatePortalClient();
         await admin.LoginOrFailAsync("jx.admin");
-        var city = await RegionIdAsync("360700");
+        var city = await portal.RegionIdAsync("360700");
         var token = await admin.TokenFromAsync($"/admin/regions/create?parentId={city}");
 
         await admin.PostAsync("/admin/regions/create", token,
@@ -60,7 +54,7 @@ public abstract class RegionAdminTests<TPortal>(TPortal portal) : IClassFixture<
     {
         using var admin = portal.CreatePortalClient();
         await admin.LoginOrFailAsync("hn.admin");
-        var county = await RegionIdAsync("430624");
+        var county = await portal.RegionIdAsync("430624");
         var token = await admin.TokenFromAsync($"/admin/regions/create?parentId={county}");
         await using var before = portal.CreateDbContext();
         var count = await before.Regions.CountAsync();

@@ -17,12 +17,6 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         return client;
     }
 
-    private async Task<int> RegionIdAsync(string code)
-    {
-        await using var db = portal.CreateDbContext();
-        return await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
-    }
-
     private async Task<AppUser> UserAsync(string userName)
     {
         await using var db = portal.CreateDbContext();
@@ -33,7 +27,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     {
         var token = await admin.TokenFromAsync("/admin/users/create");
         return await admin.PostAsync("/admin/users/create", token,
-            ("Input.UserName", userName), ("Input.DisplayName", "张三"), ("Input.RegionId", (await RegionIdAsync(regionCode)).ToString()),
+            ("Input.UserName", userName), ("Input.DisplayName", "张三"), ("Input.RegionId", (await portal.RegionIdAsync(regionCode)).ToString()),
             ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk"), ("Input.Password", password));
     }
 
@@ -169,7 +163,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     {
         using var admin = await AdminAsync();
         var before = await UserAsync("yynh.clerk");
-        var foreignRegion = await RegionIdAsync("360702");
+        var foreignRegion = await portal.RegionIdAsync("360702");
         var token = await admin.TokenFromAsync($"/admin/users/{before.Id}/edit");
 
         await admin.PostAsync($"/admin/users/{before.Id}/edit", token,
