@@ -15,4 +15,11 @@ public static class AuditActions
     public const string UserPasswordReset = "user.password-reset";
     public const string RegionCreated = "region.created";
     public const string RegionUpdated = "region.updated";
+    public const string LedgerCreated = "ledger.created";
+    public const string LedgerUpdated = "ledger.updated";
+    public const string LedgerDeleted = "ledger.deleted";
+    public const string LedgerCarriedForward = "ledger.carried-forward";
+    public const string LedgerIdNumberViewed = "ledger.id-number-viewed";
+    public const string LedgerImported = "ledger.imported";
+    public const string LedgerExported = "ledger.exported";
 }

@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Users;
@@ -15,6 +16,24 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
     public DbSet<OfficeParty> OfficeParties => Set<OfficeParty>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Coordinator> Coordinators => Set<Coordinator>();
+
+    public DbSet<MediationOrganization> MediationOrganizations => Set<MediationOrganization>();
+
+    public DbSet<Mediator> Mediators => Set<Mediator>();
+
+    public DbSet<SocialOrganization> SocialOrganizations => Set<SocialOrganization>();
+
+    public DbSet<HarmoniousEnterprise> HarmoniousEnterprises => Set<HarmoniousEnterprise>();
+
+    public DbSet<WageGuidanceEnterprise> WageGuidanceEnterprises => Set<WageGuidanceEnterprise>();
+
+    public DbSet<NewEnterpriseService> NewEnterpriseServices => Set<NewEnterpriseService>();
+
+    public DbSet<KeyEnterprise> KeyEnterprises => Set<KeyEnterprise>();
+
+    public DbSet<PlanListEntry> PlanListEntries => Set<PlanListEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,10 @@ public static class ScopedQueries
     public static IQueryable<AppUser> InScope(this IQueryable<AppUser> users, UserScope scope) =>
         users.Where(u => u.Region.Path.StartsWith(scope.RegionPath));
 
+    public static IQueryable<TRow> InScope<TRow>(this IQueryable<TRow> rows, UserScope scope)
+        where TRow : Ledgers.LedgerRow =>
+        rows.Where(r => r.Region.Path.StartsWith(scope.RegionPath));
+
     public static IQueryable<OfficeParty> InScope(this IQueryable<OfficeParty> parties, UserScope scope) =>
         parties.Where(p => p.Region.Path.StartsWith(scope.RegionPath));
 

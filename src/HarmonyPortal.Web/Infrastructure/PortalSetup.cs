@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Scope;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,13 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Audit.AuditLog>();
         builder.Services.AddScoped<Features.Admin.Users.UserAdminService>();
         builder.Services.AddScoped<Features.Admin.Regions.RegionAdminService>();
+        builder.Services.AddSingleton(PersonalDataKey.FromConfiguration(builder.Configuration["PersonalData:HmacKey"], Path.Combine(options.DataDirectory, "keys")));
+        builder.Services.AddSingleton<PersonalDataProtector>();
+        builder.Services.AddScoped<Features.Ledgers.LedgerWriteService>();
+        builder.Services.AddScoped<Features.Ledgers.LedgerQueryService>();
+        builder.Services.AddScoped<Features.Ledgers.LedgerCarryForward>();
+        builder.Services.AddScoped<Features.Ledgers.LedgerImportService>();
+        builder.Services.AddScoped<Features.Ledgers.LedgerExportService>();
 
         builder.Services
             .AddControllersWithViews(mvc =>

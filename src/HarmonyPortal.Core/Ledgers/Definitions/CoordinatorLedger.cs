@@ -1,0 +1,38 @@
+using FluentValidation;
+
+namespace HarmonyPortal.Core.Ledgers.Definitions;
+
+/// <summary>劳动关系协调员情况表 (附件3 of the Yueyang notice) plus kind, skill level, certificate and serving status.</summary>
+public sealed class CoordinatorLedger : PersonLedger<Coordinator>
+{
+    public override string Key => "coordinators";
+
+    public override string Title => "劳动关系协调员情况表";
+
+    public override string Source => "附件3";
+
+    public override IReadOnlyList<ILedgerField> Fields { get; } =
+    [
+        .. PersonFields("任职协调员时间", "联系方式"),
+        Field(r => r.Kind, "类别", FieldKind.Enum, width: 18, inList: true),
+        Field(r => r.SkillLevel, "职业技能等级", FieldKind.Enum, width: 24, inList: true),
+        Field(r => r.CertificateNumber, "证书编号", max: 40, width: 20, hint: "填写了职业技能等级时必须填写"),
+        Field(r => r.CertificateDate, "发证日期", FieldKind.Date, width: 12),
+        Field(r => r.CurrentlyServing, "是否在任", FieldKind.YesNo, width: 8),
+    ];
+
+    public override ILedgerField? KindField => Fields.Single(f => f.Key == nameof(Coordinator.Kind));
+
+    protected override IValidator<Coordinator> CreateValidator(DateOnly today)
+    {
+        var v = new InlineValidator<Coordinator>();
+        AddPersonRules(v, today);
+        v.RuleFor(r => r.CertificateNumber).NotEmpty().When(r => r.SkillLevel is not null)
+            .WithMessage("证书编号：填写了职业技能等级时必须填写");
+        v.RuleFor(r => r.CertificateDate).NotNull().When(r => r.SkillLevel is not null)
+            .WithMessage("发证日期：填写了职业技能等级时必须填写");
+        v.RuleFor(r => r.SkillLevel).NotNull().When(r => !string.IsNullOrEmpty(r.CertificateNumber))
+            .WithMessage("职业技能等级：填写了证书编号时必须填写");
+        return v;
+    }
+}

@@ -1,0 +1,18 @@
+namespace HarmonyPortal.Core.Ledgers.Definitions;
+
+/// <summary>How a ledger column is typed in, checked and shown.</summary>
+public enum FieldKind
+{
+    Text,
+    LongText,
+    Integer,
+    Money,
+    Date,
+    Enum,
+    YesNo,
+    Gender,
+    Ethnicity,
+    IdNumber,
+    Phone,
+    CreditCode,
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using HarmonyPortal.Core.Ledgers.Fields;
+
+namespace HarmonyPortal.Core.Ledgers.Definitions;
+
+/// <summary>
+/// Turns what a clerk typed (in the browser or in a spreadsheet cell) into a field's value, and a
+/// value back into text. Browser forms and spreadsheet import share this one path.
+/// </summary>
+public static class FieldValues
+{
+    public static bool TryParse(ILedgerField field, string? raw, DateOnly today, out object? value, out string? error)
+    {
+        value = null;
+        error = null;
+        var text = CellText.Normalize(raw);
+        if (text is null)
+        {
+            if (field.Required)
+            {
+                error = $"{field.Header}：必须填写";
+                return false;
+            }
+
+            return true;
+        }
+
+        if (!TryParseText(field, text, today, out value, out var reason))
+        {
+            error = $"{field.Header}：{reason}";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryParseText(ILedgerField field, string text, DateOnly today, out object? value, out string? reason)
+    {
+        value = null;
+        reason = null;
+        switch (field.Kind)
+        {
+            case FieldKind.Text or FieldKind.LongText:
+                if (text.Length > field.MaxLength)
+                {
+                    reason = $"不能超过 {field.MaxLength} 个字，实际 {text.Length} 个";
+                    return false;
+                }
+
+                value = text;
+                return true;
+            case FieldKind.Integer:
+                if (!TryParseWhole(text, out var number))
+                {
+                    reason = $"“{text}”不是整数";
+                    return false;
+                }
+
+                if (number < 0)
+                {
+                    reason = "不能为负数";
+                    return false;
+                }
+
+                if (number > int.MaxValue)
+                {
+                    reason = $"“{text}”过大";
+                    return false;
+                }
+
+                value = (int)number;
+                return true;
+            case FieldKind.Money:
+                if (!decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var money) || money < 0)
+                {
+                    reason = $"“{text}”不是有效的金额（元，不能为负数）";
+                    return false;
+                }
+
+                value = money;
+                return true;
+            case FieldKind.Date:
+                if (!FlexibleDate.TryParse(text, out var date, out _, out reason))
+                {
+                    return false;
+                }
+
+                if (date > today)
+                {
+                    reason = $"不能晚于今天（{today:yyyy-MM-dd}）";
+                    return false;
+                }
+
+                value = date;
+                return true;
+            case FieldKind.Enum:
+                if (!Labels.TryParse(field.EnumType!, text, out var option))
+                {
+                    reason = $"“{text}”不是可选值，应为：{string.Join("、", Labels.Options(field.EnumType!).Select(o => o.Text))}";
+                    return false;
+                }
+
+                value = Enum.ToObject(field.EnumType!, option);
+                return true;
+            case FieldKind.YesNo:
+                if (!Labels.TryParse(typeof(YesNo), text, out var yes))
+                {
+                    reason = $"“{text}”应填“是”或“否”";
+                    return false;
+                }
+
+                value = yes == (int)YesNo.Yes;
+                return true;
+            case FieldKind.Gender:
+                value = text switch { "男" or "男性" => Gender.Male, "女" or "女性" => Gender.Female, _ => null };
+                reason = value is null ? $"“{text}”应填“男”或“女”" : null;
+                return value is not null;
+            case FieldKind.Ethnicity:
+                value = Ethnicities.Normalize(text);
+                reason = value is null ? $"“{text}”不是 56 个民族之一（如：汉族、土家族）" : null;
+                return value is not null;
+            case FieldKind.IdNumber:
+                if (!IdNumber.TryParse(text, today, out var info, out reason))
+                {
+                    return false;
+                }
+
+                value = info!.Normalized;
+                return true;
+            case FieldKind.Phone:
+                if (!PhoneNumber.TryParse(text, out var phone, out reason))
+                {
+                    return false;
+                }
+
+                value = phone;
+                return true;
+            case FieldKind.CreditCode:
+                if (!CreditCode.TryParse(text, out var code, out reason))
+                {
+                    return false;
+                }
+
+                value = code;
+                return true;
+            default:
+                throw new InvalidOperationException($"Unknown field kind {field.Kind}.");
+        }
+    }
+
+    /// <summary>Whole numbers, also as spreadsheets store them ("12", "1,200", "12.0").</summary>
+    private static bool TryParseWhole(string text, out long number)
+    {
+        var plain = text.Replace(",", "", StringComparison.Ordinal);
+        if (long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
+        {
+            return true;
+        }
+
+        if (double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && real == Math.Floor(real) && Math.Abs(real) < 1e15)
+        {
+            number = (long)real;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The value as the form and the spreadsheet show it.</summary>
+    public static string Format(ILedgerField field, object? value) => value switch
+    {
+        null => "",
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool flag => flag ? "是" : "否",
+        Gender gender => gender == Gender.Male ? "男" : "女",
+        Enum option => Labels.Text(option.GetType(), Convert.ToInt32(option, CultureInfo.InvariantCulture)) ?? option.ToString(),
+        decimal money => money.ToString("0.##", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>The options a drop-down offers for a field, or null for free text.</summary>
+    public static IReadOnlyList<string>? Options(ILedgerField field) => field.Kind switch
+    {
+        FieldKind.Enum => Labels.Options(field.EnumType!).Select(o => o.Text).ToList(),
+        FieldKind.YesNo => ["是", "否"],
+        FieldKind.Gender => ["男", "女"],
+        FieldKind.Ethnicity => Ethnicities.All,
+        _ => null,
+    };
+}

@@ -1,0 +1,50 @@
+using HarmonyPortal.Core.Data;
+
+namespace HarmonyPortal.Core.Ledgers.Definitions;
+
+/// <summary>A ledger (台账) described as data: its official form's title and columns, and its cross-field rules.</summary>
+public interface ILedgerDefinition
+{
+    /// <summary>URL key, e.g. "coordinators".</summary>
+    string Key { get; }
+
+    /// <summary>The official form's title, e.g. 劳动关系协调员情况表.</summary>
+    string Title { get; }
+
+    /// <summary>Where the form comes from, e.g. 附件3.</summary>
+    string Source { get; }
+
+    /// <summary>Fields in the official column order.</summary>
+    IReadOnlyList<ILedgerField> Fields { get; }
+
+    /// <summary>The enumeration field a list can be filtered by (类别, 性质), if any.</summary>
+    ILedgerField? KindField { get; }
+
+    /// <summary>True when rows hold an ID number (encrypted at rest, masked in lists).</summary>
+    bool HasIdNumber { get; }
+
+    LedgerRow NewRow();
+
+    /// <summary>The list's filters without order or paging, for exports.</summary>
+    IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash);
+
+    /// <summary>One page of the list; <paramref name="rows"/> must already be scoped to the user's subtree.</summary>
+    Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash, CancellationToken ct);
+
+    IQueryable<LedgerRow> Rows(HarmonyDbContext db);
+
+    /// <summary>Rows of the same identity in the same year (same ID number, credit code or name), for the duplicate check.</summary>
+    IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row);
+
+    /// <summary>Rules across fields (settled ≤ received, the layoff block …), run after every field parsed.</summary>
+    IReadOnlyList<FieldError> Validate(LedgerRow row, DateOnly today);
+
+    /// <summary>Fills unmapped fields (a mediator's organisation name) before a row is shown in a form.</summary>
+    Task LoadReferencesAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct);
+
+    /// <summary>Resolves references by name (a mediator's organisation) before saving.</summary>
+    Task<IReadOnlyList<FieldError>> ResolveAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct);
+
+    /// <summary>Rows that must not lose their parent: returns a reason to refuse deletion, or null.</summary>
+    Task<string?> CannotDeleteAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct);
+}

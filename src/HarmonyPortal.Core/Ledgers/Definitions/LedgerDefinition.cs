@@ -1,0 +1,172 @@
+using FluentValidation;
+using HarmonyPortal.Core.Data;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Core.Ledgers.Definitions;
+
+/// <summary>Base of every ledger definition: the typed parts (query root, cross-field validator) behind <see cref="ILedgerDefinition"/>.</summary>
+public abstract class LedgerDefinition<TRow> : ILedgerDefinition
+    where TRow : LedgerRow, new()
+{
+    public abstract string Key { get; }
+
+    public abstract string Title { get; }
+
+    public abstract string Source { get; }
+
+    public abstract IReadOnlyList<ILedgerField> Fields { get; }
+
+    public virtual ILedgerField? KindField => null;
+
+    public bool HasIdNumber => typeof(PersonRow).IsAssignableFrom(typeof(TRow));
+
+    /// <summary>Cross-field rules with messages naming the field; null when the ledger has none.</summary>
+    protected virtual IValidator<TRow>? CreateValidator(DateOnly today) => null;
+
+    public LedgerRow NewRow() => new TRow();
+
+    public IQueryable<LedgerRow> Rows(HarmonyDbContext db) => db.Set<TRow>();
+
+    public virtual IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row) =>
+        db.Set<TRow>().Where(r => r.Year == row.Year && r.RegionId == row.RegionId && r.Name == row.Name && r.Id != row.Id);
+
+    public IReadOnlyList<FieldError> Validate(LedgerRow row, DateOnly today)
+    {
+        var validator = CreateValidator(today);
+        if (validator is null)
+        {
+            return [];
+        }
+
+        return validator.Validate((TRow)row).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+    }
+
+    /// <summary>
+    /// One page of the list, projected to the list columns, untracked, paged by key on indexes
+    /// (RegionId, Year, Id) and (RegionId, Year, Name, Id). <paramref name="rows"/> is already scoped.
+    /// </summary>
+    public async Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery q, string? idNumberHash, CancellationToken ct)
+    {
+        var query = Filter(rows, q, idNumberHash).Cast<TRow>().AsNoTracking();
+        if (q.SortByName)
+        {
+            if (q.AfterName is { } afterName && q.AfterId is { } afterId)
+            {
+                query = query.Where(r => string.Compare(r.Name, afterName) > 0 || (r.Name == afterName && r.Id > afterId));
+            }
+
+            query = query.OrderBy(r => r.Name).ThenBy(r => r.Id);
+        }
+        else
+        {
+            if (q.AfterId is { } afterId)
+            {
+                query = query.Where(r => r.Id < afterId);
+            }
+
+            query = query.OrderByDescending(r => r.Id);
+        }
+
+        return await query.Take(LedgerListQuery.PageSize + 1).Select(ListProjection).ToListAsync(ct);
+    }
+
+    /// <summary>The list's filters (year, region, status, kind, name or ID number), without order or paging; used by lists and exports.</summary>
+    public IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery q, string? idNumberHash)
+    {
+        var query = rows.Cast<TRow>().Where(r => r.Year == q.Year);
+        if (q.RegionId is { } regionId)
+        {
+            query = query.Where(r => r.RegionId == regionId);
+        }
+
+        if (q.Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (q.Kind is { } kind && KindFilter(kind) is { } kindFilter)
+        {
+            query = query.Where(kindFilter);
+        }
+
+        if (idNumberHash is not null && IdNumberFilter(idNumberHash) is { } byIdNumber)
+        {
+            query = query.Where(byIdNumber);
+        }
+        else if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var text = q.Q.Trim();
+            query = query.Where(r => r.Name.Contains(text));
+        }
+
+        return query;
+    }
+
+    /// <summary>Rows whose ID number has this keyed hash; null for ledgers without ID numbers.</summary>
+    protected virtual Expression<Func<TRow, bool>>? IdNumberFilter(string hash) => null;
+
+    /// <summary>Fills unmapped fields (a mediator's organisation name) before a row is shown in a form.</summary>
+    public virtual Task LoadReferencesAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Filter by the kind field's value; null when the ledger has no kind field.</summary>
+    protected virtual Expression<Func<TRow, bool>>? KindFilter(int kind)
+    {
+        if (KindField is null)
+        {
+            return null;
+        }
+
+        var r = Expression.Parameter(typeof(TRow), "r");
+        var member = Expression.Property(r, KindField.Key);
+        var value = Expression.Constant(Enum.ToObject(KindField.EnumType!, kind), member.Type);
+        return Expression.Lambda<Func<TRow, bool>>(Expression.Equal(member, value), r);
+    }
+
+    /// <summary>The column a list shows for a field: the masked copy for an ID number, by default the property itself.</summary>
+    protected virtual Expression ListValue(System.Linq.Expressions.ParameterExpression row, ILedgerField field) =>
+        field.Kind == FieldKind.IdNumber
+            ? Expression.Property(row, nameof(PersonRow.IdNumberMasked))
+            : Expression.Property(row, field.Key);
+
+    private Expression<Func<TRow, LedgerListItem>> ListProjection => listProjection ??= BuildListProjection();
+
+    private Expression<Func<TRow, LedgerListItem>>? listProjection;
+
+    private Expression<Func<TRow, LedgerListItem>> BuildListProjection()
+    {
+        var r = Expression.Parameter(typeof(TRow), "r");
+        var values = Expression.NewArrayInit(
+            typeof(object),
+            Fields.Where(f => f.InList).Select(f => Expression.Convert(ListValue(r, f), typeof(object))));
+        var region = Expression.Property(Expression.Property(r, nameof(LedgerRow.Region)), nameof(Regions.Region.Name));
+        var constructor = typeof(LedgerListItem).GetConstructors().Single();
+        var body = Expression.New(
+            constructor,
+            Expression.Property(r, nameof(LedgerRow.Id)),
+            Expression.Property(r, nameof(LedgerRow.RegionId)),
+            region,
+            Expression.Property(r, nameof(LedgerRow.Status)),
+            Expression.Property(r, nameof(LedgerRow.Name)),
+            values);
+        return Expression.Lambda<Func<TRow, LedgerListItem>>(body, r);
+    }
+
+    public virtual Task<IReadOnlyList<FieldError>> ResolveAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<FieldError>>([]);
+
+    public virtual Task<string?> CannotDeleteAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct) =>
+        Task.FromResult<string?>(null);
+
+    /// <summary>Declares a column; <paramref name="required"/> defaults as <see cref="LedgerField{TRow, TValue}"/> says.</summary>
+    protected static LedgerField<TRow, TValue> Field<TValue>(
+        Expression<Func<TRow, TValue>> selector,
+        string header,
+        FieldKind kind = FieldKind.Text,
+        bool? required = null,
+        int max = 100,
+        double width = 14,
+        bool inList = false,
+        string? hint = null) =>
+        new(selector, header, kind, required) { MaxLength = max, Width = width, InList = inList, Hint = hint };
+}

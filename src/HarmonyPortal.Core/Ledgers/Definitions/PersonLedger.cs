@@ -1,0 +1,42 @@
+using FluentValidation;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers.Fields;
+
+namespace HarmonyPortal.Core.Ledgers.Definitions;
+
+/// <summary>The person columns of 附件3 and 附件5 in the forms' order, and the rules they share.</summary>
+public abstract class PersonLedger<TRow> : LedgerDefinition<TRow>
+    where TRow : PersonRow, new()
+{
+    protected static IEnumerable<ILedgerField> PersonFields(string servingHeader, string phoneHeader) =>
+    [
+        Field(r => r.Name, "姓名", required: true, max: 20, width: 10, inList: true),
+        Field(r => r.Gender, "性别", FieldKind.Gender, width: 6, inList: true),
+        Field(r => r.Ethnicity, "民族", FieldKind.Ethnicity, required: true, width: 8),
+        Field(r => r.IdNumber, "身份证号码", FieldKind.IdNumber, width: 22, inList: true),
+        Field(r => r.WorkUnit, "工作单位", required: true, width: 24, inList: true),
+        Field(r => r.Position, "职务", max: 50, width: 12),
+        Field(r => r.Education, "学历", FieldKind.Enum, width: 10),
+        Field(r => r.ServingSince, servingHeader, FieldKind.Date, width: 14),
+        Field(r => r.Phone, phoneHeader, FieldKind.Phone, required: true, width: 16),
+    ];
+
+    /// <summary>The same person once per ledger and year, wherever they were entered.</summary>
+    public override IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row)
+    {
+        var hash = ((PersonRow)row).IdNumberHash;
+        return db.Set<TRow>().Where(r => r.Year == row.Year && r.IdNumberHash == hash && r.Id != row.Id);
+    }
+
+    protected override System.Linq.Expressions.Expression<Func<TRow, bool>>? IdNumberFilter(string hash) => r => r.IdNumberHash == hash;
+
+    protected static void AddPersonRules(AbstractValidator<TRow> validator, DateOnly today)
+    {
+        validator.RuleFor(r => (Gender?)r.Gender)
+            .MatchesIdNumber(r => r.IdNumber, () => today)
+            .OverridePropertyName(nameof(PersonRow.Gender));
+        validator.RuleFor(r => r.ServingSince)
+            .Must((r, since) => !IdNumber.TryParse(r.IdNumber, today, out var info, out _) || since >= info!.BirthDate.AddYears(16))
+            .WithMessage("任职时间：早于本人年满 16 周岁的日期，请核对");
+    }
+}

@@ -1,0 +1,7 @@
+namespace HarmonyPortal.Core.Ledgers.Fields;
+
+public enum Gender
+{
+    Male = 1,
+    Female = 2,
+}

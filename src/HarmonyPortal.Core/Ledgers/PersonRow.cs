@@ -1,0 +1,35 @@
+using HarmonyPortal.Core.Ledgers.Fields;
+
+namespace HarmonyPortal.Core.Ledgers;
+
+/// <summary>
+/// The columns shared by the coordinator (附件3) and mediator (附件5) forms. The ID number is held
+/// encrypted with a keyed hash for lookups and a masked copy for lists; <see cref="IdNumber"/> is
+/// plaintext only while a row is being written or shown on its detail page.
+/// </summary>
+public abstract class PersonRow : LedgerRow
+{
+    public Gender Gender { get; set; }
+
+    public string Ethnicity { get; set; } = "";
+
+    public string IdNumberCipher { get; set; } = "";
+
+    public string IdNumberHash { get; set; } = "";
+
+    public string IdNumberMasked { get; set; } = "";
+
+    public string WorkUnit { get; set; } = "";
+
+    public string? Position { get; set; }
+
+    public Education Education { get; set; }
+
+    /// <summary>任职时间 (as coordinator or as mediator).</summary>
+    public DateOnly ServingSince { get; set; }
+
+    public string Phone { get; set; } = "";
+
+    /// <summary>Plaintext, never mapped: set by the write pipeline and by the detail page only.</summary>
+    public string? IdNumber { get; set; }
+}

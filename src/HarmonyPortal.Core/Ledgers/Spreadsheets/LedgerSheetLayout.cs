@@ -1,0 +1,39 @@
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Spreadsheets;
+
+namespace HarmonyPortal.Core.Ledgers.Spreadsheets;
+
+/// <summary>The columns of a ledger's template and export, in the official form's order, typed for Excel.</summary>
+public static class LedgerSheetLayout
+{
+    public const string SerialHeader = "序号";
+    public const string RegionHeader = "地区";
+    public const string ErrorHeader = "错误说明";
+
+    public static IReadOnlyList<ColumnSpec> TemplateColumns(ILedgerDefinition definition) =>
+        [new ColumnSpec(SerialHeader, 6), .. definition.Fields.Select(Column)];
+
+    public static IReadOnlyList<ColumnSpec> ExportColumns(ILedgerDefinition definition) =>
+        [new ColumnSpec(SerialHeader, 6), new ColumnSpec(RegionHeader, 14), .. definition.Fields.Select(Column), new ColumnSpec("状态", 8)];
+
+    public static ColumnSpec Column(ILedgerField field) => new(field.Header, field.Width)
+    {
+        DropDown = FieldValues.Options(field),
+        Format = field.Kind switch
+        {
+            FieldKind.IdNumber or FieldKind.Phone or FieldKind.CreditCode => CellFormat.Text,
+            FieldKind.Date => CellFormat.Date,
+            FieldKind.Integer => CellFormat.Integer,
+            _ => CellFormat.General,
+        },
+    };
+
+    /// <summary>A field's value as a typed cell; text is always written as text, never as a formula.</summary>
+    public static CellValue Cell(ILedgerField field, object? value) => value switch
+    {
+        null => CellValue.Empty,
+        DateOnly date => CellValue.Date(date),
+        int number => CellValue.Number(number),
+        _ => CellValue.Text(FieldValues.Format(field, value)),
+    };
+}

@@ -1,0 +1,125 @@
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Ledgers.Fields;
+using HarmonyPortal.Core.Spreadsheets;
+
+namespace HarmonyPortal.Core.Ledgers.Spreadsheets;
+
+/// <summary>A data row of an uploaded ledger workbook: its Excel row number and each field's text.</summary>
+public sealed record ImportedRow(int RowNumber, Dictionary<string, string?> Values);
+
+/// <summary>One reason an upload is refused: which row (0 for the file as a whole), which column, and why.</summary>
+public sealed record ImportProblem(int RowNumber, string Column, string Message);
+
+/// <summary>
+/// Reads the rows of a ledger workbook as real offices send them: title rows above the header,
+/// two-row headers with merged cells (附件8), blank rows, a 序号 column, header text with spaces
+/// ("地 址"), and ID numbers that Excel turned into numbers.
+/// </summary>
+public static class LedgerSheetReader
+{
+    private const int HeaderSearchRows = 15;
+
+    public static (List<ImportedRow> Rows, List<ImportProblem> Problems) Read(ILedgerDefinition definition, SpreadsheetFile file)
+    {
+        var rows = new List<ImportedRow>();
+        var problems = new List<ImportProblem>();
+        var columns = new Dictionary<string, int>();
+        var headerEnd = 0;
+        var headers = definition.Fields.ToDictionary(f => Squeeze(f.Header), f => f);
+
+        foreach (var row in file.Rows())
+        {
+            if (row.RowNumber <= HeaderSearchRows && MatchHeaders(row, headers, columns))
+            {
+                headerEnd = row.RowNumber;
+                continue;
+            }
+
+            if (headerEnd == 0)
+            {
+                if (row.RowNumber > HeaderSearchRows)
+                {
+                    problems.Add(new ImportProblem(0, "", $"前 {HeaderSearchRows} 行中找不到表头（如“{definition.Fields[0].Header}”），请使用本台账的模板"));
+                    return (rows, problems);
+                }
+
+                continue;
+            }
+
+            if (rows.Count == 0 && problems.Count == 0 && MissingColumns(definition, columns) is { Count: > 0 } missing)
+            {
+                problems.AddRange(missing.Select(f => new ImportProblem(0, f.Header, $"{f.Header}：文件中缺少此列")));
+                return (rows, problems);
+            }
+
+            if (ReadRow(definition, row, columns, problems) is { } values)
+            {
+                rows.Add(new ImportedRow(row.RowNumber, values));
+            }
+        }
+
+        if (headerEnd == 0)
+        {
+            problems.Add(new ImportProblem(0, "", $"文件中找不到表头（如“{definition.Fields[0].Header}”），请使用本台账的模板"));
+        }
+        else if (rows.Count == 0 && problems.Count == 0)
+        {
+            problems.AddRange(MissingColumns(definition, columns).Select(f => new ImportProblem(0, f.Header, $"{f.Header}：文件中缺少此列")));
+            if (problems.Count == 0)
+            {
+                problems.Add(new ImportProblem(0, "", "文件中没有数据行"));
+            }
+        }
+
+        return (rows, problems);
+    }
+
+    /// <summary>Header text without any kind of space, so "地 址" and "地　址" match "地址".</summary>
+    public static string Squeeze(string? text) =>
+        string.Concat((CellText.Normalize(text) ?? "").Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
+
+    private static bool MatchHeaders(SheetRow row, Dictionary<string, ILedgerField> headers, Dictionary<string, int> columns)
+    {
+        var matched = false;
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            if (headers.TryGetValue(Squeeze(row.Cells[i].Text), out var field) && columns.TryAdd(field.Key, i))
+            {
+                matched = true;
+            }
+        }
+
+        return matched;
+    }
+
+    private static List<ILedgerField> MissingColumns(ILedgerDefinition definition, Dictionary<string, int> columns) =>
+        definition.Fields.Where(f => f.Required && !columns.ContainsKey(f.Key)).ToList();
+
+    private static Dictionary<string, string?>? ReadRow(ILedgerDefinition definition, SheetRow row, Dictionary<string, int> columns, List<ImportProblem> problems)
+    {
+        var values = new Dictionary<string, string?>();
+        var any = false;
+        foreach (var field in definition.Fields)
+        {
+            var cell = columns.TryGetValue(field.Key, out var index) && index < row.Cells.Count ? row.Cells[index] : default;
+            if (cell.IsEmpty)
+            {
+                values[field.Key] = null;
+                continue;
+            }
+
+            any = true;
+            if (field.Kind == FieldKind.IdNumber && (cell.IsNumeric || IdNumber.LooksLikeLostPrecision(cell.Text, cell.IsNumeric)))
+            {
+                problems.Add(new ImportProblem(row.RowNumber, field.Header,
+                    $"{field.Header}：该单元格是数字格式，Excel 已把号码改成“{cell.Text}”，丢失了末尾的数字；请把该列设为“文本”格式后重新输入完整的 18 位号码"));
+                values[field.Key] = null;
+                continue;
+            }
+
+            values[field.Key] = cell.Date is { } date && field.Kind == FieldKind.Date ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : cell.Text;
+        }
+
+        return any ? values : null;
+    }
+}

@@ -1,0 +1,125 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Ledgers.Spreadsheets;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Spreadsheets;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Infrastructure;
+
+namespace HarmonyPortal.Web.Features.Ledgers;
+
+/// <summary>
+/// All-or-nothing import of a ledger workbook: every row goes through the same checks as the browser
+/// form; one bad row and nothing is saved, and the clerk gets every problem by row and column plus
+/// the file annotated with them.
+/// </summary>
+public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, AuditLog audit, PortalOptions options)
+{
+    public static readonly SpreadsheetLimits Limits = new();
+
+    public sealed record Outcome(int Saved, IReadOnlyList<ImportProblem> Problems, string? AnnotatedFile);
+
+    public async Task<Outcome> ImportAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    {
+        if (!scope.CanWriteRecordsOf(scope.RegionId))
+        {
+            throw new WriteForbiddenException();
+        }
+
+        List<ImportedRow> rows;
+        List<ImportProblem> problems;
+        try
+        {
+            using var file = SpreadsheetFile.Open(upload, Limits);
+            (rows, problems) = LedgerSheetReader.Read(definition, file);
+        }
+        catch (SpreadsheetRejectedException rejected)
+        {
+            return new Outcome(0, [new ImportProblem(0, "", rejected.Message)], null);
+        }
+
+        var entities = new List<LedgerRow>();
+        var identities = new Dictionary<string, int>();
+        foreach (var imported in rows)
+        {
+            var row = definition.NewRow();
+            (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, DateTime.UtcNow);
+            var errors = await writer.ApplyAsync(definition, row, imported.Values, ct);
+            problems.AddRange(errors.Select(e => new ImportProblem(imported.RowNumber, Header(definition, e.Key), e.Message)));
+            if (errors.Count == 0 && !identities.TryAdd(Identity(row), imported.RowNumber))
+            {
+                problems.Add(new ImportProblem(imported.RowNumber, IdentityHeader(definition), $"{IdentityHeader(definition)}：与第 {identities[Identity(row)]} 行重复"));
+            }
+
+            entities.Add(row);
+        }
+
+        if (problems.Count > 0)
+        {
+            return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, rows, problems));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = DateTime.UtcNow;
+        foreach (var row in entities)
+        {
+            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
+            db.Add(row);
+        }
+
+        audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null, $"{year}: {entities.Count} rows", regionId: scope.RegionId);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Outcome(entities.Count, [], null);
+    }
+
+    /// <summary>The annotated workbook of a failed import, readable only by the clerk who uploaded it.</summary>
+    public string? AnnotatedPath(string token) =>
+        Guid.TryParse(token, out var id) && File.Exists(PathFor(id.ToString("N"))) ? PathFor(id.ToString("N")) : null;
+
+    private string PathFor(string token) => Path.Combine(options.DataDirectory, "imports", $"{scope.UserId}-{token}.xlsx");
+
+    private string WriteAnnotated(ILedgerDefinition definition, List<ImportedRow> rows, List<ImportProblem> problems)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(Path.Combine(options.DataDirectory, "imports"));
+        using var stream = File.Create(PathFor(token));
+        using var writer = new XlsxWriter(stream);
+        writer.StartSheet(new SheetSpec(definition.Title, [.. LedgerSheetLayout.TemplateColumns(definition), new ColumnSpec(LedgerSheetLayout.ErrorHeader, 60)])
+        {
+            Title = definition.Title + "（导入错误说明）",
+            Subtitle = $"共 {problems.Count} 处错误，未导入任何记录；请按“错误说明”一列修改后重新上传",
+        });
+        var byRow = problems.ToLookup(p => p.RowNumber);
+        if (byRow[0].Any())
+        {
+            writer.WriteRow([CellValue.Empty, .. definition.Fields.Select(_ => CellValue.Empty), string.Join("；", byRow[0].Select(p => p.Message))]);
+        }
+
+        foreach (var row in rows)
+        {
+            writer.WriteRow([
+                CellValue.Text($"第 {row.RowNumber} 行"),
+                .. definition.Fields.Select(f => CellValue.Text(row.Values.GetValueOrDefault(f.Key))),
+                CellValue.Text(string.Join("；", byRow[row.RowNumber].Select(p => p.Message))),
+            ]);
+        }
+
+        return token;
+    }
+
+    private static string Header(ILedgerDefinition definition, string key) =>
+        definition.Fields.FirstOrDefault(f => f.Key == key)?.Header ?? key;
+
+    private static string IdentityHeader(ILedgerDefinition definition) =>
+        (definition.Fields.FirstOrDefault(f => f.Kind is FieldKind.IdNumber or FieldKind.CreditCode) ?? definition.Fields.First(f => f.Key == nameof(LedgerRow.Name))).Header;
+
+    private static string Identity(LedgerRow row) => row switch
+    {
+        PersonRow person => person.IdNumberHash,
+        SocialOrganization organization => organization.CreditCode,
+        _ => row.Name,
+    };
+}

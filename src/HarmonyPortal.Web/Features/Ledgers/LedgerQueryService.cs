@@ -1,0 +1,105 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Ledgers.Fields;
+using HarmonyPortal.Core.PersonalData;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Ledgers;
+
+/// <summary>Read side of the ledgers: counts, list pages, details (with the audited full ID number) and history.</summary>
+public sealed class LedgerQueryService(HarmonyDbContext db, UserScope scope, PersonalDataProtector protector, LedgerWriteService writer, AuditLog audit)
+{
+    public int CurrentYear => writer.Today.Year;
+
+    public static IReadOnlyList<int> YearChoices(int current) => Enumerable.Range(current - 5, 6).Reverse().ToList();
+
+    public async Task<LedgerIndexViewModel> IndexAsync(int? year, CancellationToken ct)
+    {
+        var y = year ?? CurrentYear;
+        var counts = new List<(ILedgerDefinition, int)>();
+        foreach (var definition in LedgerCatalog.All)
+        {
+            counts.Add((definition, await definition.Rows(db).InScope(scope).CountAsync(r => r.Year == y, ct)));
+        }
+
+        return new LedgerIndexViewModel(y, YearChoices(CurrentYear), counts, scope.CanWriteRecordsOf(scope.RegionId));
+    }
+
+    public async Task<LedgerListViewModel> ListAsync(ILedgerDefinition definition, LedgerListQuery query, CancellationToken ct)
+    {
+        if (query.Year == 0)
+        {
+            query.Year = CurrentYear;
+        }
+
+        var tree = await db.LoadSubtreeAsync(scope, ct);
+        if (query.RegionId is { } regionId && tree.SelfAndDescendants().All(n => n.Id != regionId))
+        {
+            throw new OutOfScopeException();
+        }
+
+        // An 18-character query in a person ledger is an ID number: look it up by its keyed hash.
+        string? hash = null;
+        if (definition.HasIdNumber && IdNumber.TryParse(query.Q, writer.Today, out var id, out _))
+        {
+            hash = protector.Hash(id!.Normalized);
+        }
+
+        var rows = await definition.ListAsync(definition.Rows(db).InScope(scope), query, hash, ct);
+        var hasNext = rows.Count > LedgerListQuery.PageSize;
+        return new LedgerListViewModel(definition, query, rows.Take(LedgerListQuery.PageSize).ToList(), hasNext,
+            RegionOption.Flatten(tree), YearChoices(CurrentYear), scope.CanWriteRecordsOf(scope.RegionId));
+    }
+
+    public async Task<LedgerDetailsViewModel> DetailsAsync(ILedgerDefinition definition, long id, bool reveal, CancellationToken ct)
+    {
+        // Only users of the owning region may see the full ID number, and each view is audited.
+        var row = await writer.FindAsync(definition, id, unseal: true, ct);
+        var mayReveal = definition.HasIdNumber && row.RegionId == scope.RegionId;
+        var revealed = reveal && mayReveal;
+        if (revealed)
+        {
+            await audit.RecordAsync(AuditActions.LedgerIdNumberViewed, AuditOutcome.Success, LedgerWriteService.AuditType(definition),
+                row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), regionId: row.RegionId, ct: ct);
+        }
+
+        var values = definition.Fields
+            .Select(f =>
+            {
+                var text = FieldValues.Format(f, f.Get(row));
+                return (f, f.Kind == FieldKind.IdNumber && !revealed ? LedgerSnapshot.Masked(f, text) : text);
+            })
+            .ToList();
+        return new LedgerDetailsViewModel(definition, row, values, scope.CanWriteRecordsOf(row.RegionId), mayReveal, revealed);
+    }
+
+    public async Task<LedgerFormViewModel> EditFormAsync(ILedgerDefinition definition, long id, CancellationToken ct)
+    {
+        var row = await writer.FindAsync(definition, id, unseal: true, ct);
+        if (!scope.CanWriteRecordsOf(row.RegionId))
+        {
+            throw new WriteForbiddenException();
+        }
+
+        var values = definition.Fields.ToDictionary(f => f.Key, f => (string?)FieldValues.Format(f, f.Get(row)));
+        return new LedgerFormViewModel(definition, values, [], row.Year, row.Id, row.Version, row.Region.Name);
+    }
+
+    public async Task<LedgerHistoryViewModel> HistoryAsync(ILedgerDefinition definition, long id, CancellationToken ct)
+    {
+        var row = await writer.FindAsync(definition, id, unseal: false, ct);
+        var objectId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var type = LedgerWriteService.AuditType(definition);
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.ObjectType == type && e.ObjectId == objectId)
+            .OrderByDescending(e => e.Id)
+            .Take(200)
+            .ToListAsync(ct);
+        return new LedgerHistoryViewModel(definition, row, entries.Select(e => (e, LedgerSnapshot.ParseChanges(e.Details))).ToList());
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Ledgers.Fields;
+
+namespace HarmonyPortal.Web.Features.Ledgers;
+
+/// <summary>
+/// A row's field values as text, with ID numbers and phones masked: what audit entries, history and
+/// the conflict page show. Personal data never goes into an audit row in the clear.
+/// </summary>
+public static class LedgerSnapshot
+{
+    public static Dictionary<string, string> Of(ILedgerDefinition definition, LedgerRow row) =>
+        definition.Fields.ToDictionary(f => f.Header, f => Masked(f, FieldValues.Format(f, f.Get(row))));
+
+    public static string Masked(ILedgerField field, string text) => text.Length == 0 ? text : field.Kind switch
+    {
+        FieldKind.IdNumber => IdNumber.Mask(text),
+        FieldKind.Phone => PhoneNumber.Mask(text),
+        _ => text,
+    };
+
+    /// <summary>The fields that differ, as {"表头": ["before", "after"]}.</summary>
+    public static string Changes(Dictionary<string, string>? before, Dictionary<string, string> after)
+    {
+        var changes = after
+            .Where(kv => before is null || !before.TryGetValue(kv.Key, out var old) || old != kv.Value)
+            .ToDictionary(kv => kv.Key, kv => new[] { before?.GetValueOrDefault(kv.Key) ?? "", kv.Value });
+        var json = JsonSerializer.Serialize(changes, JsonOptions);
+        return json.Length <= 4000 ? json : json[..3990] + "…";
+    }
+
+    public static Dictionary<string, string[]> ParseChanges(string? details)
+    {
+        if (string.IsNullOrEmpty(details) || !details.StartsWith('{'))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string[]>>(details, JsonOptions) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+}

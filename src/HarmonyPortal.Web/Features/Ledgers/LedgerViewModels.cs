@@ -1,0 +1,50 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Web.Features.Shared;
+
+namespace HarmonyPortal.Web.Features.Ledgers;
+
+public sealed record LedgerIndexViewModel(int Year, IReadOnlyList<int> Years, IReadOnlyList<(ILedgerDefinition Definition, int Count)> Ledgers, bool CanWrite);
+
+public sealed record LedgerListViewModel(
+    ILedgerDefinition Definition,
+    LedgerListQuery Query,
+    IReadOnlyList<LedgerListItem> Rows,
+    bool HasNext,
+    IReadOnlyList<RegionOption> Regions,
+    IReadOnlyList<int> Years,
+    bool CanWrite)
+{
+    public IReadOnlyList<ILedgerField> Columns { get; } = Definition.Fields.Where(f => f.InList).ToList();
+}
+
+public sealed record LedgerFormViewModel(
+    ILedgerDefinition Definition,
+    IReadOnlyDictionary<string, string?> Values,
+    IReadOnlyList<FieldError> Errors,
+    int Year,
+    long? Id = null,
+    int Version = 0,
+    string? RegionName = null)
+{
+    public string? ErrorFor(string key) => Errors.FirstOrDefault(e => e.Key == key)?.Message;
+}
+
+public sealed record LedgerDetailsViewModel(
+    ILedgerDefinition Definition,
+    LedgerRow Row,
+    IReadOnlyList<(ILedgerField Field, string Text)> Values,
+    bool CanWrite,
+    bool MayRevealIdNumber,
+    bool Revealed);
+
+public sealed record LedgerHistoryViewModel(ILedgerDefinition Definition, LedgerRow Row, IReadOnlyList<(AuditEntry Entry, Dictionary<string, string[]> Changes)> Entries);
+
+public sealed record LedgerConflictViewModel(LedgerFormViewModel Form, LedgerConflict Conflict);
+
+public sealed record LedgerImportViewModel(ILedgerDefinition Definition, int Year, LedgerImportService.Outcome? Outcome)
+{
+    /// <summary>The upload limit plus room for the multipart envelope; larger requests are refused with 413 before they are read.</summary>
+    public const long MaxRequestBytes = (10 * 1024 * 1024) + (64 * 1024);
+}

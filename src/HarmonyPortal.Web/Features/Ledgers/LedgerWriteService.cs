@@ -1,0 +1,224 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.PersonalData;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Ledgers;
+
+/// <summary>
+/// Creates, updates and deletes ledger rows for the clerk of the owning region: parse every field,
+/// apply the ledger's cross-field rules, resolve references, seal personal data, refuse duplicates,
+/// check the version, and save the row with its audit entry in one unit of work.
+/// </summary>
+public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, PersonalDataProtector protector, AuditLog audit, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public static string AuditType(ILedgerDefinition definition) => "ledger:" + definition.Key;
+
+    /// <summary>Loads a row the user may read (404 otherwise), with its ID number decrypted when <paramref name="unseal"/>.</summary>
+    public async Task<LedgerRow> FindAsync(ILedgerDefinition definition, long id, bool unseal, CancellationToken ct)
+    {
+        var row = await definition.Rows(db).InScope(scope).Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == id, ct)
+            ?? throw new OutOfScopeException();
+        await definition.LoadReferencesAsync(db, row, ct);
+        if (unseal && row is PersonRow person)
+        {
+            protector.Unseal(person);
+        }
+
+        return row;
+    }
+
+    public async Task<LedgerWriteResult> CreateAsync(ILedgerDefinition definition, int year, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    {
+        EnsureCanWrite(scope.RegionId);
+        if (year < 2000 || year > Today.Year)
+        {
+            return LedgerWriteResult.Refused([new FieldError("Year", $"年度：{year} 不在 2000 至 {Today.Year} 之间")]);
+        }
+
+        var row = definition.NewRow();
+        row.RegionId = scope.RegionId;
+        row.Year = year;
+        row.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        var errors = await ApplyAsync(definition, row, values, ct);
+        if (errors.Count > 0)
+        {
+            return LedgerWriteResult.Refused(errors);
+        }
+
+        db.Add(row);
+        return await SaveAsync(definition, row, null, AuditActions.LedgerCreated, ct);
+    }
+
+    public async Task<LedgerWriteResult> UpdateAsync(ILedgerDefinition definition, long id, int version, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    {
+        var row = await FindAsync(definition, id, unseal: true, ct);
+        EnsureCanWrite(row.RegionId);
+        var before = LedgerSnapshot.Of(definition, row);
+        var errors = await ApplyAsync(definition, row, values, ct);
+        if (errors.Count > 0)
+        {
+            return LedgerWriteResult.Refused(errors);
+        }
+
+        // The version the clerk started from is what the database must still hold.
+        db.Entry(row).Property(r => r.Version).OriginalValue = version;
+        row.Status = LedgerRowStatus.Active;
+        return await SaveAsync(definition, row, before, AuditActions.LedgerUpdated, ct);
+    }
+
+    public async Task<string?> DeleteAsync(ILedgerDefinition definition, long id, int version, CancellationToken ct)
+    {
+        var row = await FindAsync(definition, id, unseal: true, ct);
+        EnsureCanWrite(row.RegionId);
+        if (await definition.CannotDeleteAsync(db, row, ct) is { } reason)
+        {
+            return reason;
+        }
+
+        var before = LedgerSnapshot.Of(definition, row);
+        db.Entry(row).Property(r => r.Version).OriginalValue = version;
+        db.Remove(row);
+        audit.Add(AuditActions.LedgerDeleted, AuditOutcome.Success, AuditType(definition), Id(row), LedgerSnapshot.Changes(before, []), regionId: row.RegionId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return "该记录已被他人修改或删除，请刷新后再试。";
+        }
+    }
+
+    /// <summary>
+    /// Parses every field of the definition from <paramref name="values"/> into the row, then runs the
+    /// cross-field rules and resolves references. Returns every error; the row is then not to be saved.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> ApplyAsync(ILedgerDefinition definition, LedgerRow row, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        foreach (var field in definition.Fields)
+        {
+            if (FieldValues.TryParse(field, values.GetValueOrDefault(field.Key), Today, out var value, out var error))
+            {
+                field.Set(row, value);
+            }
+            else
+            {
+                errors.Add(new FieldError(field.Key, error!));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        errors.AddRange(definition.Validate(row, Today));
+        if (errors.Count == 0)
+        {
+            errors.AddRange(await definition.ResolveAsync(db, row, ct));
+        }
+
+        if (errors.Count == 0 && row is PersonRow person)
+        {
+            protector.Seal(person);
+        }
+
+        if (errors.Count == 0 && await FindDuplicateAsync(definition, row, ct) is { } duplicate)
+        {
+            errors.Add(duplicate);
+        }
+
+        return errors;
+    }
+
+    private async Task<FieldError?> FindDuplicateAsync(ILedgerDefinition definition, LedgerRow row, CancellationToken ct)
+    {
+        var existing = await definition.SameIdentity(db, row)
+            .Select(r => new { r.Region.Name, r.Region.Path })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        // Only the region is named, never the other row's personal data.
+        var where = scope.CanRead(existing.Path)
+            ? existing.Name
+            : existing.Name + "（不在您的管辖范围内，请与该地区核实）";
+        var key = definition.Fields.FirstOrDefault(f => f.Kind is FieldKind.IdNumber or FieldKind.CreditCode) ?? definition.Fields.First(f => f.Key == nameof(LedgerRow.Name));
+        return new FieldError(key.Key, $"{key.Header}：{row.Year} 年度本台账中已有该{IdentityNoun(key)}的记录（{where}），同一年度不能重复登记");
+    }
+
+    private static string IdentityNoun(ILedgerField key) => key.Kind switch
+    {
+        FieldKind.IdNumber => "人员",
+        FieldKind.CreditCode => "组织",
+        _ => "名称",
+    };
+
+    private async Task<LedgerWriteResult> SaveAsync(ILedgerDefinition definition, LedgerRow row, Dictionary<string, string>? before, string action, CancellationToken ct)
+    {
+        row.Version++;
+        row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        row.UpdatedBy = scope.UserName;
+        try
+        {
+            // The row first (a new row needs its id), then its audit entry: both or neither.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            audit.Add(action, AuditOutcome.Success, AuditType(definition), Id(row), LedgerSnapshot.Changes(before, LedgerSnapshot.Of(definition, row)), regionId: row.RegionId);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new LedgerWriteResult(row.Id, []);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new LedgerWriteResult(row.Id, [], await ConflictAsync(definition, row, ct));
+        }
+        catch (DbUpdateException) when (await FindDuplicateAsync(definition, row, ct) is { } duplicate)
+        {
+            // Another clerk saved the same person or organisation between our check and our save.
+            return LedgerWriteResult.Refused([duplicate]);
+        }
+    }
+
+    private async Task<LedgerConflict> ConflictAsync(ILedgerDefinition definition, LedgerRow mine, CancellationToken ct)
+    {
+        var yours = LedgerSnapshot.Of(definition, mine);
+        db.ChangeTracker.Clear();
+        var current = await definition.Rows(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == mine.Id, ct);
+        if (current is null)
+        {
+            return new LedgerConflict(0, null, DateTime.MinValue, [.. yours.Select(kv => (kv.Key, kv.Value, "（已被删除）"))]);
+        }
+
+        await definition.LoadReferencesAsync(db, current, ct);
+        if (current is PersonRow person)
+        {
+            protector.Unseal(person);
+        }
+
+        var theirs = LedgerSnapshot.Of(definition, current);
+        return new LedgerConflict(current.Version, current.UpdatedBy, current.UpdatedAtUtc,
+            [.. yours.Select(kv => (kv.Key, kv.Value, theirs.GetValueOrDefault(kv.Key) ?? ""))]);
+    }
+
+    private void EnsureCanWrite(int regionId)
+    {
+        if (!scope.CanWriteRecordsOf(regionId))
+        {
+            throw new WriteForbiddenException();
+        }
+    }
+
+    private static string Id(LedgerRow row) => row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

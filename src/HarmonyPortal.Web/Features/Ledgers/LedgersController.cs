@@ -1,0 +1,150 @@
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HarmonyPortal.Web.Features.Ledgers;
+
+/// <summary>Every ledger through one controller: the definition named by {kind} supplies the columns and rules.</summary>
+[Route("ledgers")]
+public sealed class LedgersController(
+    LedgerQueryService queries,
+    LedgerWriteService writer,
+    LedgerCarryForward carryForward,
+    LedgerImportService importer,
+    LedgerExportService exporter) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, CancellationToken ct) => View(await queries.IndexAsync(year, ct));
+
+    [HttpGet("{kind}")]
+    public async Task<IActionResult> List(string kind, [FromQuery] LedgerListQuery query, CancellationToken ct) =>
+        View(await queries.ListAsync(Definition(kind), query, ct));
+
+    [HttpGet("{kind}/create")]
+    public IActionResult Create(string kind, int? year) =>
+        View("Form", new LedgerFormViewModel(Definition(kind), new Dictionary<string, string?>(), [], year ?? queries.CurrentYear));
+
+    [HttpPost("{kind}/create")]
+    public async Task<IActionResult> Create(string kind, int year, [FromForm(Name = "values")] Dictionary<string, string?> values, CancellationToken ct)
+    {
+        var definition = Definition(kind);
+        var result = await writer.CreateAsync(definition, year, values, ct);
+        if (!result.Succeeded)
+        {
+            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, year));
+        }
+
+        TempData[Flash.Success] = "已保存。";
+        return RedirectToAction(nameof(Details), new { kind, id = result.Id });
+    }
+
+    [HttpGet("{kind}/{id:long}")]
+    public async Task<IActionResult> Details(string kind, long id, bool reveal, CancellationToken ct) =>
+        View(await queries.DetailsAsync(Definition(kind), id, reveal, ct));
+
+    [HttpGet("{kind}/{id:long}/edit")]
+    public async Task<IActionResult> Edit(string kind, long id, CancellationToken ct) =>
+        View("Form", await queries.EditFormAsync(Definition(kind), id, ct));
+
+    [HttpPost("{kind}/{id:long}/edit")]
+    public async Task<IActionResult> Edit(string kind, long id, int version, [FromForm(Name = "values")] Dictionary<string, string?> values, CancellationToken ct)
+    {
+        var definition = Definition(kind);
+        var result = await writer.UpdateAsync(definition, id, version, values, ct);
+        if (result.Conflict is { } conflict)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            var form = new LedgerFormViewModel(definition, values, [], 0, id, conflict.CurrentVersion);
+            return View("Conflict", new LedgerConflictViewModel(form, conflict));
+        }
+
+        if (!result.Succeeded)
+        {
+            var row = await writer.FindAsync(definition, id, unseal: false, ct);
+            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, row.Year, id, version, row.Region.Name));
+        }
+
+        TempData[Flash.Success] = "已保存。";
+        return RedirectToAction(nameof(Details), new { kind, id });
+    }
+
+    [HttpPost("{kind}/{id:long}/delete")]
+    public async Task<IActionResult> Delete(string kind, long id, int version, CancellationToken ct)
+    {
+        var refusal = await writer.DeleteAsync(Definition(kind), id, version, ct);
+        TempData[refusal is null ? Flash.Success : Flash.Error] = refusal ?? "已删除。";
+        return refusal is null ? RedirectToAction(nameof(List), new { kind }) : RedirectToAction(nameof(Details), new { kind, id });
+    }
+
+    [HttpGet("{kind}/{id:long}/history")]
+    public async Task<IActionResult> History(string kind, long id, CancellationToken ct) =>
+        View(await queries.HistoryAsync(Definition(kind), id, ct));
+
+    [HttpPost("{kind}/carry-forward")]
+    public async Task<IActionResult> CarryForward(string kind, int year, CancellationToken ct)
+    {
+        var outcome = await carryForward.RunAsync(Definition(kind), year, ct);
+        TempData[Flash.Success] = $"已从 {year - 1} 年度结转 {outcome.Copied} 条记录到 {year} 年度，状态为“待复核”；{outcome.Skipped} 条因本年度已有或所属调解组织未结转而跳过。";
+        return RedirectToAction(nameof(List), new { kind, year });
+    }
+
+    [HttpGet("{kind}/template")]
+    public IActionResult Template(string kind, int? year)
+    {
+        var definition = Definition(kind);
+        var y = year ?? queries.CurrentYear;
+        return File(exporter.Template(definition, y), LedgerExportService.ContentType, $"{definition.Title}（模板）-{y}.xlsx");
+    }
+
+    [HttpGet("{kind}/export")]
+    public async Task<IActionResult> Export(string kind, [FromQuery] LedgerListQuery query, CancellationToken ct)
+    {
+        var definition = Definition(kind);
+        query.Year = query.Year == 0 ? queries.CurrentYear : query.Year;
+        return File(await exporter.ExportAsync(definition, query, ct), LedgerExportService.ContentType, $"{definition.Title}-{query.Year}.xlsx");
+    }
+
+    [HttpGet("{kind}/import")]
+    public IActionResult Import(string kind, int? year) =>
+        View(new LedgerImportViewModel(Definition(kind), year ?? queries.CurrentYear, null));
+
+    [HttpPost("{kind}/import")]
+    [RequestSizeLimit(LedgerImportViewModel.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = LedgerImportViewModel.MaxRequestBytes)]
+    public async Task<IActionResult> Import(string kind, int year, IFormFile? file, CancellationToken ct)
+    {
+        var definition = Definition(kind);
+        if (file is null || file.Length == 0)
+        {
+            return View(new LedgerImportViewModel(definition, year, new([], [new(0, "", "请选择要上传的 Excel 文件")], null)));
+        }
+
+        if (file.Length > LedgerImportService.Limits.MaxBytes)
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return View(new LedgerImportViewModel(definition, year, new([], [new(0, "", $"文件大小 {file.Length / 1048576.0:0.0} MB，超过上限 10 MB")], null)));
+        }
+
+        await using var stream = file.OpenReadStream();
+        var outcome = await importer.ImportAsync(definition, year, stream, ct);
+        if (outcome.Problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(new LedgerImportViewModel(definition, year, outcome));
+        }
+
+        TempData[Flash.Success] = $"已导入 {outcome.Saved} 条记录。";
+        return RedirectToAction(nameof(List), new { kind, year });
+    }
+
+    [HttpGet("{kind}/import/{token}")]
+    public IActionResult ImportErrors(string kind, string token)
+    {
+        var definition = Definition(kind);
+        var path = importer.AnnotatedPath(token) ?? throw new OutOfScopeException();
+        return PhysicalFile(path, LedgerExportService.ContentType, $"{definition.Title}（导入错误说明）.xlsx");
+    }
+
+    private static ILedgerDefinition Definition(string kind) => LedgerCatalog.Find(kind) ?? throw new OutOfScopeException();
+}
