@@ -224,13 +224,14 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         var unknown = await TextAsync(await CreateAsync(clerk, "mediators", mediator.With("OrganizationName", "不存在的组织")));
         var created = IdFrom(await CreateAsync(clerk, "mediators", mediator));
         var deleteOrg = await clerk.PostAsync($"/ledgers/mediation-organizations/{orgId}/delete", await clerk.TokenFromAsync("/ledgers"), ("version", "1"));
+        var refusal = (await clerk.GetPageAsync(deleteOrg.Headers.Location!.OriginalString)).Body!.TextContent;
 
         Assert.Contains("所属调解组织：本地区 2026 年度调解组织台账中没有“不存在的组织”", unknown);
         Assert.Contains("临湘市第二调解中心", (await clerk.GetPageAsync("/ledgers/mediators")).QuerySelector("[data-testid=ledger-list]")!.TextContent);
         await using var db = portal.CreateDbContext();
         Assert.Equal(orgId, (await db.Mediators.SingleAsync(m => m.Id == created)).MediationOrganizationId);
         Assert.True(await db.MediationOrganizations.AnyAsync(o => o.Id == orgId), "an organisation with mediators must not be deleted");
-        Assert.Contains("还有 1 名调解员", (await clerk.GetPageAsync(deleteOrg.Headers.Location!.OriginalString)).Body!.TextContent);
+        Assert.Contains("还有 1 名调解员", refusal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public abstract class EnterpriseLedger<TRow> : LedgerDefinition<TRow>
         Field(r => r.Address, "单位地址", required: true, width: 28),
         Field(r => r.ContactName, "联系人", required: true, max: 20, width: 10),
         Field(r => r.ContactPhone, "联系电话", FieldKind.Phone, required: true, width: 16),
-        Field(r => r.EmployeeCount, "职工人数", FieldKind.Integer, width: 10, inList: true),
+        Field(r => r.EmployeeCount, "职工人数", FieldKind.WholeNumber, width: 10, inList: true),
         Field(r => r.ServiceUnit, "培育指导服务单位", required: true, width: 24, inList: true),
     ];
 }

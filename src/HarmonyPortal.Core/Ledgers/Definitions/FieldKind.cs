@@ -5,7 +5,7 @@ public enum FieldKind
 {
     Text,
     LongText,
-    Integer,
+    WholeNumber,
     Money,
     Date,
     Enum,

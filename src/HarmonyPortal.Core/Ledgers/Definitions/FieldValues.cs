@@ -13,7 +13,11 @@ public static class FieldValues
     {
         value = null;
         error = null;
-        var text = CellText.Normalize(raw);
+
+        // Names and notes keep their full-width punctuation and line breaks; typed values are normalized.
+        var text = field.Kind is FieldKind.Text or FieldKind.LongText
+            ? (CellText.Normalize(raw) is null ? null : raw!.Trim().Trim('\u3000', '\u00a0'))
+            : CellText.Normalize(raw);
         if (text is null)
         {
             if (field.Required)
@@ -49,7 +53,7 @@ public static class FieldValues
 
                 value = text;
                 return true;
-            case FieldKind.Integer:
+            case FieldKind.WholeNumber:
                 if (!TryParseWhole(text, out var number))
                 {
                     reason = $"“{text}”不是整数";

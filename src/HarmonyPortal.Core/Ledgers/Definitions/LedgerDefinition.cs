@@ -46,61 +46,63 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
     /// One page of the list, projected to the list columns, untracked, paged by key on indexes
     /// (RegionId, Year, Id) and (RegionId, Year, Name, Id). <paramref name="rows"/> is already scoped.
     /// </summary>
-    public async Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery q, string? idNumberHash, CancellationToken ct)
+    public async Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash, CancellationToken ct)
     {
-        var query = Filter(rows, q, idNumberHash).Cast<TRow>().AsNoTracking();
+        var q = query;
+        var page = Filter(rows, q, idNumberHash).Cast<TRow>().AsNoTracking();
         if (q.SortByName)
         {
             if (q.AfterName is { } afterName && q.AfterId is { } afterId)
             {
-                query = query.Where(r => string.Compare(r.Name, afterName) > 0 || (r.Name == afterName && r.Id > afterId));
+                page = page.Where(r => string.Compare(r.Name, afterName) > 0 || (r.Name == afterName && r.Id > afterId));
             }
 
-            query = query.OrderBy(r => r.Name).ThenBy(r => r.Id);
+            page = page.OrderBy(r => r.Name).ThenBy(r => r.Id);
         }
         else
         {
             if (q.AfterId is { } afterId)
             {
-                query = query.Where(r => r.Id < afterId);
+                page = page.Where(r => r.Id < afterId);
             }
 
-            query = query.OrderByDescending(r => r.Id);
+            page = page.OrderByDescending(r => r.Id);
         }
 
-        return await query.Take(LedgerListQuery.PageSize + 1).Select(ListProjection).ToListAsync(ct);
+        return await page.Take(LedgerListQuery.PageSize + 1).Select(ListProjection).ToListAsync(ct);
     }
 
     /// <summary>The list's filters (year, region, status, kind, name or ID number), without order or paging; used by lists and exports.</summary>
-    public IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery q, string? idNumberHash)
+    public IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash)
     {
-        var query = rows.Cast<TRow>().Where(r => r.Year == q.Year);
+        var q = query;
+        var filtered = rows.Cast<TRow>().Where(r => r.Year == q.Year);
         if (q.RegionId is { } regionId)
         {
-            query = query.Where(r => r.RegionId == regionId);
+            filtered = filtered.Where(r => r.RegionId == regionId);
         }
 
         if (q.Status is { } status)
         {
-            query = query.Where(r => r.Status == status);
+            filtered = filtered.Where(r => r.Status == status);
         }
 
         if (q.Kind is { } kind && KindFilter(kind) is { } kindFilter)
         {
-            query = query.Where(kindFilter);
+            filtered = filtered.Where(kindFilter);
         }
 
         if (idNumberHash is not null && IdNumberFilter(idNumberHash) is { } byIdNumber)
         {
-            query = query.Where(byIdNumber);
+            filtered = filtered.Where(byIdNumber);
         }
         else if (!string.IsNullOrWhiteSpace(q.Q))
         {
             var text = q.Q.Trim();
-            query = query.Where(r => r.Name.Contains(text));
+            filtered = filtered.Where(r => r.Name.Contains(text));
         }
 
-        return query;
+        return filtered;
     }
 
     /// <summary>Rows whose ID number has this keyed hash; null for ledgers without ID numbers.</summary>

@@ -21,11 +21,11 @@ public sealed class MediationOrganizationLedger : LedgerDefinition<MediationOrga
         Field(r => r.Address, "地址", required: true, width: 28),
         Field(r => r.EstablishedOn, "成立时间", FieldKind.Date, width: 12),
         Field(r => r.LeaderName, "负责人", required: true, max: 20, width: 10),
-        Field(r => r.MediatorCount, "调解员人数", FieldKind.Integer, width: 10, inList: true),
+        Field(r => r.MediatorCount, "调解员人数", FieldKind.WholeNumber, width: 10, inList: true),
         Field(r => r.ContactName, "联系人", required: true, max: 20, width: 10),
         Field(r => r.ContactPhone, "联系电话", FieldKind.Phone, required: true, width: 16),
-        Field(r => r.CasesReceived, "本年度受理案件数", FieldKind.Integer, width: 12, inList: true),
-        Field(r => r.CasesSettled, "本年度调解成功数", FieldKind.Integer, width: 12, inList: true),
+        Field(r => r.CasesReceived, "本年度受理案件数", FieldKind.WholeNumber, width: 12, inList: true),
+        Field(r => r.CasesSettled, "本年度调解成功数", FieldKind.WholeNumber, width: 12, inList: true),
     ];
 
     public override ILedgerField? KindField => Fields.Single(f => f.Key == nameof(MediationOrganization.Nature));

@@ -32,9 +32,9 @@ public abstract class PersonLedger<TRow> : LedgerDefinition<TRow>
 
     protected static void AddPersonRules(AbstractValidator<TRow> validator, DateOnly today)
     {
-        validator.RuleFor(r => (Gender?)r.Gender)
-            .MatchesIdNumber(r => r.IdNumber, () => today)
-            .OverridePropertyName(nameof(PersonRow.Gender));
+        validator.RuleFor(r => r.Gender)
+            .Must((r, gender) => !IdNumber.TryParse(r.IdNumber, today, out var info, out _) || info.Gender == gender)
+            .WithMessage(r => $"性别：与身份证号码不符（号码显示为{(r.Gender == Gender.Male ? "女" : "男")}）");
         validator.RuleFor(r => r.ServingSince)
             .Must((r, since) => !IdNumber.TryParse(r.IdNumber, today, out var info, out _) || since >= info!.BirthDate.AddYears(16))
             .WithMessage("任职时间：早于本人年满 16 周岁的日期，请核对");

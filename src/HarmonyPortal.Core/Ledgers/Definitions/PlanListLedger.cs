@@ -18,10 +18,10 @@ public sealed class PlanListLedger : LedgerDefinition<PlanListEntry>
         Field(r => r.Address, "地址", width: 28),
         Field(r => r.ContactName, "联系人", required: true, max: 20, width: 10),
         Field(r => r.ContactPhone, "联系电话", FieldKind.Phone, required: true, width: 16),
-        Field(r => r.EmployeeCount, "职工人数", FieldKind.Integer, width: 10),
+        Field(r => r.EmployeeCount, "职工人数", FieldKind.WholeNumber, width: 10),
         Field(r => r.Date, "确定（结对、结案）日期", FieldKind.Date, width: 14, inList: true),
         Field(r => r.Notes, "工作情况", FieldKind.LongText, max: 1000, width: 30),
-        Field(r => r.WorkersConcerned, "涉及职工人数", FieldKind.Integer, width: 10, hint: "工资支付亮剑案件填写"),
+        Field(r => r.WorkersConcerned, "涉及职工人数", FieldKind.WholeNumber, width: 10, hint: "工资支付亮剑案件填写"),
         Field(r => r.AmountRecovered, "追回工资金额（元）", FieldKind.Money, width: 14, hint: "工资支付亮剑案件填写"),
     ];
 

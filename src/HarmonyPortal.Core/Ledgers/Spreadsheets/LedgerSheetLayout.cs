@@ -23,7 +23,7 @@ public static class LedgerSheetLayout
         {
             FieldKind.IdNumber or FieldKind.Phone or FieldKind.CreditCode => CellFormat.Text,
             FieldKind.Date => CellFormat.Date,
-            FieldKind.Integer => CellFormat.Integer,
+            FieldKind.WholeNumber => CellFormat.Integer,
             _ => CellFormat.General,
         },
     };

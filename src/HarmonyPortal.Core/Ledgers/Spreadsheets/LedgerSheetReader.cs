@@ -1,6 +1,7 @@
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Ledgers.Fields;
 using HarmonyPortal.Core.Spreadsheets;
+using CellText = HarmonyPortal.Core.Ledgers.Fields.CellText;
 
 namespace HarmonyPortal.Core.Ledgers.Spreadsheets;
 

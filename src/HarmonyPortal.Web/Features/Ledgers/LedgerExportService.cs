@@ -1,6 +1,7 @@
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Ledgers.Spreadsheets;
 using HarmonyPortal.Core.PersonalData;

@@ -184,10 +184,16 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         {
             return new LedgerWriteResult(row.Id, [], await ConflictAsync(definition, row, ct));
         }
-        catch (DbUpdateException) when (await FindDuplicateAsync(definition, row, ct) is { } duplicate)
+        catch (DbUpdateException)
         {
             // Another clerk saved the same person or organisation between our check and our save.
-            return LedgerWriteResult.Refused([duplicate]);
+            db.ChangeTracker.Clear();
+            if (await FindDuplicateAsync(definition, row, ct) is { } duplicate)
+            {
+                return LedgerWriteResult.Refused([duplicate]);
+            }
+
+            throw;
         }
     }
 

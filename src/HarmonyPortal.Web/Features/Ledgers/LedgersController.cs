@@ -117,13 +117,13 @@ public sealed class LedgersController(
         var definition = Definition(kind);
         if (file is null || file.Length == 0)
         {
-            return View(new LedgerImportViewModel(definition, year, new([], [new(0, "", "请选择要上传的 Excel 文件")], null)));
+            return View(new LedgerImportViewModel(definition, year, new(0, [new(0, "", "请选择要上传的 Excel 文件")], null)));
         }
 
         if (file.Length > LedgerImportService.Limits.MaxBytes)
         {
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return View(new LedgerImportViewModel(definition, year, new([], [new(0, "", $"文件大小 {file.Length / 1048576.0:0.0} MB，超过上限 10 MB")], null)));
+            return View(new LedgerImportViewModel(definition, year, new(0, [new(0, "", $"文件大小 {file.Length / 1048576.0:0.0} MB，超过上限 10 MB")], null)));
         }
 
         await using var stream = file.OpenReadStream();
