@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Headers;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Spreadsheets;
+using CellValue = HarmonyPortal.Core.Spreadsheets.CellValue;
+using HarmonyPortal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace HarmonyPortal.Web.Tests.Ledgers;
+
+public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
+    where TPortal : PortalFactory
+{
+    private static readonly string[] CoordinatorHeaders =
+        ["序号", "姓名", "性别", "民族", "身份证号码", "工作单位", "职务", "学历", "任职协调员时间", "联系方式", "类别", "职业技能等级", "证书编号", "发证日期", "是否在任"];
+
+    private async Task<PortalClient> SignedInAsync(string userName)
+    {
+        var client = portal.CreatePortalClient();
+        await client.LoginOrFailAsync(userName);
+        return client;
+    }
+
+    /// <summary>A workbook as offices send them: a title row, a subtitle, the header, a blank row, then the rows.</summary>
+    private static byte[] Workbook(string[] headers, params CellValue[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new XlsxWriter(stream, leaveOpen: true))
+        {
+            writer.StartSheet(new SheetSpec("Sheet1", headers.Select(h => new ColumnSpec(h)).ToList()) { Title = "劳动关系协调员情况表", Subtitle = "填报单位：某县人社局" });
+            writer.WriteRow(headers.Select(_ => CellValue.Empty).ToList());
+            foreach (var row in rows)
+            {
+                writer.WriteRow(row);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static CellValue[] Person(string serial, string name, CellValue id, string gender, CellValue serving, string phone = "13812345678") =>
+        [serial, name, gender, " 汉 ", id, "某县某公司", "主任", "大专", serving, phone, "协调员", "", "", "", "是"];
+
+    private static async Task<HttpResponseMessage> UploadAsync(PortalClient client, string kind, byte[] bytes, string fileName = "台账.xlsx", int year = 2026)
+    {
+        var token = await client.TokenFromAsync($"/ledgers/{kind}/import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(year.ToString()), "year" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await client.Http.PostAsync($"/ledgers/{kind}/import", form);
+    }
+
+    private async Task<int> CoordinatorsAsync(string regionCode)
+    {
+        var region = await portal.RegionIdAsync(regionCode);
+        await using var db = portal.CreateDbContext();
+        return await db.Coordinators.CountAsync(r => r.RegionId == region);
+    }
+
+    [Fact]
+    public async Task Template_HasTheOfficialTitleHeaderOrder_AndDropDowns()
+    {
+        using var clerk = await SignedInAsync("tsgx.clerk");
+
+        var response = await clerk.Http.GetAsync("/ledgers/coordinators/template?year=2026");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        using var file = SpreadsheetFile.Open(await response.Content.ReadAsStreamAsync(), new SpreadsheetLimits());
+        var rows = file.Rows().ToList();
+        Assert.Equal("劳动关系协调员情况表", rows[0].Cells[0].Text);
+        Assert.Contains("唐山高新区", rows[1].Cells[0].Text);
+        Assert.Equal(CoordinatorHeaders, rows[2].Cells.Select(c => c.Text).ToArray());
+        using var doc = SpreadsheetDocument.Open(await (await clerk.Http.GetAsync("/ledgers/coordinators/template")).Content.ReadAsStreamAsync(), false);
+        var validations = doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DataValidation>()).ToList();
+        Assert.True(validations.Count >= 5, $"{validations.Count} drop-downs");
+    }
+
+    [Fact]
+    public async Task Import_AcceptsWhatRealFilesContain_AndSavesEveryRow()
+    {
+        using var clerk = await SignedInAsync("tsln.clerk");
+        var bytes = Workbook(CoordinatorHeaders,
+            Person("1", "王 芳", Wide(Check("130202198503030041")), "女", "2021.3"),
+            Person("2", "李　明", Check("130202197707070011"), "男", "2021年3月"),
+            [.. Enumerable.Repeat(CellValue.Empty, CoordinatorHeaders.Length)],
+            Person("3", "赵强", Check("130203199001011216"), "男", CellValue.Number(44260), phone: "0315-2345678"));
+
+        var response = await UploadAsync(clerk, "coordinators", bytes);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(response)).Body!.TextContent);
+        Assert.Equal(3, await CoordinatorsAsync("130202"));
+        await using var db = portal.CreateDbContext();
+        var zhao = await db.Coordinators.SingleAsync(r => r.Name == "赵强");
+        Assert.Equal(new DateOnly(2021, 3, 5), zhao.ServingSince);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.LedgerImported));
+    }
+
+    [Fact]
+    public async Task Import_WithOneBadRow_SavesNothing_AndExplainsEachProblemByRowAndColumn_InTheAnnotatedFileToo()
+    {
+        using var clerk = await SignedInAsync("tslb.clerk");
+        var bytes = Workbook(CoordinatorHeaders,
+            Person("1", "合格", Check("130203198808080022"), "女", "2020-01-01"),
+            Person("2", "校验位错", "110105194912310023", "女", "2020-01-01"),
+            Person("3", "数字格式", CellValue.Number(110105194912310000), "女", "2020-01-01"),
+            Person("4", "日期错", "440524188001010014", "男", "2021-13-01"),
+            Person("5", "合格", Check("130203198808080022"), "女", "2020-01-01"));
+
+        var response = await UploadAsync(clerk, "coordinators", bytes);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        var errors = page.QuerySelector("[data-testid=import-errors]")!.TextContent;
+        Assert.Contains("第 5 行", errors);
+        Assert.Contains("校验位应为 X，实际为 3", errors);
+        Assert.Contains("丢失了末尾的数字", errors);
+        Assert.Contains("任职协调员时间", errors);
+        Assert.Contains("与第 5 行重复", errors);
+        Assert.Equal(0, await CoordinatorsAsync("130203"));
+
+        var annotated = await clerk.Http.GetAsync(page.QuerySelector("[data-testid=import-errors] a")!.GetAttribute("href")!);
+        using var file = SpreadsheetFile.Open(await annotated.Content.ReadAsStreamAsync(), new SpreadsheetLimits());
+        var text = string.Join("\n", file.Rows().Select(r => string.Join("|", r.Cells.Select(c => c.Text))));
+        Assert.Contains("错误说明", text);
+        Assert.Contains("校验位应为 X，实际为 3", text);
+        using var stranger = await SignedInAsync("tsgx.clerk");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync(page.QuerySelector("[data-testid=import-errors] a")!.GetAttribute("href")!)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_RefusesFilesThatAreNotSpreadsheets_AndOversizedUploads()
+    {
+        using var clerk = await SignedInAsync("tsgx.clerk");
+
+        var text = await UploadAsync(clerk, "coordinators", "姓名,身份证号码\n张三,1"u8.ToArray(), "伪装.xlsx");
+        var big = await UploadAsync(clerk, "coordinators", new byte[(10 * 1024 * 1024) + 1]);
+
+        Assert.Contains("不是 Excel 工作簿", (await PortalClient.ParseAsync(text)).Body!.TextContent);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
+        Assert.Equal(0, await CoordinatorsAsync("130200-GX"));
+    }
+
+    [Fact]
+    public async Task Export_WritesTheOfficialColumns_FormulaLookingTextStaysText_AndIdsAreMaskedAboveTheOwningRegion()
+    {
+        using var clerk = await SignedInAsync("gzrj.clerk");
+        var bytes = Workbook(CoordinatorHeaders, Person("1", "=1+1", "11010519491231002X", "女", "2020-01-01"), Person("2", "@SUM(A1)", Check("360781199412120031"), "男", "2020-01-01"));
+        var imported = await UploadAsync(clerk, "coordinators", bytes);
+        Assert.True(imported.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(imported)).Body!.TextContent);
+        using var city = await SignedInAsync("gz.reviewer");
+
+        var own = await ReadAllAsync(await clerk.Http.GetAsync("/ledgers/coordinators/export?year=2026"));
+        var above = await ReadAllAsync(await city.Http.GetAsync("/ledgers/coordinators/export?year=2026"));
+
+        Assert.Contains("11010519491231002X", own.Text);
+        Assert.DoesNotContain("11010519491231002X", above.Text);
+        Assert.Contains("110105********002X", above.Text);
+        Assert.Contains("=1+1", above.Text);
+        Assert.Contains("@SUM(A1)", above.Text);
+        Assert.Equal(0, above.Formulas);
+        Assert.Contains("序号|地区|姓名|性别|民族|身份证号码|工作单位", above.Text);
+        await using var db = portal.CreateDbContext();
+        Assert.True(await db.AuditEntries.CountAsync(e => e.Action == AuditActions.LedgerExported) >= 2);
+    }
+
+    private static async Task<(string Text, int Formulas)> ReadAllAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var formulas = doc.WorkbookPart!.WorksheetParts.Sum(p => p.Worksheet.Descendants<CellFormula>().Count());
+        using var file = SpreadsheetFile.Open(new MemoryStream(bytes), new SpreadsheetLimits());
+        return (string.Join("\n", file.Rows().Select(r => string.Join("|", r.Cells.Select(c => c.Text)))), formulas);
+    }
+
+    /// <summary>The same number typed with full-width digits, as some input methods do.</summary>
+    private static string Wide(string number) => string.Concat(number.Select(c => (char)(c + 0xFEE0)));
+
+    private static string Check(string eighteen)
+    {
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = eighteen.Take(17).Select((c, i) => (c - '0') * weights[i]).Sum();
+        return eighteen[..17] + "10X98765432"[sum % 11];
+    }
+}
+
+public sealed class SqliteLedgerSpreadsheetTests(SqlitePortal portal) : LedgerSpreadsheetTests<SqlitePortal>(portal);
+
+public sealed class PostgresLedgerSpreadsheetTests(PostgresPortal portal) : LedgerSpreadsheetTests<PostgresPortal>(portal);
