@@ -100,6 +100,8 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         await using var db = portal.CreateDbContext();
         var zhao = await db.Coordinators.SingleAsync(r => r.Name == "赵强");
         Assert.Equal(new DateOnly(2021, 3, 5), zhao.ServingSince);
+        Assert.Equal(new DateOnly(2021, 3, 1), (await db.Coordinators.SingleAsync(r => r.Name == "王芳")).ServingSince);
+        Assert.True(await db.Coordinators.AnyAsync(r => r.Name == "李明"), "padding between the characters of a name is dropped");
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.LedgerImported));
     }
 
@@ -133,6 +135,30 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         Assert.Contains("校验位应为 X，实际为 3", text);
         using var stranger = await SignedInAsync("tsgx.clerk");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync(page.QuerySelector("[data-testid=import-errors] a")!.GetAttribute("href")!)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_ReadsTheTwoRowMergedHeaderOfAttachment8()
+    {
+        using var clerk = await SignedInAsync("yyhr.clerk");
+        string[] top = ["序号", "单位名称", "所在地区", "单位地址", "所属行业", "联系人", "联系电话", "上年底职工数量", "目前职工数量", "已享的稳岗政策", "是否有裁员计划",
+            "以下内容为拟裁员或已裁员企业填写", "", "", "", "经济补偿标准", "支付能力评估", "跟踪指导情况"];
+        using var stream = new MemoryStream();
+        using (var writer = new XlsxWriter(stream, leaveOpen: true))
+        {
+            writer.StartSheet(new SheetSpec("Sheet1", top.Select(h => new ColumnSpec(h)).ToList()) { Title = "重点用工企业情况表" });
+            writer.WriteRow(["", "", "", "", "", "", "", "", "", "", "", "本年度计划裁员人数", "已裁员人数", "裁员岗位", "是否结清劳动报酬", "", "", ""]);
+            writer.WriteRow(["1", "华容某纺织公司", "章华镇", "华容县工业园", "纺织业", "李四", "13907300001", "500", "460", "失业保险稳岗返还", "是", "50", "40", "挡车工", "是", "N+1", "具备", "每月走访"]);
+            writer.WriteRow(["2", "华容某电子厂", "治河渡镇", "治河渡镇工业路", "电子", "王五", "0730-4222222", "120", "118", "", "否", "", "", "", "", "", "", "无"]);
+        }
+
+        var response = await UploadAsync(clerk, "key-enterprises", stream.ToArray());
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(response)).Body!.TextContent);
+        await using var db = portal.CreateDbContext();
+        var textile = await db.KeyEnterprises.SingleAsync(r => r.Name == "华容某纺织公司");
+        Assert.Equal((50, 40, "挡车工", true), (textile.PlannedLayoffs, textile.LaidOff, textile.LayoffPositions, textile.WagesSettled));
+        Assert.False((await db.KeyEnterprises.SingleAsync(r => r.Name == "华容某电子厂")).HasLayoffPlan);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace HarmonyPortal.Core.Ledgers.Definitions;
 /// Turns what a clerk typed (in the browser or in a spreadsheet cell) into a field's value, and a
 /// value back into text. Browser forms and spreadsheet import share this one path.
 /// </summary>
-public static class FieldValues
+public static partial class FieldValues
 {
     public static bool TryParse(ILedgerField field, string? raw, DateOnly today, out object? value, out string? error)
     {
@@ -15,9 +15,12 @@ public static class FieldValues
         error = null;
 
         // Names and notes keep their full-width punctuation and line breaks; typed values are normalized.
-        var text = field.Kind is FieldKind.Text or FieldKind.LongText
-            ? (CellText.Normalize(raw) is null ? null : raw!.Trim().Trim('\u3000', '\u00a0'))
-            : CellText.Normalize(raw);
+        var text = field.Kind switch
+        {
+            FieldKind.LongText => CellText.Normalize(raw) is null ? null : raw!.Trim().Trim('\u3000', '\u00a0'),
+            FieldKind.Text => CellText.Normalize(raw) is null ? null : WithoutPaddingBetweenHanzi(raw!.Trim().Trim('\u3000', '\u00a0')),
+            _ => CellText.Normalize(raw),
+        };
         if (text is null)
         {
             if (field.Required)
@@ -151,6 +154,12 @@ public static class FieldValues
                 throw new InvalidOperationException($"Unknown field kind {field.Kind}.");
         }
     }
+
+    /// <summary>"王 芳" and "李　明" are names padded to line up in a column: drop spaces between two Chinese characters.</summary>
+    private static string WithoutPaddingBetweenHanzi(string text) => PaddedHanzi().Replace(text, "$1");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs})[\s\u3000]+(?=\p{IsCJKUnifiedIdeographs})")]
+    private static partial System.Text.RegularExpressions.Regex PaddedHanzi();
 
     /// <summary>Whole numbers, also as spreadsheets store them ("12", "1,200", "12.0").</summary>
     private static bool TryParseWhole(string text, out long number)
