@@ -3,11 +3,12 @@ using System.Text;
 using HarmonyPortal.Core.Spreadsheets;
 using HarmonyPortal.Spreadsheets.Tests.Support;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace HarmonyPortal.Spreadsheets.Tests;
 
 /// <summary>Every upload <see cref="SpreadsheetFile"/> refuses, each with its Chinese message and never another exception.</summary>
-public class SpreadsheetFileRejectionTests(ZipBombs bombs) : IClassFixture<ZipBombs>
+public class SpreadsheetFileRejectionTests(ZipBombs bombs, ITestOutputHelper output) : IClassFixture<ZipBombs>
 {
     private const string NotWorkbook = "该文件不是 Excel 工作簿（.xlsx 或 .xls），请用模板填写后上传";
     private const string ZipBomb = "文件解压后过大，疑似异常文件，已拒绝";
@@ -74,6 +75,7 @@ public class SpreadsheetFileRejectionTests(ZipBombs bombs) : IClassFixture<ZipBo
         var growth = MemoryProbe.PeakGrowth(() =>
             rejected = Assert.Throws<SpreadsheetRejectedException>(() => SpreadsheetFile.Open(new MemoryStream(bombs.Honest), Limits)));
 
+        output.WriteLine($"bomb of {bombs.Honest.Length / 1024.0 / 1024.0:0.0} MB: peak managed heap growth {growth / 1024.0 / 1024.0:0.0} MB");
         Assert.Equal(ZipBomb, rejected!.Message);
         Assert.True(growth < MaxGrowthBytes, $"managed heap grew by {growth / 1024 / 1024} MB");
     }
@@ -86,8 +88,29 @@ public class SpreadsheetFileRejectionTests(ZipBombs bombs) : IClassFixture<ZipBo
         var growth = MemoryProbe.PeakGrowth(() =>
             rejected = Assert.Throws<SpreadsheetRejectedException>(() => SpreadsheetFile.Open(new MemoryStream(bombs.Lying), Limits)));
 
+        output.WriteLine($"lying bomb: peak managed heap growth {growth / 1024.0 / 1024.0:0.0} MB");
         Assert.True(growth < MaxGrowthBytes, $"managed heap grew by {growth / 1024 / 1024} MB");
         Assert.Equal(ZipBomb, rejected!.Message);
+    }
+
+    [Fact]
+    public void LyingHeader_CannotInflatePastItsDeclaredSize()
+    {
+        // What the checks rely on besides their own count: .NET stops inflating an entry at its declared size, so a
+        // header that understates a 1 GB entry yields only what it declares, to this guard and to ExcelDataReader alike.
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bombs.Lying));
+        var entry = zip.GetEntry(ZipBombs.SheetName)!;
+        using var stream = entry.Open();
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            total += read;
+        }
+
+        Assert.Equal(1_000, entry.Length);
+        Assert.Equal(1_000, total);
     }
 
     [Fact]

@@ -214,6 +214,19 @@ public class XlsxWriterLayoutTests
     }
 
     [Fact]
+    public void HeaderRow_IsTallEnoughForItsLongestWrappedHeader()
+    {
+        using var document = Workbooks.Open(Written);
+        Assert.Null(Workbooks.SheetPart(document, "协调员").Worksheet.Descendants<Row>().Single(r => r.RowIndex! == 3U).Height);
+
+        var bytes = Workbooks.Write(w => w.StartSheet(new SheetSpec("S", [new ColumnSpec("序号", 6), new ColumnSpec("备注（较长的表头文字会自动换行）", 14)])));
+        using var wrapped = Workbooks.Open(bytes);
+        var header = Workbooks.SheetPart(wrapped, "S").Worksheet.Descendants<Row>().Single();
+        Assert.True(header.CustomHeight!.Value);
+        Assert.InRange(header.Height!.Value, 3 * 14.25, 6 * 14.25 + 3);
+    }
+
+    [Fact]
     public void PortraitAndUnfrozen_AreHonoured()
     {
         var bytes = Workbooks.Write(w =>

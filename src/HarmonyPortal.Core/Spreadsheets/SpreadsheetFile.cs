@@ -116,6 +116,7 @@ public sealed class SpreadsheetFile : IDisposable
             SheetCell[]? cells = null;
             var rowNumber = 0;
             var blank = true;
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var more = Guard(() =>
             {
                 if (!_reader.Read())
@@ -134,7 +135,6 @@ public sealed class SpreadsheetFile : IDisposable
 
                 return true;
             });
-            ObjectDisposedException.ThrowIf(_disposed, this);
             if (!more)
             {
                 yield break;
