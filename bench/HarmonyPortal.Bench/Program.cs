@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using HarmonyPortal.Bench;
+using HarmonyPortal.Core.Spreadsheets;
+
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- xlsx --rows 1000000 [--levels]
+//   Writes the rows × 12 columns with the product XlsxWriter and with the bare ZipArchive + XmlWriter floor, each in
+//   its own child process (so each peak working set is its own), and prints time, peak memory, size and the ratios.
+//   --levels also writes both at Fastest and the product at SmallestSize, for the compression trade-off.
+// (internal) xlsx-one --writer product|floor --level Fastest|Optimal|SmallestSize --rows N --out PATH
+
+return args.FirstOrDefault() switch
+{
+    "xlsx" => Compare(args),
+    "xlsx-one" => RunOne(args),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: xlsx --rows N [--levels]");
+    return 2;
+}
+
+static int Compare(string[] args)
+{
+    var rows = int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
+    var runs = new List<(string Writer, CompressionLevel Level)>
+    {
+        ("floor", XlsxWriter.DefaultCompression),
+        ("product", XlsxWriter.DefaultCompression),
+    };
+    if (args.Contains("--levels"))
+    {
+        runs.Add(("floor", CompressionLevel.Fastest));
+        runs.Add(("product", CompressionLevel.Fastest));
+        runs.Add(("product", CompressionLevel.SmallestSize));
+    }
+
+    Console.WriteLine($"{rows:N0} rows × {LedgerRows.Columns} columns, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"{"writer",-8} {"level",-13} {"time s",8} {"peak MB",8} {"file MB",8}");
+    var results = new Dictionary<(string, CompressionLevel), (double Seconds, double PeakMb, double FileMb)>();
+    foreach (var (writer, level) in runs)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"harmony-bench-{writer}-{level}-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var result = Child(writer, level, rows, path);
+            results[(writer, level)] = result;
+            Console.WriteLine($"{writer,-8} {level,-13} {result.Seconds,8:0.00} {result.PeakMb,8:0} {result.FileMb,8:0.0}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    var product = results[("product", XlsxWriter.DefaultCompression)];
+    var floor = results[("floor", XlsxWriter.DefaultCompression)];
+    Console.WriteLine($"product/floor at {XlsxWriter.DefaultCompression}: time {product.Seconds / floor.Seconds:0.00}×, peak {product.PeakMb / floor.PeakMb:0.00}×, size {product.FileMb / floor.FileMb:0.00}×");
+    Console.WriteLine($"goal: time ≤ 1.5× floor, peak ≤ 200 MB → time {(product.Seconds <= 1.5 * floor.Seconds ? "met" : "NOT met")}, peak {(product.PeakMb <= 200 ? "met" : "NOT met")}");
+    return 0;
+}
+
+static (double Seconds, double PeakMb, double FileMb) Child(string writer, CompressionLevel level, int rows, string path)
+{
+    var self = Environment.ProcessPath!;
+    var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+    {
+        start.ArgumentList.Add(typeof(LedgerRows).Assembly.Location);
+    }
+
+    foreach (var arg in new[] { "xlsx-one", "--writer", writer, "--level", level.ToString(), "--rows", rows.ToString(CultureInfo.InvariantCulture), "--out", path })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    using var child = Process.Start(start)!;
+    var output = child.StandardOutput.ReadToEnd();
+    child.WaitForExit();
+    if (child.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"{writer} {level} failed: {output}");
+    }
+
+    var parts = output.Trim().Split(' ');
+    return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
+        new FileInfo(path).Length / 1024.0 / 1024.0);
+}
+
+static int RunOne(string[] args)
+{
+    var writer = Option(args, "--writer")!;
+    var level = Enum.Parse<CompressionLevel>(Option(args, "--level")!);
+    var rows = int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture);
+    var path = Option(args, "--out")!;
+
+    long peak = 0;
+    using var done = new ManualResetEventSlim();
+    var sampler = new Thread(() =>
+    {
+        using var self = Process.GetCurrentProcess();
+        while (!done.IsSet)
+        {
+            self.Refresh();
+            peak = Math.Max(peak, self.WorkingSet64);
+            done.Wait(5);
+        }
+    }) { IsBackground = true };
+    sampler.Start();
+
+    var stopwatch = Stopwatch.StartNew();
+    using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+    {
+        if (writer == "product")
+        {
+            WriteProduct(file, level, rows);
+        }
+        else
+        {
+            WriteFloor(file, level, rows);
+        }
+    }
+
+    stopwatch.Stop();
+    done.Set();
+    sampler.Join();
+    using var process = Process.GetCurrentProcess();
+    var peakBytes = Math.Max(peak, process.PeakWorkingSet64);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.000} {peakBytes / 1024.0 / 1024.0:0.0}"));
+    return 0;
+}
+
+static void WriteProduct(Stream output, CompressionLevel level, int rows)
+{
+    using var writer = new XlsxWriter(output, leaveOpen: false, level);
+    writer.StartSheet(LedgerRows.Spec());
+    var cells = new CellValue[LedgerRows.Columns];
+    for (var i = 1; i <= rows; i++)
+    {
+        LedgerRows.Fill(cells, i);
+        writer.WriteRow(cells);
+    }
+}
+
+static void WriteFloor(Stream output, CompressionLevel level, int rows)
+{
+    using var writer = new FloorXlsxWriter(output, level);
+    for (var i = 1; i <= rows; i++)
+    {
+        writer.StartRow();
+        writer.WriteNumber(i);
+        writer.WriteText(LedgerRows.Name(i));
+        writer.WriteText(LedgerRows.Id(i));
+        writer.WriteText(LedgerRows.Unit);
+        writer.WriteText(LedgerRows.Gender(i));
+        writer.WriteNumber(LedgerRows.Serial(LedgerRows.Birth(i)));
+        writer.WriteText(LedgerRows.Phone(i));
+        writer.WriteNumber(LedgerRows.Salary(i));
+        writer.WriteNumber(LedgerRows.Rate(i));
+        writer.WriteText(LedgerRows.Address(i));
+        writer.WriteNumber(LedgerRows.Serial(LedgerRows.Registered(i)));
+        if (LedgerRows.Note(i) is { } note)
+        {
+            writer.WriteText(note);
+        }
+        else
+        {
+            writer.WriteEmpty();
+        }
+
+        writer.EndRow();
+    }
+}
+
+static string? Option(string[] args, string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}

@@ -1,0 +1,229 @@
+using System.Text;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+
+namespace HarmonyPortal.Core.Spreadsheets;
+
+/// <summary>
+/// An uploaded workbook (.xlsx from Excel or WPS, or Excel 97–2003 .xls), checked and opened for reading its first
+/// worksheet row by row. It exists so that every ledger import gets the same defences in the same order — size,
+/// file signature, zip-bomb and encryption checks before any parsing, a row limit while reading — and so that every
+/// refusal is a <see cref="SpreadsheetRejectedException"/> with a Chinese message, never an unhandled exception.
+/// Reading is done by ExcelDataReader (one library for both formats). Not thread-safe.
+/// </summary>
+public sealed class SpreadsheetFile : IDisposable
+{
+    private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] CompoundSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    /// <summary>"EncryptedPackage" as a compound file names it (UTF-16): the stream of a password-encrypted .xlsx.</summary>
+    private static readonly byte[] EncryptedPackageName = Encoding.Unicode.GetBytes("EncryptedPackage");
+
+    private readonly MemoryStream _content;
+    private readonly IExcelDataReader _reader;
+    private readonly SpreadsheetLimits _limits;
+    private bool _disposed;
+
+    static SpreadsheetFile()
+    {
+        // .xls files written by Chinese Excel and WPS use code page 936 (GBK) for their non-Unicode strings.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    private SpreadsheetFile(MemoryStream content, IExcelDataReader reader, string format, SpreadsheetLimits limits)
+    {
+        _content = content;
+        _reader = reader;
+        _limits = limits;
+        Format = format;
+        MergedRanges = (reader.MergeCells ?? [])
+            .Select(r => new MergedRange(r.FromRow + 1, r.FromColumn + 1, r.ToRow + 1, r.ToColumn + 1))
+            .ToArray();
+    }
+
+    /// <summary>"xlsx" or "xls".</summary>
+    public string Format { get; }
+
+    /// <summary>The merged ranges of the first worksheet.</summary>
+    public IReadOnlyList<MergedRange> MergedRanges { get; }
+
+    /// <summary>
+    /// Checks and opens an upload. Before any parsing: the size, the file signature (zip for .xlsx, compound file for
+    /// .xls), for .xlsx the zip's entries (declared and actually inflated sizes, compression ratio, encryption), and
+    /// password encryption. Throws <see cref="SpreadsheetRejectedException"/> for every file it will not read.
+    /// </summary>
+    public static SpreadsheetFile Open(Stream input, SpreadsheetLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(limits);
+
+        var content = UploadBuffer.Read(input, limits.MaxBytes);
+        try
+        {
+            var header = content.GetBuffer().AsSpan(0, (int)Math.Min(content.Length, 8));
+            if (header.StartsWith(ZipSignature))
+            {
+                ZipGuard.Check(content, limits);
+                return Create(content, limits, "xlsx");
+            }
+
+            if (header.StartsWith(CompoundSignature))
+            {
+                return Create(content, limits, "xls");
+            }
+
+            throw new SpreadsheetRejectedException(SpreadsheetMessages.NotWorkbook);
+        }
+        catch
+        {
+            content.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The rows of the first worksheet, in order, from row 1. Blank rows between rows are yielded with their row
+    /// numbers (all cells empty); blank rows after the last non-blank row are not. Throws
+    /// <see cref="SpreadsheetRejectedException"/> when the rows yielded would pass <see cref="SpreadsheetLimits.MaxDataRows"/>
+    /// or the sheet turns out corrupt. Each enumeration reads the sheet again from the start.
+    /// </summary>
+    public IEnumerable<SheetRow> Rows()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ReadRows();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _reader.Dispose();
+        _content.Dispose();
+    }
+
+    private IEnumerable<SheetRow> ReadRows()
+    {
+        var yielded = 0;
+        var pendingBlanks = 0;
+        var width = 0;
+        Guard(() => _reader.Reset());
+        while (true)
+        {
+            SheetCell[]? cells = null;
+            var rowNumber = 0;
+            var blank = true;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var more = Guard(() =>
+            {
+                if (!_reader.Read())
+                {
+                    return false;
+                }
+
+                width = _reader.FieldCount;
+                rowNumber = _reader.Depth + 1;
+                cells = new SheetCell[width];
+                for (var i = 0; i < width; i++)
+                {
+                    cells[i] = CellText.FromValue(_reader.GetValue(i));
+                    blank &= cells[i].IsEmpty;
+                }
+
+                return true;
+            });
+            if (!more)
+            {
+                yield break;
+            }
+
+            if (blank)
+            {
+                pendingBlanks++;
+                continue;
+            }
+
+            for (var gap = pendingBlanks; gap > 0; gap--)
+            {
+                CountRow(ref yielded);
+                yield return new SheetRow(rowNumber - gap, new SheetCell[width]);
+            }
+
+            pendingBlanks = 0;
+            CountRow(ref yielded);
+            yield return new SheetRow(rowNumber, cells!);
+        }
+    }
+
+    private void CountRow(ref int yielded)
+    {
+        if (++yielded > _limits.MaxDataRows)
+        {
+            throw new SpreadsheetRejectedException(SpreadsheetMessages.TooManyRows(_limits.MaxDataRows));
+        }
+    }
+
+    private static SpreadsheetFile Create(MemoryStream content, SpreadsheetLimits limits, string format)
+    {
+        var configuration = new ExcelReaderConfiguration
+        {
+            LeaveOpen = true,
+            FallbackEncoding = Encoding.GetEncoding(936),
+        };
+
+        IExcelDataReader? reader = null;
+        try
+        {
+            content.Position = 0;
+            reader = format == "xlsx"
+                ? ExcelReaderFactory.CreateOpenXmlReader(content, configuration)
+                : ExcelReaderFactory.CreateBinaryReader(content, configuration);
+            return new SpreadsheetFile(content, reader, format, limits);
+        }
+        catch (Exception ex) when (ex is not SpreadsheetRejectedException)
+        {
+            reader?.Dispose();
+            throw Reject(ex, content, format);
+        }
+    }
+
+    private static SpreadsheetRejectedException Reject(Exception ex, MemoryStream content, string format)
+    {
+        if (ex is InvalidPasswordException)
+        {
+            return new SpreadsheetRejectedException(SpreadsheetMessages.Encrypted, ex);
+        }
+
+        if (format == "xls" && ex.GetType() == typeof(ExcelReaderException))
+        {
+            // A readable compound file without a Workbook stream: an encrypted .xlsx, or a Word/Outlook file renamed.
+            // (A damaged compound file throws one of ExcelReaderException's subclasses and is corrupt.)
+            var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
+            return new SpreadsheetRejectedException(
+                bytes.IndexOf(EncryptedPackageName) >= 0 ? SpreadsheetMessages.Encrypted : SpreadsheetMessages.NotWorkbook, ex);
+        }
+
+        return new SpreadsheetRejectedException(SpreadsheetMessages.Corrupt, ex);
+    }
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is not SpreadsheetRejectedException and not OutOfMemoryException)
+        {
+            throw new SpreadsheetRejectedException(SpreadsheetMessages.Corrupt, ex);
+        }
+    }
+
+    private void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return true;
+    });
+}
