@@ -57,7 +57,7 @@ public sealed class LedgerScopeMatrixTests(SqlitePortal portal, ITestOutputHelpe
                 {
                     ("GET", $"/ledgers/{kind}/{id}"), ("GET", $"/ledgers/{kind}/{id}?reveal=true"), ("GET", $"/ledgers/{kind}/{id}/edit"),
                     ("GET", $"/ledgers/{kind}/{id}/history"), ("POST", $"/ledgers/{kind}/{id}/edit"), ("POST", $"/ledgers/{kind}/{id}/delete"),
-                    ("GET", $"/ledgers/{kind}?regionId={owner}"),
+                    ("GET", $"/ledgers/{kind}?regionId={owner}"), ("GET", $"/ledgers/{kind}/export?regionId={owner}"),
                 })
                 {
                     var response = method == "GET"

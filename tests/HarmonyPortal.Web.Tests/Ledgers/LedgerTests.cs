@@ -193,6 +193,14 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         Assert.Equal(2, details.Count);
         Assert.All(details, d => Assert.DoesNotContain(number, d));
         Assert.Contains(details, d => d.Contains("430624********", StringComparison.Ordinal));
+
+        var current = await db.Coordinators.AsNoTracking().SingleAsync(r => r.Id == id);
+        var deleted = await clerk.PostAsync($"/ledgers/coordinators/{id}/delete", token, ("version", current.Version.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await db.Coordinators.AnyAsync(r => r.Id == id));
+        var removal = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.LedgerDeleted && e.ObjectId == id.ToString());
+        Assert.Contains("林芳", removal.Details);
+        Assert.DoesNotContain(number, removal.Details);
     }
 
     [Fact]

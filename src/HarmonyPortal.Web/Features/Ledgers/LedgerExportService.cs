@@ -8,6 +8,7 @@ using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Spreadsheets;
 using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
@@ -39,6 +40,7 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
 
     public async Task<Stream> ExportAsync(ILedgerDefinition definition, LedgerListQuery query, CancellationToken ct)
     {
+        LedgerQueryService.EnsureRegionFilterInScope(await db.LoadSubtreeAsync(scope, ct), query);
         var stream = TempFile();
         var count = 0;
         using (var writer = new XlsxWriter(stream, leaveOpen: true))

@@ -38,10 +38,7 @@ public sealed class LedgerQueryService(HarmonyDbContext db, UserScope scope, Per
         }
 
         var tree = await db.LoadSubtreeAsync(scope, ct);
-        if (query.RegionId is { } regionId && tree.SelfAndDescendants().All(n => n.Id != regionId))
-        {
-            throw new OutOfScopeException();
-        }
+        EnsureRegionFilterInScope(tree, query);
 
         // An 18-character query in a person ledger is an ID number: look it up by its keyed hash.
         string? hash = null;
@@ -54,6 +51,15 @@ public sealed class LedgerQueryService(HarmonyDbContext db, UserScope scope, Per
         var hasNext = rows.Count > LedgerListQuery.PageSize;
         return new LedgerListViewModel(definition, query, rows.Take(LedgerListQuery.PageSize).ToList(), hasNext,
             RegionOption.Flatten(tree), YearChoices(CurrentYear), scope.CanWriteRecordsOf(scope.RegionId));
+    }
+
+    /// <summary>A region filter naming a region outside the user's subtree answers 404, as a missing record does.</summary>
+    public static void EnsureRegionFilterInScope(RegionNode tree, LedgerListQuery query)
+    {
+        if (query.RegionId is { } regionId && tree.SelfAndDescendants().All(n => n.Id != regionId))
+        {
+            throw new OutOfScopeException();
+        }
     }
 
     public async Task<LedgerDetailsViewModel> DetailsAsync(ILedgerDefinition definition, long id, bool reveal, CancellationToken ct)

@@ -21,12 +21,13 @@ public static class LedgerSnapshot
         _ => text,
     };
 
-    /// <summary>The fields that differ, as {"表头": ["before", "after"]}.</summary>
+    /// <summary>The fields that differ, as {"表头": ["before", "after"]}; a deleted row keeps every value it had.</summary>
     public static string Changes(Dictionary<string, string>? before, Dictionary<string, string> after)
     {
-        var changes = after
-            .Where(kv => before is null || !before.TryGetValue(kv.Key, out var old) || old != kv.Value)
-            .ToDictionary(kv => kv.Key, kv => new[] { before?.GetValueOrDefault(kv.Key) ?? "", kv.Value });
+        var changes = (before?.Keys ?? Enumerable.Empty<string>()).Union(after.Keys)
+            .Select(key => (Key: key, Old: before?.GetValueOrDefault(key) ?? "", New: after.GetValueOrDefault(key) ?? ""))
+            .Where(c => c.Old != c.New)
+            .ToDictionary(c => c.Key, c => new[] { c.Old, c.New });
         var json = JsonSerializer.Serialize(changes, JsonOptions);
         return json.Length <= 4000 ? json : json[..3990] + "…";
     }
