@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Spreadsheets;
+using HarmonyPortal.TestSupport;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -34,7 +35,7 @@ public sealed class LedgerJourneyTests(BrowserSession session) : IClassFixture<B
         await Expect(page.GetByTestId("form-errors")).ToContainTextAsync("身份证号码：校验位应为");
         await BrowserSession.ScreenshotAsync(page, "10-ledger-validation");
 
-        await page.GetByLabel("身份证号码").FillAsync(Check("430603198506150013"));
+        await page.GetByLabel("身份证号码").FillAsync(TestIdNumbers.WithCheckDigit("430603198506150013"));
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Expect(page.GetByTestId("ledger-details")).ToContainTextAsync("430603********");
         await BrowserSession.ScreenshotAsync(page, "11-ledger-details");
@@ -72,17 +73,11 @@ public sealed class LedgerJourneyTests(BrowserSession session) : IClassFixture<B
         writer.StartSheet(new SheetSpec("Sheet1", headers.Select(h => new ColumnSpec(h)).ToList()) { Title = rows[0].Cells[0].Text, Subtitle = rows[1].Cells[0].Text });
         var values = new Dictionary<string, string>
         {
-            ["序号"] = "1", ["姓名"] = "钱进", ["性别"] = "男", ["民族"] = "汉族", ["身份证号码"] = Check("430603199003030011"), ["工作单位"] = "云溪区某物流公司",
+            ["序号"] = "1", ["姓名"] = "钱进", ["性别"] = "男", ["民族"] = "汉族", ["身份证号码"] = TestIdNumbers.WithCheckDigit("430603199003030011"), ["工作单位"] = "云溪区某物流公司",
             ["职务"] = "工会主席", ["学历"] = "高中", ["任职协调员时间"] = "2022年6月", ["联系方式"] = "0730-8123456", ["类别"] = "专职集体协商指导员", ["是否在任"] = "是",
         };
         writer.WriteRow(headers.Select(h => CellValue.Text(values.GetValueOrDefault(h))).ToList());
         return path;
     }
 
-    private static string Check(string eighteen)
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = eighteen.Take(17).Select((c, i) => (c - '0') * weights[i]).Sum();
-        return eighteen[..17] + "10X98765432"[sum % 11];
-    }
 }

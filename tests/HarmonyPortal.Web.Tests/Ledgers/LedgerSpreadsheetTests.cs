@@ -88,10 +88,10 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     {
         using var clerk = await SignedInAsync("tsln.clerk");
         var bytes = Workbook(CoordinatorHeaders,
-            Person("1", "王 芳", Wide(Check("130202198503030041")), "女", "2021.3"),
-            Person("2", "李　明", Check("130202197707070011"), "男", "2021年3月"),
+            Person("1", "王 芳", Wide(TestIdNumbers.WithCheckDigit("130202198503030041")), "女", "2021.3"),
+            Person("2", "李　明", TestIdNumbers.WithCheckDigit("130202197707070011"), "男", "2021年3月"),
             [.. Enumerable.Repeat(CellValue.Empty, CoordinatorHeaders.Length)],
-            Person("3", "赵强", Check("130203199001011216"), "男", CellValue.Number(44260), phone: "0315-2345678"));
+            Person("3", "赵强", TestIdNumbers.WithCheckDigit("130203199001011216"), "男", CellValue.Number(44260), phone: "0315-2345678"));
 
         var response = await UploadAsync(clerk, "coordinators", bytes);
 
@@ -110,11 +110,11 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     {
         using var clerk = await SignedInAsync("tslb.clerk");
         var bytes = Workbook(CoordinatorHeaders,
-            Person("1", "合格", Check("130203198808080022"), "女", "2020-01-01"),
+            Person("1", "合格", TestIdNumbers.WithCheckDigit("130203198808080022"), "女", "2020-01-01"),
             Person("2", "校验位错", "110105194912310023", "女", "2020-01-01"),
             Person("3", "数字格式", CellValue.Number(110105194912310000), "女", "2020-01-01"),
             Person("4", "日期错", "440524188001010014", "男", "2021-13-01"),
-            Person("5", "合格", Check("130203198808080022"), "女", "2020-01-01"));
+            Person("5", "合格", TestIdNumbers.WithCheckDigit("130203198808080022"), "女", "2020-01-01"));
 
         var response = await UploadAsync(clerk, "coordinators", bytes);
 
@@ -178,7 +178,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     public async Task Export_WritesTheOfficialColumns_FormulaLookingTextStaysText_AndIdsAreMaskedAboveTheOwningRegion()
     {
         using var clerk = await SignedInAsync("gzrj.clerk");
-        var bytes = Workbook(CoordinatorHeaders, Person("1", "=1+1", "11010519491231002X", "女", "2020-01-01"), Person("2", "@SUM(A1)", Check("360781199412120031"), "男", "2020-01-01"));
+        var bytes = Workbook(CoordinatorHeaders, Person("1", "=1+1", "11010519491231002X", "女", "2020-01-01"), Person("2", "@SUM(A1)", TestIdNumbers.WithCheckDigit("360781199412120031"), "男", "2020-01-01"));
         var imported = await UploadAsync(clerk, "coordinators", bytes);
         Assert.True(imported.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(imported)).Body!.TextContent);
         using var city = await SignedInAsync("gz.reviewer");
@@ -210,12 +210,6 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     /// <summary>The same number typed with full-width digits, as some input methods do.</summary>
     private static string Wide(string number) => string.Concat(number.Select(c => (char)(c + 0xFEE0)));
 
-    private static string Check(string eighteen)
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = eighteen.Take(17).Select((c, i) => (c - '0') * weights[i]).Sum();
-        return eighteen[..17] + "10X98765432"[sum % 11];
-    }
 }
 
 public sealed class SqliteLedgerSpreadsheetTests(SqlitePortal portal) : LedgerSpreadsheetTests<SqlitePortal>(portal);

@@ -89,7 +89,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     public async Task SamePersonTwiceInAYear_IsRefusedNamingWhereTheRowIs_WithoutTheirData()
     {
         const string id = "430602199001011234";
-        var valid = Check(id);
+        var valid = TestIdNumbers.WithCheckDigit(id);
         using var first = await SignedInAsync("yyyx.clerk");
         IdFrom(await CreateAsync(first, "coordinators", LedgerForms.Coordinator(name: "陈刚", id: valid, gender: "男")));
         using var second = await SignedInAsync("xzxf.clerk");
@@ -107,7 +107,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     public async Task RowsOfOtherRegions_AnswerNotFound_AndRowsBelowAreReadOnlyAbove()
     {
         using var owner = await SignedInAsync("yyhr.clerk");
-        var id = IdFrom(await CreateAsync(owner, "coordinators", LedgerForms.Coordinator(name: "吴敏", id: Check("430623198805061240"))));
+        var id = IdFrom(await CreateAsync(owner, "coordinators", LedgerForms.Coordinator(name: "吴敏", id: TestIdNumbers.WithCheckDigit("430623198805061240"))));
         using var sibling = await SignedInAsync("yyxy.clerk");
         using var other = await SignedInAsync("gz.reviewer");
         using var city = await SignedInAsync("yy.reviewer");
@@ -132,7 +132,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task FullIdNumber_IsShownOnlyToTheOwningRegion_AndEachViewIsAudited()
     {
-        var number = Check("430621197503154411");
+        var number = TestIdNumbers.WithCheckDigit("430621197503154411");
         using var owner = await SignedInAsync("yyyyx.clerk");
         var id = IdFrom(await CreateAsync(owner, "coordinators", LedgerForms.Coordinator(name: "郑伟", id: number, gender: "男")));
         using var city = await SignedInAsync("yy.reviewer");
@@ -177,7 +177,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task EveryChange_IsAudited_AndTheHistoryShowsBeforeAndAfter_WithTheIdMasked()
     {
-        var number = Check("430624199202028860");
+        var number = TestIdNumbers.WithCheckDigit("430624199202028860");
         using var clerk = await SignedInAsync("yyxy.clerk");
         var id = IdFrom(await CreateAsync(clerk, "coordinators", LedgerForms.Coordinator(name: "林芳", id: number)));
         var edit = await clerk.GetPageAsync($"/ledgers/coordinators/{id}/edit");
@@ -227,7 +227,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         using var clerk = await SignedInAsync("yylx.clerk");
         IdFrom(await CreateAsync(clerk, "mediation-organizations", LedgerForms.MediationOrganization("临湘市劳动争议调解中心", 30, 25)));
         var orgId = IdFrom(await CreateAsync(clerk, "mediation-organizations", LedgerForms.MediationOrganization("临湘市第二调解中心", 3, 3)));
-        (string, string)[] mediator = [.. LedgerForms.Coordinator(name: "黄静", id: Check("430682198011110021")).Take(9), ("values[OrganizationName]", "临湘市第二调解中心")];
+        (string, string)[] mediator = [.. LedgerForms.Coordinator(name: "黄静", id: TestIdNumbers.WithCheckDigit("430682198011110021")).Take(9), ("values[OrganizationName]", "临湘市第二调解中心")];
 
         var unknown = await TextAsync(await CreateAsync(clerk, "mediators", mediator.With("OrganizationName", "不存在的组织")));
         var created = IdFrom(await CreateAsync(clerk, "mediators", mediator));
@@ -245,7 +245,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task SearchByIdNumber_FindsTheRowThroughItsKeyedHash()
     {
-        var number = Check("430611198507077715");
+        var number = TestIdNumbers.WithCheckDigit("430611198507077715");
         using var clerk = await SignedInAsync("yyjs.clerk");
         IdFrom(await CreateAsync(clerk, "coordinators", LedgerForms.Coordinator(name: "何军", id: number, gender: "男")));
         using var city = await SignedInAsync("yy.reviewer");
@@ -330,13 +330,6 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         ("values[EmployeeCount]", "120"), ("values[ServiceUnit]", "县人社局"), ("values[ReachedStandard]", "是"),
     ];
 
-    /// <summary>Completes the check character of a 17-digit prefix (the last character given is replaced).</summary>
-    private static string Check(string eighteen)
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = eighteen.Take(17).Select((c, i) => (c - '0') * weights[i]).Sum();
-        return eighteen[..17] + "10X98765432"[sum % 11];
-    }
 }
 
 public sealed class SqliteLedgerTests(SqlitePortal portal) : LedgerTests<SqlitePortal>(portal);
