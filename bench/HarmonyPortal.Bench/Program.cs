@@ -8,18 +8,21 @@ using HarmonyPortal.Core.Spreadsheets;
 //   Writes the rows × 12 columns with the product XlsxWriter and with the bare ZipArchive + XmlWriter floor, each in
 //   its own child process (so each peak working set is its own), and prints time, peak memory, size and the ratios.
 //   --levels also writes both at Fastest and the product at SmallestSize, for the compression trade-off.
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- ledger-list --rows 1000000
+//   The portal's ledger list query over N rows in a SQLite file, beside a raw-SQL page on the same index.
 // (internal) xlsx-one --writer product|floor --level Fastest|Optimal|SmallestSize --rows N --out PATH
 
 return args.FirstOrDefault() switch
 {
     "xlsx" => Compare(args),
     "xlsx-one" => RunOne(args),
+    "ledger-list" => await LedgerListBench.RunAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: xlsx --rows N [--levels]");
+    Console.Error.WriteLine("usage: xlsx --rows N [--levels] | ledger-list --rows N");
     return 2;
 }
 
