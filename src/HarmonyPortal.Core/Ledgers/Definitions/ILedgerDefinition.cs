@@ -36,6 +36,16 @@ public interface ILedgerDefinition
     /// <summary>Rows of the same identity in the same year (same ID number, credit code or name), for the duplicate check.</summary>
     IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row);
 
+    /// <summary>What makes a row the same as another in a year: the ID number's hash, the credit code, or the name.</summary>
+    string IdentityOf(LedgerRow row);
+
+    /// <summary>
+    /// Which of <paramref name="identities"/> already have a row in <paramref name="year"/> (in the region
+    /// for name identities, anywhere for people and credit codes), with where that row is: one query per call.
+    /// </summary>
+    Task<Dictionary<string, (string RegionName, string RegionPath)>> ExistingAsync(
+        HarmonyDbContext db, int year, int regionId, IReadOnlyCollection<string> identities, CancellationToken ct);
+
     /// <summary>Rules across fields (settled ≤ received, the layoff block …), run after every field parsed.</summary>
     IReadOnlyList<FieldError> Validate(LedgerRow row, DateOnly today);
 

@@ -33,7 +33,14 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
 
     public IReadOnlyList<FieldError> Validate(LedgerRow row, DateOnly today)
     {
-        var validator = CreateValidator(today);
+        // Validators are built once a day and reused: an import validates up to 100,000 rows.
+        var cached = validatorOfTheDay;
+        if (cached?.Day != today)
+        {
+            cached = validatorOfTheDay = new CachedValidator(today, CreateValidator(today));
+        }
+
+        var validator = cached.Validator;
         if (validator is null)
         {
             return [];
@@ -153,6 +160,46 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
             values);
         return Expression.Lambda<Func<TRow, LedgerListItem>>(body, r);
     }
+
+    private sealed record CachedValidator(DateOnly Day, IValidator<TRow>? Validator);
+
+    private CachedValidator? validatorOfTheDay;
+
+    /// <summary>The identity column; name identities are unique per region, others across all regions.</summary>
+    protected virtual Expression<Func<TRow, string>> Identity => r => r.Name;
+
+    protected virtual bool IdentityIsRegional => true;
+
+    public string IdentityOf(LedgerRow row) => (identityOf ??= Identity.Compile())((TRow)row);
+
+    private Func<TRow, string>? identityOf;
+
+    public async Task<Dictionary<string, (string RegionName, string RegionPath)>> ExistingAsync(
+        HarmonyDbContext db, int year, int regionId, IReadOnlyCollection<string> identities, CancellationToken ct)
+    {
+        var rows = db.Set<TRow>().AsNoTracking().Where(r => r.Year == year);
+        if (IdentityIsRegional)
+        {
+            rows = rows.Where(r => r.RegionId == regionId);
+        }
+
+        var identity = Identity;
+        var r = identity.Parameters[0];
+        var contains = Expression.Lambda<Func<TRow, bool>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(identities), identity.Body), r);
+        var found = await rows.Where(contains)
+            .Select(Expression.Lambda<Func<TRow, IdentityAt>>(
+                Expression.New(
+                    typeof(IdentityAt).GetConstructors().Single(),
+                    identity.Body,
+                    Expression.Property(Expression.Property(r, nameof(LedgerRow.Region)), nameof(Regions.Region.Name)),
+                    Expression.Property(Expression.Property(r, nameof(LedgerRow.Region)), nameof(Regions.Region.Path))),
+                r))
+            .ToListAsync(ct);
+        return found.DistinctBy(f => f.Identity).ToDictionary(f => f.Identity, f => (f.RegionName, f.RegionPath));
+    }
+
+    private sealed record IdentityAt(string Identity, string RegionName, string RegionPath);
 
     public virtual Task<IReadOnlyList<FieldError>> ResolveAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<FieldError>>([]);

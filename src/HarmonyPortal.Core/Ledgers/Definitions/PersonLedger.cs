@@ -28,6 +28,10 @@ public abstract class PersonLedger<TRow> : LedgerDefinition<TRow>
         return db.Set<TRow>().Where(r => r.Year == row.Year && r.IdNumberHash == hash && r.Id != row.Id);
     }
 
+    protected override System.Linq.Expressions.Expression<Func<TRow, string>> Identity => r => r.IdNumberHash;
+
+    protected override bool IdentityIsRegional => false;
+
     protected override System.Linq.Expressions.Expression<Func<TRow, bool>>? IdNumberFilter(string hash) => r => r.IdNumberHash == hash;
 
     protected static void AddPersonRules(AbstractValidator<TRow> validator, DateOnly today)

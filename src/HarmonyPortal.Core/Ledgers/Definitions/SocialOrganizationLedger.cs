@@ -37,6 +37,10 @@ public sealed class SocialOrganizationLedger : LedgerDefinition<SocialOrganizati
         return db.Set<SocialOrganization>().Where(r => r.Year == row.Year && r.CreditCode == code && r.Id != row.Id);
     }
 
+    protected override System.Linq.Expressions.Expression<Func<SocialOrganization, string>> Identity => r => r.CreditCode;
+
+    protected override bool IdentityIsRegional => false;
+
     protected override IValidator<SocialOrganization> CreateValidator(DateOnly today)
     {
         var v = new InlineValidator<SocialOrganization>();

@@ -18,7 +18,8 @@ public sealed record ImportProblem(int RowNumber, string Column, string Message)
 /// </summary>
 public static class LedgerSheetReader
 {
-    private const int HeaderSearchRows = 15;
+    /// <summary>How far down the header may start (title and note rows above it).</summary>
+    public const int HeaderSearchRows = 15;
 
     public static (List<ImportedRow> Rows, List<ImportProblem> Problems) Read(ILedgerDefinition definition, SpreadsheetFile file)
     {

@@ -17,7 +17,10 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// </summary>
 public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, AuditLog audit, PortalOptions options)
 {
-    public static readonly SpreadsheetLimits Limits = new();
+    public const int MaxDataRows = 100_000;
+
+    /// <summary>The reader counts title and header rows too; the data-row cap is checked after reading.</summary>
+    public static readonly SpreadsheetLimits Limits = new() { MaxDataRows = MaxDataRows + LedgerSheetReader.HeaderSearchRows };
 
     public sealed record Outcome(int Saved, IReadOnlyList<ImportProblem> Problems, string? AnnotatedFile);
 
@@ -40,20 +43,36 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             return new Outcome(0, [new ImportProblem(0, "", rejected.Message)], null);
         }
 
-        var entities = new List<LedgerRow>();
+        if (rows.Count > MaxDataRows)
+        {
+            return new Outcome(0, [new ImportProblem(0, "", $"文件有 {rows.Count} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传")], null);
+        }
+
+        var entities = new List<(LedgerRow Row, int RowNumber)>();
         var identities = new Dictionary<string, int>();
         foreach (var imported in rows)
         {
             var row = definition.NewRow();
             (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, DateTime.UtcNow);
-            var errors = await writer.ApplyAsync(definition, row, imported.Values, ct);
+            var errors = await writer.ApplyAsync(definition, row, imported.Values, ct, checkDuplicates: false);
             problems.AddRange(errors.Select(e => new ImportProblem(imported.RowNumber, Header(definition, e.Key), e.Message)));
-            if (errors.Count == 0 && !identities.TryAdd(Identity(row), imported.RowNumber))
+            if (errors.Count == 0 && !identities.TryAdd(definition.IdentityOf(row), imported.RowNumber))
             {
-                problems.Add(new ImportProblem(imported.RowNumber, IdentityHeader(definition), $"{IdentityHeader(definition)}：与第 {identities[Identity(row)]} 行重复"));
+                var header = LedgerWriteService.IdentityField(definition).Header;
+                problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[definition.IdentityOf(row)]} 行重复"));
             }
 
-            entities.Add(row);
+            entities.Add((row, imported.RowNumber));
+        }
+
+        // Rows already in the ledger this year: one query per thousand identities, not one per row.
+        foreach (var chunk in identities.Keys.Chunk(1000))
+        {
+            foreach (var (identity, (regionName, regionPath)) in await definition.ExistingAsync(db, year, scope.RegionId, chunk, ct))
+            {
+                var error = writer.DuplicateError(definition, year, regionName, regionPath);
+                problems.Add(new ImportProblem(identities[identity], Header(definition, error.Key), error.Message));
+            }
         }
 
         if (problems.Count > 0)
@@ -61,18 +80,38 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, rows, problems));
         }
 
+        await SaveAllAsync(definition, year, entities.Select(e => e.Row).ToList(), ct);
+        return new Outcome(entities.Count, [], null);
+    }
+
+    /// <summary>One transaction, saved in chunks with the change tracker cleared between them so memory stays flat.</summary>
+    private async Task SaveAllAsync(ILedgerDefinition definition, int year, List<LedgerRow> entities, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = DateTime.UtcNow;
-        foreach (var row in entities)
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
-            db.Add(row);
+            foreach (var chunk in entities.Chunk(2000))
+            {
+                foreach (var row in chunk)
+                {
+                    (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
+                    db.Add(row);
+                }
+
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
         audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null, $"{year}: {entities.Count} rows", regionId: scope.RegionId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new Outcome(entities.Count, [], null);
     }
 
     /// <summary>The annotated workbook of a failed import, readable only by the clerk who uploaded it.</summary>
@@ -113,13 +152,4 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
     private static string Header(ILedgerDefinition definition, string key) =>
         definition.Fields.FirstOrDefault(f => f.Key == key)?.Header ?? key;
 
-    private static string IdentityHeader(ILedgerDefinition definition) =>
-        (definition.Fields.FirstOrDefault(f => f.Kind is FieldKind.IdNumber or FieldKind.CreditCode) ?? definition.Fields.First(f => f.Key == nameof(LedgerRow.Name))).Header;
-
-    private static string Identity(LedgerRow row) => row switch
-    {
-        PersonRow person => person.IdNumberHash,
-        SocialOrganization organization => organization.CreditCode,
-        _ => row.Name,
-    };
 }

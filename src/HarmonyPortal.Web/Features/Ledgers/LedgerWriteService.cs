@@ -101,7 +101,9 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     /// Parses every field of the definition from <paramref name="values"/> into the row, then runs the
     /// cross-field rules and resolves references. Returns every error; the row is then not to be saved.
     /// </summary>
-    public async Task<IReadOnlyList<FieldError>> ApplyAsync(ILedgerDefinition definition, LedgerRow row, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    /// <param name="checkDuplicates">False when the caller checks identities in bulk (import).</param>
+    public async Task<IReadOnlyList<FieldError>> ApplyAsync(
+        ILedgerDefinition definition, LedgerRow row, IReadOnlyDictionary<string, string?> values, CancellationToken ct, bool checkDuplicates = true)
     {
         var errors = new List<FieldError>();
         foreach (var field in definition.Fields)
@@ -132,7 +134,7 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             protector.Seal(person);
         }
 
-        if (errors.Count == 0 && await FindDuplicateAsync(definition, row, ct) is { } duplicate)
+        if (errors.Count == 0 && checkDuplicates && await FindDuplicateAsync(definition, row, ct) is { } duplicate)
         {
             errors.Add(duplicate);
         }
@@ -150,13 +152,19 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             return null;
         }
 
-        // Only the region is named, never the other row's personal data.
-        var where = scope.CanRead(existing.Path)
-            ? existing.Name
-            : existing.Name + "（不在您的管辖范围内，请与该地区核实）";
-        var key = definition.Fields.FirstOrDefault(f => f.Kind is FieldKind.IdNumber or FieldKind.CreditCode) ?? definition.Fields.First(f => f.Key == nameof(LedgerRow.Name));
-        return new FieldError(key.Key, $"{key.Header}：{row.Year} 年度本台账中已有该{IdentityNoun(key)}的记录（{where}），同一年度不能重复登记");
+        return DuplicateError(definition, row.Year, existing.Name, existing.Path);
     }
+
+    /// <summary>Names only the region of the existing row, never its personal data.</summary>
+    public FieldError DuplicateError(ILedgerDefinition definition, int year, string regionName, string regionPath)
+    {
+        var where = scope.CanRead(regionPath) ? regionName : regionName + "（不在您的管辖范围内，请与该地区核实）";
+        var key = IdentityField(definition);
+        return new FieldError(key.Key, $"{key.Header}：{year} 年度本台账中已有该{IdentityNoun(key)}的记录（{where}），同一年度不能重复登记");
+    }
+
+    public static ILedgerField IdentityField(ILedgerDefinition definition) =>
+        definition.Fields.FirstOrDefault(f => f.Kind is FieldKind.IdNumber or FieldKind.CreditCode) ?? definition.Fields.First(f => f.Key == nameof(LedgerRow.Name));
 
     private static string IdentityNoun(ILedgerField key) => key.Kind switch
     {
