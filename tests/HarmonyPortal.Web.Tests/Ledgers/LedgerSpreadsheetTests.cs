@@ -175,6 +175,19 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     }
 
     [Fact]
+    public async Task Import_RefusesMoreThan100000DataRows_BeforeCheckingThem()
+    {
+        using var clerk = await SignedInAsync("tsgx.clerk");
+        var rows = Enumerable.Range(1, 100_001).Select(i => new CellValue[] { i.ToString(), "某企业" + i, "某路", "张三", "13800000000", "10", "县人社局", "是" }).ToArray();
+        var bytes = Workbook(["序号", "单位名称", "单位地址", "联系人", "联系电话", "职工人数", "培育指导服务单位", "是否达标"], rows);
+
+        var response = await UploadAsync(clerk, "harmonious-enterprises", bytes);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("100001 行数据，超过上限 100000 行", (await PortalClient.ParseAsync(response)).Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Export_WritesTheOfficialColumns_FormulaLookingTextStaysText_AndIdsAreMaskedAboveTheOwningRegion()
     {
         using var clerk = await SignedInAsync("gzrj.clerk");
