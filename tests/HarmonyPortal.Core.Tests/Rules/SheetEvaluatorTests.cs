@@ -1,0 +1,60 @@
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using Xunit;
+
+namespace HarmonyPortal.Core.Tests.Rules;
+
+public sealed class SheetEvaluatorTests
+{
+    private static readonly Region Xinzhou = new() { Name = "忻州市", Code = "140900", Level = RegionLevel.City };
+    private static readonly Region Jiyuan = new() { Name = "济源示范区", Code = "410000-JY", Level = RegionLevel.City };
+    private static readonly Region Zhanggong = new() { Name = "章贡区", Code = "360702", Level = RegionLevel.County };
+
+    private static RuleTask Task(string set, string id) => SeedRuleSets.Load(set).Tasks.Single(t => t.Id == id);
+
+    [Theory]
+    [InlineData(7, false, "忻州市 2022 年度打造金牌劳动关系协调员 7 名，低于下限 10 名")]
+    [InlineData(10, true, "忻州市 2022 年度打造金牌劳动关系协调员 10 名，符合下限 10 名")]
+    public void Shanxi_EachCityNeedsTenGoldCoordinatorsAYear(int count, bool ok, string explanation)
+    {
+        var finding = Assert.Single(SheetEvaluator.Quotas(Task("shanxi-2021.json", "gold-coordinator"), Xinzhou, 2022, count, count));
+
+        Assert.Equal((ok, explanation), (finding.Ok, finding.Explanation));
+    }
+
+    [Theory]
+    [InlineData(2, false, "低于下限 3 名")]
+    [InlineData(3, true, "符合要求 3–5 名")]
+    [InlineData(5, true, "符合要求 3–5 名")]
+    [InlineData(6, false, "超过上限 5 名")]
+    public void Jiyuan_ThreeToFiveAYear_NamedForTheZone(int count, bool ok, string tail)
+    {
+        var finding = Assert.Single(SheetEvaluator.Quotas(Task("jiyuan-2022.json", "gold-coordinator"), Jiyuan, 2022, count, count));
+
+        Assert.Equal(ok, finding.Ok);
+        Assert.EndsWith(tail, finding.Explanation);
+    }
+
+    [Fact]
+    public void Ganzhou_EachCountyRecommendsExactlyOneMediationOrganisationAYear()
+    {
+        var task = Task("ganzhou-2021.json", "gold-mediation-organization");
+
+        Assert.True(Assert.Single(SheetEvaluator.Quotas(task, Zhanggong, 2021, 1, 1)).Ok);
+        Assert.Contains("超过上限 1 家", Assert.Single(SheetEvaluator.Quotas(task, Zhanggong, 2021, 2, 2)).Explanation);
+        Assert.Equal(2, SheetEvaluator.Quotas(task, new Region { Name = "赣州市", Code = "360700", Level = RegionLevel.City }, 2021, 3, 3).Count);
+    }
+
+    [Fact]
+    public void Deadlines_CountDaysLeft_AndRefuseAfterTheDate()
+    {
+        var task = Task("ganzhou-2021.json", "gold-mediation-organization");
+
+        var ahead = SheetEvaluator.Deadline(task, 2022, 2, new DateOnly(2022, 7, 24))!;
+        var passed = SheetEvaluator.Deadline(task, 2022, 2, new DateOnly(2022, 8, 1))!;
+
+        Assert.Equal((true, "选树第二批金牌劳动人事争议调解组织截止日期 2022-07-31，还有 7 天"), (ahead.Ok, ahead.Explanation));
+        Assert.Equal((false, "选树第二批金牌劳动人事争议调解组织截止日期 2022-07-31 已过 1 天，不能再提交"), (passed.Ok, passed.Explanation));
+        Assert.Equal(new DateOnly(2021, 10, 20), Task("shanxi-2021.json", "gold-mediation-organization").Deadlines[0].Date);
+    }
+}
