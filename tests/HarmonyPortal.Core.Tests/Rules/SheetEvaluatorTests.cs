@@ -58,3 +58,16 @@ public sealed class SheetEvaluatorTests
         Assert.Equal(new DateOnly(2021, 10, 20), Task("shanxi-2021.json", "gold-mediation-organization").Deadlines[0].Date);
     }
 }
+
+public sealed class TangshanContradictionTests
+{
+    [Fact]
+    public void Tangshan_UsesTheTaskTablesNumbers_AndKeepsTheTextsAsASwitchableNote()
+    {
+        var set = SeedRuleSets.Load("tangshan-gx-2021.json");
+
+        Assert.Equal(4, set.Tasks.Single(t => t.Id == "harmonious-enterprises").Quotas.Single().Min);
+        Assert.Contains(set.Notes, n => n.Contains("每年在全区范围内培育1户企业", StringComparison.Ordinal));
+        Assert.Equal("总工会", set.Tasks.Single(t => t.Id == "gold-coordinator").Lead);
+    }
+}
