@@ -71,3 +71,31 @@ public sealed class TangshanContradictionTests
         Assert.Equal("总工会", set.Tasks.Single(t => t.Id == "gold-coordinator").Lead);
     }
 }
+
+public sealed class YueyangAttachment1Tests
+{
+    private static readonly RuleSet Yueyang = SeedRuleSets.Load("yueyang-2021.json");
+
+    [Fact]
+    public void EachCountyHasItsOwnQuota_PerYearAndForThePeriod()
+    {
+        var task = Yueyang.Tasks.Single(t => t.Id == "new-enterprise-service");
+        var junshan = new Region { Name = "君山区", Code = "430611", Level = RegionLevel.County };
+
+        var findings = SheetEvaluator.Quotas(task, junshan, 2022, countThisYear: 19, countInPeriod: 61);
+
+        Assert.Contains(findings, f => !f.Ok && f.Explanation == "君山区 2022 年度新企业用工服务计划 19 户，低于下限 20 户");
+        Assert.Contains(findings, f => f.Ok && f.Explanation == "君山区 规划期内新企业用工服务计划 61 户，符合下限 60 户");
+    }
+
+    [Fact]
+    public void TheCityBureausHoldQuotasOfTheirOwn_AndTheColumnsAddUpToAttachment1sTotals()
+    {
+        var bargaining = Yueyang.Tasks.Single(t => t.Id == "collective-bargaining");
+
+        Assert.Equal(3, bargaining.Quotas.Single(q => q.Region == "430600/总工会").Min);
+        Assert.Equal(15, bargaining.Quotas.Where(q => q.Per == QuotaPeriod.Period).Sum(q => q.Min));
+        Assert.Equal(780, Yueyang.Tasks.Single(t => t.Id == "new-enterprise-service").Quotas.Where(q => q.Per == QuotaPeriod.Period).Sum(q => q.Min));
+        Assert.Equal(10, Yueyang.Tasks.Count);
+    }
+}
