@@ -12,7 +12,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Ledgers;
 
 /// <summary>Read side of the ledgers: counts, list pages, details (with the audited full ID number) and history.</summary>
-public sealed class LedgerQueryService(HarmonyDbContext db, UserScope scope, PersonalDataProtector protector, LedgerWriteService writer, AuditLog audit)
+public sealed class LedgerQueryService(
+    HarmonyDbContext db,
+    UserScope scope,
+    PersonalDataProtector protector,
+    LedgerWriteService writer,
+    AuditLog audit,
+    Rules.EligibilityService eligibility)
 {
     public int CurrentYear => writer.Today.Year;
 
@@ -81,7 +87,8 @@ public sealed class LedgerQueryService(HarmonyDbContext db, UserScope scope, Per
                 return (f, f.Kind == FieldKind.IdNumber && !revealed ? LedgerSnapshot.Masked(f, text) : text);
             })
             .ToList();
-        return new LedgerDetailsViewModel(definition, row, values, scope.CanWriteRecordsOf(row.RegionId), mayReveal, revealed);
+        return new LedgerDetailsViewModel(definition, row, values, scope.CanWriteRecordsOf(row.RegionId), mayReveal, revealed,
+            await eligibility.CardAsync(row, ct));
     }
 
     public async Task<LedgerFormViewModel> EditFormAsync(ILedgerDefinition definition, long id, CancellationToken ct)

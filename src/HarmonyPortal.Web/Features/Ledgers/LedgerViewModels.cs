@@ -37,7 +37,8 @@ public sealed record LedgerDetailsViewModel(
     IReadOnlyList<(ILedgerField Field, string Text)> Values,
     bool CanWrite,
     bool MayRevealIdNumber,
-    bool Revealed);
+    bool Revealed,
+    HarmonyPortal.Web.Features.Rules.EligibilityCard? Eligibility = null);
 
 public sealed record LedgerHistoryViewModel(ILedgerDefinition Definition, LedgerRow Row, IReadOnlyList<(AuditEntry Entry, Dictionary<string, string[]> Changes)> Entries);
 

@@ -1,0 +1,46 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Rules;
+
+/// <summary>For which gold category a ledger row qualifies now, and why not, under its jurisdiction's rules.</summary>
+public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, Verdict Verdict)
+{
+    public static string CategoryName(GoldCategory category) => category switch
+    {
+        GoldCategory.Coordinator => "金牌劳动关系协调员",
+        GoldCategory.MediationOrganization => "金牌劳动人事争议调解组织",
+        _ => "金牌协调劳动关系社会组织",
+    };
+
+    public static string OutcomeName(Outcome outcome) => outcome switch
+    {
+        Outcome.Met => "符合",
+        Outcome.NotMet => "不符合",
+        _ => "待审核确认",
+    };
+}
+
+public sealed class EligibilityService(HarmonyDbContext db, RuleSetCatalog catalog, TimeProvider clock)
+{
+    public async Task<EligibilityCard?> CardAsync(LedgerRow row, CancellationToken ct)
+    {
+        if (RuleSetCatalog.CategoryOf(row) is not { } category)
+        {
+            return null;
+        }
+
+        var ids = row.Region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var codes = await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Code }).ToListAsync(ct);
+        var leafToRoot = ids.AsEnumerable().Reverse().Select(id => codes.Single(c => c.Id == id).Code);
+        if (catalog.For(leafToRoot, category) is not { } ruleSet)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return new EligibilityCard(category, ruleSet, RuleEvaluator.Evaluate(ruleSet.Criteria[category], row, new HashSet<string>(), today));
+    }
+}
