@@ -22,4 +22,5 @@ public static class AuditActions
     public const string LedgerIdNumberViewed = "ledger.id-number-viewed";
     public const string LedgerImported = "ledger.imported";
     public const string LedgerExported = "ledger.exported";
+    public const string RuleSetVersionAdded = "ruleset.version-added";
 }

@@ -35,6 +35,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<PlanListEntry> PlanListEntries => Set<PlanListEntry>();
 
+    public DbSet<Rules.RuleSetVersion> RuleSetVersions => Set<Rules.RuleSetVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -987,6 +987,49 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RuleSetVersions");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Users.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1265,6 +1308,17 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetVersion", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Users.AppUser", b =>

@@ -958,6 +958,47 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RuleSetVersions");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Users.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1234,6 +1275,17 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetVersion", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Users.AppUser", b =>

@@ -34,6 +34,7 @@ public static class DatabaseStartup
             logger.LogInformation("Seed regions loaded");
         }
 
+        await HarmonyPortal.Core.Rules.RuleSetSeeder.SeedMissingAsync(db, DateTime.UtcNow);
         await BootstrapAdmin.EnsureAsync(services, app.Configuration);
         if (options.SeedDemoData)
         {

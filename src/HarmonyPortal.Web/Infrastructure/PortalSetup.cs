@@ -42,7 +42,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerCarryForward>();
         builder.Services.AddScoped<Features.Ledgers.LedgerImportService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerExportService>();
-        builder.Services.AddSingleton<Features.Rules.RuleSetCatalog>();
+        builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
+        builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
 
         builder.Services

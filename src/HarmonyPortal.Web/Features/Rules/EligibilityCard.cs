@@ -1,12 +1,10 @@
-using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Rules;
-using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules;
 
 /// <summary>For which gold category a ledger row qualifies now, and why not, under its jurisdiction's rules.</summary>
-public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, Verdict Verdict)
+public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, int Version, Verdict Verdict)
 {
     public static string CategoryName(GoldCategory category) => category switch
     {
@@ -23,7 +21,7 @@ public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, Ver
     };
 }
 
-public sealed class EligibilityService(HarmonyDbContext db, RuleSetCatalog catalog, TimeProvider clock)
+public sealed class EligibilityService(RuleSetCatalog catalog, TimeProvider clock)
 {
     public async Task<EligibilityCard?> CardAsync(LedgerRow row, CancellationToken ct)
     {
@@ -32,15 +30,13 @@ public sealed class EligibilityService(HarmonyDbContext db, RuleSetCatalog catal
             return null;
         }
 
-        var ids = row.Region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-        var codes = await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Code }).ToListAsync(ct);
-        var leafToRoot = ids.AsEnumerable().Reverse().Select(id => codes.Single(c => c.Id == id).Code);
-        if (catalog.For(leafToRoot, category) is not { } ruleSet)
+        var leafToRoot = row.Region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Reverse().ToList();
+        if (await catalog.ForAsync(leafToRoot, category, ct) is not var (ruleSet, version))
         {
             return null;
         }
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        return new EligibilityCard(category, ruleSet, RuleEvaluator.Evaluate(ruleSet.Criteria[category], row, new HashSet<string>(), today));
+        return new EligibilityCard(category, ruleSet, version.Version, RuleEvaluator.Evaluate(ruleSet.Criteria[category], row, new HashSet<string>(), today));
     }
 }

@@ -1,16 +1,18 @@
+using System.Collections.Concurrent;
+using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Rules;
+using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules;
 
 /// <summary>
-/// The rule sets in force, by jurisdiction code. For now the seed rule sets shipped with the portal;
-/// stored, versioned rule sets that offices edit replace this source (issue 4, next part).
+/// The rule sets in force: the latest stored version of each jurisdiction. Versions never change once
+/// stored, so each is parsed once and kept by its id.
 /// </summary>
-public sealed class RuleSetCatalog
+public sealed class RuleSetCatalog(HarmonyDbContext db)
 {
-    private readonly Dictionary<string, RuleSet> byJurisdiction =
-        SeedRuleSets.Names.Select(SeedRuleSets.Load).ToDictionary(r => r.Jurisdiction);
+    private static readonly ConcurrentDictionary<int, RuleSet> Parsed = new();
 
     /// <summary>The gold category a ledger row can be nominated for, if any.</summary>
     public static GoldCategory? CategoryOf(LedgerRow row) => row switch
@@ -21,9 +23,30 @@ public sealed class RuleSetCatalog
         _ => null,
     };
 
-    /// <summary>The nearest jurisdiction up the row's region chain whose rule set has criteria for the category.</summary>
-    public RuleSet? For(IEnumerable<string> regionCodesFromLeafToRoot, GoldCategory category) =>
-        regionCodesFromLeafToRoot
-            .Select(code => byJurisdiction.GetValueOrDefault(code))
-            .FirstOrDefault(set => set is not null && set.Criteria.ContainsKey(category));
+    public static RuleSet Parse(RuleSetVersion version) => Parsed.GetOrAdd(version.Id, _ =>
+        RuleSetReader.Read(version.Json).RuleSet ?? throw new InvalidOperationException($"Stored rule set version {version.Id} does not parse."));
+
+    /// <summary>The latest version for each of the regions, by region id.</summary>
+    public async Task<Dictionary<int, RuleSetVersion>> LatestAsync(IReadOnlyCollection<int> regionIds, CancellationToken ct)
+    {
+        var versions = await db.RuleSetVersions.AsNoTracking()
+            .Where(v => regionIds.Contains(v.RegionId) && v.Version == db.RuleSetVersions.Where(o => o.RegionId == v.RegionId).Max(o => o.Version))
+            .ToListAsync(ct);
+        return versions.ToDictionary(v => v.RegionId);
+    }
+
+    /// <summary>The nearest jurisdiction up the region chain (leaf first) whose rule set has criteria for the category.</summary>
+    public async Task<(RuleSet RuleSet, RuleSetVersion Version)?> ForAsync(IReadOnlyList<int> regionIdsLeafToRoot, GoldCategory category, CancellationToken ct)
+    {
+        var latest = await LatestAsync(regionIdsLeafToRoot, ct);
+        foreach (var id in regionIdsLeafToRoot)
+        {
+            if (latest.TryGetValue(id, out var version) && Parse(version) is var set && set.Criteria.ContainsKey(category))
+            {
+                return (set, version);
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,0 +1,46 @@
+using System.Text;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HarmonyPortal.Web.Features.Rules;
+
+[Route("rules")]
+public sealed class RulesController(RuleSetAdminService service) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await service.ListAsync(ct));
+
+    [HttpGet("{regionId:int}")]
+    public async Task<IActionResult> Details(int regionId, CancellationToken ct) =>
+        View(new RuleSetPageViewModel(await service.DetailsAsync(regionId, ct), null, []));
+
+    [HttpGet("{regionId:int}/versions/{version:int}.json")]
+    public async Task<IActionResult> Download(int regionId, int version, CancellationToken ct)
+    {
+        var stored = await service.VersionAsync(regionId, version, ct);
+        return File(Encoding.UTF8.GetBytes(stored.Json), "application/json", $"rules-{regionId}-v{version}.json");
+    }
+
+    [HttpPost("{regionId:int}")]
+    [RequestSizeLimit(1024 * 1024)]
+    public async Task<IActionResult> AddVersion(int regionId, string? json, IFormFile? file, string? comment, CancellationToken ct)
+    {
+        if (file is { Length: > 0 })
+        {
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+            json = await reader.ReadToEndAsync(ct);
+        }
+
+        var (version, errors) = await service.AddVersionAsync(regionId, json ?? "", comment, ct);
+        if (version is null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Details", new RuleSetPageViewModel(await service.DetailsAsync(regionId, ct), json, errors));
+        }
+
+        TempData[Flash.Success] = $"已保存为第 {version} 版；此前各版本保持不变。";
+        return RedirectToAction(nameof(Details), new { regionId });
+    }
+}
+
+public sealed record RuleSetPageViewModel(RuleSetAdminService.Details Details, string? PostedJson, IReadOnlyList<HarmonyPortal.Core.Rules.RuleFileError> Errors);
