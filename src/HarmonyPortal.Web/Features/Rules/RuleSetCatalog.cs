@@ -8,11 +8,11 @@ namespace HarmonyPortal.Web.Features.Rules;
 
 /// <summary>
 /// The rule sets in force: the latest stored version of each jurisdiction. Versions never change once
-/// stored, so each is parsed once and kept by its id.
+/// stored, so each is parsed once and kept by its text (not its id: ids repeat across databases).
 /// </summary>
 public sealed class RuleSetCatalog(HarmonyDbContext db)
 {
-    private static readonly ConcurrentDictionary<int, RuleSet> Parsed = new();
+    private static readonly ConcurrentDictionary<string, RuleSet> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>The gold category a ledger row can be nominated for, if any.</summary>
     public static GoldCategory? CategoryOf(LedgerRow row) => row switch
@@ -23,8 +23,8 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
         _ => null,
     };
 
-    public static RuleSet Parse(RuleSetVersion version) => Parsed.GetOrAdd(version.Id, _ =>
-        RuleSetReader.Read(version.Json).RuleSet ?? throw new InvalidOperationException($"Stored rule set version {version.Id} does not parse."));
+    public static RuleSet Parse(RuleSetVersion version) => Parsed.GetOrAdd(version.Json, json =>
+        RuleSetReader.Read(json).RuleSet ?? throw new InvalidOperationException($"Stored rule set version {version.Id} does not parse."));
 
     /// <summary>The latest version for each of the regions, by region id.</summary>
     public async Task<Dictionary<int, RuleSetVersion>> LatestAsync(IReadOnlyCollection<int> regionIds, CancellationToken ct)
