@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Home;
 
-public sealed class HomeController(HarmonyDbContext db, UserScope scope) : Controller
+public sealed class HomeController(HarmonyDbContext db, UserScope scope, Rules.TaskProgressService progress) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -23,7 +23,7 @@ public sealed class HomeController(HarmonyDbContext db, UserScope scope) : Contr
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        return View(new HomeViewModel(scope, tree, parties, userCounts));
+        return View(new HomeViewModel(scope, tree, parties, userCounts, await progress.ThisYearAsync(ct)));
     }
 }
 
@@ -33,7 +33,8 @@ public sealed record HomeViewModel(
     UserScope Scope,
     RegionNode Root,
     IReadOnlyList<OfficePartyRow> OfficeParties,
-    IReadOnlyDictionary<int, int> UserCounts)
+    IReadOnlyDictionary<int, int> UserCounts,
+    IReadOnlyList<Rules.TaskProgress> Progress)
 {
     public int RegionCount(RegionLevel level) => Root.SelfAndDescendants().Count(n => n.Level == level);
 }
