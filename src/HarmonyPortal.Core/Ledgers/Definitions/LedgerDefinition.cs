@@ -28,8 +28,17 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
 
     public IQueryable<LedgerRow> Rows(HarmonyDbContext db) => db.Set<TRow>();
 
-    public virtual IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row) =>
-        db.Set<TRow>().Where(r => r.Year == row.Year && r.RegionId == row.RegionId && r.Name == row.Name && r.Id != row.Id);
+    /// <summary>Other rows of the same year with the row's identity (<see cref="Identity"/>), in its region when identity is regional.</summary>
+    public IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row)
+    {
+        var identity = Identity;
+        var value = new System.Runtime.CompilerServices.StrongBox<string>(IdentityOf(row));
+        var matches = Expression.Lambda<Func<TRow, bool>>(
+            Expression.Equal(identity.Body, Expression.Field(Expression.Constant(value), nameof(value.Value))),
+            identity.Parameters[0]);
+        var rows = db.Set<TRow>().Where(r => r.Year == row.Year && r.Id != row.Id).Where(matches);
+        return IdentityIsRegional ? rows.Where(r => r.RegionId == row.RegionId) : rows;
+    }
 
     public IReadOnlyList<FieldError> Validate(LedgerRow row, DateOnly today)
     {

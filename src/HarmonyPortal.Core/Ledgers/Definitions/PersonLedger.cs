@@ -1,5 +1,4 @@
 using FluentValidation;
-using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers.Fields;
 
 namespace HarmonyPortal.Core.Ledgers.Definitions;
@@ -22,12 +21,6 @@ public abstract class PersonLedger<TRow> : LedgerDefinition<TRow>
     ];
 
     /// <summary>The same person once per ledger and year, wherever they were entered.</summary>
-    public override IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row)
-    {
-        var hash = ((PersonRow)row).IdNumberHash;
-        return db.Set<TRow>().Where(r => r.Year == row.Year && r.IdNumberHash == hash && r.Id != row.Id);
-    }
-
     protected override System.Linq.Expressions.Expression<Func<TRow, string>> Identity => r => r.IdNumberHash;
 
     protected override bool IdentityIsRegional => false;

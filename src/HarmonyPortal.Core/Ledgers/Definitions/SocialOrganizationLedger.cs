@@ -1,5 +1,4 @@
 using FluentValidation;
-using HarmonyPortal.Core.Data;
 
 namespace HarmonyPortal.Core.Ledgers.Definitions;
 
@@ -31,12 +30,6 @@ public sealed class SocialOrganizationLedger : LedgerDefinition<SocialOrganizati
     ];
 
     /// <summary>An organisation (credit code) once per ledger and year, wherever it was entered.</summary>
-    public override IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row)
-    {
-        var code = ((SocialOrganization)row).CreditCode;
-        return db.Set<SocialOrganization>().Where(r => r.Year == row.Year && r.CreditCode == code && r.Id != row.Id);
-    }
-
     protected override System.Linq.Expressions.Expression<Func<SocialOrganization, string>> Identity => r => r.CreditCode;
 
     protected override bool IdentityIsRegional => false;
