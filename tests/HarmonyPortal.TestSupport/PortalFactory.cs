@@ -67,6 +67,14 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
         });
     }
 
+    /// <summary>A client already signed in as <paramref name="userName"/> (demo password by default).</summary>
+    public async Task<PortalClient> SignedInClientAsync(string userName, string password = PortalClient.DemoPassword)
+    {
+        var client = CreatePortalClient();
+        await client.LoginOrFailAsync(userName, password);
+        return client;
+    }
+
     public PortalClient CreatePortalClient(string baseAddress = "http://localhost") =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) }));
 }

@@ -10,13 +10,6 @@ namespace HarmonyPortal.Web.Tests.Admin;
 public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
     where TPortal : PortalFactory
 {
-    private async Task<PortalClient> AdminAsync(string userName = "yy.admin")
-    {
-        var client = portal.CreatePortalClient();
-        await client.LoginOrFailAsync(userName);
-        return client;
-    }
-
     private async Task<AppUser> UserAsync(string userName)
     {
         await using var db = portal.CreateDbContext();
@@ -34,7 +27,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     [Fact]
     public async Task CityAdmin_CreatesACountyClerk_WhoCanSignInAtOnce()
     {
-        using var admin = await AdminAsync();
+        using var admin = await portal.SignedInClientAsync("yy.admin");
 
         var response = await CreateUserAsync(admin, "yyhr.union", "Union#2026", "430623");
 
@@ -56,7 +49,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     [InlineData("ABCDEFGH!", "至少三类")]
     public async Task WeakPassword_IsRefusedInChinese_AndNoUserIsSaved(string password, string message)
     {
-        using var admin = await AdminAsync();
+        using var admin = await portal.SignedInClientAsync("yy.admin");
         var userName = "weak" + Math.Abs(password.GetHashCode(StringComparison.Ordinal));
 
         var response = await CreateUserAsync(admin, userName, password, "430602");
@@ -70,7 +63,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     [Fact]
     public async Task MissingFields_AreNamedInChinese()
     {
-        using var admin = await AdminAsync();
+        using var admin = await portal.SignedInClientAsync("yy.admin");
         var token = await admin.TokenFromAsync("/admin/users/create");
 
         var response = await admin.PostAsync("/admin/users/create", token, ("Input.UserName", "张"), ("Input.RegionId", "0"));
@@ -85,7 +78,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     [Fact]
     public async Task Admin_ChangesRoleAndParty_AndTheUserSeesItAfterRevalidation()
     {
-        using var admin = await AdminAsync();
+        using var admin = await portal.SignedInClientAsync("yy.admin");
         using var clerk = portal.CreatePortalClient();
         await clerk.LoginOrFailAsync("yyml.clerk");
         var user = await UserAsync("yyml.clerk");
@@ -106,7 +99,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     [Fact]
     public async Task Admin_CannotChangeItsOwnRole()
     {
-        using var admin = await AdminAsync("yylq.admin");
+        using var admin = await portal.SignedInClientAsync("yylq.admin");
         var self = await UserAsync("yylq.admin");
         var token = await admin.TokenFromAsync($"/admin/users/{self.Id}/edit");
 
@@ -120,7 +113,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     [Fact]
     public async Task DisabledUser_LosesItsSessionWithinAMinute_AndCannotSignIn()
     {
-        using var admin = await AdminAsync();
+        using var admin = await portal.SignedInClientAsync("yy.admin");
         using var clerk = portal.CreatePortalClient();
         await clerk.LoginOrFailAsync("yylx.clerk");
         var user = await UserAsync("yylx.clerk");
@@ -142,7 +135,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     [Fact]
     public async Task ResetPassword_ShowsANewPasswordOnce_ThatWorks_AndTheOldOneNoLonger()
     {
-        using var admin = await AdminAsync();
+        using var admin = await portal.SignedInClientAsync("yy.admin");
         var user = await UserAsync("yyjk.clerk");
         var token = await admin.TokenFromAsync("/admin/users");
 
@@ -161,7 +154,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     [Fact]
     public async Task ExtraFormFields_CannotSetStatusRegionOrCredentials()
     {
-        using var admin = await AdminAsync();
+        using var admin = await portal.SignedInClientAsync("yy.admin");
         var before = await UserAsync("yynh.clerk");
         var foreignRegion = await portal.RegionIdAsync("360702");
         var token = await admin.TokenFromAsync($"/admin/users/{before.Id}/edit");

@@ -17,13 +17,6 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     private static readonly string[] CoordinatorHeaders =
         ["序号", "姓名", "性别", "民族", "身份证号码", "工作单位", "职务", "学历", "任职协调员时间", "联系方式", "类别", "职业技能等级", "证书编号", "发证日期", "是否在任"];
 
-    private async Task<PortalClient> SignedInAsync(string userName)
-    {
-        var client = portal.CreatePortalClient();
-        await client.LoginOrFailAsync(userName);
-        return client;
-    }
-
     /// <summary>A workbook as offices send them: a title row, a subtitle, the header, a blank row, then the rows.</summary>
     private static byte[] Workbook(string[] headers, params CellValue[][] rows)
     {
@@ -68,7 +61,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     [Fact]
     public async Task Template_HasTheOfficialTitleHeaderOrder_AndDropDowns()
     {
-        using var clerk = await SignedInAsync("tsgx.clerk");
+        using var clerk = await portal.SignedInClientAsync("tsgx.clerk");
 
         var response = await clerk.Http.GetAsync("/ledgers/coordinators/template?year=2026");
 
@@ -86,7 +79,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     [Fact]
     public async Task Import_AcceptsWhatRealFilesContain_AndSavesEveryRow()
     {
-        using var clerk = await SignedInAsync("tsln.clerk");
+        using var clerk = await portal.SignedInClientAsync("tsln.clerk");
         var bytes = Workbook(CoordinatorHeaders,
             Person("1", "王 芳", Wide(TestIdNumbers.WithCheckDigit("130202198503030041")), "女", "2021.3"),
             Person("2", "李　明", TestIdNumbers.WithCheckDigit("130202197707070011"), "男", "2021年3月"),
@@ -108,7 +101,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     [Fact]
     public async Task Import_WithOneBadRow_SavesNothing_AndExplainsEachProblemByRowAndColumn_InTheAnnotatedFileToo()
     {
-        using var clerk = await SignedInAsync("tslb.clerk");
+        using var clerk = await portal.SignedInClientAsync("tslb.clerk");
         var bytes = Workbook(CoordinatorHeaders,
             Person("1", "合格", TestIdNumbers.WithCheckDigit("130203198808080022"), "女", "2020-01-01"),
             Person("2", "校验位错", "110105194912310023", "女", "2020-01-01"),
@@ -133,14 +126,14 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         var text = string.Join("\n", file.Rows().Select(r => string.Join("|", r.Cells.Select(c => c.Text))));
         Assert.Contains("错误说明", text);
         Assert.Contains("校验位应为 X，实际为 3", text);
-        using var stranger = await SignedInAsync("tsgx.clerk");
+        using var stranger = await portal.SignedInClientAsync("tsgx.clerk");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync(page.QuerySelector("[data-testid=import-errors] a")!.GetAttribute("href")!)).StatusCode);
     }
 
     [Fact]
     public async Task Import_ReadsTheTwoRowMergedHeaderOfAttachment8()
     {
-        using var clerk = await SignedInAsync("yyhr.clerk");
+        using var clerk = await portal.SignedInClientAsync("yyhr.clerk");
         string[] top = ["序号", "单位名称", "所在地区", "单位地址", "所属行业", "联系人", "联系电话", "上年底职工数量", "目前职工数量", "已享的稳岗政策", "是否有裁员计划",
             "以下内容为拟裁员或已裁员企业填写", "", "", "", "经济补偿标准", "支付能力评估", "跟踪指导情况"];
         using var stream = new MemoryStream();
@@ -164,7 +157,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     [Fact]
     public async Task Import_RefusesFilesThatAreNotSpreadsheets_AndOversizedUploads()
     {
-        using var clerk = await SignedInAsync("tsgx.clerk");
+        using var clerk = await portal.SignedInClientAsync("tsgx.clerk");
 
         var text = await UploadAsync(clerk, "coordinators", "姓名,身份证号码\n张三,1"u8.ToArray(), "伪装.xlsx");
         var big = await UploadAsync(clerk, "coordinators", new byte[(10 * 1024 * 1024) + 1]);
@@ -177,7 +170,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     [Fact]
     public async Task Import_RefusesMoreThan100000DataRows_BeforeCheckingThem()
     {
-        using var clerk = await SignedInAsync("tsgx.clerk");
+        using var clerk = await portal.SignedInClientAsync("tsgx.clerk");
         var rows = Enumerable.Range(1, 100_001).Select(i => new CellValue[] { i.ToString(), "某企业" + i, "某路", "张三", "13800000000", "10", "县人社局", "是" }).ToArray();
         var bytes = Workbook(["序号", "单位名称", "单位地址", "联系人", "联系电话", "职工人数", "培育指导服务单位", "是否达标"], rows);
 
@@ -190,11 +183,11 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     [Fact]
     public async Task Export_WritesTheOfficialColumns_FormulaLookingTextStaysText_AndIdsAreMaskedAboveTheOwningRegion()
     {
-        using var clerk = await SignedInAsync("gzrj.clerk");
+        using var clerk = await portal.SignedInClientAsync("gzrj.clerk");
         var bytes = Workbook(CoordinatorHeaders, Person("1", "=1+1", "11010519491231002X", "女", "2020-01-01"), Person("2", "@SUM(A1)", TestIdNumbers.WithCheckDigit("360781199412120031"), "男", "2020-01-01"));
         var imported = await UploadAsync(clerk, "coordinators", bytes);
         Assert.True(imported.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(imported)).Body!.TextContent);
-        using var city = await SignedInAsync("gz.reviewer");
+        using var city = await portal.SignedInClientAsync("gz.reviewer");
 
         var own = await ReadAllAsync(await clerk.Http.GetAsync("/ledgers/coordinators/export?year=2026"));
         var above = await ReadAllAsync(await city.Http.GetAsync("/ledgers/coordinators/export?year=2026"));

@@ -10,13 +10,6 @@ namespace HarmonyPortal.Web.Tests.Ledgers;
 public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
     where TPortal : PortalFactory
 {
-    private async Task<PortalClient> SignedInAsync(string userName)
-    {
-        var client = portal.CreatePortalClient();
-        await client.LoginOrFailAsync(userName);
-        return client;
-    }
-
     private static async Task<HttpResponseMessage> CreateAsync(PortalClient client, string kind, (string, string)[] form, int year = 2026)
     {
         var token = await client.TokenFromAsync("/ledgers");
@@ -34,7 +27,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task Clerk_AddsACoordinator_TheListShowsTheIdMasked_AndTheDatabaseHoldsItEncrypted()
     {
-        using var clerk = await SignedInAsync("yylq.clerk");
+        using var clerk = await portal.SignedInClientAsync("yylq.clerk");
 
         var id = IdFrom(await CreateAsync(clerk, "coordinators", LedgerForms.Coordinator()));
 
@@ -55,7 +48,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task BadValues_AreRefusedInChinese_NamingEachFieldAndWhy_AndNothingIsSaved()
     {
-        using var clerk = await SignedInAsync("yyjs.clerk");
+        using var clerk = await portal.SignedInClientAsync("yyjs.clerk");
         await using var before = portal.CreateDbContext();
         var count = await before.Coordinators.CountAsync();
 
@@ -76,7 +69,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task GenderThatContradictsTheIdNumber_AndCertificateWithoutLevel_AreRefused()
     {
-        using var clerk = await SignedInAsync("yyjs.clerk");
+        using var clerk = await portal.SignedInClientAsync("yyjs.clerk");
 
         var text = await TextAsync(await CreateAsync(clerk, "coordinators",
             LedgerForms.Coordinator(name: "周某", id: "11010519491231002X", gender: "男", skillLevel: null)));
@@ -90,15 +83,15 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     {
         const string id = "430602199001011234";
         var valid = TestIdNumbers.WithCheckDigit(id);
-        using var first = await SignedInAsync("yyyx.clerk");
+        using var first = await portal.SignedInClientAsync("yyyx.clerk");
         IdFrom(await CreateAsync(first, "coordinators", LedgerForms.Coordinator(name: "陈刚", id: valid, gender: "男")));
-        using var second = await SignedInAsync("xzxf.clerk");
+        using var second = await portal.SignedInClientAsync("xzxf.clerk");
 
         var text = await TextAsync(await CreateAsync(second, "coordinators", LedgerForms.Coordinator(name: "陈刚", id: valid, gender: "男")));
 
         Assert.Contains("身份证号码：2026 年度本台账中已有该人员的记录（云溪区（不在您的管辖范围内", text);
         Assert.DoesNotContain("陈刚</td>", text);
-        using var sameCounty = await SignedInAsync("yyyx.clerk");
+        using var sameCounty = await portal.SignedInClientAsync("yyyx.clerk");
         Assert.Contains("（云溪区）", await TextAsync(await CreateAsync(sameCounty, "coordinators", LedgerForms.Coordinator(name: "陈刚", id: valid, gender: "男"))));
         Assert.Equal(HttpStatusCode.Redirect, (await CreateAsync(sameCounty, "coordinators", LedgerForms.Coordinator(name: "陈刚", id: valid, gender: "男"), 2025)).StatusCode);
     }
@@ -106,11 +99,11 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task RowsOfOtherRegions_AnswerNotFound_AndRowsBelowAreReadOnlyAbove()
     {
-        using var owner = await SignedInAsync("yyhr.clerk");
+        using var owner = await portal.SignedInClientAsync("yyhr.clerk");
         var id = IdFrom(await CreateAsync(owner, "coordinators", LedgerForms.Coordinator(name: "吴敏", id: TestIdNumbers.WithCheckDigit("430623198805061240"))));
-        using var sibling = await SignedInAsync("yyxy.clerk");
-        using var other = await SignedInAsync("gz.reviewer");
-        using var city = await SignedInAsync("yy.reviewer");
+        using var sibling = await portal.SignedInClientAsync("yyxy.clerk");
+        using var other = await portal.SignedInClientAsync("gz.reviewer");
+        using var city = await portal.SignedInClientAsync("yy.reviewer");
         var token = await sibling.TokenFromAsync("/ledgers");
 
         foreach (var client in new[] { sibling, other })
@@ -133,9 +126,9 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     public async Task FullIdNumber_IsShownOnlyToTheOwningRegion_AndEachViewIsAudited()
     {
         var number = TestIdNumbers.WithCheckDigit("430621197503154411");
-        using var owner = await SignedInAsync("yyyyx.clerk");
+        using var owner = await portal.SignedInClientAsync("yyyyx.clerk");
         var id = IdFrom(await CreateAsync(owner, "coordinators", LedgerForms.Coordinator(name: "郑伟", id: number, gender: "男")));
-        using var city = await SignedInAsync("yy.reviewer");
+        using var city = await portal.SignedInClientAsync("yy.reviewer");
 
         var masked = await owner.GetPageAsync($"/ledgers/coordinators/{id}");
         var revealed = await owner.GetPageAsync($"/ledgers/coordinators/{id}?reveal=true");
@@ -151,9 +144,9 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task TwoClerksEditingTheSameRow_TheSecondGetsAConflictWithBothVersions_AndNothingIsOverwritten()
     {
-        using var first = await SignedInAsync("yypj.clerk");
+        using var first = await portal.SignedInClientAsync("yypj.clerk");
         var id = IdFrom(await CreateAsync(first, "mediation-organizations", LedgerForms.MediationOrganization("平江县某公司调解委员会", 10, 8)));
-        using var second = await SignedInAsync("yypj.clerk");
+        using var second = await portal.SignedInClientAsync("yypj.clerk");
         var formA = await first.GetPageAsync($"/ledgers/mediation-organizations/{id}/edit");
         var formB = await second.GetPageAsync($"/ledgers/mediation-organizations/{id}/edit");
         string Version(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("input[name=version]")!.GetAttribute("value")!;
@@ -178,7 +171,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     public async Task EveryChange_IsAudited_AndTheHistoryShowsBeforeAndAfter_WithTheIdMasked()
     {
         var number = TestIdNumbers.WithCheckDigit("430624199202028860");
-        using var clerk = await SignedInAsync("yyxy.clerk");
+        using var clerk = await portal.SignedInClientAsync("yyxy.clerk");
         var id = IdFrom(await CreateAsync(clerk, "coordinators", LedgerForms.Coordinator(name: "林芳", id: number)));
         var edit = await clerk.GetPageAsync($"/ledgers/coordinators/{id}/edit");
         var token = edit.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -206,7 +199,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task CrossFieldRules_SettledNotAboveReceived_AndTheLayoffBlockExactlyWithAPlan()
     {
-        using var clerk = await SignedInAsync("yyml.clerk");
+        using var clerk = await portal.SignedInClientAsync("yyml.clerk");
 
         var settled = await TextAsync(await CreateAsync(clerk, "mediation-organizations", LedgerForms.MediationOrganization("汨罗市调解中心", 5, 6)));
         var missingBlock = await TextAsync(await CreateAsync(clerk, "key-enterprises", LedgerForms.KeyEnterprise("汨罗某厂", "是")));
@@ -224,7 +217,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task Mediators_BelongToAnOrganisationOfTheSameRegionAndYear()
     {
-        using var clerk = await SignedInAsync("yylx.clerk");
+        using var clerk = await portal.SignedInClientAsync("yylx.clerk");
         IdFrom(await CreateAsync(clerk, "mediation-organizations", LedgerForms.MediationOrganization("临湘市劳动争议调解中心", 30, 25)));
         var orgId = IdFrom(await CreateAsync(clerk, "mediation-organizations", LedgerForms.MediationOrganization("临湘市第二调解中心", 3, 3)));
         (string, string)[] mediator = [.. LedgerForms.Coordinator(name: "黄静", id: TestIdNumbers.WithCheckDigit("430682198011110021")).Take(9), ("values[OrganizationName]", "临湘市第二调解中心")];
@@ -246,9 +239,9 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     public async Task SearchByIdNumber_FindsTheRowThroughItsKeyedHash()
     {
         var number = TestIdNumbers.WithCheckDigit("430611198507077715");
-        using var clerk = await SignedInAsync("yyjs.clerk");
+        using var clerk = await portal.SignedInClientAsync("yyjs.clerk");
         IdFrom(await CreateAsync(clerk, "coordinators", LedgerForms.Coordinator(name: "何军", id: number, gender: "男")));
-        using var city = await SignedInAsync("yy.reviewer");
+        using var city = await portal.SignedInClientAsync("yy.reviewer");
 
         var found = (await city.GetPageAsync($"/ledgers/coordinators?q={number}")).QuerySelector("[data-testid=ledger-list]")!.TextContent;
         var byName = (await city.GetPageAsync($"/ledgers/coordinators?q=何")).QuerySelector("[data-testid=ledger-list]")!.TextContent;
@@ -260,7 +253,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task CarryForward_CopiesLastYearsRowsForReview_AndSkipsThoseAlreadyThere()
     {
-        using var clerk = await SignedInAsync("yyqy.clerk");
+        using var clerk = await portal.SignedInClientAsync("yyqy.clerk");
         IdFrom(await CreateAsync(clerk, "harmonious-enterprises", Enterprise("屈原某农业公司"), 2025));
         IdFrom(await CreateAsync(clerk, "harmonious-enterprises", Enterprise("屈原某食品公司"), 2025));
         IdFrom(await CreateAsync(clerk, "harmonious-enterprises", Enterprise("屈原某食品公司"), 2026));
@@ -295,7 +288,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
             await db.SaveChangesAsync();
         }
 
-        using var clerk = await SignedInAsync("yynh.clerk");
+        using var clerk = await portal.SignedInClientAsync("yynh.clerk");
         var seen = new List<string>();
         var url = "/ledgers/new-enterprise-services?year=2026&sort=name";
         for (var page = 0; page < 5 && url is not null; page++)
@@ -311,7 +304,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     [Fact]
     public async Task ExtraFields_CannotMoveARowToAnotherRegionOrYear()
     {
-        using var clerk = await SignedInAsync("yylq.clerk");
+        using var clerk = await portal.SignedInClientAsync("yylq.clerk");
         var foreign = await portal.RegionIdAsync("360702");
 
         var id = IdFrom(await CreateAsync(clerk, "harmonious-enterprises",

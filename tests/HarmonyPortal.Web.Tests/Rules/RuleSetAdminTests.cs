@@ -8,19 +8,12 @@ namespace HarmonyPortal.Web.Tests.Rules;
 public abstract class RuleSetAdminTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
     where TPortal : PortalFactory
 {
-    private async Task<PortalClient> SignedInAsync(string userName)
-    {
-        var client = portal.CreatePortalClient();
-        await client.LoginOrFailAsync(userName);
-        return client;
-    }
-
     private static string Json(HarmonyPortal.Core.Rules.RuleSetVersion version) => version.Json;
 
     [Fact]
     public async Task SeedRuleSets_AreStoredAsVersionOne_AndVisibleInTheSubtreeAndBelow()
     {
-        using var clerk = await SignedInAsync("yylq.clerk");
+        using var clerk = await portal.SignedInClientAsync("yylq.clerk");
 
         var list = (await clerk.GetPageAsync("/rules")).QuerySelector("[data-testid=rulesets]")!.TextContent;
 
@@ -36,7 +29,7 @@ public abstract class RuleSetAdminTests<TPortal>(TPortal portal) : IClassFixture
         var shanxi = await portal.RegionIdAsync("140000");
         await using var before = portal.CreateDbContext();
         var v1 = await before.RuleSetVersions.AsNoTracking().SingleAsync(v => v.RegionId == shanxi && v.Version == 1);
-        using var admin = await SignedInAsync("sx.admin");
+        using var admin = await portal.SignedInClientAsync("sx.admin");
         var edited = Json(v1).Replace("\"min\": 10", "\"min\": 12", StringComparison.Ordinal);
         Assert.NotEqual(Json(v1), edited);
 
@@ -56,7 +49,7 @@ public abstract class RuleSetAdminTests<TPortal>(TPortal portal) : IClassFixture
     public async Task InvalidRuleFile_IsRefusedWithThePathOfEachError_AndNoVersionIsAdded()
     {
         var jiyuan = await portal.RegionIdAsync("410000-JY");
-        using var admin = await SignedInAsync("jy.admin");
+        using var admin = await portal.SignedInClientAsync("jy.admin");
         const string broken = """{ "jurisdiction": "410000-JY", "name": "x", "source": "y", "fromYear": 2022, "toYear": 2023, "tasks": [ { "id": "a", "name": "b", "lead": "人社局", "quotas": [ { "level": "City", "per": "year", "min": 5, "max": 3, "unit": "名" } ] } ], "criteria": { "coordinator": { "any": [] } } }""";
 
         var response = await admin.PostAsync($"/rules/{jiyuan}", await admin.TokenFromAsync($"/rules/{jiyuan}"), ("json", broken));
@@ -75,9 +68,9 @@ public abstract class RuleSetAdminTests<TPortal>(TPortal portal) : IClassFixture
     public async Task OnlyAdminsOfTheJurisdictionOrAbove_MayAddVersions()
     {
         var shanxi = await portal.RegionIdAsync("140000");
-        using var cityAdmin = await SignedInAsync("xz.admin");
-        using var reviewer = await SignedInAsync("sx.reviewer");
-        using var stranger = await SignedInAsync("hn.admin");
+        using var cityAdmin = await portal.SignedInClientAsync("xz.admin");
+        using var reviewer = await portal.SignedInClientAsync("sx.reviewer");
+        using var stranger = await portal.SignedInClientAsync("hn.admin");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await cityAdmin.PostAsync($"/rules/{shanxi}", await cityAdmin.TokenFromAsync("/rules"), ("json", "{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsync($"/rules/{shanxi}", await reviewer.TokenFromAsync("/rules"), ("json", "{}"))).StatusCode);
