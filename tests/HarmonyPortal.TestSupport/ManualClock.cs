@@ -8,4 +8,7 @@ public sealed class ManualClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => now;
 
     public void Advance(TimeSpan by) => now += by;
+
+    /// <summary>Moves to a point in time (local China time), for deadlines of past plan periods.</summary>
+    public void Set(int year, int month, int day, int hour = 10) => now = new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 }

@@ -62,6 +62,7 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
         builder.UseSetting("Harmony:DataDirectory", dataDirectory);
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<TimeProvider>(Clock);
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = Clock);
             services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = Clock);
         });

@@ -23,4 +23,13 @@ public static class AuditActions
     public const string LedgerImported = "ledger.imported";
     public const string LedgerExported = "ledger.exported";
     public const string RuleSetVersionAdded = "ruleset.version-added";
+    public const string NominationCreated = "nomination.created";
+    public const string NominationUpdated = "nomination.updated";
+    public const string NominationDeleted = "nomination.deleted";
+    public const string NominationEvidenceAdded = "nomination.evidence-added";
+    public const string NominationEvidenceDownloaded = "nomination.evidence-downloaded";
+    public const string DeadlineExtended = "sheet.deadline-extended";
+
+    /// <summary>A workflow transition, e.g. <c>sheet.submit</c>, <c>sheet.return</c>, <c>sheet.publish</c>.</summary>
+    public static string Sheet(Nominations.WorkflowAction action) => "sheet." + action.ToString().ToLowerInvariant();
 }

@@ -37,6 +37,20 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<Rules.RuleSetVersion> RuleSetVersions => Set<Rules.RuleSetVersion>();
 
+    public DbSet<Nominations.NominationSheet> NominationSheets => Set<Nominations.NominationSheet>();
+
+    public DbSet<Nominations.Nomination> Nominations => Set<Nominations.Nomination>();
+
+    public DbSet<Nominations.NominationAttestation> NominationAttestations => Set<Nominations.NominationAttestation>();
+
+    public DbSet<Nominations.NominationEvidence> NominationEvidence => Set<Nominations.NominationEvidence>();
+
+    public DbSet<Nominations.NominationEvaluation> NominationEvaluations => Set<Nominations.NominationEvaluation>();
+
+    public DbSet<Nominations.SheetTransition> SheetTransitions => Set<Nominations.SheetTransition>();
+
+    public DbSet<Nominations.DeadlineExtension> DeadlineExtensions => Set<Nominations.DeadlineExtension>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -2,8 +2,8 @@ using HarmonyPortal.Core.Regions;
 
 namespace HarmonyPortal.Core.Rules;
 
-/// <summary>One finding about a sheet: a quota met or missed, or a deadline ahead or passed, in Chinese.</summary>
-public sealed record SheetFinding(bool Ok, string Explanation);
+/// <summary>One finding about a sheet: a quota met or missed, or a deadline ahead or passed, in Chinese. <see cref="Blocks"/> findings stop a submission.</summary>
+public sealed record SheetFinding(bool Ok, string Explanation, bool Blocks = false);
 
 /// <summary>
 /// Checks one region's nominations of a task for a year against the quotas that apply to it (by its
@@ -29,7 +29,7 @@ public static class SheetEvaluator
             }
             else if (quota.Max is { } max && count > max)
             {
-                findings.Add(new SheetFinding(false, $"{what} {count} {quota.Unit}，超过上限 {max} {quota.Unit}"));
+                findings.Add(new SheetFinding(false, $"{what} {count} {quota.Unit}，超过上限 {max} {quota.Unit}", Blocks: true));
             }
             else
             {
@@ -40,19 +40,26 @@ public static class SheetEvaluator
         return findings;
     }
 
-    /// <summary>The task's deadline for the year (or batch): days left, or how long ago it passed.</summary>
-    public static SheetFinding? Deadline(RuleTask task, int year, int? batch, DateOnly today)
+    /// <summary>The task's deadline for the year (or batch), if the rule set gives one.</summary>
+    public static Deadline? DeadlineOf(RuleTask task, int year, int? batch) =>
+        task.Deadlines.FirstOrDefault(d => d.Year == year && (batch is null or 0 || d.Batch == batch));
+
+    /// <summary>The task's deadline for the year (or batch), or the extension granted: days left, or how long ago it passed.</summary>
+    public static SheetFinding? Deadline(RuleTask task, int year, int? batch, DateOnly today, DateOnly? extendedTo = null)
     {
-        var deadline = task.Deadlines.FirstOrDefault(d => d.Year == year && (batch is null || d.Batch == batch));
-        if (deadline is null)
+        var deadline = DeadlineOf(task, year, batch);
+        if (deadline is null && extendedTo is null)
         {
             return null;
         }
 
-        var days = deadline.Date.DayNumber - today.DayNumber;
+        var what = deadline?.What ?? "";
+        var date = extendedTo ?? deadline!.Date;
+        var extended = extendedTo is null ? "" : "（已延期）";
+        var days = date.DayNumber - today.DayNumber;
         return days >= 0
-            ? new SheetFinding(true, $"{deadline.What}截止日期 {deadline.Date:yyyy-MM-dd}，还有 {days} 天")
-            : new SheetFinding(false, $"{deadline.What}截止日期 {deadline.Date:yyyy-MM-dd} 已过 {-days} 天，不能再提交");
+            ? new SheetFinding(true, $"{what}截止日期 {date:yyyy-MM-dd}{extended}，还有 {days} 天")
+            : new SheetFinding(false, $"{what}截止日期 {date:yyyy-MM-dd}{extended} 已过 {-days} 天，不能再提交", Blocks: true);
     }
 
     private static string Range(Quota quota) => (quota.Min, quota.Max) switch

@@ -46,6 +46,13 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
+        builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
+        builder.Services.AddScoped<Features.Nominations.SheetChecks>();
+        builder.Services.AddScoped<Features.Nominations.NominationService>();
+        builder.Services.AddScoped<Features.Nominations.NominationQueryService>();
+        builder.Services.AddScoped<Features.Nominations.SheetWorkflowService>();
+        builder.Services.AddScoped<Features.Nominations.DeadlineExtensionService>();
+        builder.Services.AddScoped<Features.Nominations.NominationNotifier>();
 
         builder.Services
             .AddControllersWithViews(mvc =>

@@ -1,0 +1,68 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Nominations;
+
+/// <summary>The level above grants one region a later deadline for a category, year and batch, with a reason.</summary>
+public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock)
+{
+    public async Task<TransitionResult> ExtendAsync(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
+        if (SheetWorkflow.ExtensionRefusal(region, scope) is not null)
+        {
+            throw new WriteForbiddenException();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var reasons = new List<string>();
+        if (newDate is not { } date)
+        {
+            reasons.Add("新的截止日期：必填，格式如 2026-12-31");
+        }
+        else if (date < today)
+        {
+            reasons.Add($"新的截止日期：{date:yyyy-MM-dd} 早于今天 {today:yyyy-MM-dd}");
+        }
+
+        var why = reason?.Trim() ?? "";
+        if (why.Length == 0)
+        {
+            reasons.Add("延期原因：必填");
+        }
+        else if (why.Length > NominationLimits.ReasonMaxLength)
+        {
+            reasons.Add($"延期原因：不能超过 {NominationLimits.ReasonMaxLength} 字");
+        }
+
+        if (reasons.Count > 0)
+        {
+            return new TransitionResult(reasons);
+        }
+
+        var extension = new DeadlineExtension
+        {
+            RegionId = region.Id, Category = category, Year = year, Batch = batch, NewDate = newDate!.Value, Reason = why,
+            GrantedBy = $"{scope.UserName}（{scope.RegionName}）", GrantedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.DeadlineExtensions.Add(extension);
+        if (await db.NominationSheets.SingleOrDefaultAsync(s => s.RegionId == region.Id && s.Category == category && s.Year == year && s.Batch == batch, ct) is { } sheet)
+        {
+            db.SheetTransitions.Add(new SheetTransition
+            {
+                SheetId = sheet.Id, Action = WorkflowAction.Extend, FromStatus = sheet.Status, ToStatus = sheet.Status,
+                ActorId = scope.UserId, ActorName = scope.UserName, ActorRegion = scope.RegionName, AtUtc = extension.GrantedAtUtc,
+                Reason = $"截止日期延至 {extension.NewDate:yyyy-MM-dd}：{why}",
+            });
+        }
+
+        audit.Add(AuditActions.DeadlineExtended, AuditOutcome.Success, "region", region.Id.ToString(), $"{category} {year} 批次 {batch} 延至 {extension.NewDate:yyyy-MM-dd}：{why}", regionId: region.Id);
+        await db.SaveChangesAsync(ct);
+        return TransitionResult.Done;
+    }
+}

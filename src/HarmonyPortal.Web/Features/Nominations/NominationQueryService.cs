@@ -1,0 +1,151 @@
+using System.Text.Json;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Users;
+using HarmonyPortal.Web.Features.Ledgers;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Nominations;
+
+/// <summary>What each level sees: its own sheet, the sheets of the regions below, one sheet, one nominee.</summary>
+public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope, SheetChecks checks, GoldRuleLookup rules, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<NominationOverview> OverviewAsync(GoldCategory category, int? year, int? batch, CancellationToken ct)
+    {
+        var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
+        var y = year ?? Today.Year;
+        var goldRules = await rules.ForAsync(own, category, ct);
+        var batches = goldRules.Batches(y);
+        var key = new SheetKey(category, y, batch is { } b && batches.Contains(b) ? b : batches[0]);
+
+        SheetLine? ownLine = own.Level is RegionLevel.County or RegionLevel.City ? (await LinesAsync([own], key, ct))[0] : null;
+        var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == own.Id && (r.Level == RegionLevel.County || r.Level == RegionLevel.City))
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
+        var lines = await LinesAsync(children, key, ct);
+
+        var canNominate = scope.Role == UserRole.Clerk && ownLine is not null && ownLine.Status.IsEditable();
+        var candidates = canNominate ? await CandidatesAsync(key, ct) : [];
+        var pendingSelections = own.Level == RegionLevel.Province
+            ? await db.Nominations.CountAsync(n => n.CitySheet!.Region.Path.StartsWith(own.Path) && n.CitySheet.Status == SheetStatus.Forwarded
+                && n.Category == key.Category && n.Year == key.Year && n.Batch == key.Batch && n.CityDecision == Decision.Yes && n.ProvinceDecision == Decision.Pending, ct)
+            : 0;
+        var note = goldRules.TaskSet is { } set && (y < set.FromYear || y > set.ToYear)
+            ? $"{y} 年不在《{set.Name}》的规划期（{set.FromYear}–{set.ToYear} 年）内：配额按年度要求检查，本年度没有截止日期。请管理员在“选树规则”中录入新一期规则。"
+            : null;
+        return new NominationOverview(key, batches, Enumerable.Range(Today.Year - 5, 6).Reverse().ToList(), own, ownLine, lines, canNominate,
+            scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City, scope.Role == UserRole.Reviewer && own.Level == RegionLevel.Province, pendingSelections, candidates, note);
+    }
+
+    public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)
+    {
+        var sheet = await db.NominationSheets.AsNoTracking().Include(s => s.Region).Where(s => s.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new OutOfScopeException();
+        var isCity = SheetWorkflow.IsCitySheet(sheet.Region);
+        var nominees = await db.Nominations.AsNoTracking().Include(n => n.Region).Include(n => n.Attestations)
+            .Where(n => n.SheetId == sheet.Id || (isCity && n.CitySheetId == sheet.Id))
+            .OrderBy(n => n.Region.SortOrder).ThenBy(n => n.Id).ToListAsync(ct);
+        var report = await checks.CheckAsync(sheet, sheet.Region, nominees, Today, ct);
+        var current = await CurrentSnapshotsAsync(sheet.Category, nominees, ct);
+        var lines = report.Nominees.Select(v => new NomineeLine(v.Nomination, v, Changes(v.Nomination, current).Count > 0)).ToList();
+        var timeline = await db.SheetTransitions.AsNoTracking().Where(t => t.SheetId == sheet.Id).OrderBy(t => t.Id).ToListAsync(ct);
+        var allowed = SheetWorkflow.Transitions.Keys.Where(a => SheetWorkflow.Refusal(a, sheet, sheet.Region, scope) is null).ToHashSet();
+        var canEdit = scope.CanWriteRecordsOf(sheet.RegionId) && SheetWorkflow.EditRefusal(sheet) is null;
+        return new SheetPage(sheet, new SheetKey(sheet.Category, sheet.Year, sheet.Batch), lines, report, timeline, allowed, canEdit,
+            SheetWorkflow.ExtensionRefusal(sheet.Region, scope) is null);
+    }
+
+    public async Task<NomineePage> NomineeAsync(long id, CancellationToken ct)
+    {
+        var nomination = await db.Nominations.AsNoTracking().Include(n => n.Region).Include(n => n.Sheet).ThenInclude(s => s.Region)
+            .Include(n => n.CitySheet!).ThenInclude(s => s.Region).Include(n => n.Attestations)
+            .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new OutOfScopeException();
+        var definition = GoldRules.Ledger(nomination.Category);
+        var row = await definition.Rows(db).AsNoTracking().Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == nomination.LedgerRowId, ct);
+        var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, ct);
+        var criteria = goldRules.Criteria(nomination.Category);
+        var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, nomination.Attestations.Select(a => a.CriterionId).ToHashSet(), Today);
+        var current = row is null ? [] : new Dictionary<long, Dictionary<string, string>> { [row.Id] = LedgerSnapshot.Of(definition, row) };
+        var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).OrderByDescending(e => e.Id).ToListAsync(ct);
+        var evidence = await db.NominationEvidence.AsNoTracking().Where(e => e.NominationId == id).OrderBy(e => e.Id)
+            .Select(e => new NominationEvidence { Id = e.Id, FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, Sha256 = e.Sha256, UploadedBy = e.UploadedBy, UploadedAtUtc = e.UploadedAtUtc })
+            .ToListAsync(ct);
+        var sheetIds = new[] { nomination.SheetId, nomination.CitySheetId ?? 0 };
+        var timeline = await db.SheetTransitions.AsNoTracking()
+            .Where(t => t.NominationId == id || (t.NominationId == null && sheetIds.Contains(t.SheetId)))
+            .OrderBy(t => t.AtUtc).ThenBy(t => t.Id).ToListAsync(ct);
+        var attestable = criteria is null ? [] : NominationService.Leaves(criteria).Where(c => !c.IsAutomatic).ToList();
+        var canEdit = scope.CanWriteRecordsOf(nomination.RegionId) && SheetWorkflow.EditRefusal(nomination.Sheet) is null;
+        var canDecide = SheetWorkflow.Refusal(WorkflowAction.Decide, nomination.Sheet, nomination.Sheet.Region, scope) is null;
+        var canSelect = nomination.CitySheet is { } city && nomination.CityDecision == Decision.Yes && SheetWorkflow.Refusal(WorkflowAction.Select, city, city.Region, scope) is null;
+        return new NomineePage(nomination, new SheetKey(nomination.Category, nomination.Year, nomination.Batch), row, Changes(nomination, current), verdict, goldRules,
+            attestable, evaluations, evidence, timeline, canEdit, canDecide, canSelect);
+    }
+
+    /// <summary>An evidence file the user may read (its nominee is in the user's subtree).</summary>
+    public async Task<NominationEvidence> EvidenceAsync(long nominationId, long evidenceId, CancellationToken ct) =>
+        await db.NominationEvidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && e.NominationId == nominationId && db.Nominations.Any(n => n.Id == nominationId && n.Region.Path.StartsWith(scope.RegionPath)))
+            .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
+
+    /// <summary>The fields whose value differs now from the value frozen at approval.</summary>
+    public static IReadOnlyList<(string Field, string Frozen, string Now)> Changes(Nomination nomination, IReadOnlyDictionary<long, Dictionary<string, string>> current)
+    {
+        if (nomination.FrozenJson is null || !current.TryGetValue(nomination.LedgerRowId, out var now))
+        {
+            return [];
+        }
+
+        var frozen = JsonSerializer.Deserialize<Dictionary<string, string>>(nomination.FrozenJson) ?? [];
+        return frozen.Keys.Union(now.Keys)
+            .Select(k => (Field: k, Frozen: frozen.GetValueOrDefault(k) ?? "", Now: now.GetValueOrDefault(k) ?? ""))
+            .Where(c => c.Frozen != c.Now).ToList();
+    }
+
+    private async Task<Dictionary<long, Dictionary<string, string>>> CurrentSnapshotsAsync(GoldCategory category, IReadOnlyList<Nomination> nominees, CancellationToken ct)
+    {
+        var definition = GoldRules.Ledger(category);
+        var ids = nominees.Where(n => n.FrozenJson is not null).Select(n => n.LedgerRowId).ToList();
+        var rows = ids.Count == 0 ? [] : await definition.Rows(db).AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => LedgerSnapshot.Of(definition, r));
+    }
+
+    private async Task<List<SheetLine>> LinesAsync(IReadOnlyList<Region> regions, SheetKey key, CancellationToken ct)
+    {
+        var ids = regions.Select(r => r.Id).ToList();
+        var sheets = await db.NominationSheets.AsNoTracking()
+            .Where(s => ids.Contains(s.RegionId) && s.Category == key.Category && s.Year == key.Year && s.Batch == key.Batch).ToDictionaryAsync(s => s.RegionId, ct);
+        var sheetIds = sheets.Values.Select(s => s.Id).ToList();
+        var counts = await db.Nominations.AsNoTracking().Where(n => sheetIds.Contains(n.SheetId) || (n.CitySheetId != null && sheetIds.Contains(n.CitySheetId.Value)))
+            .Select(n => new { n.SheetId, n.CitySheetId, n.CityDecision }).ToListAsync(ct);
+        var extensions = await db.DeadlineExtensions.AsNoTracking()
+            .Where(e => ids.Contains(e.RegionId) && e.Category == key.Category && e.Year == key.Year && e.Batch == key.Batch)
+            .GroupBy(e => e.RegionId).Select(g => new { RegionId = g.Key, Date = g.OrderByDescending(e => e.Id).Select(e => e.NewDate).First() }).ToDictionaryAsync(e => e.RegionId, e => e.Date, ct);
+        var lines = new List<SheetLine>();
+        foreach (var region in regions)
+        {
+            var sheet = sheets.GetValueOrDefault(region.Id);
+            var mine = sheet is null ? [] : counts.Where(c => region.Level == RegionLevel.City ? c.CitySheetId == sheet.Id || c.SheetId == sheet.Id : c.SheetId == sheet.Id).ToList();
+            var task = (await rules.ForAsync(region, key.Category, ct)).Task;
+            DateOnly? extended = extensions.TryGetValue(region.Id, out var d) ? d : null;
+            var deadline = task is null ? null : SheetEvaluator.Deadline(task, key.Year, key.Batch, Today, extended);
+            var date = extended ?? (task is null ? null : SheetEvaluator.DeadlineOf(task, key.Year, key.Batch)?.Date);
+            lines.Add(new SheetLine(region, sheet, mine.Count, mine.Count(c => c.CityDecision == Decision.Yes), deadline, date is { } due ? due.DayNumber - Today.DayNumber : null));
+        }
+
+        return lines;
+    }
+
+    private async Task<IReadOnlyList<(long, string)>> CandidatesAsync(SheetKey key, CancellationToken ct)
+    {
+        var nominated = db.Nominations.Where(n => n.Category == key.Category && n.Year == key.Year).Select(n => n.LedgerRowId);
+        var rows = await GoldRules.Ledger(key.Category).Rows(db).AsNoTracking()
+            .Where(r => r.RegionId == scope.RegionId && r.Year == key.Year && !nominated.Contains(r.Id))
+            .OrderBy(r => r.Name).Take(500).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+}

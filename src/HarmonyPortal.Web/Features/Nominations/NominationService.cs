@@ -1,0 +1,255 @@
+using System.Security.Cryptography;
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Nominations;
+
+/// <summary>
+/// The clerk's side of a nomination: recommend a ledger row of the own region into the region's sheet of
+/// the year (and batch), write the narrative, attest criteria, attach evidence, withdraw while the sheet
+/// is still with the clerk.
+/// </summary>
+public sealed class NominationService(HarmonyDbContext db, UserScope scope, GoldRuleLookup rules, AuditLog audit, TimeProvider clock)
+{
+    public const string ObjectType = "nomination";
+
+    public async Task<(long Id, ServiceResult Result)> CreateAsync(GoldCategory category, long ledgerRowId, int batch, string? narrative, CancellationToken ct)
+    {
+        var definition = GoldRules.Ledger(category);
+        var row = await definition.Rows(db).InScope(scope).Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == ledgerRowId, ct)
+            ?? throw new OutOfScopeException();
+        if (!scope.CanWriteRecordsOf(row.RegionId))
+        {
+            throw new WriteForbiddenException();
+        }
+
+        var goldRules = await rules.ForAsync(row.Region, category, ct);
+        if (!goldRules.Batches(row.Year).Contains(batch))
+        {
+            return (0, ServiceResult.Fail("Batch", $"批次：{row.Year} 年度{GoldRules.CategoryName(category)}的批次为 {string.Join("、", goldRules.Batches(row.Year))}，没有第 {batch} 批"));
+        }
+
+        var sheet = await SheetForAsync(row.RegionId, category, row.Year, batch, ct);
+        if (SheetWorkflow.EditRefusal(sheet) is { } refusal)
+        {
+            return (0, ServiceResult.Fail("", refusal));
+        }
+
+        if (await db.Nominations.AnyAsync(n => n.Category == category && n.Year == row.Year && n.LedgerRowId == row.Id, ct))
+        {
+            return (0, ServiceResult.Fail("", $"{row.Name} 已在 {row.Year} 年度的{GoldRules.CategoryName(category)}推荐中，不能重复推荐"));
+        }
+
+        if (NarrativeError(narrative) is { } error)
+        {
+            return (0, ServiceResult.Fail("Narrative", error));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var nomination = new Nomination
+        {
+            RegionId = row.RegionId,
+            Category = category,
+            Year = row.Year,
+            Batch = batch,
+            LedgerRowId = row.Id,
+            Name = row.Name,
+            Narrative = narrative!.Trim(),
+            Sheet = sheet,
+            CitySheet = SheetWorkflow.IsCitySheet(row.Region) ? sheet : null,
+            CreatedBy = scope.UserName,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        db.Nominations.Add(nomination);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.NominationCreated, AuditOutcome.Success, ObjectType, nomination.Id.ToString(), $"{category} {row.Year} 台账 {row.Id}", ct: ct);
+        return (nomination.Id, ServiceResult.Ok);
+    }
+
+    public async Task<ServiceResult> UpdateNarrativeAsync(long id, string? narrative, CancellationToken ct)
+    {
+        var nomination = await EditableAsync(id, ct);
+        if (nomination.Refusal is { } refusal)
+        {
+            return ServiceResult.Fail("", refusal);
+        }
+
+        if (NarrativeError(narrative) is { } error)
+        {
+            return ServiceResult.Fail("Narrative", error);
+        }
+
+        nomination.Item.Narrative = narrative!.Trim();
+        nomination.Item.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Add(AuditActions.NominationUpdated, AuditOutcome.Success, ObjectType, id.ToString(), "主要事迹");
+        await db.SaveChangesAsync(ct);
+        return ServiceResult.Ok;
+    }
+
+    /// <summary>Records (or, with empty evidence, withdraws) the attestation of one criterion of the category's rules.</summary>
+    public async Task<ServiceResult> AttestAsync(long id, string criterionId, string? evidence, CancellationToken ct)
+    {
+        var (nomination, refusal) = await EditableAsync(id, ct);
+        if (refusal is not null)
+        {
+            return ServiceResult.Fail("", refusal);
+        }
+
+        var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, ct);
+        var criterion = goldRules.Criteria(nomination.Category) is { } root ? Leaves(root).FirstOrDefault(c => c.Id == criterionId && !c.IsAutomatic) : null;
+        if (criterion is null)
+        {
+            return ServiceResult.Fail("Evidence", "证明事项：该条件不存在或由系统自动判断，无需证明");
+        }
+
+        var existing = nomination.Attestations.FirstOrDefault(a => a.CriterionId == criterionId);
+        var text = evidence?.Trim() ?? "";
+        if (text.Length > 500)
+        {
+            return ServiceResult.Fail("Evidence", $"证明材料说明：不能超过 500 字，现有 {text.Length} 字");
+        }
+
+        if (text.Length == 0)
+        {
+            if (existing is not null)
+            {
+                db.NominationAttestations.Remove(existing);
+            }
+        }
+        else if (existing is null)
+        {
+            nomination.Attestations.Add(new NominationAttestation { CriterionId = criterionId, Evidence = text, AttestedBy = scope.UserName, AttestedAtUtc = clock.GetUtcNow().UtcDateTime });
+        }
+        else
+        {
+            existing.Evidence = text;
+            existing.AttestedBy = scope.UserName;
+            existing.AttestedAtUtc = clock.GetUtcNow().UtcDateTime;
+        }
+
+        audit.Add(AuditActions.NominationUpdated, AuditOutcome.Success, ObjectType, id.ToString(), $"证明事项 {criterionId}" + (text.Length == 0 ? " 撤回" : ""));
+        await db.SaveChangesAsync(ct);
+        return ServiceResult.Ok;
+    }
+
+    public async Task<ServiceResult> AddEvidenceAsync(long id, string fileName, Stream content, long length, CancellationToken ct)
+    {
+        var (nomination, refusal) = await EditableAsync(id, ct);
+        if (refusal is not null)
+        {
+            return ServiceResult.Fail("", refusal);
+        }
+
+        if (length > EvidenceFile.MaxBytes)
+        {
+            return ServiceResult.Fail("File", $"附件“{fileName}”：大小 {length / 1048576.0:0.0} MB，超过上限 5 MB");
+        }
+
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        if (EvidenceFile.Detect(bytes) is not { } contentType)
+        {
+            return ServiceResult.Fail("File", $"附件“{fileName}”：文件内容不是 {EvidenceFile.Accepted} 之一（按文件内容判断，与扩展名无关）");
+        }
+
+        var name = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/')[^1]);
+        name = (name.Length == 0 ? "附件" : name[..Math.Min(name.Length, 150)]) + EvidenceFile.Extension(contentType);
+        nomination.Evidence.Add(new NominationEvidence
+        {
+            FileName = name,
+            ContentType = contentType,
+            Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Content = bytes,
+            UploadedBy = scope.UserName,
+            UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        audit.Add(AuditActions.NominationEvidenceAdded, AuditOutcome.Success, ObjectType, id.ToString(), $"{name} {bytes.Length} 字节");
+        await db.SaveChangesAsync(ct);
+        return ServiceResult.Ok;
+    }
+
+    public async Task<ServiceResult> RemoveEvidenceAsync(long id, long evidenceId, CancellationToken ct)
+    {
+        var (nomination, refusal) = await EditableAsync(id, ct);
+        if (refusal is not null)
+        {
+            return ServiceResult.Fail("", refusal);
+        }
+
+        var evidence = nomination.Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new OutOfScopeException();
+        db.NominationEvidence.Remove(evidence);
+        audit.Add(AuditActions.NominationUpdated, AuditOutcome.Success, ObjectType, id.ToString(), $"删除附件 {evidence.FileName}");
+        await db.SaveChangesAsync(ct);
+        return ServiceResult.Ok;
+    }
+
+    public async Task<ServiceResult> DeleteAsync(long id, CancellationToken ct)
+    {
+        var (nomination, refusal) = await EditableAsync(id, ct);
+        if (refusal is not null)
+        {
+            return ServiceResult.Fail("", refusal);
+        }
+
+        db.Nominations.Remove(nomination);
+        audit.Add(AuditActions.NominationDeleted, AuditOutcome.Success, ObjectType, id.ToString(), nomination.Name);
+        await db.SaveChangesAsync(ct);
+        return ServiceResult.Ok;
+    }
+
+    /// <summary>The region's sheet of the category, year and batch, created as a draft when it does not exist yet.</summary>
+    public async Task<NominationSheet> SheetForAsync(int regionId, GoldCategory category, int year, int batch, CancellationToken ct)
+    {
+        var sheet = await db.NominationSheets.SingleOrDefaultAsync(s => s.RegionId == regionId && s.Category == category && s.Year == year && s.Batch == batch, ct);
+        if (sheet is null)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            sheet = new NominationSheet { RegionId = regionId, Category = category, Year = year, Batch = batch, CreatedAtUtc = now, UpdatedAtUtc = now };
+            db.NominationSheets.Add(sheet);
+        }
+
+        return sheet;
+    }
+
+    public static IEnumerable<Criterion> Leaves(CriterionNode node) => node switch
+    {
+        CriterionGroup group => group.Members.SelectMany(Leaves),
+        Criterion criterion => [criterion],
+        _ => [],
+    };
+
+    private async Task<(Nomination Item, string? Refusal)> EditableAsync(long id, CancellationToken ct)
+    {
+        var nomination = await db.Nominations.Include(n => n.Sheet).Include(n => n.Region).Include(n => n.Attestations).Include(n => n.Evidence)
+            .Where(n => n.Region.Path.StartsWith(scope.RegionPath))
+            .SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new OutOfScopeException();
+        if (!scope.CanWriteRecordsOf(nomination.RegionId))
+        {
+            throw new WriteForbiddenException();
+        }
+
+        return (nomination, SheetWorkflow.EditRefusal(nomination.Sheet));
+    }
+
+    private static string? NarrativeError(string? narrative)
+    {
+        var length = narrative?.Trim().Length ?? 0;
+        return length switch
+        {
+            0 => "主要事迹：必填，请简要写明推荐对象的主要事迹",
+            < NominationLimits.NarrativeMinLength => $"主要事迹：至少 {NominationLimits.NarrativeMinLength} 字，现有 {length} 字",
+            > NominationLimits.NarrativeMaxLength => $"主要事迹：不能超过 {NominationLimits.NarrativeMaxLength} 字，现有 {length} 字",
+            _ => null,
+        };
+    }
+}

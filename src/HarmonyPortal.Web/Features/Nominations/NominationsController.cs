@@ -1,0 +1,192 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HarmonyPortal.Web.Features.Nominations;
+
+/// <summary>Gold nominations: the clerk's nominees and sheet, the city's review, the province's selection and list.</summary>
+[Route("nominations")]
+public sealed class NominationsController(
+    NominationQueryService queries, NominationService nominations, SheetWorkflowService workflow, DeadlineExtensionService extensions, AuditLog audit) : Controller
+{
+    public const string Reasons = "reasons";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(GoldCategory category, int? year, int? batch, CancellationToken ct) =>
+        View(await queries.OverviewAsync(category, year, batch, ct));
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(GoldCategory category, long ledgerRowId, int batch, string? narrative, CancellationToken ct)
+    {
+        var (id, result) = await nominations.CreateAsync(category, ledgerRowId, batch, narrative, ct);
+        if (!result.Succeeded)
+        {
+            TempData[Flash.Error] = string.Join("；", result.Errors.Select(e => e.Message));
+            return Redirect($"/nominations?category={category}&batch={batch}");
+        }
+
+        TempData[Flash.Success] = "已加入推荐表。请补充证明事项和附件，然后提交推荐表。";
+        return RedirectToAction(nameof(Nominee), new { id });
+    }
+
+    [HttpGet("{id:long}")]
+    public async Task<IActionResult> Nominee(long id, CancellationToken ct) => View(await queries.NomineeAsync(id, ct));
+
+    [HttpPost("{id:long}/narrative")]
+    public async Task<IActionResult> Narrative(long id, string? narrative, CancellationToken ct) =>
+        await NomineeResult(id, await nominations.UpdateNarrativeAsync(id, narrative, ct), "已保存主要事迹。", ct);
+
+    [HttpPost("{id:long}/attest")]
+    public async Task<IActionResult> Attest(long id, string criterionId, string? evidence, CancellationToken ct) =>
+        await NomineeResult(id, await nominations.AttestAsync(id, criterionId, evidence, ct), "已保存证明事项。", ct);
+
+    [HttpPost("{id:long}/evidence")]
+    [RequestSizeLimit(8 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 8 * 1024 * 1024)]
+    public async Task<IActionResult> Evidence(long id, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return await NomineeResult(id, ServiceResult.Fail("File", "附件：请选择要上传的文件"), "", ct);
+        }
+
+        await using var stream = file.OpenReadStream();
+        var result = await nominations.AddEvidenceAsync(id, file.FileName, stream, file.Length, ct);
+        if (!result.Succeeded && file.Length > Core.Nominations.EvidenceFile.MaxBytes)
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+
+        return await NomineeResult(id, result, "已上传附件。", ct);
+    }
+
+    [HttpGet("{id:long}/evidence/{evidenceId:long}")]
+    public async Task<IActionResult> EvidenceFile(long id, long evidenceId, CancellationToken ct)
+    {
+        var evidence = await queries.EvidenceAsync(id, evidenceId, ct);
+        await audit.RecordAsync(AuditActions.NominationEvidenceDownloaded, AuditOutcome.Success, NominationService.ObjectType, id.ToString(), evidence.FileName, ct: ct);
+        return File(evidence.Content, evidence.ContentType, evidence.FileName);
+    }
+
+    [HttpPost("{id:long}/evidence/{evidenceId:long}/delete")]
+    public async Task<IActionResult> RemoveEvidence(long id, long evidenceId, CancellationToken ct) =>
+        await NomineeResult(id, await nominations.RemoveEvidenceAsync(id, evidenceId, ct), "已删除附件。", ct);
+
+    [HttpPost("{id:long}/delete")]
+    public async Task<IActionResult> Delete(long id, CancellationToken ct)
+    {
+        var page = await queries.NomineeAsync(id, ct);
+        var result = await nominations.DeleteAsync(id, ct);
+        if (!result.Succeeded)
+        {
+            return await NomineeResult(id, result, "", ct);
+        }
+
+        TempData[Flash.Success] = $"已将 {page.Nomination.Name} 移出推荐表。";
+        return Redirect($"/nominations/sheets/{page.Nomination.SheetId}");
+    }
+
+    [HttpPost("{id:long}/decide")]
+    public async Task<IActionResult> Decide(long id, bool approve, string? reason, CancellationToken ct) =>
+        await NomineeTransition(id, await workflow.DecideAsync(id, approve, reason, ct), approve ? "已审核通过该推荐对象。" : "已记录不通过及理由。", ct);
+
+    [HttpPost("{id:long}/select")]
+    public async Task<IActionResult> Select(long id, bool select, string? reason, CancellationToken ct) =>
+        await NomineeTransition(id, await workflow.SelectAsync(id, select, reason, ct), select ? "已选为入选对象。" : "已记录未入选及理由。", ct);
+
+    [HttpGet("sheets/{id:long}")]
+    public async Task<IActionResult> Sheet(long id, CancellationToken ct) => View(await queries.SheetAsync(id, ct));
+
+    [HttpPost("sheets/{id:long}/submit")]
+    public async Task<IActionResult> Submit(long id, int version, CancellationToken ct) =>
+        await SheetTransition(id, await workflow.SubmitAsync(id, version, ct), "推荐表已提交，等待上级审核。", ct);
+
+    [HttpPost("sheets/{id:long}/return")]
+    public async Task<IActionResult> Return(long id, int version, string? reason, CancellationToken ct) =>
+        await SheetTransition(id, await workflow.ReturnAsync(id, version, reason, ct), "推荐表已退回。", ct);
+
+    [HttpPost("sheets/{id:long}/approve")]
+    public async Task<IActionResult> Approve(long id, int version, CancellationToken ct) =>
+        await SheetTransition(id, await workflow.ApproveAsync(id, version, ct), "推荐表已审核通过，通过的推荐对象已并入市级推荐表。", ct);
+
+    [HttpPost("sheets/{id:long}/forward")]
+    public async Task<IActionResult> Forward(long id, int version, CancellationToken ct) =>
+        await SheetTransition(id, await workflow.ForwardAsync(id, version, ct), "市级推荐表已上报省级。", ct);
+
+    [HttpPost("sheets/{id:long}/reopen")]
+    public async Task<IActionResult> Reopen(long id, int version, string? reason, CancellationToken ct) =>
+        await SheetTransition(id, await workflow.ReopenAsync(id, version, reason, ct), "推荐表已重新打开，等待下级更正。", ct);
+
+    /// <summary>Approves the checked counties' sheets; each item is "sheetId:version".</summary>
+    [HttpPost("bulk-approve")]
+    public async Task<IActionResult> BulkApprove(GoldCategory category, int year, int batch, string[]? items, CancellationToken ct)
+    {
+        var parsed = (items ?? []).Select(i => i.Split(':')).Where(p => p.Length == 2 && long.TryParse(p[0], out _) && int.TryParse(p[1], out _))
+            .Select(p => (long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (parsed.Count == 0)
+        {
+            TempData[Flash.Error] = "请先勾选要批量审核通过的推荐表。";
+        }
+        else
+        {
+            var results = await workflow.BulkApproveAsync(parsed, ct);
+            var done = results.Where(r => r.Result.Succeeded).Select(r => r.Region).ToList();
+            var failed = results.Where(r => !r.Result.Succeeded).Select(r => $"{r.Region}：{string.Join("；", r.Result.Reasons)}").ToList();
+            TempData[Flash.Success] = done.Count == 0 ? null : $"已审核通过 {done.Count} 个推荐表：{string.Join("、", done)}。";
+            TempData[Flash.Error] = failed.Count == 0 ? null : "未能通过：" + string.Join("｜", failed);
+        }
+
+        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+    }
+
+    [HttpPost("publish")]
+    public async Task<IActionResult> Publish(GoldCategory category, int year, int batch, CancellationToken ct)
+    {
+        var result = await workflow.PublishAsync(category, year, batch, ct);
+        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "名单已发布。" : string.Join("；", result.Reasons);
+        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+    }
+
+    [HttpPost("extend")]
+    public async Task<IActionResult> Extend(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, CancellationToken ct)
+    {
+        var result = await extensions.ExtendAsync(regionId, category, year, batch, newDate, reason, ct);
+        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? $"已延期至 {newDate:yyyy-MM-dd}。" : string.Join("；", result.Reasons);
+        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+    }
+
+    private async Task<IActionResult> SheetTransition(long id, TransitionResult result, string done, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            TempData[Flash.Success] = done;
+            return RedirectToAction(nameof(Sheet), new { id });
+        }
+
+        Response.StatusCode = result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        ViewData[Reasons] = result.Reasons;
+        return View(nameof(Sheet), await queries.SheetAsync(id, ct));
+    }
+
+    private async Task<IActionResult> NomineeTransition(long id, TransitionResult result, string done, CancellationToken ct) =>
+        await NomineeResult(id, result.Succeeded ? ServiceResult.Ok : result.Reasons.Aggregate(new ServiceResult(), (r, m) => r.Add("", m)), done, ct, result.Conflict);
+
+    private async Task<IActionResult> NomineeResult(long id, ServiceResult result, string done, CancellationToken ct, bool conflict = false)
+    {
+        if (result.Succeeded)
+        {
+            TempData[Flash.Success] = done;
+            return RedirectToAction(nameof(Nominee), new { id });
+        }
+
+        if (Response.StatusCode == StatusCodes.Status200OK)
+        {
+            Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        }
+
+        ViewData[Reasons] = result.Errors.Select(e => e.Message).ToList();
+        return View(nameof(Nominee), await queries.NomineeAsync(id, ct));
+    }
+}

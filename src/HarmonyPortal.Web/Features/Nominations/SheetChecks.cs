@@ -1,0 +1,122 @@
+using System.Text.Json;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Nominations;
+
+/// <summary>
+/// What the rules service says about a sheet before it moves up: each nominee's criteria (with the
+/// attestations), the region's quotas this year and over the period, and the deadline or its extension.
+/// </summary>
+public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
+{
+    public sealed record NomineeVerdict(Nomination Nomination, LedgerRow? Row, Verdict? Verdict);
+
+    public sealed record Report(GoldRules Rules, IReadOnlyList<NomineeVerdict> Nominees, IReadOnlyList<SheetFinding> Quotas, SheetFinding? Deadline)
+    {
+        /// <summary>Every reason the sheet may not move up, each naming the nominee or the quota.</summary>
+        public IReadOnlyList<string> Blocking()
+        {
+            var reasons = new List<string>();
+            foreach (var (item, index) in Nominees.Select((n, i) => (n, i + 1)))
+            {
+                if (item.Row is null)
+                {
+                    reasons.Add($"第 {index} 位 {item.Nomination.Name}：台账记录已删除，请移出推荐表");
+                    continue;
+                }
+
+                if (item.Verdict is { } verdict)
+                {
+                    reasons.AddRange(Unmet(verdict, anyOf: false).Select(text => $"第 {index} 位 {item.Nomination.Name}：{text}"));
+                }
+            }
+
+            reasons.AddRange(Quotas.Where(q => q.Blocks).Select(q => q.Explanation));
+            if (Deadline is { Blocks: true } deadline)
+            {
+                reasons.Add(deadline.Explanation);
+            }
+
+            return reasons;
+        }
+
+        /// <summary>The unmet criteria under a verdict; a met node (an "any one of" group with one met) hides its members.</summary>
+        private static IEnumerable<string> Unmet(Verdict verdict, bool anyOf)
+        {
+            if (verdict.Outcome == Outcome.Met)
+            {
+                return [];
+            }
+
+            if (verdict.Node is CriterionGroup group)
+            {
+                return verdict.Members.SelectMany(m => Unmet(m, group.Kind == GroupKind.Any));
+            }
+
+            var text = ((Criterion)verdict.Node).Text + (anyOf ? "（其中一项即可）" : "");
+            return [verdict.Outcome == Outcome.NotMet ? $"不符合“{text}”——{verdict.Explanation}" : $"缺少证明材料——{text}"];
+        }
+    }
+
+    /// <summary>Checks the nominees (all of the sheet's, or those given) against the rules in force for the sheet's region.</summary>
+    public async Task<Report> CheckAsync(NominationSheet sheet, Region region, IReadOnlyList<Nomination> nominees, DateOnly today, CancellationToken ct)
+    {
+        var goldRules = await rules.ForAsync(region, sheet.Category, ct);
+        var ids = nominees.Select(n => n.LedgerRowId).ToList();
+        var rows = await GoldRules.Ledger(sheet.Category).Rows(db).AsNoTracking().Include(r => r.Region).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var criteria = goldRules.Criteria(sheet.Category);
+        var verdicts = nominees.Select(n =>
+        {
+            var row = rows.GetValueOrDefault(n.LedgerRowId);
+            var attested = n.Attestations.Select(a => a.CriterionId).ToHashSet();
+            return new NomineeVerdict(n, row, row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, attested, today));
+        }).ToList();
+
+        var quotas = goldRules.Task is { } task ? await QuotasAsync(task, goldRules.TaskSet!, sheet, region, nominees.Count, ct) : [];
+        var extension = await db.DeadlineExtensions.AsNoTracking()
+            .Where(e => e.RegionId == region.Id && e.Category == sheet.Category && e.Year == sheet.Year && e.Batch == sheet.Batch)
+            .OrderByDescending(e => e.Id).Select(e => (DateOnly?)e.NewDate).FirstOrDefaultAsync(ct);
+        var deadline = goldRules.Task is { } t ? SheetEvaluator.Deadline(t, sheet.Year, sheet.Batch, today, extension) : null;
+        return new Report(goldRules, verdicts, quotas, deadline);
+    }
+
+    /// <summary>The verdict as JSON for the evaluation record: what a reviewer reads back years later.</summary>
+    public static string VerdictJson(Verdict verdict) => JsonSerializer.Serialize(Node(verdict), JsonOptions);
+
+    public static RecordedVerdict? ReadVerdict(string json) => JsonSerializer.Deserialize<RecordedVerdict>(json, JsonOptions);
+
+    private static RecordedVerdict Node(Verdict verdict) => new(
+        verdict.Node is Criterion c ? c.Id : null,
+        verdict.Node switch { Criterion leaf => leaf.Text, CriterionGroup g => g.Text, _ => null },
+        verdict.Outcome,
+        verdict.Explanation,
+        verdict.Members.Select(Node).ToList());
+
+    private async Task<IReadOnlyList<SheetFinding>> QuotasAsync(RuleTask task, RuleSet set, NominationSheet sheet, Region region, int onSheet, CancellationToken ct)
+    {
+        // Count the sheet's nominees plus the region's other sheets of the year (other batches) and of the period.
+        var others = db.Nominations.AsNoTracking().Where(n => n.Category == sheet.Category && n.SheetId != sheet.Id && (n.CitySheetId == null || n.CitySheetId != sheet.Id)
+            && (n.RegionId == region.Id || n.CitySheetId != null && n.CitySheet!.RegionId == region.Id && n.CityDecision != Decision.No));
+        var otherThisYear = await others.CountAsync(n => n.Year == sheet.Year, ct);
+        var otherInPeriod = await others.CountAsync(n => n.Year >= set.FromYear && n.Year <= set.ToYear, ct);
+        var inPeriod = sheet.Year >= set.FromYear && sheet.Year <= set.ToYear ? onSheet : 0;
+        return SheetEvaluator.Quotas(task, region, sheet.Year, onSheet + otherThisYear, inPeriod + otherInPeriod);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}
+
+/// <summary>A stored verdict: a criterion (or group), its outcome and its explanation.</summary>
+public sealed record RecordedVerdict(string? Id, string? Text, Outcome Outcome, string Explanation, IReadOnlyList<RecordedVerdict> Members)
+{
+    public IEnumerable<RecordedVerdict> Leaves() => Members.Count == 0 ? [this] : Members.SelectMany(m => m.Leaves());
+}

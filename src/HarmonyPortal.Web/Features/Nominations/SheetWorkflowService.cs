@@ -1,0 +1,415 @@
+using System.Text.Json;
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Ledgers;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Nominations;
+
+/// <summary>The outcome of a transition: done, refused with every reason, or lost to someone faster.</summary>
+public sealed record TransitionResult(IReadOnlyList<string> Reasons, bool Conflict = false)
+{
+    public static TransitionResult Done { get; } = new([]);
+
+    public bool Succeeded => Reasons.Count == 0;
+
+    public static TransitionResult Refused(params string[] reasons) => new(reasons);
+}
+
+/// <summary>
+/// The named transitions of a sheet (Submit, Return, Approve, Forward, Select, Publish, Reopen) and the
+/// per-nominee decisions: each checks who may act (<see cref="SheetWorkflow"/>), the sheet's version, and
+/// the rules; records the step on the timeline and in the audit log; and saves it all in one unit of work.
+/// </summary>
+public sealed partial class SheetWorkflowService(
+    HarmonyDbContext db, UserScope scope, SheetChecks checks, NominationService nominations, AuditLog audit, TimeProvider clock, NominationNotifier notifier)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<TransitionResult> SubmitAsync(long sheetId, int version, CancellationToken ct)
+    {
+        var sheet = await LoadAsync(sheetId, ct);
+        if (Check(WorkflowAction.Submit, sheet, version) is { } refused)
+        {
+            return refused;
+        }
+
+        var nominees = await NomineesOfAsync(sheet, ct);
+        if (nominees.Count == 0)
+        {
+            return TransitionResult.Refused("推荐表中还没有推荐对象，不能提交");
+        }
+
+        var report = await checks.CheckAsync(sheet, sheet.Region, nominees, Today, ct);
+        if (report.Blocking() is { Count: > 0 } reasons)
+        {
+            return new TransitionResult(reasons);
+        }
+
+        foreach (var item in report.Nominees)
+        {
+            item.Nomination.CityDecision = Decision.Pending;
+            item.Nomination.CityReason = null;
+            if (item.Verdict is { } verdict && report.Rules.CriteriaVersion is { } ruleVersion)
+            {
+                db.NominationEvaluations.Add(new NominationEvaluation
+                {
+                    NominationId = item.Nomination.Id,
+                    RuleSetVersionId = ruleVersion.Id,
+                    RuleSetVersion = ruleVersion.Version,
+                    EvaluatedOn = Today,
+                    EvaluatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                    Outcome = verdict.Outcome,
+                    Attested = string.Join(",", item.Nomination.Attestations.Select(a => a.CriterionId).Order()),
+                    VerdictJson = SheetChecks.VerdictJson(verdict),
+                });
+            }
+        }
+
+        sheet.SubmittedByUserId = scope.UserId;
+        sheet.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
+        sheet.ReturnReason = null;
+        Move(sheet, WorkflowAction.Submit, null, $"{nominees.Count} 名推荐对象");
+        notifier.Submitted(sheet);
+        return await SaveAsync(sheet, ct);
+    }
+
+    public async Task<TransitionResult> ReturnAsync(long sheetId, int version, string? reason, CancellationToken ct)
+    {
+        var sheet = await LoadAsync(sheetId, ct);
+        if ((Check(WorkflowAction.Return, sheet, version) ?? ReasonRequired(reason, "退回原因")) is { } refused)
+        {
+            return refused;
+        }
+
+        sheet.ReturnReason = reason!.Trim();
+        Move(sheet, WorkflowAction.Return, sheet.ReturnReason);
+        notifier.Returned(sheet, sheet.ReturnReason);
+        return await SaveAsync(sheet, ct);
+    }
+
+    /// <summary>The city's 通过 / 不通过 on one nominee of a submitted county sheet; 不通过 needs a reason.</summary>
+    public async Task<TransitionResult> DecideAsync(long nominationId, bool approve, string? reason, CancellationToken ct)
+    {
+        var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region)
+            .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
+        var sheet = nomination.Sheet;
+        if ((Check(WorkflowAction.Decide, sheet, sheet.Version) ?? (approve ? null : ReasonRequired(reason, "不通过的理由"))) is { } refused)
+        {
+            return refused;
+        }
+
+        nomination.CityDecision = approve ? Decision.Yes : Decision.No;
+        nomination.CityReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        nomination.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        Step(sheet, WorkflowAction.Decide, sheet.Status, $"{nomination.Name}：{nomination.CityDecision.CityText()}" + (nomination.CityReason is null ? "" : "，" + nomination.CityReason), nomination.Id);
+        return await SaveAsync(sheet, ct);
+    }
+
+    /// <summary>Approves a submitted county sheet whose nominees are all decided; freezes and consolidates the approved ones.</summary>
+    public async Task<TransitionResult> ApproveAsync(long sheetId, int version, CancellationToken ct, bool approveUndecided = false)
+    {
+        var sheet = await LoadAsync(sheetId, ct);
+        if (Check(WorkflowAction.Approve, sheet, version) is { } refused)
+        {
+            return refused;
+        }
+
+        var nominees = await NomineesOfAsync(sheet, ct);
+        if (approveUndecided)
+        {
+            nominees.Where(n => n.CityDecision == Decision.Pending).ToList().ForEach(n => n.CityDecision = Decision.Yes);
+        }
+
+        if (nominees.Count(n => n.CityDecision == Decision.Pending) is > 0 and var pending)
+        {
+            return TransitionResult.Refused($"还有 {pending} 名推荐对象未逐人审核（通过或不通过），不能审核通过推荐表");
+        }
+
+        var citySheet = await nominations.SheetForAsync(sheet.Region.ParentId!.Value, sheet.Category, sheet.Year, sheet.Batch, ct);
+        if (!citySheet.Status.IsEditable())
+        {
+            return TransitionResult.Refused($"市级推荐表已{citySheet.Status.ToChinese()}，不能再并入新的推荐对象；请先由省级重新打开市级推荐表");
+        }
+
+        await FreezeAsync(sheet.Category, nominees.Where(n => n.CityDecision == Decision.Yes).ToList(), ct);
+        foreach (var nominee in nominees)
+        {
+            nominee.CitySheet = nominee.CityDecision == Decision.Yes ? citySheet : null;
+        }
+
+        var approved = nominees.Count(n => n.CityDecision == Decision.Yes);
+        Move(sheet, WorkflowAction.Approve, null, $"通过 {approved} 名，不通过 {nominees.Count - approved} 名");
+        notifier.Approved(sheet, approved);
+        return await SaveAsync(sheet, ct);
+    }
+
+    /// <summary>Approves many counties' submitted sheets at once, each on its own, approving the undecided nominees.</summary>
+    public async Task<IReadOnlyList<(string Region, TransitionResult Result)>> BulkApproveAsync(IReadOnlyList<(long Id, int Version)> sheets, CancellationToken ct)
+    {
+        var results = new List<(string, TransitionResult)>();
+        foreach (var (id, version) in sheets)
+        {
+            db.ChangeTracker.Clear();
+            var result = await ApproveAsync(id, version, ct, approveUndecided: true);
+            var region = await db.NominationSheets.Where(s => s.Id == id).Select(s => s.Region.Name).SingleAsync(ct);
+            results.Add((region, result));
+        }
+
+        return results;
+    }
+
+    /// <summary>Forwards the city sheet (the approved county nominees and the city's own) to the province, within the city quota and deadline.</summary>
+    public async Task<TransitionResult> ForwardAsync(long sheetId, int version, CancellationToken ct)
+    {
+        var sheet = await LoadAsync(sheetId, ct);
+        if (Check(WorkflowAction.Forward, sheet, version) is { } refused)
+        {
+            return refused;
+        }
+
+        var nominees = await db.Nominations.Include(n => n.Attestations).Where(n => n.CitySheetId == sheet.Id && n.CityDecision != Decision.No).ToListAsync(ct);
+        if (nominees.Count == 0)
+        {
+            return TransitionResult.Refused("市级推荐表中还没有推荐对象（县级推荐表审核通过后并入），不能上报");
+        }
+
+        var report = await checks.CheckAsync(sheet, sheet.Region, nominees, Today, ct);
+        var own = report.Nominees.Where(n => n.Nomination.SheetId == sheet.Id).ToList();
+        var reasons = report.Blocking();
+        if (reasons.Count > 0)
+        {
+            return new TransitionResult(reasons);
+        }
+
+        // Forwarding is the city office's approval of its own nominees.
+        own.ForEach(n => n.Nomination.CityDecision = Decision.Yes);
+        await FreezeAsync(sheet.Category, own.Select(n => n.Nomination).ToList(), ct);
+        nominees.ForEach(n => n.ProvinceDecision = Decision.Pending);
+        sheet.SubmittedByUserId = scope.UserId;
+        sheet.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
+        sheet.ReturnReason = null;
+        Move(sheet, WorkflowAction.Forward, null, $"{nominees.Count} 名推荐对象；" + string.Join("；", report.Quotas.Select(q => q.Explanation)));
+        notifier.Forwarded(sheet, nominees.Count);
+        return await SaveAsync(sheet, ct);
+    }
+
+    /// <summary>The province's 择优: selects or passes over one nominee of a forwarded city sheet; passing over needs a reason.</summary>
+    public async Task<TransitionResult> SelectAsync(long nominationId, bool select, string? reason, CancellationToken ct)
+    {
+        var nomination = await db.Nominations.Include(n => n.CitySheet!).ThenInclude(s => s.Region)
+            .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
+        if (nomination.CitySheet is not { } sheet || nomination.CityDecision != Decision.Yes)
+        {
+            return TransitionResult.Refused("该推荐对象尚未经市级审核通过并上报，不能择优");
+        }
+
+        if ((Check(WorkflowAction.Select, sheet, sheet.Version) ?? (select ? null : ReasonRequired(reason, "未入选的理由"))) is { } refused)
+        {
+            return refused;
+        }
+
+        nomination.ProvinceDecision = select ? Decision.Yes : Decision.No;
+        nomination.ProvinceReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        nomination.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        Step(sheet, WorkflowAction.Select, sheet.Status, $"{nomination.Name}：{nomination.ProvinceDecision.ProvinceText()}" + (nomination.ProvinceReason is null ? "" : "，" + nomination.ProvinceReason), nomination.Id);
+        return await SaveAsync(sheet, ct);
+    }
+
+    /// <summary>Publishes the province's list of a category, year and batch: every forwarded city sheet must be fully decided.</summary>
+    public async Task<TransitionResult> PublishAsync(GoldCategory category, int year, int batch, CancellationToken ct)
+    {
+        var sheets = await db.NominationSheets.Include(s => s.Region)
+            .Where(s => s.Region.Path.StartsWith(scope.RegionPath) && s.Region.Level == RegionLevel.City && s.Category == category && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Forwarded)
+            .ToListAsync(ct);
+        if (sheets.Count == 0)
+        {
+            return TransitionResult.Refused("还没有市级上报的推荐表，不能发布名单");
+        }
+
+        if (sheets.Select(s => Check(WorkflowAction.Publish, s, s.Version)).FirstOrDefault(r => r is not null) is { } refused)
+        {
+            return refused;
+        }
+
+        var ids = sheets.Select(s => s.Id).ToList();
+        var nominees = await db.Nominations.Include(n => n.Sheet).Where(n => n.CitySheetId != null && ids.Contains(n.CitySheetId.Value) && n.CityDecision == Decision.Yes).ToListAsync(ct);
+        var pending = nominees.Where(n => n.ProvinceDecision == Decision.Pending).ToList();
+        if (pending.Count > 0)
+        {
+            return TransitionResult.Refused($"还有 {pending.Count} 名推荐对象未择优（{string.Join("、", pending.Take(10).Select(n => n.Name))}{(pending.Count > 10 ? " 等" : "")}），不能发布");
+        }
+
+        var selected = nominees.Count(n => n.ProvinceDecision == Decision.Yes);
+        if (selected == 0)
+        {
+            return TransitionResult.Refused("没有入选的推荐对象，不能发布空名单");
+        }
+
+        foreach (var sheet in sheets)
+        {
+            Move(sheet, WorkflowAction.Publish, null, $"{scope.RegionName}发布 {year} 年度{GoldRules.BatchName(batch)}{GoldRules.CategoryName(category)}名单，入选 {selected} 名");
+            notifier.Published(sheet, nominees.Count(n => n.CitySheetId == sheet.Id && n.ProvinceDecision == Decision.Yes));
+        }
+
+        foreach (var county in nominees.Select(n => n.Sheet).Where(s => s.Status == SheetStatus.Approved).Distinct())
+        {
+            county.Status = SheetStatus.Published;
+            county.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        }
+
+        return await SaveAsync(sheets[0], ct);
+    }
+
+    /// <summary>Reopens an approved county sheet or a forwarded city sheet for correction, with a reason (the level above only).</summary>
+    public async Task<TransitionResult> ReopenAsync(long sheetId, int version, string? reason, CancellationToken ct)
+    {
+        var sheet = await LoadAsync(sheetId, ct);
+        if ((Check(WorkflowAction.Reopen, sheet, version) ?? ReasonRequired(reason, "重新打开的原因")) is { } refused)
+        {
+            return refused;
+        }
+
+        var why = reason!.Trim();
+        if (SheetWorkflow.IsCountySheet(sheet.Region))
+        {
+            var nominees = await NomineesOfAsync(sheet, ct);
+            var citySheet = await db.NominationSheets.Include(s => s.Region).SingleOrDefaultAsync(s => s.RegionId == sheet.Region.ParentId && s.Category == sheet.Category && s.Year == sheet.Year && s.Batch == sheet.Batch, ct);
+            if (citySheet is { Status: SheetStatus.Forwarded })
+            {
+                if (scope.RegionLevel != RegionLevel.Province)
+                {
+                    return TransitionResult.Refused("市级推荐表已上报省级，须由省级审核员重新打开");
+                }
+
+                ReopenCity(citySheet, nominees.Count > 0 ? $"因重新打开{sheet.Region.Name}推荐表：{why}" : why);
+            }
+            else if (citySheet is { Status: SheetStatus.Published })
+            {
+                return TransitionResult.Refused("名单已发布，不能重新打开");
+            }
+
+            foreach (var nominee in nominees)
+            {
+                nominee.CitySheetId = null;
+                nominee.CitySheet = null;
+                nominee.ProvinceDecision = Decision.Pending;
+            }
+        }
+        else
+        {
+            ReopenCity(sheet, why);
+            return await SaveAsync(sheet, ct);
+        }
+
+        sheet.ReturnReason = why;
+        Move(sheet, WorkflowAction.Reopen, why);
+        notifier.Returned(sheet, why);
+        return await SaveAsync(sheet, ct);
+    }
+
+    private void ReopenCity(NominationSheet citySheet, string why)
+    {
+        citySheet.ReturnReason = why;
+        Move(citySheet, WorkflowAction.Reopen, why);
+        notifier.Returned(citySheet, why);
+    }
+
+    private async Task<NominationSheet> LoadAsync(long id, CancellationToken ct) =>
+        await db.NominationSheets.Include(s => s.Region).Where(s => s.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(s => s.Id == id, ct)
+        ?? throw new OutOfScopeException();
+
+    private Task<List<Nomination>> NomineesOfAsync(NominationSheet sheet, CancellationToken ct) =>
+        db.Nominations.Include(n => n.Attestations).Where(n => n.SheetId == sheet.Id).OrderBy(n => n.Id).ToListAsync(ct);
+
+    /// <summary>Forbidden actors get 403; a stale version is a conflict; a wrong status is a refusal with the reason.</summary>
+    private TransitionResult? Check(WorkflowAction action, NominationSheet sheet, int version)
+    {
+        if (SheetWorkflow.Refusal(action, sheet, sheet.Region, scope) is { Forbidden: true })
+        {
+            throw new WriteForbiddenException();
+        }
+
+        if (sheet.Version != version)
+        {
+            return Conflict(sheet);
+        }
+
+        return SheetWorkflow.Refusal(action, sheet, sheet.Region, scope) is { } refusal ? TransitionResult.Refused(refusal.Message) : null;
+    }
+
+    private static TransitionResult Conflict(NominationSheet current) =>
+        new([$"该推荐表已被他人处理，当前状态为“{current.Status.ToChinese()}”。请刷新页面，查看最新情况后再操作"], Conflict: true);
+
+    private static TransitionResult? ReasonRequired(string? reason, string what) => reason?.Trim().Length switch
+    {
+        null or 0 => TransitionResult.Refused($"{what}：必填"),
+        > NominationLimits.ReasonMaxLength => TransitionResult.Refused($"{what}：不能超过 {NominationLimits.ReasonMaxLength} 字"),
+        _ => null,
+    };
+
+    /// <summary>Keeps the ledger data each approved nominee had at approval, masked, to show later changes.</summary>
+    private async Task FreezeAsync(GoldCategory category, IReadOnlyList<Nomination> approved, CancellationToken ct)
+    {
+        var definition = GoldRules.Ledger(category);
+        var ids = approved.Select(n => n.LedgerRowId).ToList();
+        var rows = await definition.Rows(db).AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        foreach (var nominee in approved.Where(n => rows.ContainsKey(n.LedgerRowId)))
+        {
+            nominee.FrozenJson = JsonSerializer.Serialize(LedgerSnapshot.Of(definition, rows[nominee.LedgerRowId]), FrozenJsonOptions);
+            nominee.FrozenAtUtc = clock.GetUtcNow().UtcDateTime;
+        }
+    }
+
+    private void Move(NominationSheet sheet, WorkflowAction action, string? reason, string? details = null)
+    {
+        var from = sheet.Status;
+        sheet.Status = SheetWorkflow.Transitions[action].To;
+        Step(sheet, action, from, reason ?? details);
+    }
+
+    private void Step(NominationSheet sheet, WorkflowAction action, SheetStatus from, string? text, long? nominationId = null)
+    {
+        db.SheetTransitions.Add(new SheetTransition
+        {
+            SheetId = sheet.Id,
+            NominationId = nominationId,
+            Action = action,
+            FromStatus = from,
+            ToStatus = sheet.Status,
+            ActorId = scope.UserId,
+            ActorName = scope.UserName,
+            ActorRegion = scope.RegionName,
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Reason = text is { Length: > NominationLimits.ReasonMaxLength } ? text[..(NominationLimits.ReasonMaxLength - 1)] + "…" : text,
+        });
+        audit.Add(AuditActions.Sheet(action), AuditOutcome.Success, "sheet", sheet.Id.ToString(), $"{from}→{sheet.Status}" + (text is null ? "" : "：" + text), regionId: sheet.RegionId);
+        sheet.Version++;
+        sheet.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+    }
+
+    private async Task<TransitionResult> SaveAsync(NominationSheet sheet, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return TransitionResult.Done;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.NominationSheets.AsNoTracking().SingleAsync(s => s.Id == sheet.Id, ct);
+            return Conflict(current);
+        }
+    }
+
+    private static readonly JsonSerializerOptions FrozenJsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+}
