@@ -82,6 +82,11 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             return reason;
         }
 
+        if (Rules.RuleSetCatalog.CategoryOf(row) is { } category && await db.Nominations.AnyAsync(n => n.Category == category && n.LedgerRowId == row.Id, ct))
+        {
+            return "该记录已在金牌选树推荐中，不能删除；如需删除，请先将其移出推荐表。";
+        }
+
         var before = LedgerSnapshot.Of(definition, row);
         db.Entry(row).Property(r => r.Version).OriginalValue = version;
         db.Remove(row);
