@@ -1,5 +1,6 @@
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Notifications;
 using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Users;
@@ -36,6 +37,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
     public DbSet<PlanListEntry> PlanListEntries => Set<PlanListEntry>();
 
     public DbSet<Rules.RuleSetVersion> RuleSetVersions => Set<Rules.RuleSetVersion>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
