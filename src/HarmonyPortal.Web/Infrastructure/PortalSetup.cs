@@ -46,6 +46,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
+        builder.AddPortalNotifications();
 
         builder.Services
             .AddControllersWithViews(mvc =>
