@@ -1,5 +1,6 @@
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Notifications;
 using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Users;
@@ -50,6 +51,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
     public DbSet<Nominations.SheetTransition> SheetTransitions => Set<Nominations.SheetTransition>();
 
     public DbSet<Nominations.DeadlineExtension> DeadlineExtensions => Set<Nominations.DeadlineExtension>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

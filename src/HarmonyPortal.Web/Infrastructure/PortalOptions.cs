@@ -16,6 +16,9 @@ public sealed class PortalOptions
 
     public bool SeedDemoData { get; init; }
 
+    /// <summary>The portal's address as users reach it (<c>Portal:PublicBaseUrl</c>), for links in emails; null when unset.</summary>
+    public string? PublicBaseUrl { get; init; }
+
     public static PortalOptions Read(IConfiguration config, IHostEnvironment env)
     {
         var dataDirectory = Path.GetFullPath(config["Harmony:DataDirectory"] ?? "data", env.ContentRootPath);
@@ -32,6 +35,13 @@ public sealed class PortalOptions
             connectionString = $"Data Source={Path.Combine(dataDirectory, "harmony.db")}";
         }
 
+        var publicBaseUrl = config["Portal:PublicBaseUrl"];
+        if (!string.IsNullOrWhiteSpace(publicBaseUrl)
+            && !(Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            throw new InvalidOperationException("Portal:PublicBaseUrl must be an absolute http(s) address such as https://portal.example.cn.");
+        }
+
         return new PortalOptions
         {
             DataDirectory = dataDirectory,
@@ -40,6 +50,7 @@ public sealed class PortalOptions
             MigrateOnStartup = config.GetValue("Database:MigrateOnStartup", true),
             // Demo accounts exist only in Development, whatever the configuration says.
             SeedDemoData = env.IsDevelopment() && config.GetValue("Demo:Seed", true),
+            PublicBaseUrl = string.IsNullOrWhiteSpace(publicBaseUrl) ? null : publicBaseUrl.TrimEnd('/'),
         };
     }
 }

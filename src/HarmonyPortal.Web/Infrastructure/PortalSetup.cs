@@ -53,6 +53,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Nominations.SheetWorkflowService>();
         builder.Services.AddScoped<Features.Nominations.DeadlineExtensionService>();
         builder.Services.AddScoped<Features.Nominations.NominationNotifier>();
+        builder.AddPortalNotifications();
 
         builder.Services
             .AddControllersWithViews(mvc =>

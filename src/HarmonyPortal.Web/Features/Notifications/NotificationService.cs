@@ -1,0 +1,195 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Notifications;
+using HarmonyPortal.Web.Features.Notifications.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Notifications;
+
+/// <summary>
+/// Raises notifications: one in-app row per enabled user the target reaches, and the same message
+/// by email (when the channel is on) to those with an email address. Email is queued, never sent
+/// on the caller's time, and its failures never reach the caller.
+/// </summary>
+/// <remarks>
+/// Two ways in. <see cref="AddAsync"/> only adds rows to the caller's unit of work, so a workflow
+/// transition and its notifications are saved by the same <c>SaveChangesAsync</c>; their emails are
+/// queued once that save succeeds. <see cref="NotifyAsync"/> inserts at once and is the one to use
+/// with a dedup key raised by jobs (reminders): a key the user already has is skipped by the database
+/// itself, so two runs or two portal instances racing create one row and neither fails.
+/// </remarks>
+public sealed class NotificationService(
+    HarmonyDbContext db, EmailQueue email, NotificationEmail composer, TimeProvider clock, ILogger<NotificationService> logger)
+{
+    private readonly List<(Notification Row, string Address)> unsavedEmails = [];
+    private bool listeningForSave;
+
+    /// <summary>
+    /// Adds the notifications to the DbContext without saving; the caller's next successful save
+    /// commits them and queues their emails. A dedup key the user already has (saved or added) is
+    /// skipped; two writers racing with the same key would make the second save fail, so jobs use
+    /// <see cref="NotifyAsync"/>. Returns the number of rows added.
+    /// </summary>
+    public async Task<int> AddAsync(NotificationTarget target, string title, string? body, string link, string? dedupKey, CancellationToken ct)
+    {
+        Check(title, body, link, dedupKey);
+        var recipients = await RecipientsAsync(target, ct);
+        if (dedupKey is not null && recipients.Count > 0)
+        {
+            var ids = recipients.Select(r => r.Id).ToList();
+            var taken = (await db.Notifications.Where(n => n.DedupKey == dedupKey && ids.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct))
+                .Concat(db.ChangeTracker.Entries<Notification>()
+                    .Where(e => e.State == EntityState.Added && e.Entity.DedupKey == dedupKey)
+                    .Select(e => e.Entity.UserId))
+                .ToHashSet(StringComparer.Ordinal);
+            recipients = recipients.Where(r => !taken.Contains(r.Id)).ToList();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var recipient in recipients)
+        {
+            var row = new Notification
+            {
+                UserId = recipient.Id, Title = title, Body = body, Link = link, CreatedAtUtc = now, DedupKey = dedupKey,
+            };
+            db.Notifications.Add(row);
+            if (email.Enabled && recipient.Address is not null)
+            {
+                unsavedEmails.Add((row, recipient.Address));
+            }
+        }
+
+        ListenForSave();
+        return recipients.Count;
+    }
+
+    /// <summary>
+    /// Inserts the notifications now, without saving anything else the caller has pending, and queues
+    /// their emails. Rows whose (user, dedup key) already exists are skipped, even under a race.
+    /// Inside the caller's open transaction the rows commit or roll back with it (their emails are
+    /// queued at once all the same). Returns the number of rows created.
+    /// </summary>
+    public async Task<int> NotifyAsync(NotificationTarget target, string title, string? body, string link, string? dedupKey, CancellationToken ct)
+    {
+        Check(title, body, link, dedupKey);
+        var recipients = await RecipientsAsync(target, ct);
+        if (recipients.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = new List<Recipient>();
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using (ownTransaction)
+        {
+            foreach (var recipient in recipients)
+            {
+                if (await InsertUnlessDuplicateAsync(recipient.Id, title, body, link, now, dedupKey, ct) == 1)
+                {
+                    created.Add(recipient);
+                }
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(ct);
+            }
+        }
+
+        if (created.Count < recipients.Count && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Notification {DedupKey}: {Skipped} of {Count} recipients already had it", dedupKey, recipients.Count - created.Count, recipients.Count);
+        }
+
+        foreach (var recipient in created.Where(r => r.Address is not null))
+        {
+            email.TryEnqueue(composer.Compose(recipient.Address!, title, body, link));
+        }
+
+        return created.Count;
+    }
+
+    private sealed record Recipient(string Id, string? Address);
+
+    private async Task<List<Recipient>> RecipientsAsync(NotificationTarget target, CancellationToken ct)
+    {
+        var users = db.Users.Where(u => !u.IsDisabled);
+        if (target.RegionId is { } regionId)
+        {
+            var roles = target.Roles.ToList();
+            users = users.Where(u => u.RegionId == regionId && roles.Contains(u.Role));
+        }
+        else
+        {
+            var ids = target.UserIds.ToList();
+            users = users.Where(u => ids.Contains(u.Id));
+        }
+
+        var found = await users.OrderBy(u => u.Id).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        return found.Select(u => new Recipient(u.Id, EmailAddress.IsValid(u.Email) ? u.Email!.Trim() : null)).ToList();
+    }
+
+    /// <summary>
+    /// One row, or none when the user already has the dedup key. <c>ON CONFLICT … DO NOTHING</c> is the
+    /// same SQL on SQLite (3.24+) and PostgreSQL (9.5+) and, unlike catching the unique violation,
+    /// does not abort the caller's PostgreSQL transaction. NULL keys never conflict.
+    /// </summary>
+    private Task<int> InsertUnlessDuplicateAsync(string userId, string title, string? body, string link, DateTime now, string? dedupKey, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
+        {
+            throw new NotSupportedException("NotifyAsync's insert is written for SQLite and PostgreSQL; add the statement for " + db.Database.ProviderName + ".");
+        }
+
+        return db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Notifications" ("UserId", "Title", "Body", "Link", "CreatedAtUtc", "DedupKey")
+            VALUES ({userId}, {title}, {body}, {link}, {now}, {dedupKey})
+            ON CONFLICT ("UserId", "DedupKey") DO NOTHING
+            """,
+            ct);
+    }
+
+    private void ListenForSave()
+    {
+        if (listeningForSave)
+        {
+            return;
+        }
+
+        listeningForSave = true;
+        db.SavedChanges += (_, _) =>
+        {
+            var saved = unsavedEmails.Where(p => db.Entry(p.Row).State == EntityState.Unchanged).ToList();
+            foreach (var (row, address) in saved)
+            {
+                email.TryEnqueue(composer.Compose(address, row.Title, row.Body, row.Link));
+            }
+
+            unsavedEmails.RemoveAll(p => saved.Contains(p));
+        };
+    }
+
+    private static void Check(string title, string? body, string link, string? dedupKey)
+    {
+        if (string.IsNullOrWhiteSpace(title) || title.Length > Notification.TitleMaxLength)
+        {
+            throw new ArgumentException($"A title of 1 to {Notification.TitleMaxLength} characters is required.", nameof(title));
+        }
+
+        if (body?.Length > Notification.BodyMaxLength)
+        {
+            throw new ArgumentException($"The body is longer than {Notification.BodyMaxLength} characters.", nameof(body));
+        }
+
+        if (!Notification.IsPortalLink(link))
+        {
+            throw new ArgumentException("The link must be a path inside the portal, starting with a single '/'.", nameof(link));
+        }
+
+        if (dedupKey is not null && (dedupKey.Length == 0 || dedupKey.Length > Notification.DedupKeyMaxLength))
+        {
+            throw new ArgumentException($"A dedup key has 1 to {Notification.DedupKeyMaxLength} characters.", nameof(dedupKey));
+        }
+    }
+}
