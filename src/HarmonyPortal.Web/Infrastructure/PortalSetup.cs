@@ -46,6 +46,9 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
+        builder.Services.AddScoped<Features.Reporting.ReportingDeadlines>();
+        builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
+        builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();
 
         builder.Services
             .AddControllersWithViews(mvc =>
