@@ -23,12 +23,30 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     private const string Xinzhou = "140900";
     private const string Xinfu = "140902";
 
-    private async Task<HttpResponseMessage> ReportAsync(PortalClient client, string regionCode, int year) =>
-        await client.PostAsync($"/reporting/{await portal.RegionIdAsync(regionCode)}/report", await client.TokenFromAsync($"/reporting?year={year}"), ("year", year.ToString()));
+    /// <summary>Posts the page's own report form, or (<paramref name="viaForm"/> false) a hand-made post where the page offers none.</summary>
+    private async Task<HttpResponseMessage> ReportAsync(PortalClient client, string regionCode, int year, bool viaForm = true)
+    {
+        var action = $"/reporting/{await portal.RegionIdAsync(regionCode)}/report";
+        return await client.PostAsync(action, await TokenAsync(client, year, action, viaForm), ("year", year.ToString()));
+    }
 
-    private async Task<HttpResponseMessage> ReturnAsync(PortalClient client, string regionCode, int year, string reason) =>
-        await client.PostAsync($"/reporting/{await portal.RegionIdAsync(regionCode)}/return", await client.TokenFromAsync($"/reporting?year={year}"),
-            ("year", year.ToString()), ("reason", reason));
+    private async Task<HttpResponseMessage> ReturnAsync(PortalClient client, string regionCode, int year, string reason, bool viaForm = true)
+    {
+        var action = $"/reporting/{await portal.RegionIdAsync(regionCode)}/return";
+        return await client.PostAsync(action, await TokenAsync(client, year, action, viaForm), ("year", year.ToString()), ("reason", reason));
+    }
+
+    private static async Task<string> TokenAsync(PortalClient client, int year, string action, bool viaForm)
+    {
+        if (!viaForm)
+        {
+            return await client.TokenFromAsync($"/reporting?year={year}");
+        }
+
+        var page = await client.GetPageAsync($"/reporting?year={year}");
+        return (page.QuerySelector($"form[action='{action}'] input[name=__RequestVerificationToken]") as IHtmlInputElement)?.Value
+            ?? throw new InvalidOperationException($"No form posting to {action} with an antiforgery token on the page.");
+    }
 
     private static async Task<IHtmlDocument> FollowAsync(PortalClient client, HttpResponseMessage response)
     {
@@ -58,7 +76,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Contains("未配置报送期限，默认 12 月 20 日", Text(before, "deadline"));
 
         var reported = await FollowAsync(clerk, await ReportAsync(clerk, Yueyanglou, 2027));
-        var again = await FollowAsync(clerk, await ReportAsync(clerk, Yueyanglou, 2027));
+        var again = await FollowAsync(clerk, await ReportAsync(clerk, Yueyanglou, 2027, viaForm: false));
 
         Assert.Contains("已报送岳阳楼区 2027 年度台账（按时", Flash(reported));
         Assert.Contains("已报送", Text(reported, "own-status"));
@@ -159,14 +177,14 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
         using var cityAdmin = await portal.SignedInClientAsync("yy.admin");
         await FollowAsync(yyjs, await ReportAsync(yyjs, Junshan, 2030));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await ReportAsync(yylq, Junshan, 2030)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await ReportAsync(yylq, Yueyang, 2030)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await ReturnAsync(yylq, Junshan, 2030, "越权退回")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReturnAsync(yyjs, Junshan, 2030, "自己退回")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReportAsync(cityClerk, Yueyanglou, 2030)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReturnAsync(cityClerk, Junshan, 2030, "填报员退回")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReportAsync(cityAdmin, Yueyang, 2030)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReturnAsync(cityAdmin, Junshan, 2030, "管理员退回")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReportAsync(yylq, Junshan, 2030, viaForm: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReportAsync(yylq, Yueyang, 2030, viaForm: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReturnAsync(yylq, Junshan, 2030, "越权退回", viaForm: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReturnAsync(yyjs, Junshan, 2030, "自己退回", viaForm: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReportAsync(cityClerk, Yueyanglou, 2030, viaForm: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReturnAsync(cityClerk, Junshan, 2030, "填报员退回", viaForm: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReportAsync(cityAdmin, Yueyang, 2030, viaForm: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReturnAsync(cityAdmin, Junshan, 2030, "管理员退回", viaForm: false)).StatusCode);
         Assert.Null((await yylq.GetPageAsync("/reporting?year=2030")).QuerySelector("form[action$='/return']"));
 
         await using var db = portal.CreateDbContext();

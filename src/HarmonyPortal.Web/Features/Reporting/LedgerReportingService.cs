@@ -58,7 +58,13 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         }
         catch (DbUpdateException)
         {
-            // Someone of the same region reported in the meantime: the unique live index refused the second report.
+            // Someone of the same region reported in the meantime and the unique live index refused this one.
+            db.ChangeTracker.Clear();
+            if (!await LiveReports(region.Id, year).AnyAsync(ct))
+            {
+                throw;
+            }
+
             return new(false, $"{region.Name} {year} 年度台账已报送，无需重复报送。", null);
         }
 
