@@ -17,7 +17,7 @@ public sealed class LedgerJourneyTests(BrowserSession session) : IClassFixture<B
         await page.GetByLabel("密码").FillAsync("Harmony@2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "台账" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "台账", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "劳动关系协调员情况表" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "新增" }).ClickAsync();
         await page.GetByLabel("姓名").FillAsync("刘洋");

@@ -22,6 +22,8 @@ public static class AuditActions
     public const string LedgerIdNumberViewed = "ledger.id-number-viewed";
     public const string LedgerImported = "ledger.imported";
     public const string LedgerExported = "ledger.exported";
+    public const string LedgerReported = "ledger.reported";
+    public const string LedgerReportReturned = "ledger.report-returned";
     public const string RuleSetVersionAdded = "ruleset.version-added";
     public const string NominationCreated = "nomination.created";
     public const string NominationUpdated = "nomination.updated";

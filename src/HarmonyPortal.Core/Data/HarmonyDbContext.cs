@@ -54,6 +54,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<Reporting.LedgerReport> LedgerReports => Set<Reporting.LedgerReport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

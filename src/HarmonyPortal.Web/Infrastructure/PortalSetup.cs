@@ -54,6 +54,9 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Nominations.DeadlineExtensionService>();
         builder.Services.AddScoped<Features.Nominations.NominationNotifier>();
         builder.AddPortalNotifications();
+        builder.Services.AddScoped<Features.Reporting.ReportingDeadlines>();
+        builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
+        builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();
 
         builder.Services
             .AddControllersWithViews(mvc =>

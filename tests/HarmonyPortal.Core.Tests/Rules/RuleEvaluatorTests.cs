@@ -29,9 +29,18 @@ public sealed class RuleEvaluatorTests
     {
         Assert.Contains("shanxi-2021.json", SeedRuleSets.Names);
         Assert.All(SeedRuleSets.Names, name => Assert.Empty(RuleSetReader.Read(SeedRuleSets.Json(name)).Errors));
-        Assert.Equal(7, Shanxi.Tasks.Count);
+        Assert.Equal(8, Shanxi.Tasks.Count);
         Assert.Equal(10, Shanxi.Tasks[0].Quotas[0].Min);
         Assert.Equal((3, 5), (Jiyuan.Tasks[0].Quotas[0].Min, Jiyuan.Tasks[0].Quotas[0].Max));
+    }
+
+    [Fact]
+    public void Shanxi_CitiesReportTheirLedgersToTheProvinceByDecember20_EachYearOfThePlan()
+    {
+        var task = Shanxi.Tasks.Single(t => t.Id == "ledger-report");
+
+        Assert.Equal([new DateOnly(2021, 12, 20), new DateOnly(2022, 12, 20), new DateOnly(2023, 12, 20)], task.Deadlines.Select(d => d.Date));
+        Assert.Equal([2021, 2022, 2023], task.Deadlines.Select(d => d.Year ?? 0));
     }
 
     [Theory]

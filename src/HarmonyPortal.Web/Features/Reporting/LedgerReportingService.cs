@@ -1,0 +1,117 @@
+using System.Globalization;
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Reporting;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Reporting;
+
+/// <summary>The outcome of a reporting step, with the message to flash (in Chinese) and the region whose page to show next.</summary>
+public sealed record ReportingOutcome(bool Succeeded, string Message, int? PageRegionId);
+
+/// <summary>
+/// The two steps of the yearly roll-up: a region reports its ledgers of a year (with the deadline in force and
+/// a snapshot of its rows), and a reviewer above returns a report with a reason so the region reports again.
+/// Each step is saved with its audit entry in one unit of work.
+/// </summary>
+public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope, AuditLog audit, ReportingDeadlines deadlines, TimeProvider clock)
+{
+    public const string ObjectType = "ledger-report";
+
+    public async Task<ReportingOutcome> ReportAsync(int regionId, int year, CancellationToken ct)
+    {
+        var region = await ReportingAccess.RegionInScopeAsync(db, scope, regionId, ct);
+        if (!ReportingAccess.CanReport(scope, region))
+        {
+            throw new WriteForbiddenException();
+        }
+
+        var today = Today;
+        if (year < 2000 || year > today.Year)
+        {
+            return new(false, $"不能报送 {year} 年度的台账：只能报送本年度及以前年度。", null);
+        }
+
+        var live = await LiveReports(region.Id, year).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (live is not null)
+        {
+            return new(false, AlreadyReported(region.Name, year, live), null);
+        }
+
+        var deadline = await deadlines.ForAsync(region, year, ct);
+        var daysLate = deadline.DaysLateOn(today);
+        var counts = (await LedgerRowCounts.ForSubtreesAsync(db, region.Path, [region], year, ct))[region.Id];
+        db.LedgerReports.Add(new LedgerReport
+        {
+            RegionId = region.Id, Year = year, ReportedAtUtc = clock.GetUtcNow().UtcDateTime, ReportedByUserId = scope.UserId,
+            ReportedByName = scope.UserName, Deadline = deadline.Date, IsLate = daysLate > 0, DaysLate = daysLate,
+            RowCounts = LedgerRowCounts.ToJson(counts),
+        });
+        var timeliness = daysLate > 0 ? $"逾期 {daysLate} 天" : "按时";
+        audit.Add(AuditActions.LedgerReported, AuditOutcome.Success, ObjectType, ObjectId(region.Id, year),
+            $"{year}: {timeliness}, deadline {deadline.Date:yyyy-MM-dd}, rows {LedgerRowCounts.ToJson(counts)}", regionId: region.Id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone of the same region reported in the meantime and the unique live index refused this one.
+            db.ChangeTracker.Clear();
+            if (!await LiveReports(region.Id, year).AnyAsync(ct))
+            {
+                throw;
+            }
+
+            return new(false, $"{region.Name} {year} 年度台账已报送，无需重复报送。", null);
+        }
+
+        return new(true, $"已报送{region.Name} {year} 年度台账（{timeliness}，{deadline.Explanation}）。", null);
+    }
+
+    public async Task<ReportingOutcome> ReturnAsync(int regionId, int year, string? reason, CancellationToken ct)
+    {
+        var region = await ReportingAccess.RegionInScopeAsync(db, scope, regionId, ct);
+        if (!ReportingAccess.CanReturn(scope, region))
+        {
+            throw new WriteForbiddenException();
+        }
+
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return new(false, "退回原因：不能为空，请写明需要补正的内容。", region.ParentId);
+        }
+
+        if (reason.Length > LedgerReport.ReturnReasonMaxLength)
+        {
+            return new(false, $"退回原因：不能超过 {LedgerReport.ReturnReasonMaxLength} 个字。", region.ParentId);
+        }
+
+        var live = await LiveReports(region.Id, year).FirstOrDefaultAsync(ct);
+        if (live is null)
+        {
+            return new(false, $"{region.Name} {year} 年度台账尚未报送，无需退回。", region.ParentId);
+        }
+
+        live.ReturnedAtUtc = clock.GetUtcNow().UtcDateTime;
+        live.ReturnedByUserId = scope.UserId;
+        live.ReturnedByName = scope.UserName;
+        live.ReturnReason = reason;
+        audit.Add(AuditActions.LedgerReportReturned, AuditOutcome.Success, ObjectType, ObjectId(region.Id, year), $"{year}: {reason}", regionId: region.Id);
+        await db.SaveChangesAsync(ct);
+        return new(true, $"已退回{region.Name} {year} 年度台账报送，该地区需重新报送。", region.ParentId);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private IQueryable<LedgerReport> LiveReports(int regionId, int year) =>
+        db.LedgerReports.Where(r => r.RegionId == regionId && r.Year == year && r.ReturnedAtUtc == null);
+
+    private string AlreadyReported(string regionName, int year, LedgerReport live) =>
+        $"{regionName} {year} 年度台账已于 {TimeZoneInfo.ConvertTimeFromUtc(live.ReportedAtUtc, clock.LocalTimeZone):yyyy-MM-dd HH:mm} 报送，无需重复报送。";
+
+    private static string ObjectId(int regionId, int year) => string.Create(CultureInfo.InvariantCulture, $"{regionId}/{year}");
+}

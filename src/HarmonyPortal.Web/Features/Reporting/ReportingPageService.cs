@@ -1,0 +1,122 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Reporting;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Ledgers;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Reporting;
+
+/// <summary>
+/// The roll-up page of one region and year: its own report, and for each region directly below it (towns
+/// skipped) reported or not, when, on time or late, and rows per ledger; any region of the user's subtree.
+/// </summary>
+public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, ReportingDeadlines deadlines, TimeProvider clock)
+{
+    public async Task<ReportingPage> PageAsync(int? regionId, int? year, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var y = year ?? today.Year;
+        if (y is < 2000 or > 2100)
+        {
+            throw new OutOfScopeException();
+        }
+
+        var region = await ReportingAccess.RegionInScopeAsync(db, scope, regionId ?? scope.RegionId, ct);
+        var children = await db.Regions.AsNoTracking()
+            .Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town)
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Code)
+            .ToListAsync(ct);
+        var regions = children.Prepend(region).ToList();
+        var ids = regions.Select(r => r.Id).ToList();
+        var reports = await db.LedgerReports.AsNoTracking()
+            .Where(r => r.Year == y && ids.Contains(r.RegionId))
+            .ToListAsync(ct);
+        var deadlineOf = await deadlines.ForManyAsync(regions, y, ct);
+        var liveCounts = await LedgerRowCounts.ForSubtreesAsync(db, region.Path, regions, y, ct);
+
+        RegionReportStatus StatusOf(Region r)
+        {
+            var own = reports.Where(x => x.RegionId == r.Id).ToList();
+            var live = own.SingleOrDefault(x => x.IsLive);
+            var returned = own.Where(x => !x.IsLive).MaxBy(x => x.ReturnedAtUtc);
+            var deadline = live is null ? deadlineOf[r.Id] : deadlineOf[r.Id] with { Date = live.Deadline };
+            var counts = live is null ? liveCounts[r.Id] : LedgerRowCounts.FromJson(live.RowCounts);
+            return new RegionReportStatus(r.Id, r.Name, r.Code, r.Level, deadline,
+                live is null ? null : new ReportView(Local(live.ReportedAtUtc), live.ReportedByName, live.IsLate, live.DaysLate),
+                live is null && returned is not null ? new ReturnView(Local(returned.ReturnedAtUtc!.Value), returned.ReturnedByName ?? "", returned.ReturnReason ?? "") : null,
+                LedgerRowCounts.Describe(counts), live is not null, deadline.DaysLateOn(today),
+                ReportingAccess.CanReturn(scope, r), r.Level == RegionLevel.City);
+        }
+
+        var parent = region.Id != scope.RegionId && region.ParentId is { } parentId
+            ? await db.Regions.AsNoTracking().InScope(scope).Where(r => r.Id == parentId).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(ct)
+            : null;
+        var years = LedgerQueryService.YearChoices(today.Year);
+        return new ReportingPage(
+            y,
+            years.Contains(y) ? years : [.. years.Append(y).OrderDescending()],
+            StatusOf(region),
+            children.Select(StatusOf).ToList(),
+            ReportingAccess.CanReport(scope, region),
+            ReportingAccess.Reports(region.Level),
+            parent?.Id,
+            parent?.Name);
+    }
+
+    private string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record ReportView(string ReportedAt, string ReportedBy, bool IsLate, int DaysLate)
+{
+    public string Timeliness => IsLate ? $"逾期 {DaysLate} 天" : "按时";
+}
+
+public sealed record ReturnView(string ReturnedAt, string ReturnedBy, string Reason);
+
+/// <summary>One region's state for the year: its live report if any, the last return if not, and its rows per ledger.</summary>
+public sealed record RegionReportStatus(
+    int RegionId,
+    string Name,
+    string Code,
+    RegionLevel Level,
+    ReportingDeadline Deadline,
+    ReportView? Report,
+    ReturnView? LastReturn,
+    IReadOnlyList<LedgerCount> Rows,
+    bool RowsAreSnapshot,
+    int DaysPastDeadline,
+    bool CanReturn,
+    bool CanDrillDown)
+{
+    public int TotalRows => Rows.Sum(r => r.Count);
+
+    public string PendingText => DaysPastDeadline > 0 ? $"未报送，已超过期限 {DaysPastDeadline} 天" : "未报送";
+}
+
+public sealed record ReportingPage(
+    int Year,
+    IReadOnlyList<int> Years,
+    RegionReportStatus Own,
+    IReadOnlyList<RegionReportStatus> Children,
+    bool CanReport,
+    bool OwnLevelReports,
+    int? ParentRegionId,
+    string? ParentRegionName)
+{
+    public int Expected => Children.Count;
+
+    public int Reported => Children.Count(c => c.Report is not null);
+
+    public int OnTime => Children.Count(c => c.Report is { IsLate: false });
+
+    public int Late => Children.Count(c => c.Report is { IsLate: true });
+
+    /// <summary>Reported share rounded down to the 5 % steps of site.css's .pct-* classes.</summary>
+    public int PercentStep => Expected == 0 ? 100 : Reported * 100 / Expected / 5 * 5;
+
+    public IEnumerable<string> NotReported => Children.Where(c => c.Report is null).Select(c => c.Name);
+
+    public string ChildLevelName => Own.Level == RegionLevel.Province ? "市" : "县（市、区）";
+}
