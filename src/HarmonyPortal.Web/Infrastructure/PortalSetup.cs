@@ -53,6 +53,11 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Nominations.SheetWorkflowService>();
         builder.Services.AddScoped<Features.Nominations.DeadlineExtensionService>();
         builder.Services.AddScoped<Features.Nominations.NominationNotifier>();
+        builder.Services.AddScoped<Features.Nominations.DeadlineReminders>();
+        if (builder.Configuration.GetValue("Notifications:Reminders:Enabled", true))
+        {
+            builder.Services.AddHostedService<Features.Nominations.DeadlineReminderJob>();
+        }
         builder.AddPortalNotifications();
         builder.Services.AddScoped<Features.Reporting.ReportingDeadlines>();
         builder.Services.AddScoped<Features.Reporting.ReportingPageService>();

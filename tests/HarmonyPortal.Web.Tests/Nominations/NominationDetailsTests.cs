@@ -6,6 +6,7 @@ using System.IO.Compression;
 using HarmonyPortal.TestSupport;
 using HarmonyPortal.Web.Tests.Ledgers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static HarmonyPortal.Web.Tests.Nominations.NominationFlow;
 
@@ -156,6 +157,39 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         Assert.Contains("信用代码与登记机关不符", overview.QuerySelector("[data-testid=return-reason]")!.TextContent);
         await DoneAsync(clerk.PostAsync($"/nominations/{id}/narrative", await clerk.TokenFromAsync("/nominations"), ("narrative", "已核实统一社会信用代码，补充了三年来承接三方委托事项的清单。")));
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+    }
+
+    [Fact]
+    public async Task SevenDaysBeforeTheDeadline_EveryRegionThatHasNotSubmittedIsReminded_Once()
+    {
+        portal.Clock.Set(2021, 10, 13); // Shanxi: mediation organisations of 2021 due 2021-10-20
+        using var submitter = await portal.SignedInClientAsync("xzxf.clerk");
+        using var late = await portal.SignedInClientAsync("xzdx.clerk");
+        using var city = await portal.SignedInClientAsync("xz.reviewer");
+        var id = await NominateAsync(submitter, GoldCategory.MediationOrganization, await LedgerRowAsync(submitter, GoldCategory.MediationOrganization, 2021, "忻府调解委员会"));
+        await AttestAllAsync(submitter, id);
+        await DoneAsync(ActAsync(submitter, (await SheetAsync(portal, id)).Id, "submit"));
+
+        var first = await RemindAsync(new DateOnly(2021, 10, 13));
+        var again = await RemindAsync(new DateOnly(2021, 10, 13));
+        var sixDays = await RemindAsync(new DateOnly(2021, 10, 14));
+
+        Assert.Equal(0, again);
+        Assert.Equal(0, sixDays);
+        const string Title = "2021 年度金牌劳动人事争议调解组织推荐表还有 7 天截止（2021-10-20）";
+        Assert.Contains(Title + "，定襄县尚未提交", (await late.GetPageAsync("/notifications")).Body!.TextContent);
+        Assert.Contains(Title + "，忻州市尚未上报", (await city.GetPageAsync("/notifications")).Body!.TextContent);
+        Assert.DoesNotContain("尚未提交", (await submitter.GetPageAsync("/notifications")).Body!.TextContent);
+        await using var db = portal.CreateDbContext();
+        var keys = await db.Notifications.AsNoTracking().Where(n => n.DedupKey != null && n.DedupKey.Contains(":MediationOrganization:2021:")).Select(n => n.DedupKey).ToListAsync();
+        Assert.Equal(first, keys.Count);
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+    }
+
+    private async Task<int> RemindAsync(DateOnly today)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HarmonyPortal.Web.Features.Nominations.DeadlineReminders>().RunAsync(today, CancellationToken.None);
     }
 
     private static byte[] Docx()

@@ -48,6 +48,8 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         Assert.Contains("退回原因：必填", await TextAsync(noReason));
         Assert.Equal(SheetStatus.Submitted, (await SheetAsync(portal, id)).Status);
         await DoneAsync(ActAsync(city, sheet.Id, "return", ("reason", "事迹材料不够具体，请补充调处案件数量")));
+        Assert.Contains($"2022 年度{GoldName(category)}推荐表被退回：事迹材料不够具体", (await clerk.GetPageAsync("/notifications")).Body!.TextContent);
+        Assert.Contains($"忻府区提交了2022 年度{GoldName(category)}推荐表，请审核", (await city.GetPageAsync("/notifications")).Body!.TextContent);
         var overview = await clerk.GetPageAsync($"/nominations?category={category}&year=2022");
         Assert.Contains("事迹材料不够具体", overview.QuerySelector("[data-testid=return-reason]")!.TextContent);
 
@@ -95,6 +97,8 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         Assert.Equal(2, evaluations.Count); // one per submission, each naming the rule version it used
         Assert.All(evaluations, e => Assert.Equal((Outcome.Met, 1), (e.Outcome, e.RuleSetVersion)));
 
+        Assert.Contains($"忻州市上报了2022 年度{GoldName(category)}推荐表（1 名），请择优", (await province.GetPageAsync("/notifications")).Body!.TextContent);
+        Assert.Contains($"2022 年度{GoldName(category)}名单已发布，本市入选 1 名", (await city.GetPageAsync("/notifications")).Body!.TextContent);
         var timeline = (await clerk.GetPageAsync($"/nominations/{id}")).QuerySelector("[data-testid=timeline]")!.TextContent;
         Assert.Contains("退回", timeline);
         Assert.Contains("事迹材料不够具体", timeline);
@@ -200,6 +204,13 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         var timeline = (await clerk.GetPageAsync($"/nominations/sheets/{sheet.Id}")).QuerySelector("[data-testid=timeline]")!.TextContent;
         Assert.Contains("截止日期延至 2021-12-31：该县遭遇汛情", timeline);
     }
+
+    private static string GoldName(GoldCategory category) => category switch
+    {
+        GoldCategory.Coordinator => "金牌劳动关系协调员",
+        GoldCategory.MediationOrganization => "金牌劳动人事争议调解组织",
+        _ => "金牌协调劳动关系社会组织",
+    };
 
     private async Task AddReviewerAsync(string userName, string like)
     {

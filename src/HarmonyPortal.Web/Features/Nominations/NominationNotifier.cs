@@ -1,17 +1,37 @@
 using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Web.Features.Notifications;
 
 namespace HarmonyPortal.Web.Features.Nominations;
 
-/// <summary>Tells the people concerned that a sheet moved: the level above on submission and forwarding, the clerks on return and approval.</summary>
-public sealed class NominationNotifier
+/// <summary>
+/// Tells the people concerned that a sheet moved: the reviewers above on submission and forwarding, the
+/// sheet's own office on return, approval and publication. The notifications join the transition's unit of work.
+/// </summary>
+public sealed class NominationNotifier(NotificationService notifications)
 {
-    public void Submitted(NominationSheet sheet) => _ = sheet;
+    public Task<int> SubmittedAsync(NominationSheet sheet, CancellationToken ct) =>
+        Add(NotificationTarget.ReviewersOf(sheet.Region.ParentId!.Value), $"{sheet.Region.Name}提交了{Title(sheet)}推荐表，请审核", sheet, ct);
 
-    public void Returned(NominationSheet sheet, string reason) => _ = (sheet, reason);
+    public Task<int> ReturnedAsync(NominationSheet sheet, string reason, CancellationToken ct) =>
+        Add(Office(sheet), $"{Title(sheet)}推荐表被退回：{Shorten(reason)}", sheet, ct);
 
-    public void Approved(NominationSheet sheet, int approved) => _ = (sheet, approved);
+    public Task<int> ApprovedAsync(NominationSheet sheet, int approved, CancellationToken ct) =>
+        Add(Office(sheet), $"{Title(sheet)}推荐表已审核通过，通过 {approved} 名", sheet, ct);
 
-    public void Forwarded(NominationSheet sheet, int count) => _ = (sheet, count);
+    public Task<int> ForwardedAsync(NominationSheet sheet, int count, CancellationToken ct) =>
+        Add(NotificationTarget.ReviewersOf(sheet.Region.ParentId!.Value), $"{sheet.Region.Name}上报了{Title(sheet)}推荐表（{count} 名），请择优", sheet, ct);
 
-    public void Published(NominationSheet sheet, int selected) => _ = (sheet, selected);
+    public Task<int> PublishedAsync(NominationSheet sheet, int selected, CancellationToken ct) =>
+        Add(Office(sheet), $"{Title(sheet)}名单已发布，本市入选 {selected} 名", sheet, ct);
+
+    /// <summary>A county sheet is the county clerks' work; a city sheet is the city reviewers'.</summary>
+    private static NotificationTarget Office(NominationSheet sheet) =>
+        SheetWorkflow.IsCitySheet(sheet.Region) ? NotificationTarget.ReviewersOf(sheet.RegionId) : NotificationTarget.ClerksOf(sheet.RegionId);
+
+    private static string Title(NominationSheet sheet) => $"{sheet.Year} 年度{GoldRules.BatchName(sheet.Batch)}{GoldRules.CategoryName(sheet.Category)}";
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
+
+    private Task<int> Add(NotificationTarget target, string title, NominationSheet sheet, CancellationToken ct) =>
+        notifications.AddAsync(target, title, null, $"/nominations/sheets/{sheet.Id}", null, ct);
 }

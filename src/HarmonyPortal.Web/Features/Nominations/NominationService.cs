@@ -207,18 +207,32 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         return ServiceResult.Ok;
     }
 
-    /// <summary>The region's sheet of the category, year and batch, created as a draft when it does not exist yet.</summary>
+    /// <summary>
+    /// The region's sheet of the category, year and batch, created (and saved at once) as a draft when it
+    /// does not exist yet. Call it before changing anything else: when another request creates the same
+    /// sheet at the same moment, the unique index refuses ours and we read theirs.
+    /// </summary>
     public async Task<NominationSheet> SheetForAsync(int regionId, GoldCategory category, int year, int batch, CancellationToken ct)
     {
-        var sheet = await db.NominationSheets.SingleOrDefaultAsync(s => s.RegionId == regionId && s.Category == category && s.Year == year && s.Batch == batch, ct);
-        if (sheet is null)
+        IQueryable<NominationSheet> Find() => db.NominationSheets.Where(s => s.RegionId == regionId && s.Category == category && s.Year == year && s.Batch == batch);
+        if (await Find().SingleOrDefaultAsync(ct) is { } existing)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            sheet = new NominationSheet { RegionId = regionId, Category = category, Year = year, Batch = batch, CreatedAtUtc = now, UpdatedAtUtc = now };
-            db.NominationSheets.Add(sheet);
+            return existing;
         }
 
-        return sheet;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sheet = new NominationSheet { RegionId = regionId, Category = category, Year = year, Batch = batch, CreatedAtUtc = now, UpdatedAtUtc = now };
+        db.NominationSheets.Add(sheet);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return sheet;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(sheet).State = EntityState.Detached;
+            return await Find().SingleAsync(ct);
+        }
     }
 
     public static IEnumerable<Criterion> Leaves(CriterionNode node) => node switch

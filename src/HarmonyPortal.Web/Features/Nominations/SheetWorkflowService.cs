@@ -75,7 +75,7 @@ public sealed partial class SheetWorkflowService(
         sheet.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
         sheet.ReturnReason = null;
         Move(sheet, WorkflowAction.Submit, null, $"{nominees.Count} 名推荐对象");
-        notifier.Submitted(sheet);
+        await notifier.SubmittedAsync(sheet, ct);
         return await SaveAsync(sheet, ct);
     }
 
@@ -89,7 +89,7 @@ public sealed partial class SheetWorkflowService(
 
         sheet.ReturnReason = reason!.Trim();
         Move(sheet, WorkflowAction.Return, sheet.ReturnReason);
-        notifier.Returned(sheet, sheet.ReturnReason);
+        await notifier.ReturnedAsync(sheet, sheet.ReturnReason, ct);
         return await SaveAsync(sheet, ct);
     }
 
@@ -120,6 +120,7 @@ public sealed partial class SheetWorkflowService(
             return refused;
         }
 
+        var citySheet = await nominations.SheetForAsync(sheet.Region.ParentId!.Value, sheet.Category, sheet.Year, sheet.Batch, ct);
         var nominees = await NomineesOfAsync(sheet, ct);
         if (approveUndecided)
         {
@@ -131,7 +132,6 @@ public sealed partial class SheetWorkflowService(
             return TransitionResult.Refused($"还有 {pending} 名推荐对象未逐人审核（通过或不通过），不能审核通过推荐表");
         }
 
-        var citySheet = await nominations.SheetForAsync(sheet.Region.ParentId!.Value, sheet.Category, sheet.Year, sheet.Batch, ct);
         if (!citySheet.Status.IsEditable())
         {
             return TransitionResult.Refused($"市级推荐表已{citySheet.Status.ToChinese()}，不能再并入新的推荐对象；请先由省级重新打开市级推荐表");
@@ -145,7 +145,7 @@ public sealed partial class SheetWorkflowService(
 
         var approved = nominees.Count(n => n.CityDecision == Decision.Yes);
         Move(sheet, WorkflowAction.Approve, null, $"通过 {approved} 名，不通过 {nominees.Count - approved} 名");
-        notifier.Approved(sheet, approved);
+        await notifier.ApprovedAsync(sheet, approved, ct);
         return await SaveAsync(sheet, ct);
     }
 
@@ -195,7 +195,7 @@ public sealed partial class SheetWorkflowService(
         sheet.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
         sheet.ReturnReason = null;
         Move(sheet, WorkflowAction.Forward, null, $"{nominees.Count} 名推荐对象；" + string.Join("；", report.Quotas.Select(q => q.Explanation)));
-        notifier.Forwarded(sheet, nominees.Count);
+        await notifier.ForwardedAsync(sheet, nominees.Count, ct);
         return await SaveAsync(sheet, ct);
     }
 
@@ -254,7 +254,7 @@ public sealed partial class SheetWorkflowService(
         foreach (var sheet in sheets)
         {
             Move(sheet, WorkflowAction.Publish, null, $"{scope.RegionName}发布 {year} 年度{GoldRules.BatchName(batch)}{GoldRules.CategoryName(category)}名单，入选 {selected} 名");
-            notifier.Published(sheet, nominees.Count(n => n.CitySheetId == sheet.Id && n.ProvinceDecision == Decision.Yes));
+            await notifier.PublishedAsync(sheet, nominees.Count(n => n.CitySheetId == sheet.Id && n.ProvinceDecision == Decision.Yes), ct);
         }
 
         foreach (var county in nominees.Select(n => n.Sheet).Where(s => s.Status == SheetStatus.Approved).Distinct())
@@ -287,7 +287,7 @@ public sealed partial class SheetWorkflowService(
                     return TransitionResult.Refused("市级推荐表已上报省级，须由省级审核员重新打开");
                 }
 
-                ReopenCity(citySheet, nominees.Count > 0 ? $"因重新打开{sheet.Region.Name}推荐表：{why}" : why);
+                await ReopenCityAsync(citySheet, nominees.Count > 0 ? $"因重新打开{sheet.Region.Name}推荐表：{why}" : why, ct);
             }
             else if (citySheet is { Status: SheetStatus.Published })
             {
@@ -303,21 +303,21 @@ public sealed partial class SheetWorkflowService(
         }
         else
         {
-            ReopenCity(sheet, why);
+            await ReopenCityAsync(sheet, why, ct);
             return await SaveAsync(sheet, ct);
         }
 
         sheet.ReturnReason = why;
         Move(sheet, WorkflowAction.Reopen, why);
-        notifier.Returned(sheet, why);
+        await notifier.ReturnedAsync(sheet, why, ct);
         return await SaveAsync(sheet, ct);
     }
 
-    private void ReopenCity(NominationSheet citySheet, string why)
+    private async Task ReopenCityAsync(NominationSheet citySheet, string why, CancellationToken ct)
     {
         citySheet.ReturnReason = why;
         Move(citySheet, WorkflowAction.Reopen, why);
-        notifier.Returned(citySheet, why);
+        await notifier.ReturnedAsync(citySheet, why, ct);
     }
 
     private async Task<NominationSheet> LoadAsync(long id, CancellationToken ct) =>

@@ -1,0 +1,109 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Web.Features.Notifications;
+using HarmonyPortal.Web.Features.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Nominations;
+
+/// <summary>
+/// Reminds the regions that have not submitted (counties) or forwarded (cities) their sheet when the
+/// deadline, or the extension granted to them, is 7, 3 or 1 days away. Each reminder carries a key, so a
+/// second run or a second portal instance sends it once.
+/// </summary>
+public sealed class DeadlineReminders(HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, ILogger<DeadlineReminders> logger)
+{
+    public static readonly int[] DaysBefore = [7, 3, 1];
+
+    /// <summary>Sends today's reminders; returns how many notifications were created.</summary>
+    public async Task<int> RunAsync(DateOnly today, CancellationToken ct)
+    {
+        var jurisdictions = await db.RuleSetVersions.AsNoTracking().Select(v => v.RegionId).Distinct().ToListAsync(ct);
+        var latest = await catalog.LatestAsync(jurisdictions, ct);
+        var created = 0;
+        foreach (var (regionId, version) in latest)
+        {
+            var set = RuleSetCatalog.Parse(version);
+            var jurisdiction = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, ct);
+            foreach (var category in Enum.GetValues<GoldCategory>())
+            {
+                if (set.Tasks.FirstOrDefault(t => t.Id == GoldRules.TaskId(category)) is not { } task)
+                {
+                    continue;
+                }
+
+                foreach (var deadline in task.Deadlines.Where(d => d.Year is { } y && (y == today.Year || y == today.Year + 1)))
+                {
+                    created += await RemindAsync(jurisdiction, category, deadline, today, ct);
+                }
+            }
+        }
+
+        if (created > 0 && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Deadline reminders for {Today}: {Created} notifications", today, created);
+        }
+
+        return created;
+    }
+
+    private async Task<int> RemindAsync(Region jurisdiction, GoldCategory category, Deadline deadline, DateOnly today, CancellationToken ct)
+    {
+        var year = deadline.Year!.Value;
+        var batch = deadline.Batch ?? 0;
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.Path.StartsWith(jurisdiction.Path) && (r.Level == RegionLevel.County || r.Level == RegionLevel.City))
+            .Select(r => new { r.Id, r.Name, r.Level }).ToListAsync(ct);
+        var ids = regions.Select(r => r.Id).ToList();
+        var done = await db.NominationSheets.AsNoTracking()
+            .Where(s => ids.Contains(s.RegionId) && s.Category == category && s.Year == year && s.Batch == batch && s.Status != SheetStatus.Draft && s.Status != SheetStatus.Returned)
+            .Select(s => s.RegionId).ToListAsync(ct);
+        var extended = await db.DeadlineExtensions.AsNoTracking()
+            .Where(e => ids.Contains(e.RegionId) && e.Category == category && e.Year == year && e.Batch == batch)
+            .GroupBy(e => e.RegionId).Select(g => new { RegionId = g.Key, Date = g.OrderByDescending(e => e.Id).Select(e => e.NewDate).First() })
+            .ToDictionaryAsync(e => e.RegionId, e => e.Date, ct);
+        var created = 0;
+        foreach (var region in regions.Where(r => !done.Contains(r.Id)))
+        {
+            var due = extended.TryGetValue(region.Id, out var date) ? date : deadline.Date;
+            var days = due.DayNumber - today.DayNumber;
+            if (!DaysBefore.Contains(days))
+            {
+                continue;
+            }
+
+            var (target, verb) = region.Level == RegionLevel.City
+                ? (NotificationTarget.ReviewersOf(region.Id), "上报")
+                : (NotificationTarget.ClerksOf(region.Id), "提交");
+            var title = $"{year} 年度{GoldRules.BatchName(batch)}{GoldRules.CategoryName(category)}推荐表还有 {days} 天截止（{due:yyyy-MM-dd}），{region.Name}尚未{verb}";
+            created += await notifications.NotifyAsync(target, title, null, $"/nominations?category={category}&year={year}&batch={batch}",
+                $"deadline:{region.Id}:{category}:{year}:{batch}:{due:yyyyMMdd}:{days}", ct);
+        }
+
+        return created;
+    }
+}
+
+/// <summary>Runs the reminders at start-up and then every hour; the reminder keys make repeated runs harmless.</summary>
+public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineReminderJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().RunAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Deadline reminders failed; retrying in an hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
