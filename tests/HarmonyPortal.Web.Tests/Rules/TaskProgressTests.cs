@@ -27,6 +27,29 @@ public sealed class TaskProgressTests(SqlitePortal portal) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task ProvinceHomePage_ForecastsGoldQuotas_FromNominatedAndApprovedNominees()
+    {
+        using var clerk = await portal.SignedInClientAsync("xzxf.clerk");
+        using var city = await portal.SignedInClientAsync("xz.reviewer");
+        using var province = await portal.SignedInClientAsync("sx.reviewer");
+        var year = portal.Clock.GetLocalNow().Year;
+        var id = await Nominations.NominationFlow.NominateAsync(clerk, Core.Rules.GoldCategory.Coordinator,
+            await Nominations.NominationFlow.LedgerRowAsync(clerk, Core.Rules.GoldCategory.Coordinator, year, "进度协调员"));
+        await Nominations.NominationFlow.AttestAllAsync(clerk, id);
+        var sheet = await Nominations.NominationFlow.SheetAsync(portal, id);
+        await Nominations.NominationFlow.DoneAsync(Nominations.NominationFlow.ActAsync(clerk, sheet.Id, "submit"));
+        static string Line(string progress) => progress.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "忻州市 · 打造金牌劳动关系协调员").Skip(1).First();
+
+        var before = (await province.GetPageAsync("/")).QuerySelector("[data-testid=progress]")!.TextContent;
+        await Nominations.NominationFlow.DoneAsync(city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync("/nominations"), ("approve", "true")));
+        await Nominations.NominationFlow.DoneAsync(Nominations.NominationFlow.ActAsync(city, sheet.Id, "approve"));
+        var after = (await province.GetPageAsync("/")).QuerySelector("[data-testid=progress]")!.TextContent;
+
+        Assert.Equal("已推荐 1 名，审核通过 0 / 10 名，还差 10 名", Line(before));
+        Assert.Equal("已推荐 1 名，审核通过 1 / 10 名，还差 9 名", Line(after));
+    }
+
+    [Fact]
     public async Task CityHomePage_ShowsEachCountysProgress()
     {
         using var reviewer = portal.CreatePortalClient();

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules;
 
-/// <summary>One quota's progress this year for one region: required, achieved from the ledger, remaining, deadline.</summary>
-public sealed record TaskProgress(string RegionName, string TaskName, int Required, int Achieved, string Unit, SheetFinding? Deadline, string RuleSetName, bool PeriodEnded)
+/// <summary>
+/// One quota's progress this year for one region: required, achieved (ledger rows, or nominees the city
+/// approved), remaining, deadline. <see cref="Nominated"/> is set for gold tasks: the nominees recorded so far.
+/// </summary>
+public sealed record TaskProgress(string RegionName, string TaskName, int Required, int Achieved, string Unit, SheetFinding? Deadline, string RuleSetName, bool PeriodEnded, int? Nominated = null)
 {
     public int Remaining => Math.Max(0, Required - Achieved);
 
@@ -17,8 +20,8 @@ public sealed record TaskProgress(string RegionName, string TaskName, int Requir
 
 /// <summary>
 /// Progress of the tasks a ledger measures (enterprise lists, coordinator coverage) against this year's
-/// quotas of the user's region and of the regions directly below it. Gold tasks are counted from
-/// nominations once those exist.
+/// quotas of the user's region and of the regions directly below it; gold tasks from the nominations
+/// (nominated, approved by the city), as a forecast of what the year will reach.
 /// </summary>
 public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, RuleSetCatalog catalog, TimeProvider clock)
 {
@@ -31,6 +34,17 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ru
         ["wage-guidance"] = "wage-guidance",
         ["coordinator-coverage"] = "coordinators",
     };
+
+    /// <summary>Which gold category a task's nominations count.</summary>
+    private static readonly Dictionary<string, GoldCategory> GoldOfTask = Enum.GetValues<GoldCategory>().ToDictionary(Nominations.GoldRules.TaskId);
+
+    /// <summary>The nominees of the year in the region's subtree, and how many of them the city approved.</summary>
+    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string path, int year, CancellationToken ct)
+    {
+        var counts = await db.Nominations.Where(n => n.Category == category && n.Year == year && n.Region.Path.StartsWith(path))
+            .GroupBy(n => n.CityDecision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return (counts.Where(c => c.Key == Core.Nominations.Decision.Yes).Sum(c => c.Count), counts.Sum(c => c.Count));
+    }
 
     public async Task<IReadOnlyList<TaskProgress>> ThisYearAsync(CancellationToken ct)
     {
@@ -48,7 +62,7 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ru
         var progress = new List<TaskProgress>();
         foreach (var region in children.Prepend(own))
         {
-            foreach (var task in ruleSet.Tasks.Where(t => LedgerOfTask.ContainsKey(t.Id)))
+            foreach (var task in ruleSet.Tasks.Where(t => LedgerOfTask.ContainsKey(t.Id) || GoldOfTask.ContainsKey(t.Id)))
             {
                 var quota = task.Quotas.FirstOrDefault(q => q.Per == QuotaPeriod.Year && q.Min is not null && (q.Region == region.Code || q.Level == region.Level.ToString()));
                 if (quota is null)
@@ -56,10 +70,11 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ru
                     continue;
                 }
 
-                var ledger = LedgerCatalog.Find(LedgerOfTask[task.Id])!;
-                var achieved = await ledger.Rows(db).CountAsync(r => r.Year == today.Year && r.Region.Path.StartsWith(region.Path), ct);
+                var (achieved, nominated) = GoldOfTask.TryGetValue(task.Id, out var category)
+                    ? await NominationsAsync(category, region.Path, today.Year, ct)
+                    : (await LedgerCatalog.Find(LedgerOfTask[task.Id])!.Rows(db).CountAsync(r => r.Year == today.Year && r.Region.Path.StartsWith(region.Path), ct), (int?)null);
                 progress.Add(new TaskProgress(region.Name, task.Name, quota.Min!.Value, achieved, quota.Unit, SheetEvaluator.Deadline(task, today.Year, null, today),
-                    $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年）", today.Year > ruleSet.ToYear));
+                    $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年）", today.Year > ruleSet.ToYear, nominated));
             }
         }
 
