@@ -14,8 +14,11 @@ namespace HarmonyPortal.Web.Tests.Reporting;
 /// Each test works in a year of its own, so the tests of the class do not see each other's reports.
 /// </summary>
 public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
-    where TPortal : ReportingPortal
+    where TPortal : PortalFactory
 {
+    /// <summary>Moves the portal's clock to 14:00 China time of the day; sign in after moving it.</summary>
+    private void SetToday(DateOnly day) => portal.Clock.Set(day.Year, day.Month, day.Day, 14);
+
     private const string Yueyang = "430600";
     private const string Yueyanglou = "430602";
     private const string Junshan = "430611";
@@ -64,7 +67,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     [Fact]
     public async Task CountyClerkReports_CityPageShowsOneOfTwelveReportedOnTime_WithTheRowsAtThatMoment()
     {
-        portal.SetToday(new DateOnly(2027, 11, 30));
+        SetToday(new DateOnly(2027, 11, 30));
         using var clerk = await portal.SignedInClientAsync("yylq.clerk");
         var created = await clerk.PostAsync("/ledgers/harmonious-enterprises/create", await clerk.TokenFromAsync("/ledgers"),
             ("values[Name]", "岳阳楼某公司"), ("values[Address]", "某路1号"), ("values[ContactName]", "张三"), ("values[ContactPhone]", "13800000000"),
@@ -109,7 +112,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     [Fact]
     public async Task ReportAfterTheDeadline_IsLateByDays_OnTheCountyAndTheCityPage()
     {
-        portal.SetToday(new DateOnly(2028, 12, 27));
+        SetToday(new DateOnly(2028, 12, 27));
         using var clerk = await portal.SignedInClientAsync("yyjs.clerk");
 
         var page = await FollowAsync(clerk, await ReportAsync(clerk, Junshan, 2028));
@@ -129,7 +132,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     [Fact]
     public async Task CityReturnsWithoutReason_IsRefusedInChinese_WithAReason_TheCountySeesItAndReportsAgain()
     {
-        portal.SetToday(new DateOnly(2029, 12, 1));
+        SetToday(new DateOnly(2029, 12, 1));
         using var county = await portal.SignedInClientAsync("yyyx.clerk");
         await FollowAsync(county, await ReportAsync(county, Yunxi, 2029));
         using var city = await portal.SignedInClientAsync("yy.reviewer");
@@ -170,7 +173,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     [Fact]
     public async Task NobodyReportsForAnotherRegion_AndOnlyAReviewerAboveReturns()
     {
-        portal.SetToday(new DateOnly(2030, 6, 1));
+        SetToday(new DateOnly(2030, 6, 1));
         using var yylq = await portal.SignedInClientAsync("yylq.clerk");
         using var yyjs = await portal.SignedInClientAsync("yyjs.clerk");
         using var cityClerk = await portal.SignedInClientAsync("yy.clerk");
@@ -196,7 +199,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     [Fact]
     public async Task ProvinceDrillsIntoItsCity_AnotherProvinceGetsNotFound()
     {
-        portal.SetToday(new DateOnly(2031, 3, 1));
+        SetToday(new DateOnly(2031, 3, 1));
         using var hunan = await portal.SignedInClientAsync("hn.reviewer");
         using var shanxi = await portal.SignedInClientAsync("sx.reviewer");
         using var county = await portal.SignedInClientAsync("yylq.clerk");
@@ -216,7 +219,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     [Fact]
     public async Task ShanxiDeadlineComesFromItsRules_ElsewhereTheDefaultApplies_AndACityReportsWhateverItsCounties()
     {
-        portal.SetToday(new DateOnly(2022, 12, 10));
+        SetToday(new DateOnly(2022, 12, 10));
         using var county = await portal.SignedInClientAsync("xzxf.clerk");
         using var city = await portal.SignedInClientAsync("xz.reviewer");
         using var province = await portal.SignedInClientAsync("sx.reviewer");
@@ -243,6 +246,6 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     }
 }
 
-public sealed class SqliteLedgerReportingTests(SqliteReportingPortal portal) : LedgerReportingTests<SqliteReportingPortal>(portal);
+public sealed class SqliteLedgerReportingTests(SqlitePortal portal) : LedgerReportingTests<SqlitePortal>(portal);
 
-public sealed class PostgresLedgerReportingTests(PostgresReportingPortal portal) : LedgerReportingTests<PostgresReportingPortal>(portal);
+public sealed class PostgresLedgerReportingTests(PostgresPortal portal) : LedgerReportingTests<PostgresPortal>(portal);
