@@ -186,6 +186,37 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         Assert.Equal(keys.Count, keys.Distinct().Count());
     }
 
+    [Fact]
+    public async Task TheCityApprovesSeveralCountiesAtOnce_TheirNomineesJoinTheCitySheet()
+    {
+        portal.Clock.Set(2023, 7, 1);
+        using var city = await portal.SignedInClientAsync("xz.reviewer");
+        var sheets = new List<long>();
+        foreach (var county in new[] { "xzxf", "xzdx" })
+        {
+            using var clerk = await portal.SignedInClientAsync(county + ".clerk");
+            var id = await NominateAsync(clerk, GoldCategory.Coordinator, await LedgerRowAsync(clerk, GoldCategory.Coordinator, 2023, county + "批量候选"));
+            await AttestAllAsync(clerk, id);
+            var sheet = await SheetAsync(portal, id);
+            await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+            sheets.Add(sheet.Id);
+        }
+
+        var overview = await city.GetPageAsync("/nominations?category=Coordinator&year=2023");
+        var items = overview.QuerySelectorAll("[data-testid=child-sheets] input[name=items]").Select(i => ((AngleSharp.Html.Dom.IHtmlInputElement)i).Value).ToList();
+        Assert.Equal(2, items.Count);
+        var response = await city.PostAsync("/nominations/bulk-approve", await city.TokenFromAsync("/nominations"),
+            [("category", "Coordinator"), ("year", "2023"), ("batch", "0"), .. items.Select(i => ("items", i))]);
+        var flash = (await city.GetPageAsync(response.Headers.Location!.OriginalString)).QuerySelector(".alert-success")!.TextContent;
+
+        Assert.Contains("已审核通过 2 个推荐表：忻府区、定襄县", flash);
+        await using var db = portal.CreateDbContext();
+        Assert.All(await db.NominationSheets.AsNoTracking().Where(s => sheets.Contains(s.Id)).ToListAsync(), s => Assert.Equal(SheetStatus.Approved, s.Status));
+        var citySheets = await db.Nominations.AsNoTracking().Where(n => sheets.Contains(n.SheetId)).Select(n => n.CitySheetId).Distinct().ToListAsync();
+        Assert.Single(citySheets);
+        Assert.NotNull(citySheets[0]);
+    }
+
     private async Task<int> RemindAsync(DateOnly today)
     {
         await using var scope = portal.Services.CreateAsyncScope();
