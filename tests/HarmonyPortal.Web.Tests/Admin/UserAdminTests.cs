@@ -97,6 +97,26 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     }
 
     [Fact]
+    public async Task Admin_SetsAUsersEmailForNotifications_AndAMalformedOneIsRefusedInChinese()
+    {
+        using var admin = await portal.SignedInClientAsync("yy.admin");
+        var user = await UserAsync("yypj.clerk");
+        (string, string)[] Profile(string email) =>
+            [("Input.DisplayName", user.DisplayName), ("Input.RegionId", user.RegionId.ToString()), ("Input.Party", user.Party.ToString()), ("Input.Role", user.Role.ToString()), ("Input.Email", email)];
+
+        var bad = await admin.PostAsync($"/admin/users/{user.Id}/edit", await admin.TokenFromAsync($"/admin/users/{user.Id}/edit"), Profile("zhang@"));
+        var unchanged = await UserAsync("yypj.clerk");
+        var good = await admin.PostAsync($"/admin/users/{user.Id}/edit", await admin.TokenFromAsync($"/admin/users/{user.Id}/edit"), Profile(" pj.clerk@example.cn "));
+
+        Assert.Contains("电子邮箱：格式不正确", (await PortalClient.ParseAsync(bad)).Body!.TextContent);
+        Assert.Null(unchanged.Email);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal("pj.clerk@example.cn", (await UserAsync("yypj.clerk")).Email);
+        var form = await admin.GetPageAsync($"/admin/users/{user.Id}/edit");
+        Assert.Equal("pj.clerk@example.cn", form.QuerySelector("#Input_Email")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Admin_CannotChangeItsOwnRole()
     {
         using var admin = await portal.SignedInClientAsync("yylq.admin");

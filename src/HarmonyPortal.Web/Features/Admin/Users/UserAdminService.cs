@@ -70,6 +70,7 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             RegionId = input.RegionId,
             Party = input.Party,
             Role = input.Role,
+            Email = EmailOf(input),
             LockoutEnabled = true,
             CreatedAtUtc = DateTime.UtcNow,
         };
@@ -106,10 +107,13 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
         user.RegionId = input.RegionId;
         user.Party = input.Party;
         user.Role = input.Role;
+        user.Email = EmailOf(input);
         audit.Add(AuditActions.UserUpdated, AuditOutcome.Success, "user", user.Id, $"{before} -> {user.Role} {user.Party} region={user.RegionId}");
         var updated = await users.UpdateAsync(user);
         return updated.Succeeded ? result : IdentityErrors(updated, "");
     }
+
+    private static string? EmailOf(UserProfileInput input) => string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
 
     public async Task<ServiceResult> SetDisabledAsync(string id, bool disabled, CancellationToken ct)
     {

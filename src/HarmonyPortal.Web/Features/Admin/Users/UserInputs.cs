@@ -18,6 +18,10 @@ public class UserProfileInput
 
     [Display(Name = "角色")]
     public UserRole Role { get; set; } = UserRole.Clerk;
+
+    /// <summary>Optional: where notification emails go when the email channel is on.</summary>
+    [Display(Name = "电子邮箱")]
+    public string? Email { get; set; }
 }
 
 public sealed class CreateUserInput : UserProfileInput

@@ -36,7 +36,7 @@ public sealed class UsersController(UserAdminService service) : Controller
     public async Task<IActionResult> Edit(string id, CancellationToken ct)
     {
         var user = await service.FindAsync(id, ct);
-        var input = new UserProfileInput { DisplayName = user.DisplayName, RegionId = user.RegionId, Party = user.Party, Role = user.Role };
+        var input = new UserProfileInput { DisplayName = user.DisplayName, RegionId = user.RegionId, Party = user.Party, Role = user.Role, Email = user.Email };
         return View(new UserFormViewModel<UserProfileInput>(input, await service.RegionOptionsAsync(ct), user.Id, user.UserName));
     }
 
