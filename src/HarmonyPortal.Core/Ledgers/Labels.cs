@@ -33,10 +33,11 @@ public static class Labels
             var label = field.GetCustomAttribute<LabelAttribute>();
             text[value] = label?.Text ?? field.Name;
             parse[field.Name] = value;
-            parse[text[value]] = value;
-            foreach (var alias in label?.Aliases ?? [])
+            // Input is normalized before lookup (full-width brackets become half-width …), so labels are kept both ways.
+            foreach (var name in (label?.Aliases ?? []).Prepend(text[value]))
             {
-                parse[alias] = value;
+                parse[name] = value;
+                parse[Fields.CellText.Normalize(name)!] = value;
             }
         }
 

@@ -90,9 +90,9 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         Assert.Equal(SheetStatus.Published, (await SheetAsync(portal, id, city: true)).Status);
         Assert.Equal(SheetStatus.Published, (await SheetAsync(portal, id)).Status);
         var steps = await db.SheetTransitions.AsNoTracking().Where(t => t.SheetId == sheet.Id || t.SheetId == citySheet.Id).OrderBy(t => t.Id).Select(t => t.Action).ToListAsync();
-        Assert.Equal([WorkflowAction.Submit, WorkflowAction.Return, WorkflowAction.Submit, WorkflowAction.Decide, WorkflowAction.Approve, WorkflowAction.Forward, WorkflowAction.Select, WorkflowAction.Publish], steps);
+        Assert.Equal([WorkflowAction.Submit, WorkflowAction.Return, WorkflowAction.Submit, WorkflowAction.Decide, WorkflowAction.Approve, WorkflowAction.Forward, WorkflowAction.Select, WorkflowAction.Publish, WorkflowAction.Publish], steps);
         var audited = await db.AuditEntries.AsNoTracking().Where(a => a.ObjectType == "sheet" && (a.ObjectId == sheet.Id.ToString() || a.ObjectId == citySheet.Id.ToString())).Select(a => a.Action).ToListAsync();
-        Assert.Equal(8, audited.Count);
+        Assert.Equal(9, audited.Count);
         var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).ToListAsync();
         Assert.Equal(2, evaluations.Count); // one per submission, each naming the rule version it used
         Assert.All(evaluations, e => Assert.Equal((Outcome.Met, 1), (e.Outcome, e.RuleSetVersion)));

@@ -38,7 +38,8 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             ? $"{y} 年不在《{set.Name}》的规划期（{set.FromYear}–{set.ToYear} 年）内：配额按年度要求检查，本年度没有截止日期。请管理员在“选树规则”中录入新一期规则。"
             : null;
         return new NominationOverview(key, batches, Enumerable.Range(Today.Year - 5, 6).Reverse().ToList(), own, ownLine, lines, canNominate,
-            scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City, scope.Role == UserRole.Reviewer && own.Level == RegionLevel.Province, pendingSelections, candidates, note);
+            scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City, scope.Role == UserRole.Reviewer && own.Level == RegionLevel.Province,
+            lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note);
     }
 
     public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)

@@ -32,6 +32,7 @@ public sealed record NominationOverview(
     bool CanNominate,
     bool CanBulkApprove,
     bool CanPublish,
+    int ForwardedCities,
     int PendingSelections,
     IReadOnlyList<(long Id, string Name)> Candidates,
     string? RuleNote);

@@ -259,8 +259,8 @@ public sealed partial class SheetWorkflowService(
 
         foreach (var county in nominees.Select(n => n.Sheet).Where(s => s.Status == SheetStatus.Approved).Distinct())
         {
-            county.Status = SheetStatus.Published;
-            county.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            var chosen = nominees.Count(n => n.SheetId == county.Id && n.ProvinceDecision == Decision.Yes);
+            Move(county, WorkflowAction.Publish, null, $"{scope.RegionName}发布名单，本地区入选 {chosen} 名");
         }
 
         return await SaveAsync(sheets[0], ct);
