@@ -62,6 +62,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Reporting.ReportingDeadlines>();
         builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
         builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();
+        builder.Services.AddScoped<Features.Dashboard.DashboardService>();
 
         builder.Services
             .AddControllersWithViews(mvc =>

@@ -11,7 +11,7 @@ namespace HarmonyPortal.Web.Features.Rules;
 /// One quota's progress this year for one region: required, achieved (ledger rows, or nominees the city
 /// approved), remaining, deadline. <see cref="Nominated"/> is set for gold tasks: the nominees recorded so far.
 /// </summary>
-public sealed record TaskProgress(string RegionName, string TaskName, int Required, int Achieved, string Unit, SheetFinding? Deadline, string RuleSetName, bool PeriodEnded, int? Nominated = null)
+public sealed record TaskProgress(string RegionName, string TaskName, int Required, int Achieved, string Unit, SheetFinding? Deadline, string RuleSetName, bool PeriodEnded, int? Nominated = null, int RegionId = 0)
 {
     public int Remaining => Math.Max(0, Required - Achieved);
 
@@ -46,15 +46,19 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ru
         return (counts.Where(c => c.Key == Core.Nominations.Decision.Yes).Sum(c => c.Count), counts.Sum(c => c.Count));
     }
 
-    public async Task<IReadOnlyList<TaskProgress>> ThisYearAsync(CancellationToken ct)
+    public Task<IReadOnlyList<TaskProgress>> ThisYearAsync(CancellationToken ct) =>
+        ForAsync(scope.RegionId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime).Year, ct);
+
+    /// <summary>The year's progress of a region in the user's subtree and of the regions directly below it.</summary>
+    public async Task<IReadOnlyList<TaskProgress>> ForAsync(int regionId, int year, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
+        var own = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ToListAsync(ct);
         var chain = own.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Reverse().ToList();
         var versions = await catalog.LatestAsync(chain, ct);
         var ruleSet = chain.Where(versions.ContainsKey).Select(id => RuleSetCatalog.Parse(versions[id])).FirstOrDefault();
-        if (ruleSet is null || today.Year < ruleSet.FromYear)
+        if (ruleSet is null || year < ruleSet.FromYear)
         {
             return [];
         }
@@ -71,10 +75,10 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ru
                 }
 
                 var (achieved, nominated) = GoldOfTask.TryGetValue(task.Id, out var category)
-                    ? await NominationsAsync(category, region.Path, today.Year, ct)
-                    : (await LedgerCatalog.Find(LedgerOfTask[task.Id])!.Rows(db).CountAsync(r => r.Year == today.Year && r.Region.Path.StartsWith(region.Path), ct), (int?)null);
-                progress.Add(new TaskProgress(region.Name, task.Name, quota.Min!.Value, achieved, quota.Unit, SheetEvaluator.Deadline(task, today.Year, null, today),
-                    $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年）", today.Year > ruleSet.ToYear, nominated));
+                    ? await NominationsAsync(category, region.Path, year, ct)
+                    : (await LedgerCatalog.Find(LedgerOfTask[task.Id])!.Rows(db).CountAsync(r => r.Year == year && r.Region.Path.StartsWith(region.Path), ct), (int?)null);
+                progress.Add(new TaskProgress(region.Name, task.Name, quota.Min!.Value, achieved, quota.Unit, SheetEvaluator.Deadline(task, year, null, today),
+                    $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年）", year > ruleSet.ToYear, nominated, region.Id));
             }
         }
 

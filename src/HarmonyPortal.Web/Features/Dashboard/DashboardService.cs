@@ -1,0 +1,68 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Reporting;
+using HarmonyPortal.Web.Features.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Dashboard;
+
+/// <summary>One region's year at a glance, for itself and each region directly below it (drill-down goes one level per click).</summary>
+public sealed record DashboardPage(
+    Region Region,
+    int Year,
+    IReadOnlyList<Region> Trail,
+    IReadOnlyList<Region> Children,
+    IReadOnlyList<TaskProgress> Progress,
+    IReadOnlyList<ILedgerDefinition> Ledgers,
+    IReadOnlyDictionary<(int Child, string Ledger), int> LedgerCounts,
+    IReadOnlyDictionary<(int Child, SheetStatus Status), int> SheetCounts,
+    ReportingPage? Reporting)
+{
+    public int LedgerCount(int child, string ledger) => LedgerCounts.GetValueOrDefault((child, ledger));
+
+    public int SheetCount(int child, SheetStatus status) => SheetCounts.GetValueOrDefault((child, status));
+}
+
+public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, TimeProvider clock)
+{
+    public async Task<DashboardPage> PageAsync(int? regionId, int? year, CancellationToken ct)
+    {
+        var y = year ?? clock.GetLocalNow().Year;
+        var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == (regionId ?? scope.RegionId), ct) ?? throw new OutOfScopeException();
+        var trailIds = region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var trail = await db.Regions.AsNoTracking().InScope(scope).Where(r => trailIds.Contains(r.Id)).OrderBy(r => r.Path.Length).ToListAsync(ct);
+        var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
+
+        // Every region of the subtree mapped to the child it lies under (or to the region itself), so that
+        // one GROUP BY per ledger on the region id gives the counts per child.
+        var subtree = await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(region.Path)).Select(r => new { r.Id, r.Path }).ToListAsync(ct);
+        var childOf = subtree.ToDictionary(r => r.Id, r => children.FirstOrDefault(c => r.Path.StartsWith(c.Path, StringComparison.Ordinal))?.Id ?? region.Id);
+
+        var ledgerCounts = new Dictionary<(int, string), int>();
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            var rows = await ledger.Rows(db).Where(r => r.Year == y && r.Region.Path.StartsWith(region.Path))
+                .GroupBy(r => r.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                var key = (childOf[row.RegionId], ledger.Key);
+                ledgerCounts[key] = ledgerCounts.GetValueOrDefault(key) + row.Count;
+            }
+        }
+
+        var sheets = await db.NominationSheets.AsNoTracking().Where(s => s.Year == y && s.Region.Path.StartsWith(region.Path))
+            .GroupBy(s => new { s.RegionId, s.Status }).Select(g => new { g.Key.RegionId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var sheetCounts = new Dictionary<(int, SheetStatus), int>();
+        foreach (var sheet in sheets)
+        {
+            var key = (childOf[sheet.RegionId], sheet.Status);
+            sheetCounts[key] = sheetCounts.GetValueOrDefault(key) + sheet.Count;
+        }
+
+        var report = region.Level is RegionLevel.Province or RegionLevel.City ? await reporting.PageAsync(region.Id, y, ct) : null;
+        return new DashboardPage(region, y, trail, children, await progress.ForAsync(region.Id, y, ct), LedgerCatalog.All, ledgerCounts, sheetCounts, report);
+    }
+}
