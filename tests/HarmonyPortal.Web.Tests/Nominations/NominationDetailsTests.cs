@@ -217,6 +217,30 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         Assert.NotNull(citySheets[0]);
     }
 
+    [Fact]
+    public async Task ACitysOwnNominee_GoesStraightIntoTheCitySheet_AndForwardingApprovesIt()
+    {
+        portal.Clock.Set(2023, 7, 1);
+        using var cityClerk = await portal.SignedInClientAsync("xz.clerk");
+        using var city = await portal.SignedInClientAsync("xz.reviewer");
+        var id = await NominateAsync(cityClerk, GoldCategory.SocialOrganization, await LedgerRowAsync(cityClerk, GoldCategory.SocialOrganization, 2023, "忻州市协调劳动关系服务中心"));
+        await AttestAllAsync(cityClerk, id);
+        var sheet = await SheetAsync(portal, id);
+        Assert.Equal(sheet.Id, (await SheetAsync(portal, id, city: true)).Id);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await ActAsync(cityClerk, sheet.Id, "submit")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await ActAsync(cityClerk, sheet.Id, "forward")).StatusCode);
+        await DoneAsync(ActAsync(city, sheet.Id, "forward"));
+
+        await using var db = portal.CreateDbContext();
+        var nomination = await db.Nominations.AsNoTracking().SingleAsync(n => n.Id == id);
+        Assert.Equal(Decision.Yes, nomination.CityDecision);
+        Assert.NotNull(nomination.FrozenJson);
+        Assert.Equal(SheetStatus.Forwarded, (await SheetAsync(portal, id)).Status);
+        var edit = await cityClerk.PostAsync($"/nominations/{id}/narrative", await cityClerk.TokenFromAsync("/nominations"), ("narrative", "上报之后试图修改主要事迹，应当被拒绝并说明原因。"));
+        Assert.Contains("推荐表当前状态为“已上报”，不能再修改", await TextAsync(edit));
+    }
+
     private async Task<int> RemindAsync(DateOnly today)
     {
         await using var scope = portal.Services.CreateAsyncScope();
