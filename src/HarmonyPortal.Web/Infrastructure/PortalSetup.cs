@@ -63,6 +63,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Reporting.ReportingDeadlines>();
         builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
         builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();
+        builder.AddYearEndExports();
 
         builder.Services
             .AddControllersWithViews(mvc =>
