@@ -78,27 +78,29 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
         writer.StartSheet(new SheetSpec(SummarySheetName, [
             new ColumnSpec("序号", 6), new ColumnSpec("地区", 16), new ColumnSpec("任务", 30), new ColumnSpec("单位", 6),
             new ColumnSpec("配额", 8) { Format = CellFormat.Integer }, new ColumnSpec("完成", 8) { Format = CellFormat.Integer },
-            new ColumnSpec("差额", 8) { Format = CellFormat.Integer }, new ColumnSpec("是否完成", 10),
+            new ColumnSpec("差额", 8) { Format = CellFormat.Integer }, new ColumnSpec("是否完成", 10), new ColumnSpec("依据", 40),
         ])
         {
             Title = $"{regions.Own.Name}{year} 年度协调劳动关系工作年终汇总表",
             Subtitle = office,
         });
         var ruleSet = await quotas.RuleSetOfAsync(regions.Own, ct);
-        if (ruleSet is null || year < ruleSet.FromYear || year > ruleSet.ToYear)
+        if (ruleSet is null || year < ruleSet.FromYear)
         {
             writer.WriteRow([CellValue.Empty, CellValue.Text(regions.Own.Name), CellValue.Text($"{year} 年度无适用的年度配额")]);
             return;
         }
 
         var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town);
+        // As on the home page, a plan period that has ended keeps counting against its last quotas, and says so.
+        var basis = $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年{(year > ruleSet.ToYear ? "，规划期已结束" : "")}）";
         var serial = 0;
         foreach (var a in await quotas.AchievedAsync(ruleSet, children.Prepend(regions.Own), year, ct))
         {
             writer.WriteRow([
                 CellValue.Number(++serial), CellValue.Text(a.Region.Name), CellValue.Text(a.Task.Name), CellValue.Text(a.Quota.Unit),
                 CellValue.Number(a.Required), CellValue.Number(a.Achieved), CellValue.Number(a.Shortfall),
-                CellValue.Text(a.Achieved < a.Required ? "未完成" : "已完成"),
+                CellValue.Text(a.Achieved < a.Required ? "未完成" : "已完成"), CellValue.Text(basis),
             ]);
         }
     }
