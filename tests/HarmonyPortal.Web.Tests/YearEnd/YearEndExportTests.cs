@@ -36,11 +36,13 @@ public abstract class YearEndExportTests<TPortal>(TPortal portal) : IClassFixtur
         await SeedAsync();
         using var province = await portal.SignedInClientAsync("sx.reviewer");
 
-        var (sheets, formulas) = YearEndWorkbookReader.Read(await ExportAsync(province));
+        var bytes = await ExportAsync(province);
+        var (sheets, formulas) = YearEndWorkbookReader.Read(bytes);
 
         string[] expected = ["汇总", .. LedgerCatalog.All.Select(d => d.Title), .. Enum.GetValues<GoldCategory>().Select(Features.Nominations.GoldRules.CategoryName)];
         Assert.Equal(expected, sheets.Select(s => s.Name).ToArray());
         Assert.Equal(0, formulas);
+        Assert.All(YearEndWorkbookReader.PageSetups(bytes), setup => Assert.Equal("landscape paper=9 wide=1 frozen=3 titles=True", setup));
         Assert.Contains("山西省", sheets[0].Rows[0][0]);
         Assert.Contains("山西省协调劳动关系三方办公室", sheets[0].Rows[1][0]);
         await using var db = portal.CreateDbContext();

@@ -31,6 +31,23 @@ public static class YearEndWorkbookReader
         return (sheets, workbook.WorksheetParts.Sum(p => p.Worksheet.Descendants<CellFormula>().Count()));
     }
 
+    /// <summary>How every visible sheet prints and scrolls: orientation, pages wide, frozen rows, print titles.</summary>
+    public static IReadOnlyList<string> PageSetups(byte[] bytes)
+    {
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var workbook = doc.WorkbookPart!;
+        var titles = workbook.Workbook.DefinedNames?.Elements<DefinedName>().Where(d => d.Name == "_xlnm.Print_Titles").Select(d => d.LocalSheetId!.Value).ToHashSet() ?? [];
+        return workbook.Workbook.Sheets!.Elements<Sheet>().Select((sheet, index) => (sheet, index))
+            .Where(s => s.sheet.State is null || s.sheet.State.Value == SheetStateValues.Visible)
+            .Select(s =>
+            {
+                var worksheet = ((WorksheetPart)workbook.GetPartById(s.sheet.Id!)).Worksheet;
+                var setup = worksheet.Descendants<PageSetup>().Single();
+                var pane = worksheet.Descendants<Pane>().SingleOrDefault();
+                return $"{setup.Orientation?.InnerText} paper={setup.PaperSize?.Value} wide={setup.FitToWidth?.Value} frozen={pane?.VerticalSplit?.Value} titles={titles.Contains((uint)s.index)}";
+            }).ToList();
+    }
+
     private static string Text(Cell cell) =>
         cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? ""
         : cell.DataType?.Value == CellValues.SharedString ? throw new InvalidOperationException("The writer uses inline strings only.")

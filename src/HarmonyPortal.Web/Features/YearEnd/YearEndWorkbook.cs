@@ -91,7 +91,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             return;
         }
 
-        var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town);
+        var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder);
         // As on the home page, a plan period that has ended keeps counting against its last quotas, and says so.
         var basis = $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年{(year > ruleSet.ToYear ? "，规划期已结束" : "")}）";
         var serial = 0;
