@@ -127,7 +127,7 @@ internal static class LedgerListBench
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task FillAsync(string connectionString, int[] regions, int rows)
+    internal static async Task FillAsync(string connectionString, int[] regions, int rows)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();

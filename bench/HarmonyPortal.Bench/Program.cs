@@ -10,19 +10,24 @@ using HarmonyPortal.Core.Spreadsheets;
 //   --levels also writes both at Fastest and the product at SmallestSize, for the compression trade-off.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- ledger-list --rows 1000000
 //   The portal's ledger list query over N rows in a SQLite file, beside a raw-SQL page on the same index.
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- year-end --rows 1000000
+//   The province's year-end workbook over N ledger rows in a SQLite file, end to end, against the floor writer's N rows.
+// (internal) year-end-one --db PATH --out PATH
 // (internal) xlsx-one --writer product|floor --level Fastest|Optimal|SmallestSize --rows N --out PATH
 
 return args.FirstOrDefault() switch
 {
     "xlsx" => Compare(args),
     "xlsx-one" => RunOne(args),
+    "year-end" => await YearEndBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
+    "year-end-one" => await YearEndBench.RunOneAsync(Option(args, "--db")!, Option(args, "--out")!),
     "ledger-list" => await LedgerListBench.RunAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: xlsx --rows N [--levels] | ledger-list --rows N");
+    Console.Error.WriteLine("usage: xlsx --rows N [--levels] | ledger-list --rows N | year-end --rows N");
     return 2;
 }
 

@@ -56,6 +56,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<Reporting.LedgerReport> LedgerReports => Set<Reporting.LedgerReport>();
 
+    public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -44,6 +44,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerExportService>();
         builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
+        builder.Services.AddScoped<Features.Rules.TaskQuotas>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
@@ -63,6 +64,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
         builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();
         builder.Services.AddScoped<Features.Dashboard.DashboardService>();
+        builder.AddYearEndExports();
 
         builder.Services
             .AddControllersWithViews(mvc =>

@@ -52,23 +52,16 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
             });
             var rows = definition.Filter(definition.Rows(db).InScope(scope), query, idNumberHash: null)
                 .AsNoTracking().Include(r => r.Region).OrderBy(r => r.Region.Path).ThenBy(r => r.Id);
+            var cells = new List<CellValue>(definition.Fields.Count + 3);
             await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
                 await definition.LoadReferencesAsync(db, row, ct);
-                var own = row.RegionId == scope.RegionId;
-                if (own && row is PersonRow person)
-                {
-                    protector.Unseal(person);
-                }
-
-                writer.WriteRow([
-                    CellValue.Number(++count),
-                    CellValue.Text(row.Region.Name),
-                    .. definition.Fields.Select(f => f.Kind == FieldKind.IdNumber && !own
-                        ? CellValue.Text(((PersonRow)row).IdNumberMasked)
-                        : LedgerSheetLayout.Cell(f, f.Get(row))),
-                    CellValue.Text(row.Status.Label()),
-                ]);
+                cells.Clear();
+                cells.Add(CellValue.Number(++count));
+                cells.Add(CellValue.Text(row.Region.Name));
+                LedgerExportCells.Add(cells, definition, row, scope.RegionId, protector);
+                cells.Add(CellValue.Text(row.Status.Label()));
+                writer.WriteRow(cells);
             }
         }
 

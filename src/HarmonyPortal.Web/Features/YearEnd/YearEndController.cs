@@ -1,0 +1,42 @@
+using HarmonyPortal.Core.Exports;
+using HarmonyPortal.Web.Features.Ledgers;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HarmonyPortal.Web.Features.YearEnd;
+
+/// <summary>年终汇总: start the year-end workbook of one's region as a background job, follow it, download it.</summary>
+[Route("year-end")]
+public sealed class YearEndController(YearEndJobs jobs) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, CancellationToken ct) => View(await jobs.PageAsync(year, ct));
+
+    [HttpPost("exports")]
+    public async Task<IActionResult> Start(int year, CancellationToken ct)
+    {
+        var outcome = await jobs.StartAsync(year, ct);
+        TempData[outcome.Succeeded ? Flash.Success : Flash.Error] = outcome.Message;
+        return RedirectToAction(nameof(Index), new { year });
+    }
+
+    [HttpGet("exports/{id:guid}")]
+    public async Task<IActionResult> Status(Guid id, CancellationToken ct) =>
+        await jobs.FindAsync(id, ct) is { } job
+            ? Json(new { status = job.Status.ToString(), statusText = job.Status.ToChinese(), job.RowsWritten, job.RowsTotal, percent = YearEndPercent.Of(job) })
+            : NotFound();
+
+    [HttpGet("exports/{id:guid}/download")]
+    public async Task<IActionResult> Download(Guid id, CancellationToken ct) =>
+        await jobs.DownloadAsync(id, ct) is { } file
+            ? PhysicalFile(file.Path, LedgerExportService.ContentType, file.FileName)
+            : NotFound();
+}
+
+public static class YearEndPercent
+{
+    /// <summary>Progress rounded down to the 5 % steps the stylesheet has (.pct-0 … .pct-100).</summary>
+    public static int Of(ExportJob job) => job.Status == ExportJobStatus.Done ? 100
+        : job.RowsTotal <= 0 ? 0
+        : (int)Math.Min(100, job.RowsWritten * 100 / job.RowsTotal) / 5 * 5;
+}

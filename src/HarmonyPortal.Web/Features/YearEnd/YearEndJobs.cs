@@ -1,0 +1,84 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Exports;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.YearEnd;
+
+public sealed record YearEndPage(int Year, IReadOnlyList<int> Years, IReadOnlyList<ExportJob> Jobs, string RegionName);
+
+public sealed record YearEndDownload(string Path, string FileName);
+
+/// <summary>The user's side of year-end exports: start one, list one's own, follow and download them. Only the owner sees a job.</summary>
+public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog audit, YearEndQueue queue, PortalOptions options, TimeProvider clock)
+{
+    public const string ObjectType = "ExportJob";
+
+    private int ThisYear => clock.GetLocalNow().Year;
+
+    public static string Folder(PortalOptions options) => Path.Combine(options.DataDirectory, "exports");
+
+    public async Task<YearEndPage> PageAsync(int? year, CancellationToken ct)
+    {
+        var jobs = await db.ExportJobs.AsNoTracking().Where(j => j.UserId == scope.UserId)
+            .OrderByDescending(j => j.CreatedAtUtc).Take(20).ToListAsync(ct);
+        var years = Enumerable.Range(ThisYear - 4, 5).Reverse().ToList();
+        return new YearEndPage(year is { } y && years.Contains(y) ? y : ThisYear, years, jobs, scope.RegionName);
+    }
+
+    /// <summary>Queues the export of the user's region for <paramref name="year"/>; refused while another of the user's exports is unfinished.</summary>
+    public async Task<YearEndOutcome> StartAsync(int year, CancellationToken ct)
+    {
+        if (year < ThisYear - 4 || year > ThisYear)
+        {
+            return new YearEndOutcome(false, $"年度应在 {ThisYear - 4} 至 {ThisYear} 之间。");
+        }
+
+        if (await db.ExportJobs.AnyAsync(j => j.UserId == scope.UserId && (j.Status == ExportJobStatus.Queued || j.Status == ExportJobStatus.Running), ct))
+        {
+            return new YearEndOutcome(false, "上一份年终汇总尚未生成完毕，请稍后再试。");
+        }
+
+        var job = new ExportJob
+        {
+            Id = Guid.NewGuid(),
+            UserId = scope.UserId,
+            RegionId = scope.RegionId,
+            Year = year,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ExportJobs.Add(job);
+        audit.Add(AuditActions.YearEndExportStarted, AuditOutcome.Success, ObjectType, job.Id.ToString(), $"{scope.RegionName} {year}");
+        await db.SaveChangesAsync(ct);
+        queue.Enqueue(job.Id);
+        return new YearEndOutcome(true, $"已开始生成 {year} 年度年终汇总，完成后可在下方下载。");
+    }
+
+    /// <summary>The user's own job, or null (someone else's job is as missing as an unknown one).</summary>
+    public Task<ExportJob?> FindAsync(Guid id, CancellationToken ct) =>
+        db.ExportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.UserId == scope.UserId, ct);
+
+    /// <summary>The finished file of the user's own job, audited; null when there is none to download.</summary>
+    public async Task<YearEndDownload?> DownloadAsync(Guid id, CancellationToken ct)
+    {
+        var job = await FindAsync(id, ct);
+        if (job is not { Status: ExportJobStatus.Done, FileName: { } fileName })
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Folder(options), fileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(AuditActions.YearEndExportDownloaded, AuditOutcome.Success, ObjectType, job.Id.ToString(), $"{scope.RegionName} {job.Year}", ct: ct);
+        return new YearEndDownload(path, $"{scope.RegionName}{job.Year}年度年终汇总.xlsx");
+    }
+}
+
+public sealed record YearEndOutcome(bool Succeeded, string Message);

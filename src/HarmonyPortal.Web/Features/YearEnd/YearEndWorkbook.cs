@@ -1,0 +1,185 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Ledgers.Spreadsheets;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.PersonalData;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Spreadsheets;
+using HarmonyPortal.Web.Features.Ledgers;
+using HarmonyPortal.Web.Features.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.YearEnd;
+
+/// <summary>
+/// The year-end summary workbook of a region (province, city or county) and a year: a summary sheet of quotas per
+/// child region and task, one sheet per ledger with every row of the subtree, and one sheet per gold category with
+/// the published list. Rows stream from the database by key, page after page, straight into the forward-only
+/// <see cref="XlsxWriter"/>: memory stays flat whatever the number of rows. ID numbers are masked exactly as the
+/// ledger export masks them (<see cref="LedgerExportCells"/>). The caller passes the scope: jobs run without a request.
+/// </summary>
+public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector protector, TaskQuotas quotas, TimeProvider clock)
+{
+    /// <summary>Rows read per query: large enough that the queries cost little, small enough that memory stays flat.</summary>
+    public const int PageSize = 2000;
+
+    public const string SummarySheetName = "汇总";
+
+    /// <summary>Ledger rows of the year in the scope's subtree: what the job's progress counts up to.</summary>
+    public async Task<long> CountRowsAsync(UserScope scope, int year, CancellationToken ct)
+    {
+        long total = 0;
+        foreach (var definition in LedgerCatalog.All)
+        {
+            total += await definition.Rows(db).InScope(scope).LongCountAsync(r => r.Year == year, ct);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Writes the workbook to <paramref name="output"/> (left open). <paramref name="progress"/> is called after each
+    /// page with the ledger rows written so far, when no query is running, so it may use the same database.
+    /// </summary>
+    public async Task<long> WriteAsync(UserScope scope, int year, Stream output, Func<long, CancellationToken, Task>? progress, CancellationToken ct)
+    {
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var own = await db.Regions.SingleAsync(r => r.Id == scope.RegionId, ct);
+        var regions = new YearEndRegions(own, await db.Regions.InScope(scope).ToListAsync(ct));
+        var office = $"印发单位：{own.Name}协调劳动关系三方办公室　　日期：{clock.GetLocalNow():yyyy年M月d日}";
+        long written = 0;
+        using var writer = new XlsxWriter(output, leaveOpen: true);
+
+        await WriteSummaryAsync(writer, regions, year, office, ct);
+        foreach (var definition in LedgerCatalog.All)
+        {
+            writer.StartSheet(new SheetSpec(definition.Title, [new ColumnSpec(LedgerSheetLayout.SerialHeader, 6), .. regions.Columns,
+                .. definition.Fields.Select(LedgerSheetLayout.Column), new ColumnSpec("状态", 8)])
+            {
+                Title = $"{own.Name}{definition.Title}（{year} 年度）",
+                Subtitle = office,
+            });
+            written = await WriteLedgerAsync(writer, definition, scope, regions, year, written, progress, ct);
+        }
+
+        foreach (var category in Enum.GetValues<GoldCategory>())
+        {
+            await WriteGoldListAsync(writer, category, scope, regions, year, office, ct);
+        }
+
+        return written;
+    }
+
+    private async Task WriteSummaryAsync(XlsxWriter writer, YearEndRegions regions, int year, string office, CancellationToken ct)
+    {
+        writer.StartSheet(new SheetSpec(SummarySheetName, [
+            new ColumnSpec("序号", 6), new ColumnSpec("地区", 16), new ColumnSpec("任务", 30), new ColumnSpec("单位", 6),
+            new ColumnSpec("配额", 8) { Format = CellFormat.Integer }, new ColumnSpec("完成", 8) { Format = CellFormat.Integer },
+            new ColumnSpec("差额", 8) { Format = CellFormat.Integer }, new ColumnSpec("是否完成", 10), new ColumnSpec("依据", 40),
+        ])
+        {
+            Title = $"{regions.Own.Name}{year} 年度协调劳动关系工作年终汇总表",
+            Subtitle = office,
+        });
+        var ruleSet = await quotas.RuleSetOfAsync(regions.Own, ct);
+        if (ruleSet is null || year < ruleSet.FromYear)
+        {
+            writer.WriteRow([CellValue.Empty, CellValue.Text(regions.Own.Name), CellValue.Text($"{year} 年度无适用的年度配额")]);
+            return;
+        }
+
+        var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder);
+        // As on the home page, a plan period that has ended keeps counting against its last quotas, and says so.
+        var basis = $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年{(year > ruleSet.ToYear ? "，规划期已结束" : "")}）";
+        var serial = 0;
+        foreach (var a in await quotas.AchievedAsync(ruleSet, children.Prepend(regions.Own), year, ct))
+        {
+            writer.WriteRow([
+                CellValue.Number(++serial), CellValue.Text(a.Region.Name), CellValue.Text(a.Task.Name), CellValue.Text(a.Quota.Unit),
+                CellValue.Number(a.Required), CellValue.Number(a.Achieved), CellValue.Number(a.Shortfall),
+                CellValue.Text(a.Achieved < a.Required ? "未完成" : "已完成"), CellValue.Text(basis),
+            ]);
+        }
+    }
+
+    private async Task<long> WriteLedgerAsync(XlsxWriter writer, ILedgerDefinition definition, UserScope scope, YearEndRegions regions, int year,
+        long written, Func<long, CancellationToken, Task>? progress, CancellationToken ct)
+    {
+        var cells = new List<CellValue>(definition.Fields.Count + regions.Levels.Count + 2);
+        var serial = 0;
+        foreach (var region in regions.Regions)
+        {
+            var regionId = region.Id;
+            long after = 0;
+            while (true)
+            {
+                // Keyset paging on the (RegionId, Year, Id) index: every page costs the same, however deep.
+                var page = await definition.Rows(db)
+                    .Where(r => r.RegionId == regionId && r.Year == year && r.Id > after)
+                    .OrderBy(r => r.Id).Take(PageSize).ToListAsync(ct);
+                foreach (var row in page)
+                {
+                    await definition.LoadReferencesAsync(db, row, ct);
+                    cells.Clear();
+                    cells.Add(CellValue.Number(++serial));
+                    regions.AddCells(cells, row.RegionId);
+                    LedgerExportCells.Add(cells, definition, row, scope.RegionId, protector);
+                    cells.Add(CellValue.Text(row.Status.Label()));
+                    writer.WriteRow(cells);
+                }
+
+                written += page.Count;
+                if (page.Count > 0 && progress is not null)
+                {
+                    await progress(written, ct);
+                }
+
+                if (page.Count < PageSize)
+                {
+                    break;
+                }
+
+                after = page[^1].Id;
+            }
+        }
+
+        return written;
+    }
+
+    private async Task WriteGoldListAsync(XlsxWriter writer, GoldCategory category, UserScope scope, YearEndRegions regions, int year, string office, CancellationToken ct)
+    {
+        var name = Nominations.GoldRules.CategoryName(category);
+        writer.StartSheet(new SheetSpec(name, [
+            new ColumnSpec("序号", 6), .. regions.Columns, new ColumnSpec(category == GoldCategory.Coordinator ? "姓名" : "名称", 24),
+            new ColumnSpec("批次", 8), new ColumnSpec("主要事迹", 60), new ColumnSpec("省级意见", 20),
+        ])
+        {
+            Title = $"{regions.Own.Name}{year} 年度{name}入选名单",
+            Subtitle = office,
+        });
+
+        // The published list: nominees the province selected on a city sheet it has published.
+        var selected = await db.Nominations
+            .Where(n => n.Category == category && n.Year == year && n.ProvinceDecision == Decision.Yes
+                && n.CitySheet != null && n.CitySheet.Status == SheetStatus.Published && n.Region.Path.StartsWith(scope.RegionPath))
+            .OrderBy(n => n.Region.Path).ThenBy(n => n.Batch).ThenBy(n => n.Id)
+            .Select(n => new { n.RegionId, n.Name, n.Batch, n.Narrative, n.ProvinceReason })
+            .ToListAsync(ct);
+        var cells = new List<CellValue>();
+        var serial = 0;
+        foreach (var n in selected)
+        {
+            cells.Clear();
+            cells.Add(CellValue.Number(++serial));
+            regions.AddCells(cells, n.RegionId);
+            cells.Add(CellValue.Text(n.Name));
+            cells.Add(CellValue.Text(Nominations.GoldRules.BatchName(n.Batch)));
+            cells.Add(CellValue.Text(n.Narrative));
+            cells.Add(CellValue.Text(n.ProvinceReason));
+            writer.WriteRow(cells);
+        }
+    }
+}
