@@ -31,6 +31,8 @@ public static class AuditActions
     public const string NominationEvidenceAdded = "nomination.evidence-added";
     public const string NominationEvidenceDownloaded = "nomination.evidence-downloaded";
     public const string DeadlineExtended = "sheet.deadline-extended";
+    public const string PrintViewed = "print.viewed";
+    public const string PrintPdf = "print.pdf";
 
     /// <summary>A workflow transition, e.g. <c>sheet.submit</c>, <c>sheet.return</c>, <c>sheet.publish</c>.</summary>
     public static string Sheet(Nominations.WorkflowAction action) => "sheet." + action.ToString().ToLowerInvariant();
