@@ -35,8 +35,9 @@ public sealed partial class PdfRenderer(IConfiguration configuration, ILogger<Pd
         {
             var started = Stopwatch.GetTimestamp();
             var current = await BrowserAsync(ct);
-            // Documents are self-contained (styles inlined): no script runs and nothing is fetched.
-            var context = await current.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true, Locale = "zh-CN" });
+            // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on because
+            // Chromium fills the footer's page numbers with it.
+            var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
             try
             {
                 var page = await context.NewPageAsync();
