@@ -112,6 +112,15 @@ public sealed partial class PdfRenderer(IConfiguration configuration, ILogger<Pd
         }
     }
 
+    /// <summary>Closes the browser as a crash would, so tests can check that the next document relaunches it.</summary>
+    internal async Task CloseBrowserAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Printed a PDF of {Bytes} bytes in {Elapsed} ms")]
     private static partial void LogPrinted(ILogger logger, int bytes, int elapsed);
 

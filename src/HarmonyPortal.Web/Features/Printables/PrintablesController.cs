@@ -2,6 +2,7 @@ using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Playwright;
 
 namespace HarmonyPortal.Web.Features.Printables;
 
@@ -31,8 +32,11 @@ public sealed class PrintablesController(PrintQueryService queries, ViewRenderer
         await PdfAsync("SheetTable", await queries.SheetTableAsync(id, ct), "sheet", id.ToString(), ct);
 
     [HttpGet("published")]
-    public async Task<IActionResult> Published(GoldCategory category, int? year, int batch, CancellationToken ct) =>
-        await HtmlAsync("PublishedList", await PublishedListAsync(category, year, batch, ct), ObjectPublishedList, $"{category}:{year}:{batch}", ct);
+    public async Task<IActionResult> Published(GoldCategory category, int? year, int batch, CancellationToken ct)
+    {
+        var list = await PublishedListAsync(category, year, batch, ct);
+        return await HtmlAsync("PublishedList", list, ObjectPublishedList, $"{category}:{list.Key.Year}:{batch}", ct);
+    }
 
     [HttpGet("published.pdf")]
     public async Task<IActionResult> PublishedPdf(GoldCategory category, int? year, int batch, CancellationToken ct)
@@ -54,7 +58,17 @@ public sealed class PrintablesController(PrintQueryService queries, ViewRenderer
     {
         document.InlineCss = styles.Css;
         var html = await views.RenderAsync(this, view, document);
-        var bytes = await pdf.RenderAsync(html, new PdfOptions(document.Landscape), ct);
+        byte[] bytes;
+        try
+        {
+            bytes = await pdf.RenderAsync(html, new PdfOptions(document.Landscape), ct);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, objectType, objectId, Details(document), ct: CancellationToken.None);
+            throw;
+        }
+
         await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Success, objectType, objectId, Details(document), ct: ct);
         return File(bytes, "application/pdf", document.FileName);
     }
