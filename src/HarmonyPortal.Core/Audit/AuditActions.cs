@@ -33,6 +33,8 @@ public static class AuditActions
     public const string DeadlineExtended = "sheet.deadline-extended";
     public const string YearEndExportStarted = "year-end.export-started";
     public const string YearEndExportDownloaded = "year-end.export-downloaded";
+    public const string PrintViewed = "print.viewed";
+    public const string PrintPdf = "print.pdf";
 
     /// <summary>A workflow transition, e.g. <c>sheet.submit</c>, <c>sheet.return</c>, <c>sheet.publish</c>.</summary>
     public static string Sheet(Nominations.WorkflowAction action) => "sheet." + action.ToString().ToLowerInvariant();

@@ -60,6 +60,10 @@ public static class PortalSetup
             builder.Services.AddHostedService<Features.Nominations.DeadlineReminderJob>();
         }
         builder.AddPortalNotifications();
+        builder.Services.AddScoped<Features.Printables.PrintQueryService>();
+        builder.Services.AddScoped<Features.Printables.ViewRenderer>();
+        builder.Services.AddSingleton<Features.Printables.PrintStyles>();
+        builder.Services.AddSingleton<Features.Printables.PdfRenderer>();
         builder.Services.AddScoped<Features.Reporting.ReportingDeadlines>();
         builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
         builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.PersonalData;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Ledgers;
+using HarmonyPortal.Web.Features.Nominations;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Printables;
+
+/// <summary>
+/// The printed documents' data, read through the nomination pages' own scoped queries (404 outside the
+/// subtree). ID numbers are shown in full only to users of the row's own region, as on the ledger's
+/// details page; everyone else gets them masked, with phones, as in <see cref="LedgerSnapshot"/>.
+/// </summary>
+public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, NominationQueryService nominations, PersonalDataProtector protector, TimeProvider clock)
+{
+    public async Task<RecommendationForm> RecommendationAsync(long id, CancellationToken ct)
+    {
+        var page = await nominations.NomineeAsync(id, ct);
+        var n = page.Nomination;
+        var definition = GoldRules.Ledger(n.Category);
+        var reveal = page.Row is not null && Reveal(page.Row);
+        var fields = page.Row is { } row ? Values(definition, row, reveal).Select((v, i) => (definition.Fields[i].Header, v)).ToList()
+            : n.FrozenJson is { } frozen ? (JsonSerializer.Deserialize<Dictionary<string, string>>(frozen) ?? []).Select(kv => (kv.Key, kv.Value)).ToList()
+            : [];
+        var criteria = page.Attestable.Select(c => n.Attestations.FirstOrDefault(a => a.CriterionId == c.Id) is { } a
+            ? new AttestedCriterion(c.Text, c.Clause, a.Evidence, a.AttestedBy)
+            : new AttestedCriterion(c.Text, c.Clause, null, null)).ToList();
+        var evaluation = page.Evaluations.Count > 0 ? page.Evaluations[0] : null;
+        var details = evaluation is null ? [] : SheetChecks.ReadVerdict(evaluation.VerdictJson)?.Leaves().Select(l => l.Explanation).ToList() ?? [];
+        return Stamp(new RecommendationForm(n, page.Key, fields, page.Row is null, criteria, evaluation, details, page.Rules.CriteriaSet?.Name)
+        {
+            FullIdNumbers = reveal && definition.HasIdNumber ? 1 : 0,
+        });
+    }
+
+    public async Task<SheetTable> SheetTableAsync(long id, CancellationToken ct)
+    {
+        var page = await nominations.SheetAsync(id, ct);
+        var (headers, lines, full) = await LinesAsync(page.Sheet.Category, page.Nominees.Select(l => l.Nomination).ToList(), ct);
+        return Stamp(new SheetTable(page.Sheet, page.Key, headers, lines) { FullIdNumbers = full });
+    }
+
+    /// <summary>The nominees the province selected in the user's subtree whose city sheet is published, in region order.</summary>
+    public async Task<PublishedList> PublishedAsync(GoldCategory category, int year, int batch, CancellationToken ct)
+    {
+        var selected = await db.Nominations.AsNoTracking().Include(n => n.Region)
+            .Where(n => n.Region.Path.StartsWith(scope.RegionPath) && n.Category == category && n.Year == year && n.Batch == batch
+                && n.ProvinceDecision == Decision.Yes && n.CitySheet!.Status == SheetStatus.Published)
+            .ToListAsync(ct);
+        var tree = await db.LoadSubtreeAsync(scope, ct);
+        var order = tree.SelfAndDescendants().Select((r, i) => (r.Id, i)).ToDictionary(r => r.Id, r => r.i);
+        var sorted = selected.OrderBy(n => order.GetValueOrDefault(n.RegionId, int.MaxValue)).ThenBy(n => n.Id).ToList();
+        var (headers, lines, full) = await LinesAsync(category, sorted, ct);
+        return Stamp(new PublishedList(scope.RegionName, new SheetKey(category, year, batch), headers, lines) { FullIdNumbers = full });
+    }
+
+    private async Task<(IReadOnlyList<string>, IReadOnlyList<PrintLine>, int)> LinesAsync(GoldCategory category, IReadOnlyList<Nomination> nominees, CancellationToken ct)
+    {
+        var definition = GoldRules.Ledger(category);
+        var columns = ListColumns(definition);
+        var ids = nominees.Select(n => n.LedgerRowId).ToList();
+        var rows = new Dictionary<long, LedgerRow>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var row in await definition.Rows(db).AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
+            {
+                rows[row.Id] = row;
+            }
+        }
+
+        var full = 0;
+        var lines = nominees.Select((n, i) =>
+        {
+            IReadOnlyList<string> values = columns.Select(_ => "").ToList();
+            if (rows.TryGetValue(n.LedgerRowId, out var row))
+            {
+                var reveal = Reveal(row);
+                full += reveal && definition.HasIdNumber ? 1 : 0;
+                var all = Values(definition, row, reveal);
+                values = columns.Select(c => all[c]).ToList();
+            }
+
+            return new PrintLine(i + 1, n.Name, n.Region.Name, values, n.CityDecision, n.ProvinceDecision);
+        }).ToList();
+        return (columns.Select(c => definition.Fields[c].Header).ToList(), lines, full);
+    }
+
+    /// <summary>The ledger's list columns other than the name, by their index in the definition.</summary>
+    private static List<int> ListColumns(ILedgerDefinition definition) =>
+        definition.Fields.Select((f, i) => (f, i)).Where(x => x.f.InList && x.f.Key != nameof(LedgerRow.Name)).Select(x => x.i).ToList();
+
+    /// <summary>Only users of the row's own region see its full ID number (decrypted here for them alone).</summary>
+    private bool Reveal(LedgerRow row)
+    {
+        if (row.RegionId != scope.RegionId)
+        {
+            return false;
+        }
+
+        if (row is PersonRow person)
+        {
+            protector.Unseal(person);
+        }
+
+        return true;
+    }
+
+    private static List<string> Values(ILedgerDefinition definition, LedgerRow row, bool reveal) =>
+        definition.Fields.Select(f =>
+        {
+            if (f.Kind == FieldKind.IdNumber && row is PersonRow person)
+            {
+                return reveal && person.IdNumber is { } plain ? plain : person.IdNumberMasked;
+            }
+
+            var text = FieldValues.Format(f, f.Get(row));
+            return reveal ? text : LedgerSnapshot.Masked(f, text);
+        }).ToList();
+
+    private T Stamp<T>(T document)
+        where T : PrintDocument => document with { PrintedBy = scope.UserName, PrintedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime) };
+}

@@ -1,0 +1,44 @@
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Web.Features.Nominations;
+
+namespace HarmonyPortal.Web.Features.Printables;
+
+/// <summary>What every printed document shares: its title, orientation, and where the PDF of it is.</summary>
+public abstract record PrintDocument(string Title, string FileName, string PdfPath, bool Landscape)
+{
+    /// <summary>Set when printing to PDF: the print CSS to inline (the HTML view links the file instead).</summary>
+    public string? InlineCss { get; set; }
+
+    public DateOnly PrintedOn { get; init; }
+
+    public string PrintedBy { get; init; } = "";
+
+    /// <summary>How many full ID numbers the document shows (the rest are masked), for the audit entry.</summary>
+    public int FullIdNumbers { get; init; }
+}
+
+public sealed record AttestedCriterion(string Text, string Clause, string? Evidence, string? AttestedBy);
+
+/// <summary>推荐表 of one nominee.</summary>
+public sealed record RecommendationForm(
+    Nomination Nomination,
+    SheetKey Key,
+    IReadOnlyList<(string Field, string Value)> Fields,
+    bool FieldsFrozen,
+    IReadOnlyList<AttestedCriterion> Criteria,
+    NominationEvaluation? Evaluation,
+    IReadOnlyList<string> EvaluationDetails,
+    string? CriteriaSetName)
+    : PrintDocument($"{Nomination.Name} {Key.Title}推荐表", $"{Nomination.Name}-{Key.Title}推荐表.pdf", $"/print/nominations/{Nomination.Id}.pdf", false);
+
+/// <summary>One line of a printed table: the nominee, its region, the ledger's list fields, and the decisions.</summary>
+public sealed record PrintLine(int Number, string Name, string Region, IReadOnlyList<string> Values, Decision City, Decision Province);
+
+/// <summary>The summary table of one sheet, with signature and seal lines.</summary>
+public sealed record SheetTable(NominationSheet Sheet, SheetKey Key, IReadOnlyList<string> Headers, IReadOnlyList<PrintLine> Lines)
+    : PrintDocument($"{Sheet.Region.Name} {Key.Title}推荐汇总表", $"{Sheet.Region.Name}-{Key.Title}推荐汇总表.pdf", $"/print/sheets/{Sheet.Id}.pdf", true);
+
+/// <summary>The published list of the user's subtree for a category, year and batch.</summary>
+public sealed record PublishedList(string RegionName, SheetKey Key, IReadOnlyList<string> Headers, IReadOnlyList<PrintLine> Lines)
+    : PrintDocument($"{RegionName} {Key.Title}名单", $"{RegionName}-{Key.Title}名单.pdf", $"/print/published.pdf?{Key.Query}", true);

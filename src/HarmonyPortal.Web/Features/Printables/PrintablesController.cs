@@ -1,0 +1,78 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Web.Features.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Playwright;
+
+namespace HarmonyPortal.Web.Features.Printables;
+
+/// <summary>
+/// Printable documents — a nominee's 推荐表, a sheet's summary table, the published list — as an HTML print
+/// view and, with ".pdf", as a PDF printed by the shared Chromium. Every view and download is audited.
+/// </summary>
+[Route("print")]
+public sealed class PrintablesController(PrintQueryService queries, ViewRenderer views, PrintStyles styles, PdfRenderer pdf, AuditLog audit, TimeProvider clock) : Controller
+{
+    public const string ObjectPublishedList = "published-list";
+
+    [HttpGet("nominations/{id:long}")]
+    public async Task<IActionResult> Nomination(long id, CancellationToken ct) =>
+        await HtmlAsync("Recommendation", await queries.RecommendationAsync(id, ct), "nomination", id.ToString(), ct);
+
+    [HttpGet("nominations/{id:long}.pdf")]
+    public async Task<IActionResult> NominationPdf(long id, CancellationToken ct) =>
+        await PdfAsync("Recommendation", await queries.RecommendationAsync(id, ct), "nomination", id.ToString(), ct);
+
+    [HttpGet("sheets/{id:long}")]
+    public async Task<IActionResult> Sheet(long id, CancellationToken ct) =>
+        await HtmlAsync("SheetTable", await queries.SheetTableAsync(id, ct), "sheet", id.ToString(), ct);
+
+    [HttpGet("sheets/{id:long}.pdf")]
+    public async Task<IActionResult> SheetPdf(long id, CancellationToken ct) =>
+        await PdfAsync("SheetTable", await queries.SheetTableAsync(id, ct), "sheet", id.ToString(), ct);
+
+    [HttpGet("published")]
+    public async Task<IActionResult> Published(GoldCategory category, int? year, int batch, CancellationToken ct)
+    {
+        var list = await PublishedListAsync(category, year, batch, ct);
+        return await HtmlAsync("PublishedList", list, ObjectPublishedList, $"{category}:{list.Key.Year}:{batch}", ct);
+    }
+
+    [HttpGet("published.pdf")]
+    public async Task<IActionResult> PublishedPdf(GoldCategory category, int? year, int batch, CancellationToken ct)
+    {
+        var list = await PublishedListAsync(category, year, batch, ct);
+        return await PdfAsync("PublishedList", list, ObjectPublishedList, $"{category}:{list.Key.Year}:{batch}", ct);
+    }
+
+    private Task<PublishedList> PublishedListAsync(GoldCategory category, int? year, int batch, CancellationToken ct) =>
+        queries.PublishedAsync(category, year ?? clock.GetLocalNow().Year, batch, ct);
+
+    private async Task<IActionResult> HtmlAsync(string view, PrintDocument document, string objectType, string objectId, CancellationToken ct)
+    {
+        await audit.RecordAsync(AuditActions.PrintViewed, AuditOutcome.Success, objectType, objectId, Details(document), ct: ct);
+        return View(view, document);
+    }
+
+    private async Task<IActionResult> PdfAsync(string view, PrintDocument document, string objectType, string objectId, CancellationToken ct)
+    {
+        document.InlineCss = styles.Css;
+        var html = await views.RenderAsync(this, view, document);
+        byte[] bytes;
+        try
+        {
+            bytes = await pdf.RenderAsync(html, new PdfOptions(document.Landscape), ct);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, objectType, objectId, Details(document), ct: CancellationToken.None);
+            throw;
+        }
+
+        await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Success, objectType, objectId, Details(document), ct: ct);
+        return File(bytes, "application/pdf", document.FileName);
+    }
+
+    private static string Details(PrintDocument document) =>
+        $"{document.Title}；身份证号{(document.FullIdNumbers > 0 ? $"完整显示 {document.FullIdNumbers} 个（本地区）" : "已脱敏")}";
+}
