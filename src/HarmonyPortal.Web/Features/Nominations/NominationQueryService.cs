@@ -39,7 +39,9 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             : null;
         return new NominationOverview(key, batches, Enumerable.Range(Today.Year - 5, 6).Reverse().ToList(), own, ownLine, lines, canNominate,
             scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City, scope.Role == UserRole.Reviewer && own.Level == RegionLevel.Province,
-            lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note);
+            lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note,
+            await db.NominationSheets.AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.Year == key.Year && s.Batch == key.Batch
+                && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct));
     }
 
     public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)

@@ -35,7 +35,8 @@ public sealed record NominationOverview(
     int ForwardedCities,
     int PendingSelections,
     IReadOnlyList<(long Id, string Name)> Candidates,
-    string? RuleNote);
+    string? RuleNote,
+    bool Published);
 
 public sealed record NomineeLine(Nomination Nomination, SheetChecks.NomineeVerdict? Check, bool ChangedSinceApproval);
 
