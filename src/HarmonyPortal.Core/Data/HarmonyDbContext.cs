@@ -18,6 +18,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
     public DbSet<Coordinator> Coordinators => Set<Coordinator>();
 
     public DbSet<MediationOrganization> MediationOrganizations => Set<MediationOrganization>();

@@ -55,6 +55,9 @@ public static class SecuritySetup
 
         // All of Identity's cookie schemes, so that signing a rejected principal out finds each of them.
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((o, store) => o.SessionStore = store);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "HarmonyPortal.Auth";
