@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HarmonyPortal.Web.Features.Account;
 
 [Route("account")]
-public sealed class AccountController(SignInManager<AppUser> signIn, AuditLog audit) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, AuditLog audit, Core.Data.HarmonyDbContext db) : Controller
 {
     public const string BadCredentials = "用户名或密码不正确。";
 
@@ -27,8 +27,10 @@ public sealed class AccountController(SignInManager<AppUser> signIn, AuditLog au
         }
 
         var userName = input.UserName.Trim();
-        var user = await signIn.UserManager.FindByNameAsync(userName);
+        // Sign in first: the manager loads the user inside its per-user lock, and must not get a copy this
+        // request loaded earlier (the context would hand back that stale copy).
         var result = await signIn.PasswordSignInAsync(userName, input.Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(userName);
         if (result.Succeeded && user is not null)
         {
             await audit.RecordAsync(AuditActions.LoginSucceeded, AuditOutcome.Success, "user", user.Id, userName: user.UserName, regionId: user.RegionId);
@@ -54,6 +56,10 @@ public sealed class AccountController(SignInManager<AppUser> signIn, AuditLog au
             action = AuditActions.LoginFailed;
         }
 
+        // Under parallel guesses Identity's failed-count update can lose its race (a concurrency failure it
+        // reports, not throws) and leave the user row modified in this context; saving the audit entry must
+        // not retry that update.
+        db.ChangeTracker.Clear();
         await audit.RecordAsync(action, AuditOutcome.Failure, "user", user?.Id, userName: userName, regionId: user?.RegionId);
         ModelState.AddModelError("", message);
         return View(new LoginInput { UserName = userName, ReturnUrl = input.ReturnUrl });
