@@ -203,6 +203,44 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         Assert.True(await db.AuditEntries.CountAsync(e => e.Action == AuditActions.LedgerExported) >= 2);
     }
 
+    [Fact]
+    public async Task Export_OfMoreRowsThanOnePage_HasEveryRowOnce()
+    {
+        using var clerk = await portal.SignedInClientAsync("gzgx.clerk");
+        var people = Enumerable.Range(0, 2_345)
+            .Select(i => Person((i + 1).ToString(), "分页" + i, TestIdNumbers.WithCheckDigit($"360704{new DateOnly(1970, 1, 1).AddDays(i):yyyyMMdd}0010"), "男", "2020-01-01"))
+            .ToArray();
+        var imported = await UploadAsync(clerk, "coordinators", Workbook(CoordinatorHeaders, people));
+        Assert.True(imported.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(imported)).Body!.TextContent);
+
+        var export = await ReadAllAsync(await clerk.Http.GetAsync("/ledgers/coordinators/export?year=2026"));
+
+        var names = export.Text.Split('\n').Select(l => l.Split('|')).Where(c => c.Length > 2 && c[2].StartsWith("分页", StringComparison.Ordinal)).Select(c => c[2]).ToList();
+        Assert.Equal(2_345, names.Count);
+        Assert.Equal(2_345, names.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task MediatorsExport_NamesEachMediatorsOrganisation()
+    {
+        using var clerk = await portal.SignedInClientAsync("gznk.clerk");
+        var token = await clerk.TokenFromAsync("/ledgers");
+        var org = await clerk.PostAsync("/ledgers/mediation-organizations/create", token, [.. LedgerForms.MediationOrganization("南康区家具行业调解委员会", 40, 30), ("year", "2026")]);
+        Assert.Equal(HttpStatusCode.Redirect, org.StatusCode);
+        foreach (var (name, id) in new[] { ("赵调解", "360703198001010011"), ("钱调解", "360703198101010011"), ("孙调解", "360703198201010011") })
+        {
+            var mediator = await clerk.PostAsync("/ledgers/mediators/create", token,
+                ("values[Name]", name), ("values[Gender]", "男"), ("values[Ethnicity]", "汉族"), ("values[IdNumber]", TestIdNumbers.WithCheckDigit(id)),
+                ("values[WorkUnit]", "南康区某家具公司"), ("values[Education]", "高中"), ("values[ServingSince]", "2020-01-01"), ("values[Phone]", "13907970000"), ("values[OrganizationName]", "南康区家具行业调解委员会"), ("year", "2026"));
+            Assert.True(mediator.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(mediator)).QuerySelector("[data-testid=form-errors]")?.TextContent);
+        }
+
+        var export = await ReadAllAsync(await clerk.Http.GetAsync("/ledgers/mediators/export?year=2026"));
+
+        var lines = export.Text.Split('\n').Where(l => l.Contains("调解|", StringComparison.Ordinal) && l.Contains("南康区家具行业调解委员会", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count == 3, export.Text);
+    }
+
     private static async Task<(string Text, int Formulas)> ReadAllAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

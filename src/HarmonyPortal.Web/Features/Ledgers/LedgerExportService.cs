@@ -22,6 +22,8 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private const int ExportPageSize = 2_000;
+
     public Stream Template(ILedgerDefinition definition, int year)
     {
         var stream = TempFile();
@@ -50,19 +52,35 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
                 Title = definition.Title,
                 Subtitle = $"导出单位：{scope.RegionName}　　年度：{query.Year}　　导出时间：{DateTime.Now:yyyy-MM-dd HH:mm}",
             });
-            var rows = definition.Filter(definition.Rows(db).InScope(scope), query, idNumberHash: null)
-                .AsNoTracking().Include(r => r.Region).OrderBy(r => r.Region.Path).ThenBy(r => r.Id);
+            IQueryable<LedgerRow> rows = definition.Filter(definition.Rows(db).InScope(scope), query, idNumberHash: null).AsNoTracking().Include(r => r.Region);
             var cells = new List<CellValue>(definition.Fields.Count + 3);
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            // Page by (region path, id) and finish each page before loading references (a mediator's organisation):
+            // PostgreSQL refuses a second command while a reader is still open on the connection.
+            (string Path, long Id)? last = null;
+            List<LedgerRow> page;
+            do
             {
-                await definition.LoadReferencesAsync(db, row, ct);
-                cells.Clear();
-                cells.Add(CellValue.Number(++count));
-                cells.Add(CellValue.Text(row.Region.Name));
-                LedgerExportCells.Add(cells, definition, row, scope.RegionId, protector);
-                cells.Add(CellValue.Text(row.Status.Label()));
-                writer.WriteRow(cells);
+                var next = rows;
+                if (last is var (path, id))
+                {
+                    next = next.Where(r => string.Compare(r.Region.Path, path) > 0 || (r.Region.Path == path && r.Id > id));
+                }
+
+                page = await next.OrderBy(r => r.Region.Path).ThenBy(r => r.Id).Take(ExportPageSize).ToListAsync(ct);
+                foreach (var row in page)
+                {
+                    await definition.LoadReferencesAsync(db, row, ct);
+                    cells.Clear();
+                    cells.Add(CellValue.Number(++count));
+                    cells.Add(CellValue.Text(row.Region.Name));
+                    LedgerExportCells.Add(cells, definition, row, scope.RegionId, protector);
+                    cells.Add(CellValue.Text(row.Status.Label()));
+                    writer.WriteRow(cells);
+                }
+
+                last = page.Count > 0 ? (page[^1].Region.Path, page[^1].Id) : null;
             }
+            while (page.Count == ExportPageSize);
         }
 
         await audit.RecordAsync(AuditActions.LedgerExported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null,
