@@ -105,40 +105,22 @@ static int RunOne(string[] args)
     var rows = int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture);
     var path = Option(args, "--out")!;
 
-    long peak = 0;
-    using var done = new ManualResetEventSlim();
-    var sampler = new Thread(() =>
+    return PeakMemory.MeasureAsync(() =>
     {
-        using var self = Process.GetCurrentProcess();
-        while (!done.IsSet)
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
         {
-            self.Refresh();
-            peak = Math.Max(peak, self.WorkingSet64);
-            done.Wait(5);
+            if (writer == "product")
+            {
+                WriteProduct(file, level, rows);
+            }
+            else
+            {
+                WriteFloor(file, level, rows);
+            }
         }
-    }) { IsBackground = true };
-    sampler.Start();
 
-    var stopwatch = Stopwatch.StartNew();
-    using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-    {
-        if (writer == "product")
-        {
-            WriteProduct(file, level, rows);
-        }
-        else
-        {
-            WriteFloor(file, level, rows);
-        }
-    }
-
-    stopwatch.Stop();
-    done.Set();
-    sampler.Join();
-    using var process = Process.GetCurrentProcess();
-    var peakBytes = Math.Max(peak, process.PeakWorkingSet64);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.000} {peakBytes / 1024.0 / 1024.0:0.0}"));
-    return 0;
+        return Task.CompletedTask;
+    }).GetAwaiter().GetResult();
 }
 
 static void WriteProduct(Stream output, CompressionLevel level, int rows)
