@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Rules;
+using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Core.Nominations;
 
@@ -22,4 +23,16 @@ public class DeadlineExtension
     public string GrantedBy { get; set; } = "";
 
     public DateTime GrantedAtUtc { get; set; }
+}
+
+public static class DeadlineExtensionQueries
+{
+    /// <summary>The date in force for each of the regions that was granted one: the latest extension wins.</summary>
+    public static Task<Dictionary<int, DateOnly>> LatestByRegionAsync(
+        this IQueryable<DeadlineExtension> extensions, IReadOnlyCollection<int> regionIds, GoldCategory category, int year, int batch, CancellationToken ct) =>
+        extensions.AsNoTracking()
+            .Where(e => regionIds.Contains(e.RegionId) && e.Category == category && e.Year == year && e.Batch == batch)
+            .GroupBy(e => e.RegionId)
+            .Select(g => new { RegionId = g.Key, Date = g.OrderByDescending(e => e.Id).Select(e => e.NewDate).First() })
+            .ToDictionaryAsync(e => e.RegionId, e => e.Date, ct);
 }

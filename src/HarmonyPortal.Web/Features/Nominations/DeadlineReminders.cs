@@ -60,10 +60,7 @@ public sealed class DeadlineReminders(HarmonyDbContext db, RuleSetCatalog catalo
         var done = await db.NominationSheets.AsNoTracking()
             .Where(s => ids.Contains(s.RegionId) && s.Category == category && s.Year == year && s.Batch == batch && s.Status != SheetStatus.Draft && s.Status != SheetStatus.Returned)
             .Select(s => s.RegionId).ToListAsync(ct);
-        var extended = await db.DeadlineExtensions.AsNoTracking()
-            .Where(e => ids.Contains(e.RegionId) && e.Category == category && e.Year == year && e.Batch == batch)
-            .GroupBy(e => e.RegionId).Select(g => new { RegionId = g.Key, Date = g.OrderByDescending(e => e.Id).Select(e => e.NewDate).First() })
-            .ToDictionaryAsync(e => e.RegionId, e => e.Date, ct);
+        var extended = await db.DeadlineExtensions.LatestByRegionAsync(ids, category, year, batch, ct);
         var created = 0;
         foreach (var region in regions.Where(r => !done.Contains(r.Id)))
         {

@@ -125,9 +125,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var sheetIds = sheets.Values.Select(s => s.Id).ToList();
         var counts = await db.Nominations.AsNoTracking().Where(n => sheetIds.Contains(n.SheetId) || (n.CitySheetId != null && sheetIds.Contains(n.CitySheetId.Value)))
             .Select(n => new { n.SheetId, n.CitySheetId, n.CityDecision }).ToListAsync(ct);
-        var extensions = await db.DeadlineExtensions.AsNoTracking()
-            .Where(e => ids.Contains(e.RegionId) && e.Category == key.Category && e.Year == key.Year && e.Batch == key.Batch)
-            .GroupBy(e => e.RegionId).Select(g => new { RegionId = g.Key, Date = g.OrderByDescending(e => e.Id).Select(e => e.NewDate).First() }).ToDictionaryAsync(e => e.RegionId, e => e.Date, ct);
+        var extensions = await db.DeadlineExtensions.LatestByRegionAsync(ids, key.Category, key.Year, key.Batch, ct);
         var lines = new List<SheetLine>();
         foreach (var region in regions)
         {

@@ -78,9 +78,8 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
         }).ToList();
 
         var quotas = goldRules.Task is { } task ? await QuotasAsync(task, goldRules.TaskSet!, sheet, region, nominees.Count, ct) : [];
-        var extension = await db.DeadlineExtensions.AsNoTracking()
-            .Where(e => e.RegionId == region.Id && e.Category == sheet.Category && e.Year == sheet.Year && e.Batch == sheet.Batch)
-            .OrderByDescending(e => e.Id).Select(e => (DateOnly?)e.NewDate).FirstOrDefaultAsync(ct);
+        var extensions = await db.DeadlineExtensions.LatestByRegionAsync([region.Id], sheet.Category, sheet.Year, sheet.Batch, ct);
+        DateOnly? extension = extensions.TryGetValue(region.Id, out var date) ? date : null;
         var deadline = goldRules.Task is { } t ? SheetEvaluator.Deadline(t, sheet.Year, sheet.Batch, today, extension) : null;
         return new Report(goldRules, verdicts, quotas, deadline);
     }
