@@ -330,7 +330,8 @@ public sealed partial class SheetWorkflowService(
     /// <summary>Forbidden actors get 403; a stale version is a conflict; a wrong status is a refusal with the reason.</summary>
     private TransitionResult? Check(WorkflowAction action, NominationSheet sheet, int version)
     {
-        if (SheetWorkflow.Refusal(action, sheet, sheet.Region, scope) is { Forbidden: true })
+        var refusal = SheetWorkflow.Refusal(action, sheet, sheet.Region, scope);
+        if (refusal is { Forbidden: true })
         {
             throw new WriteForbiddenException();
         }
@@ -340,7 +341,7 @@ public sealed partial class SheetWorkflowService(
             return Conflict(sheet);
         }
 
-        return SheetWorkflow.Refusal(action, sheet, sheet.Region, scope) is { } refusal ? TransitionResult.Refused(refusal.Message) : null;
+        return refusal is null ? null : TransitionResult.Refused(refusal.Message);
     }
 
     private static TransitionResult Conflict(NominationSheet current) =>
