@@ -30,4 +30,16 @@ public class Region
     public int SortOrder { get; set; }
 
     public bool IsInSubtreeOf(string ancestorPath) => Path.StartsWith(ancestorPath, StringComparison.Ordinal);
+
+    /// <summary>The ids on a materialized path, root first: "/1/7/23/" → 1, 7, 23.</summary>
+    public static List<int> IdsOnPath(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    /// <summary>The ids from this region up to the root: where the nearest jurisdiction's rules are looked for first.</summary>
+    public static List<int> IdsLeafToRoot(string path)
+    {
+        var ids = IdsOnPath(path);
+        ids.Reverse();
+        return ids;
+    }
 }

@@ -32,7 +32,7 @@ public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskP
     {
         var y = year ?? clock.GetLocalNow().Year;
         var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == (regionId ?? scope.RegionId), ct) ?? throw new OutOfScopeException();
-        var trailIds = region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var trailIds = Region.IdsOnPath(region.Path);
         var trail = await db.Regions.AsNoTracking().InScope(scope).Where(r => trailIds.Contains(r.Id)).OrderBy(r => r.Path.Length).ToListAsync(ct);
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
 

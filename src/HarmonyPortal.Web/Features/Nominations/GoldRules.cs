@@ -41,7 +41,7 @@ public sealed class GoldRuleLookup(RuleSetCatalog catalog)
 {
     public async Task<GoldRules> ForAsync(Region region, GoldCategory category, CancellationToken ct)
     {
-        var chain = region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Reverse().ToList();
+        var chain = Region.IdsLeafToRoot(region.Path);
         var latest = await catalog.LatestAsync(chain, ct);
         (RuleSet Set, RuleSetVersion Version)? criteria = null;
         (RuleSet Set, RuleTask Task)? task = null;

@@ -31,7 +31,7 @@ public sealed class ReportingDeadlines(RuleSetCatalog catalog)
 
     public async Task<Dictionary<int, ReportingDeadline>> ForManyAsync(IReadOnlyCollection<Region> regions, int year, CancellationToken ct)
     {
-        var chains = regions.ToDictionary(r => r.Id, r => r.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Reverse().ToList());
+        var chains = regions.ToDictionary(r => r.Id, r => Region.IdsLeafToRoot(r.Path));
         var latest = await catalog.LatestAsync(chains.Values.SelectMany(c => c).Distinct().ToList(), ct);
         return chains.ToDictionary(c => c.Key, c => Find(c.Value, latest, year) ?? ReportingDeadline.Default(year));
     }

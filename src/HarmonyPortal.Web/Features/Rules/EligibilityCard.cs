@@ -30,7 +30,7 @@ public sealed class EligibilityService(RuleSetCatalog catalog, TimeProvider cloc
             return null;
         }
 
-        var leafToRoot = row.Region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Reverse().ToList();
+        var leafToRoot = Core.Regions.Region.IdsLeafToRoot(row.Region.Path);
         if (await catalog.ForAsync(leafToRoot, category, ct) is not var (ruleSet, version))
         {
             return null;

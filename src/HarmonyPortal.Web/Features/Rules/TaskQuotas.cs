@@ -37,7 +37,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog)
     /// <summary>The rule set of the nearest jurisdiction up <paramref name="own"/>'s chain that has one, or null.</summary>
     public async Task<RuleSet?> RuleSetOfAsync(Region own, CancellationToken ct)
     {
-        var chain = own.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Reverse().ToList();
+        var chain = Region.IdsLeafToRoot(own.Path);
         var versions = await catalog.LatestAsync(chain, ct);
         return chain.Where(versions.ContainsKey).Select(id => RuleSetCatalog.Parse(versions[id])).FirstOrDefault();
     }

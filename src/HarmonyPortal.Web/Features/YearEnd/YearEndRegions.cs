@@ -21,7 +21,7 @@ public sealed class YearEndRegions
         foreach (var region in Regions)
         {
             var names = new string?[_levels.Count];
-            foreach (var id in region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse))
+            foreach (var id in Region.IdsOnPath(region.Path))
             {
                 if (byId.TryGetValue(id, out var ancestor) && _levels.IndexOf(ancestor.Level) is >= 0 and var column)
                 {
