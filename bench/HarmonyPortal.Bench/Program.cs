@@ -12,6 +12,9 @@ using HarmonyPortal.Core.Spreadsheets;
 //   The portal's ledger list query over N rows in a SQLite file, beside a raw-SQL page on the same index.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- year-end --rows 1000000
 //   The province's year-end workbook over N ledger rows in a SQLite file, end to end, against the floor writer's N rows.
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- import --rows 100000 [--keep DIR]
+//   A county clerk's import of an N-row coordinator workbook, checked and committed into SQLite, against reading the file.
+// (internal) import-one --mode read|import --file PATH --rows N [--db PATH --data DIR]
 // (internal) year-end-one --db PATH --out PATH
 // (internal) xlsx-one --writer product|floor --level Fastest|Optimal|SmallestSize --rows N --out PATH
 
@@ -21,13 +24,15 @@ return args.FirstOrDefault() switch
     "xlsx-one" => RunOne(args),
     "year-end" => await YearEndBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     "year-end-one" => await YearEndBench.RunOneAsync(Option(args, "--db")!, Option(args, "--out")!),
+    "import" => await ImportBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture), Option(args, "--keep")),
+    "import-one" => await ImportBench.RunOneAsync(Option(args, "--mode")!, Option(args, "--file")!, int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture), Option(args, "--db"), Option(args, "--data")),
     "ledger-list" => await LedgerListBench.RunAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: xlsx --rows N [--levels] | ledger-list --rows N | year-end --rows N");
+    Console.Error.WriteLine("usage: xlsx --rows N [--levels] | ledger-list --rows N | year-end --rows N | import --rows N");
     return 2;
 }
 

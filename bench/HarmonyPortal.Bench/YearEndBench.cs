@@ -98,7 +98,7 @@ internal static class YearEndBench
         return counties.Length;
     }
 
-    private static (double Seconds, double PeakMb) Child(string[] args)
+    internal static (double Seconds, double PeakMb) Child(string[] args)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -125,32 +125,19 @@ internal static class YearEndBench
     }
 }
 
-/// <summary>Times an action and samples the process's working set every 5 ms; prints "seconds peakMB".</summary>
+/// <summary>
+/// Times an action and reads the process's peak resident set (Linux VmHWM, kept by the kernel, so nothing samples and
+/// competes with the action for the CPU); prints "seconds peakMB".
+/// </summary>
 internal static class PeakMemory
 {
     public static async Task<int> MeasureAsync(Func<Task> action)
     {
-        long peak = 0;
-        using var done = new ManualResetEventSlim();
-        var sampler = new Thread(() =>
-        {
-            using var self = Process.GetCurrentProcess();
-            while (!done.IsSet)
-            {
-                self.Refresh();
-                peak = Math.Max(peak, self.WorkingSet64);
-                done.Wait(5);
-            }
-        }) { IsBackground = true };
-        sampler.Start();
         var stopwatch = Stopwatch.StartNew();
         await action();
         stopwatch.Stop();
-        done.Set();
-        sampler.Join();
         using var process = Process.GetCurrentProcess();
-        var peakBytes = Math.Max(peak, process.PeakWorkingSet64);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.000} {peakBytes / 1024.0 / 1024.0:0.0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.000} {process.PeakWorkingSet64 / 1024.0 / 1024.0:0.0}"));
         return 0;
     }
 }

@@ -84,7 +84,8 @@ public class SpreadsheetFileReadingTests
         var rows = file.Rows().ToList();
 
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], rows.Select(r => r.RowNumber));
-        Assert.All(rows, r => Assert.Equal(3, r.Cells.Count));
+        Assert.Equal(3, rows[3].Cells.Count); // up to C4, its last cell
+        Assert.All(rows.Skip(3), r => Assert.Equal(3, r.Cells.Count)); // never narrower than a row before it
         Assert.Equal([true, false, true, false, true, true, false], rows.Select(r => r.Cells.All(c => c.IsEmpty)));
         Assert.Equal("标题", rows[1].Cells[0].Text);
         Assert.Equal(["甲", null, "3"], rows[3].Cells.Select(c => c.Text));
@@ -147,6 +148,40 @@ public class SpreadsheetFileReadingTests
         Assert.Equal("3.14159265358979", cells[9].Text);
         Assert.Equal("-42", cells[10].Text);
         Assert.Equal("公式结果", cells[11].Text);
+    }
+
+    [Fact]
+    public void ChineseDateFormats_RichText_PhoneticGuides_AndEscapes_ReadAsExcelShowsThem()
+    {
+        const string main = RawXlsx.Main;
+        var styles = $"""<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{main}"><numFmts count="3"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="0.00&quot;人&quot;"/><numFmt numFmtId="178" formatCode="[Red]#,##0;[Blue]-#,##0"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="31"/><xf numFmtId="177"/><xf numFmtId="178"/></cellXfs></styleSheet>""";
+        var bytes = RawXlsx.Create(
+            """
+            <row r="1">
+              <c r="A1" s="1"><v>46348</v></c>
+              <c r="B1" s="2"><v>46348</v></c>
+              <c r="C1" s="3"><v>120</v></c>
+              <c r="D1" s="4"><v>46348</v></c>
+              <c r="E1" t="s"><v>0</v></c>
+              <c r="F1" t="s"><v>1</v></c>
+              <c r="G1" t="inlineStr"><is><r><t>岳阳</t></r><r><rPr><b/></rPr><t xml:space="preserve">楼区 </t></r></is></c>
+              <c r="H1"><v>0</v></c>
+            </row>
+            """,
+            sharedStrings: "<si><r><t>张</t></r><r><t>三</t></r><rPh sb=\"0\" eb=\"1\"><t>ZHANG</t></rPh></si><si><t>A_x000D_B_x005F_x0041_</t></si>",
+            styles: styles);
+
+        using var file = SpreadsheetFile.Open(new MemoryStream(bytes), Limits);
+        var cells = file.Rows().Single().Cells;
+
+        Assert.Equal(new DateTime(2026, 11, 22), cells[0].Date); // yyyy"年"m"月"d"日": the quoted 年月日 do not hide the date
+        Assert.Equal(new DateTime(2026, 11, 22), cells[1].Date); // built-in 31, the Chinese long date
+        Assert.Equal(("120", true), (cells[2].Text, cells[2].IsNumeric)); // 0.00"人": a number, not a date
+        Assert.Equal(("46348", true), (cells[3].Text, cells[3].IsNumeric)); // [Red]: a colour, not a date
+        Assert.Equal("张三", cells[4].Text); // rich-text runs joined, the phonetic guide left out
+        Assert.Equal("A\rB_x0041_", cells[5].Text); // Excel's escapes decoded, the escaped underscore kept literal
+        Assert.Equal("岳阳楼区 ", cells[6].Text);
+        Assert.Equal("0", cells[7].Text);
     }
 
     [Fact]

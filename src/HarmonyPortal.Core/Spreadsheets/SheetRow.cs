@@ -5,5 +5,8 @@ namespace HarmonyPortal.Core.Spreadsheets;
 /// Excel ("第 12 行…"), blank rows included, rather than by a position in a list.
 /// </summary>
 /// <param name="RowNumber">1-based, as Excel shows it.</param>
-/// <param name="Cells">The row's cells from column A; every row of a sheet has the same count (the sheet's width).</param>
+/// <param name="Cells">
+/// The row's cells from column A, at least up to its last non-empty cell: as wide as the widest row read before it
+/// (or the sheet's declared dimension), so rows of one sheet may differ in count. Index past the end means empty.
+/// </param>
 public sealed record SheetRow(int RowNumber, IReadOnlyList<SheetCell> Cells);

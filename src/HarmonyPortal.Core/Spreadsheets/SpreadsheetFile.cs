@@ -9,7 +9,7 @@ namespace HarmonyPortal.Core.Spreadsheets;
 /// worksheet row by row. It exists so that every ledger import gets the same defences in the same order — size,
 /// file signature, zip-bomb and encryption checks before any parsing, a row limit while reading — and so that every
 /// refusal is a <see cref="SpreadsheetRejectedException"/> with a Chinese message, never an unhandled exception.
-/// Reading is done by ExcelDataReader (one library for both formats). Not thread-safe.
+/// .xlsx is read by <see cref="XlsxSheetReader"/> in one forward pass; .xls by ExcelDataReader. Not thread-safe.
 /// </summary>
 public sealed class SpreadsheetFile : IDisposable
 {
@@ -20,7 +20,9 @@ public sealed class SpreadsheetFile : IDisposable
     private static readonly byte[] EncryptedPackageName = Encoding.Unicode.GetBytes("EncryptedPackage");
 
     private readonly MemoryStream _content;
-    private readonly IExcelDataReader _reader;
+    private readonly IDisposable _reader;
+    private readonly Func<IEnumerable<(int RowNumber, object?[] Values)>> _rows;
+    private readonly Lazy<IReadOnlyList<MergedRange>> _mergedRanges;
     private readonly SpreadsheetLimits _limits;
     private bool _disposed;
 
@@ -30,22 +32,28 @@ public sealed class SpreadsheetFile : IDisposable
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private SpreadsheetFile(MemoryStream content, IExcelDataReader reader, string format, SpreadsheetLimits limits)
+    private SpreadsheetFile(MemoryStream content, XlsxSheetReader reader, SpreadsheetLimits limits)
     {
-        _content = content;
-        _reader = reader;
-        _limits = limits;
-        Format = format;
-        MergedRanges = (reader.MergeCells ?? [])
+        (_content, _reader, _limits, Format) = (content, reader, limits, "xlsx");
+        _rows = reader.Rows;
+        _mergedRanges = new(() => Guard(reader.MergedRanges));
+    }
+
+    private SpreadsheetFile(MemoryStream content, IExcelDataReader reader, SpreadsheetLimits limits)
+    {
+        (_content, _reader, _limits, Format) = (content, reader, limits, "xls");
+        _rows = () => ExcelRows(reader);
+        IReadOnlyList<MergedRange> merged = (reader.MergeCells ?? [])
             .Select(r => new MergedRange(r.FromRow + 1, r.FromColumn + 1, r.ToRow + 1, r.ToColumn + 1))
             .ToArray();
+        _mergedRanges = new(merged);
     }
 
     /// <summary>"xlsx" or "xls".</summary>
     public string Format { get; }
 
-    /// <summary>The merged ranges of the first worksheet.</summary>
-    public IReadOnlyList<MergedRange> MergedRanges { get; }
+    /// <summary>The merged ranges of the first worksheet (for .xlsx, read on first use).</summary>
+    public IReadOnlyList<MergedRange> MergedRanges => _mergedRanges.Value;
 
     /// <summary>
     /// Checks and opens an upload. Before any parsing: the size, the file signature (zip for .xlsx, compound file for
@@ -108,53 +116,55 @@ public sealed class SpreadsheetFile : IDisposable
     private IEnumerable<SheetRow> ReadRows()
     {
         var yielded = 0;
-        var pendingBlanks = 0;
-        var width = 0;
-        Guard(() => _reader.Reset());
+        var last = 0;
+        using var source = Guard(() => _rows().GetEnumerator());
         while (true)
         {
-            SheetCell[]? cells = null;
-            var rowNumber = 0;
-            var blank = true;
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var more = Guard(() =>
-            {
-                if (!_reader.Read())
-                {
-                    return false;
-                }
-
-                width = _reader.FieldCount;
-                rowNumber = _reader.Depth + 1;
-                cells = new SheetCell[width];
-                for (var i = 0; i < width; i++)
-                {
-                    cells[i] = CellText.FromValue(_reader.GetValue(i));
-                    blank &= cells[i].IsEmpty;
-                }
-
-                return true;
-            });
-            if (!more)
+            if (!Guard(source.MoveNext))
             {
                 yield break;
             }
 
+            var (rowNumber, values) = source.Current;
+            var cells = new SheetCell[values.Length];
+            var blank = true;
+            for (var i = 0; i < values.Length; i++)
+            {
+                cells[i] = CellText.FromValue(values[i]);
+                blank &= cells[i].IsEmpty;
+            }
+
             if (blank)
             {
-                pendingBlanks++;
                 continue;
             }
 
-            for (var gap = pendingBlanks; gap > 0; gap--)
+            // Rows missing between two rows (an .xlsx leaves blank rows out) are yielded blank, with their numbers.
+            for (var gap = last + 1; gap < rowNumber; gap++)
             {
                 CountRow(ref yielded);
-                yield return new SheetRow(rowNumber - gap, new SheetCell[width]);
+                yield return new SheetRow(gap, new SheetCell[cells.Length]);
             }
 
-            pendingBlanks = 0;
             CountRow(ref yielded);
-            yield return new SheetRow(rowNumber, cells!);
+            yield return new SheetRow(rowNumber, cells);
+            last = rowNumber;
+        }
+    }
+
+    private static IEnumerable<(int RowNumber, object?[] Values)> ExcelRows(IExcelDataReader reader)
+    {
+        reader.Reset();
+        while (reader.Read())
+        {
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.GetValue(i);
+            }
+
+            yield return (reader.Depth + 1, values);
         }
     }
 
@@ -168,20 +178,24 @@ public sealed class SpreadsheetFile : IDisposable
 
     private static SpreadsheetFile Create(MemoryStream content, SpreadsheetLimits limits, string format)
     {
-        var configuration = new ExcelReaderConfiguration
-        {
-            LeaveOpen = true,
-            FallbackEncoding = Encoding.GetEncoding(936),
-        };
-
-        IExcelDataReader? reader = null;
+        IDisposable? reader = null;
         try
         {
+            if (format == "xlsx")
+            {
+                var xlsx = XlsxSheetReader.Open(content);
+                reader = xlsx;
+                return new SpreadsheetFile(content, xlsx, limits);
+            }
+
             content.Position = 0;
-            reader = format == "xlsx"
-                ? ExcelReaderFactory.CreateOpenXmlReader(content, configuration)
-                : ExcelReaderFactory.CreateBinaryReader(content, configuration);
-            return new SpreadsheetFile(content, reader, format, limits);
+            var xls = ExcelReaderFactory.CreateBinaryReader(content, new ExcelReaderConfiguration
+            {
+                LeaveOpen = true,
+                FallbackEncoding = Encoding.GetEncoding(936),
+            });
+            reader = xls;
+            return new SpreadsheetFile(content, xls, limits);
         }
         catch (Exception ex) when (ex is not SpreadsheetRejectedException)
         {

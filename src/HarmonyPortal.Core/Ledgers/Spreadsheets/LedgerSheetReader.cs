@@ -99,7 +99,7 @@ public static class LedgerSheetReader
 
     private static Dictionary<string, string?>? ReadRow(ILedgerDefinition definition, SheetRow row, Dictionary<string, int> columns, List<ImportProblem> problems)
     {
-        var values = new Dictionary<string, string?>();
+        var values = new Dictionary<string, string?>(definition.Fields.Count);
         var any = false;
         foreach (var field in definition.Fields)
         {

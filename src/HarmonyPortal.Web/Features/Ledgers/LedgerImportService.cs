@@ -84,31 +84,17 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         return new Outcome(entities.Count, [], null);
     }
 
-    /// <summary>One transaction, saved in chunks with the change tracker cleared between them so memory stays flat.</summary>
+    /// <summary>One transaction: every row in multi-row INSERTs (no change tracking), then the audit entry; all or nothing.</summary>
     private async Task SaveAllAsync(ILedgerDefinition definition, int year, List<LedgerRow> entities, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = DateTime.UtcNow;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        foreach (var row in entities)
         {
-            foreach (var chunk in entities.Chunk(2000))
-            {
-                foreach (var row in chunk)
-                {
-                    (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
-                    db.Add(row);
-                }
-
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
         }
 
+        await db.InsertAsync(entities, ct);
         audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null, $"{year}: {entities.Count} rows", regionId: scope.RegionId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

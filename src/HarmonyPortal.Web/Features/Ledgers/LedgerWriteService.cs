@@ -111,9 +111,10 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         ILedgerDefinition definition, LedgerRow row, IReadOnlyDictionary<string, string?> values, CancellationToken ct, bool checkDuplicates = true)
     {
         var errors = new List<FieldError>();
+        var today = Today;
         foreach (var field in definition.Fields)
         {
-            if (FieldValues.TryParse(field, values.GetValueOrDefault(field.Key), Today, out var value, out var error))
+            if (FieldValues.TryParse(field, values.GetValueOrDefault(field.Key), today, out var value, out var error))
             {
                 field.Set(row, value);
             }
@@ -128,7 +129,7 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             return errors;
         }
 
-        errors.AddRange(definition.Validate(row, Today));
+        errors.AddRange(definition.Validate(row, today));
         if (errors.Count == 0)
         {
             errors.AddRange(await definition.ResolveAsync(db, row, ct));

@@ -1,0 +1,147 @@
+using System.Globalization;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Ledgers.Spreadsheets;
+using HarmonyPortal.Core.Offices;
+using HarmonyPortal.Core.PersonalData;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Spreadsheets;
+using HarmonyPortal.Core.Users;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Ledgers;
+using HarmonyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Bench;
+
+/// <summary>
+/// Benchmark 4: a county clerk's import of an N-row coordinator workbook (附件3, the heaviest ledger: ID numbers are
+/// checked, encrypted and hashed, duplicates looked up), validated and committed into a SQLite file by the product's
+/// <see cref="LedgerImportService"/>, beside the floor: reading the same file into rows without validating or saving.
+/// Each runs in its own child process so each peak working set is its own.
+/// </summary>
+internal static class ImportBench
+{
+    private const string CountyCode = "430602"; // 岳阳楼区
+
+    private static readonly ILedgerDefinition Ledger = LedgerCatalog.Find("coordinators")!;
+
+    /// <param name="keep">A folder to prepare and keep (database, workbook) for profiling one child by hand.</param>
+    public static async Task<int> CompareAsync(int rows, string? keep)
+    {
+        var work = keep is null ? Directory.CreateTempSubdirectory("harmony-bench-import-") : Directory.CreateDirectory(keep);
+        try
+        {
+            var db = Path.Combine(work.FullName, "harmony.db");
+            var file = Path.Combine(work.FullName, "coordinators.xlsx");
+            await PrepareAsync(db);
+            WriteWorkbook(file, rows);
+            Console.WriteLine($"{rows:N0} rows of {Ledger.Title} ({new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MB), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+            var (readSeconds, readPeak) = YearEndBench.Child(["import-one", "--mode", "read", "--file", file, "--rows", Count(rows)]);
+            Console.WriteLine($"floor (read only)       {readSeconds,8:0.00} s {readPeak,6:0} MB");
+            var (seconds, peak) = YearEndBench.Child(["import-one", "--mode", "import", "--file", file, "--rows", Count(rows), "--db", db, "--data", work.FullName]);
+            Console.WriteLine($"import (check and save) {seconds,8:0.00} s {peak,6:0} MB");
+
+            BenchResults.Record(
+                new BenchResult("import.time", seconds, "s", readSeconds, seconds / readSeconds, $"≤ 10 s for {rows:N0} rows", seconds <= 10 * rows / 100_000.0),
+                new BenchResult("import.peak-memory", peak, "MB", readPeak, peak / readPeak, "≤ 300 MB", peak <= 300));
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (keep is null)
+            {
+                work.Delete(recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Child process: reads (floor) or imports (product) the workbook; prints "seconds peakMB".</summary>
+    public static Task<int> RunOneAsync(string mode, string file, int rows, string? database, string? dataDirectory) =>
+        PeakMemory.MeasureAsync(async () =>
+        {
+            await using var upload = File.OpenRead(file);
+            if (mode == "read")
+            {
+                using var sheet = SpreadsheetFile.Open(upload, LedgerImportService.Limits);
+                var (read, problems) = LedgerSheetReader.Read(Ledger, sheet);
+                Expect(read.Count == rows && problems.Count == 0, $"read {read.Count} rows, {problems.Count} problems");
+                return;
+            }
+
+            await using var db = new HarmonyDbContext(HarmonyDatabase.Options(DatabaseProvider.Sqlite, $"Data Source={database}"));
+            var county = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == CountyCode);
+            var scope = new UserScope("bench-clerk", "bench.clerk", county.Id, county.Path, RegionLevel.County, county.Name, Party.HumanResources, UserRole.Clerk);
+            var keys = Path.Combine(dataDirectory!, "keys");
+            var protector = new PersonalDataProtector(DataProtectionProvider.Create(new DirectoryInfo(keys)), PersonalDataKey.FromConfiguration(null, keys));
+            var audit = new AuditLog(db, new HttpContextAccessor(), TimeProvider.System);
+            var writer = new LedgerWriteService(db, scope, protector, audit, TimeProvider.System);
+            var import = new LedgerImportService(db, scope, writer, audit, new PortalOptions { DataDirectory = dataDirectory! });
+
+            var outcome = await import.ImportAsync(Ledger, Year, upload, CancellationToken.None);
+            Expect(outcome.Saved == rows, $"saved {outcome.Saved}; first problems: {string.Join("; ", outcome.Problems.Take(3).Select(p => $"{p.RowNumber} {p.Message}"))}");
+            var stored = await db.Set<Coordinator>().CountAsync();
+            Expect(stored == rows, $"{stored} rows in the database");
+        });
+
+    private static int Year => DateTime.Now.Year;
+
+    private static string Count(int rows) => rows.ToString(CultureInfo.InvariantCulture);
+
+    private static void Expect(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("The benchmark would measure the wrong thing: " + what);
+        }
+    }
+
+    private static async Task PrepareAsync(string path)
+    {
+        await using var db = new HarmonyDbContext(HarmonyDatabase.Options(DatabaseProvider.Sqlite, $"Data Source={path}"));
+        await db.Database.MigrateAsync();
+        await RegionSeeder.SeedIfEmptyAsync(db);
+    }
+
+    /// <summary>The ledger's own template, filled with N valid, distinct coordinators (cells typed as a clerk's Excel would).</summary>
+    private static void WriteWorkbook(string path, int rows)
+    {
+        using var stream = File.Create(path);
+        using var writer = new XlsxWriter(stream);
+        writer.StartSheet(new SheetSpec(Ledger.Title, LedgerSheetLayout.TemplateColumns(Ledger)) { Title = Ledger.Title });
+        var cells = new CellValue[Ledger.Fields.Count + 1];
+        for (var i = 1; i <= rows; i++)
+        {
+            var person = BenchPeople.Person(i, CountyCode);
+            cells[0] = CellValue.Number(i);
+            for (var f = 0; f < Ledger.Fields.Count; f++)
+            {
+                cells[f + 1] = Value(Ledger.Fields[f], person, i);
+            }
+
+            writer.WriteRow(cells);
+        }
+    }
+
+    private static CellValue Value(ILedgerField field, BenchPeople.Entry person, int i) => field.Key switch
+    {
+        nameof(PersonRow.Name) => person.Name,
+        nameof(PersonRow.Gender) => person.Male ? "男" : "女",
+        nameof(PersonRow.IdNumber) => CellValue.Text(person.IdNumber),
+        nameof(PersonRow.WorkUnit) => $"岳阳市{BenchPeople.Company(i)}",
+        nameof(PersonRow.Position) => "人事专员",
+        nameof(PersonRow.ServingSince) => CellValue.Date(new DateOnly(2018, 3, 1).AddDays(i % 1500)),
+        nameof(PersonRow.Phone) => CellValue.Text(person.Mobile),
+        nameof(Coordinator.CurrentlyServing) => "是",
+        _ when field.Kind is FieldKind.Enum or FieldKind.Ethnicity && field.Required => FieldValues.Options(field)![0],
+        nameof(PersonRow.Education) => FieldValues.Options(field)![i % FieldValues.Options(field)!.Count],
+        _ => CellValue.Empty,
+    };
+}

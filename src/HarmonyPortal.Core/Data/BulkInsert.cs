@@ -1,0 +1,127 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace HarmonyPortal.Core.Data;
+
+/// <summary>
+/// Inserts many new rows of one mapped type in multi-row INSERT statements, inside the context's current transaction,
+/// without the change tracker: what an import of 100,000 rows needs (EF's SaveChanges spends most of its time
+/// tracking, batching and reading back generated keys, none of which an import uses). Columns, names and parameter
+/// types come from the EF model, so the rows are stored exactly as SaveChanges would store them; the generated keys
+/// are not read back.
+/// </summary>
+public static class BulkInsert
+{
+    /// <summary>Parameters per statement, well under SQLite's 32,766 and PostgreSQL's 65,535.</summary>
+    private const int ParametersPerStatement = 8_000;
+
+    public static async Task InsertAsync<TEntity>(this DbContext db, IReadOnlyList<TEntity> rows, CancellationToken ct = default)
+        where TEntity : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var type = rows[0].GetType();
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
+        if (rows.Any(r => r.GetType() != type))
+        {
+            throw new ArgumentException("Every row must be of the same mapped type.", nameof(rows));
+        }
+
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        if (columns.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+        {
+            throw new InvalidOperationException($"{type.Name}.{shadow.Name} is a shadow property; bulk insert reads CLR properties only.");
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var mappings = columns.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
+        var getters = columns.Select(p => p.GetGetter()).ToArray();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+
+        // SQLite: one prepared single-row statement, executed per row (it binds parameters by a linear name lookup, so
+        // a statement with thousands of them costs quadratic time). PostgreSQL: thousands of parameters per round trip.
+        var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, ParametersPerStatement / columns.Length);
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk insert runs inside the caller's transaction, so that it is all or nothing.");
+
+        DbCommand? command = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - start);
+                if (command is null || command.Parameters.Count != count * columns.Length)
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = Prepare(connection, transaction, sql, head, mappings, columns, count);
+                }
+
+                for (var r = 0; r < count; r++)
+                {
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        command.Parameters[r * columns.Length + c].Value = ProviderValue(mappings[c], getters[c].GetClrValueUsingContainingEntity(rows[start + r]));
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql, string head,
+        RelationalTypeMapping[] mappings, IProperty[] columns, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var text = new StringBuilder(head);
+        for (var r = 0; r < rows; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var name = "p" + command.Parameters.Count;
+                text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName(name), null, columns[c].IsNullable));
+            }
+
+            text.Append(')');
+        }
+
+        command.CommandText = text.ToString();
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>The value as the provider stores it: through the property's converter, enums as their numbers.</summary>
+    private static object ProviderValue(RelationalTypeMapping mapping, object? value)
+    {
+        value = mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        return value switch
+        {
+            null => DBNull.Value,
+            Enum e => Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture),
+            _ => value,
+        };
+    }
+}
