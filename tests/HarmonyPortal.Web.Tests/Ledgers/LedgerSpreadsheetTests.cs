@@ -71,7 +71,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         var rows = file.Rows().ToList();
         Assert.Equal("劳动关系协调员情况表", rows[0].Cells[0].Text);
         Assert.Contains("唐山高新区", rows[1].Cells[0].Text);
-        Assert.Equal([.. CoordinatorHeaders, "所属乡镇街道（园区）", "工作单位统一社会信用代码"], rows[2].Cells.Select(c => c.Text).ToArray());
+        Assert.Equal(CoordinatorHeaders.Concat(["所属乡镇街道（园区）", "工作单位统一社会信用代码"]).ToArray(), rows[2].Cells.Select(c => c.Text).ToArray());
         using var doc = SpreadsheetDocument.Open(await (await clerk.Http.GetAsync("/ledgers/coordinators/template")).Content.ReadAsStreamAsync(), false);
         var validations = doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DataValidation>()).ToList();
         Assert.True(validations.Count >= 5, $"{validations.Count} drop-downs");
