@@ -102,6 +102,7 @@ public abstract class CoverageDashboardTests<TPortal>(TPortal portal) : IClassFi
         Assert.Equal(["2 / 4（50%）", "2 / 4（50%）"], Cells(cityPage, "coverage-table", "虎岭高新区"));
         Assert.Equal(["—", "1 / 1（100%）"], Cells(cityPage, "coverage-table", "玉川产业集聚区"));
         Assert.Null(cityPage.QuerySelector("[data-testid=coverage-uncovered]"));
+        Assert.Null(cityPage.QuerySelector("[data-testid=coverage-empty]"));
         Assert.Equal(["2 / 4（50%）", "3 / 5（60%）"], Cells(provincePage, "coverage-table", "济源示范区"));
     }
 

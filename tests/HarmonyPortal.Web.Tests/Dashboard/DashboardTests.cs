@@ -36,6 +36,8 @@ public abstract class DashboardTests<TPortal>(TPortal portal) : IClassFixture<TP
         Assert.Equal("定襄县|1|1|0|0|0|0|0|0|0|0|0|2", Row(city, "dashboard-ledgers", "定襄县"));
         Assert.Equal("忻府区|0|0|0|0|0|0|0|0|0|0|0|0", Row(city, "dashboard-ledgers", "忻府区"));
         Assert.Equal(["山西省", "忻州市"], city.QuerySelectorAll("[data-testid=trail] a").Select(a => a.TextContent));
+        // No coverage register in Shanxi: the coverage card says where to enter one.
+        Assert.Contains("尚未登记大中型企业名录", city.QuerySelector("[data-testid=coverage-empty]")!.TextContent);
     }
 
     [Fact]
