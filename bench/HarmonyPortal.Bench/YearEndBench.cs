@@ -9,6 +9,7 @@ using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Spreadsheets;
 using HarmonyPortal.Core.Users;
+using HarmonyPortal.Web.Features.Coverage;
 using HarmonyPortal.Web.Features.Rules;
 using HarmonyPortal.Web.Features.YearEnd;
 using Microsoft.AspNetCore.DataProtection;
@@ -72,7 +73,8 @@ internal static class YearEndBench
         var scope = new UserScope("bench", "bench", hunan.Id, hunan.Path, RegionLevel.Province, hunan.Name, Party.HumanResources, UserRole.Reviewer);
         var keys = Path.Combine(Path.GetTempPath(), "harmony-bench-keys-" + Guid.NewGuid().ToString("N"));
         var protector = new PersonalDataProtector(new EphemeralDataProtectionProvider(), PersonalDataKey.FromConfiguration(null, keys));
-        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, new RuleSetCatalog(db)), TimeProvider.System);
+        var catalog = new RuleSetCatalog(db);
+        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog), new CoverageService(db, catalog), TimeProvider.System);
 
         return await PeakMemory.MeasureAsync(async () =>
         {

@@ -60,6 +60,7 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Harmony", database.ConnectionString);
         builder.UseSetting("Harmony:DataDirectory", dataDirectory);
+        builder.UseSetting("Demo:SampleLedgers", "false"); // tests count ledger rows exactly: no sample rows
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -38,6 +38,10 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<PlanListEntry> PlanListEntries => Set<PlanListEntry>();
 
+    public DbSet<LargeEnterprise> LargeEnterprises => Set<LargeEnterprise>();
+
+    public DbSet<TownOrPark> TownsAndParks => Set<TownOrPark>();
+
     public DbSet<Rules.RuleSetVersion> RuleSetVersions => Set<Rules.RuleSetVersion>();
 
     public DbSet<Nominations.NominationSheet> NominationSheets => Set<Nominations.NominationSheet>();

@@ -13,7 +13,27 @@ public sealed record RuleSet(
     int ToYear,
     IReadOnlyList<RuleTask> Tasks,
     IReadOnlyDictionary<GoldCategory, CriterionNode> Criteria,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Coverage targets (配备覆盖目标); optional, so versions stored before they existed stay valid.</summary>
+    public IReadOnlyList<CoverageTarget> CoverageTargets { get; init; } = [];
+}
+
+/// <summary>
+/// Every unit of a kind in a region (each large or medium enterprise, each town, street and park) to have at
+/// least <see cref="MinCoordinators"/> serving labour-relations coordinators by <see cref="Deadline"/>.
+/// </summary>
+public sealed record CoverageTarget(string Id, string Name, CoverageUnits Units, int MinCoordinators, DateOnly Deadline, string Clause);
+
+/// <summary>The register a coverage target counts.</summary>
+public enum CoverageUnits
+{
+    /// <summary>大中型企业名录.</summary>
+    LargeMediumEnterprises,
+
+    /// <summary>乡镇（街道）、园区名录.</summary>
+    TownsAndParks,
+}
 
 public sealed record RuleTask(string Id, string Name, string Lead, IReadOnlyList<string> Participants, IReadOnlyList<Quota> Quotas, IReadOnlyList<Deadline> Deadlines);
 

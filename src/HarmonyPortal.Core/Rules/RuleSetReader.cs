@@ -45,7 +45,15 @@ public static class RuleSetReader
                 r.Int(root, "toYear", "$", 2000, 2100) ?? 0,
                 r.Array(root, "tasks", "$", (e, p) => r.Task(e, p)),
                 r.Criteria(root, "$"),
-                r.Array(root, "notes", "$", (e, p) => e.ValueKind == JsonValueKind.String ? e.GetString()! : r.Fail<string>(p, "应为文字"), required: false));
+                r.Array(root, "notes", "$", (e, p) => e.ValueKind == JsonValueKind.String ? e.GetString()! : r.Fail<string>(p, "应为文字"), required: false))
+            {
+                CoverageTargets = r.Array(root, "coverageTargets", "$", r.CoverageTarget, required: false),
+            };
+            foreach (var duplicate in ruleSet.CoverageTargets.Select((t, i) => (t.Id, i)).GroupBy(t => t.Id).Where(g => g.Key.Length > 0 && g.Count() > 1))
+            {
+                errors.Add(new RuleFileError($"$.coverageTargets[{duplicate.Last().i}].id", $"“{duplicate.Key}”与前面的覆盖目标重复"));
+            }
+
             if (ruleSet.FromYear > ruleSet.ToYear && ruleSet.ToYear != 0)
             {
                 errors.Add(new RuleFileError("$.toYear", $"结束年度 {ruleSet.ToYear} 早于开始年度 {ruleSet.FromYear}"));
@@ -142,13 +150,33 @@ public static class RuleSetReader
             return new Quota(level, region, per, min, max, String(e, "unit", path) ?? "", share, String(e, "note", path, required: false));
         }
 
-        private Deadline Deadline(JsonElement e, string path)
+        private Deadline Deadline(JsonElement e, string path) =>
+            new(Int(e, "year", path, 2000, 2100, required: false), Int(e, "batch", path, 1, 20, required: false), Date(e, "date", path), String(e, "what", path) ?? "");
+
+        private DateOnly Date(JsonElement e, string name, string path)
         {
-            var text = String(e, "date", path);
-            var date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            var text = String(e, name, path);
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d
-                : text is null ? default : Fail<DateOnly>($"{path}.date", $"“{text}”应为 yyyy-MM-dd 格式的日期");
-            return new Deadline(Int(e, "year", path, 2000, 2100, required: false), Int(e, "batch", path, 1, 20, required: false), date, String(e, "what", path) ?? "");
+                : text is null ? default : Fail<DateOnly>($"{path}.{name}", $"“{text}”应为 yyyy-MM-dd 格式的日期");
+        }
+
+        public CoverageTarget CoverageTarget(JsonElement e, string path)
+        {
+            var units = String(e, "units", path) switch
+            {
+                "largeMediumEnterprises" => CoverageUnits.LargeMediumEnterprises,
+                "townsAndParks" => CoverageUnits.TownsAndParks,
+                null => default,
+                var other => Fail<CoverageUnits>($"{path}.units", $"“{other}”应为 largeMediumEnterprises（大中型企业）或 townsAndParks（乡镇街道、园区）"),
+            };
+            return new CoverageTarget(
+                String(e, "id", path) ?? "",
+                String(e, "name", path) ?? "",
+                units,
+                Int(e, "minCoordinators", path, 1, 100) ?? 0,
+                Date(e, "deadline", path),
+                String(e, "clause", path) ?? "");
         }
 
         public Dictionary<GoldCategory, CriterionNode> Criteria(JsonElement root, string path)

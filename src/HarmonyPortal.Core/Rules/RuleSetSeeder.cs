@@ -3,9 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Core.Rules;
 
-/// <summary>Stores the seed jurisdictions' rule sets as version 1 where a jurisdiction has none yet.</summary>
+/// <summary>
+/// Stores the seed jurisdictions' rule sets as version 1 where a jurisdiction has none yet, and as a new
+/// version where the latest is an older seed (a seed file gained e.g. coverage targets) that no office replaced.
+/// Stored versions are never changed.
+/// </summary>
 public static class RuleSetSeeder
 {
+    public const string SeedAuthor = "（种子文件）";
+
     public static async Task<int> SeedMissingAsync(HarmonyDbContext db, DateTime nowUtc, CancellationToken ct = default)
     {
         var added = 0;
@@ -14,14 +20,22 @@ public static class RuleSetSeeder
             var json = SeedRuleSets.Json(name);
             var ruleSet = SeedRuleSets.Load(name);
             var region = await db.Regions.SingleOrDefaultAsync(r => r.Code == ruleSet.Jurisdiction, ct);
-            if (region is null || await db.RuleSetVersions.AnyAsync(v => v.RegionId == region.Id, ct))
+            if (region is null)
+            {
+                continue;
+            }
+
+            var latest = await db.RuleSetVersions.Where(v => v.RegionId == region.Id).OrderByDescending(v => v.Version)
+                .Select(v => new { v.Version, v.Json, v.CreatedBy }).FirstOrDefaultAsync(ct);
+            if (latest is not null && (latest.CreatedBy != SeedAuthor || latest.Json == json))
             {
                 continue;
             }
 
             db.RuleSetVersions.Add(new RuleSetVersion
             {
-                RegionId = region.Id, Version = 1, Json = json, Name = ruleSet.Name, CreatedAtUtc = nowUtc, CreatedBy = "（种子文件）", Comment = ruleSet.Source,
+                RegionId = region.Id, Version = (latest?.Version ?? 0) + 1, Json = json, Name = ruleSet.Name, CreatedAtUtc = nowUtc, CreatedBy = SeedAuthor,
+                Comment = latest is null ? ruleSet.Source : "种子文件更新：" + ruleSet.Source,
             });
             added++;
         }

@@ -203,6 +203,10 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TownName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -218,6 +222,10 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WorkUnitCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -423,6 +431,83 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
                     b.ToTable("KeyEnterprises");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LargeEnterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int>("EmployeeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TownName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "CreditCode")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Id");
+
+                    b.HasIndex("RegionId", "Year", "Id");
+
+                    b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.ToTable("LargeEnterprises");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
@@ -876,6 +961,67 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
                     b.ToTable("SocialOrganizations");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.TownOrPark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Id");
+
+                    b.HasIndex("RegionId", "Year", "Id");
+
+                    b.HasIndex("RegionId", "Year", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.ToTable("TownsAndParks");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.WageGuidanceEnterprise", b =>
@@ -1792,6 +1938,17 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LargeEnterprise", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
@@ -1845,6 +2002,17 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.SocialOrganization", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.TownOrPark", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
                         .WithMany()

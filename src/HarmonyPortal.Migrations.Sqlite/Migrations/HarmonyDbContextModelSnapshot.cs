@@ -194,6 +194,10 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TownName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -208,6 +212,10 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("WorkUnit")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkUnitCreditCode")
+                        .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -410,6 +418,81 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
                     b.ToTable("KeyEnterprises");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LargeEnterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TownName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "CreditCode")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Id");
+
+                    b.HasIndex("RegionId", "Year", "Id");
+
+                    b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.ToTable("LargeEnterprises");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
@@ -853,6 +936,65 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
                     b.ToTable("SocialOrganizations");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.TownOrPark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Id");
+
+                    b.HasIndex("RegionId", "Year", "Id");
+
+                    b.HasIndex("RegionId", "Year", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.ToTable("TownsAndParks");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.WageGuidanceEnterprise", b =>
@@ -1741,6 +1883,17 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LargeEnterprise", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
@@ -1794,6 +1947,17 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.SocialOrganization", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.TownOrPark", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
                         .WithMany()

@@ -40,6 +40,10 @@ public static class DatabaseStartup
         {
             var accounts = await DemoAccounts.EnsureAsync(services);
             DemoAccounts.Print(accounts, app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"]);
+            if (app.Configuration.GetValue("Demo:SampleLedgers", true))
+            {
+                await DemoCoverage.EnsureAsync(services, services.GetRequiredService<TimeProvider>().GetLocalNow().Year);
+            }
         }
     }
 }

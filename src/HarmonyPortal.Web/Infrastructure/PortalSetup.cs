@@ -68,6 +68,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
         builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();
         builder.Services.AddScoped<Features.Dashboard.DashboardService>();
+        builder.Services.AddScoped<Features.Coverage.CoverageService>();
         builder.AddYearEndExports();
 
         builder.Services

@@ -28,14 +28,16 @@ public abstract class DashboardTests<TPortal>(TPortal portal) : IClassFixture<TP
         var city = await province.GetPageAsync($"/dashboard?regionId={await portal.RegionIdAsync("140900")}");
 
         // Province: the city's row sums its counties (1 coordinator, 1 mediation organisation); its sheets: 1 submitted.
-        Assert.Equal("忻州市|1|1|0|0|0|0|0|0|0|2", Row(top, "dashboard-ledgers", "忻州市"));
+        Assert.Equal("忻州市|1|1|0|0|0|0|0|0|0|0|0|2", Row(top, "dashboard-ledgers", "忻州市"));
         Assert.Contains("忻州市|0|1|0|0|0|0", Row(top, "dashboard-sheets", "忻州市"));
         Assert.NotNull(top.QuerySelector("canvas.dashboard-chart[data-chart]"));
         Assert.Contains("打造金牌劳动关系协调员", top.QuerySelector("[data-testid=dashboard-progress]")!.TextContent);
         // City: one level down, per county, with the trail back to the province.
-        Assert.Equal("定襄县|1|1|0|0|0|0|0|0|0|2", Row(city, "dashboard-ledgers", "定襄县"));
-        Assert.Equal("忻府区|0|0|0|0|0|0|0|0|0|0", Row(city, "dashboard-ledgers", "忻府区"));
+        Assert.Equal("定襄县|1|1|0|0|0|0|0|0|0|0|0|2", Row(city, "dashboard-ledgers", "定襄县"));
+        Assert.Equal("忻府区|0|0|0|0|0|0|0|0|0|0|0|0", Row(city, "dashboard-ledgers", "忻府区"));
         Assert.Equal(["山西省", "忻州市"], city.QuerySelectorAll("[data-testid=trail] a").Select(a => a.TextContent));
+        // No coverage register in Shanxi: the coverage card says where to enter one.
+        Assert.Contains("尚未登记大中型企业名录", city.QuerySelector("[data-testid=coverage-empty]")!.TextContent);
     }
 
     [Fact]

@@ -140,39 +140,11 @@ public abstract class YearEndExportTests<TPortal>(TPortal portal) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.Http.GetAsync($"/year-end/exports/{Guid.NewGuid()}/download")).StatusCode);
     }
 
-    private async Task<byte[]> ExportAsync(PortalClient user)
-    {
-        var id = await StartAsync(user);
-        var status = await WaitAsync(user, id);
-        Assert.Equal("Done", status.GetProperty("status").GetString());
-        var response = await user.Http.GetAsync($"/year-end/exports/{id}/download");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
+    private Task<byte[]> ExportAsync(PortalClient user) => YearEndExports.ExportAsync(user, Year);
 
-    private async Task<Guid> StartAsync(PortalClient user)
-    {
-        var started = await user.PostAsync("/year-end/exports", await user.TokenFromAsync("/year-end"), ("year", Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var page = await user.GetPageAsync("/year-end");
-        return Guid.Parse(page.QuerySelector("tr[data-export-job]")!.GetAttribute("data-export-job")!);
-    }
+    private Task<Guid> StartAsync(PortalClient user) => YearEndExports.StartAsync(user, Year);
 
-    private static async Task<JsonElement> WaitAsync(PortalClient user, Guid id)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var json = JsonDocument.Parse(await user.Http.GetStringAsync($"/year-end/exports/{id}")).RootElement;
-            if (json.GetProperty("status").GetString() is "Done" or "Failed")
-            {
-                return json;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The year-end export did not finish in 30 s.");
-    }
+    private static Task<JsonElement> WaitAsync(PortalClient user, Guid id) => YearEndExports.WaitAsync(user, id);
 
     /// <summary>Coordinators imported in two counties, new-enterprise services entered by form there and at the province, one published gold nominee.</summary>
     private async Task SeedAsync()

@@ -48,6 +48,8 @@ internal sealed class CoordinatorConfiguration : PersonRowConfiguration<Coordina
     {
         base.Configure(builder);
         builder.Property(r => r.CertificateNumber).HasMaxLength(40);
+        builder.Property(r => r.TownName).HasMaxLength(50);
+        builder.Property(r => r.WorkUnitCreditCode).HasMaxLength(18);
     }
 }
 
@@ -147,5 +149,30 @@ internal sealed class PlanListEntryConfiguration : LedgerRowConfiguration<PlanLi
         builder.Property(r => r.Notes).HasMaxLength(1000);
         builder.Property(r => r.AmountRecovered).HasPrecision(14, 2);
         builder.HasIndex(r => new { r.RegionId, r.Year, r.Kind, r.Name }).IsUnique();
+    }
+}
+
+internal sealed class LargeEnterpriseConfiguration : LedgerRowConfiguration<LargeEnterprise>
+{
+    public override void Configure(EntityTypeBuilder<LargeEnterprise> builder)
+    {
+        base.Configure(builder);
+        builder.Property(r => r.CreditCode).HasMaxLength(18);
+        builder.Property(r => r.TownName).HasMaxLength(50);
+        builder.Property(r => r.Industry).HasMaxLength(50);
+        builder.Property(r => r.ContactName).HasMaxLength(20);
+        builder.Property(r => r.ContactPhone).HasMaxLength(20);
+        builder.HasIndex(r => new { r.Year, r.CreditCode }).IsUnique();
+    }
+}
+
+internal sealed class TownOrParkConfiguration : LedgerRowConfiguration<TownOrPark>
+{
+    public override void Configure(EntityTypeBuilder<TownOrPark> builder)
+    {
+        base.Configure(builder);
+        builder.Property(r => r.ContactName).HasMaxLength(20);
+        builder.Property(r => r.ContactPhone).HasMaxLength(20);
+        builder.HasIndex(r => new { r.RegionId, r.Year, r.Name }).IsUnique();
     }
 }

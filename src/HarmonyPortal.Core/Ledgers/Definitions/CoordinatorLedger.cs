@@ -19,6 +19,8 @@ public sealed class CoordinatorLedger : PersonLedger<Coordinator>
         Field(r => r.CertificateNumber, "证书编号", max: 40, width: 20, hint: "填写了职业技能等级时必须填写"),
         Field(r => r.CertificateDate, "发证日期", FieldKind.Date, width: 12),
         Field(r => r.CurrentlyServing, "是否在任", FieldKind.YesNo, width: 8),
+        Field(r => r.TownName, "所属乡镇街道（园区）", max: 50, width: 16, hint: "用于统计乡镇（街道）、园区配备情况，与名录中的名称一致"),
+        Field(r => r.WorkUnitCreditCode, "工作单位统一社会信用代码", FieldKind.CreditCode, width: 22, hint: "用于统计大中型企业配备情况；不填时按工作单位名称匹配"),
     ];
 
     public override ILedgerField? KindField => Fields.Single(f => f.Key == nameof(Coordinator.Kind));

@@ -14,6 +14,8 @@ public static class LedgerCatalog
         new NewEnterpriseServiceLedger(),
         new KeyEnterpriseLedger(),
         new PlanListLedger(),
+        new LargeEnterpriseLedger(),
+        new TownLedger(),
     ];
 
     public static ILedgerDefinition? Find(string key) => All.FirstOrDefault(d => d.Key == key);

@@ -3,6 +3,7 @@ using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Coverage;
 using HarmonyPortal.Web.Features.Reporting;
 using HarmonyPortal.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +20,15 @@ public sealed record DashboardPage(
     IReadOnlyList<ILedgerDefinition> Ledgers,
     IReadOnlyDictionary<(int Child, string Ledger), int> LedgerCounts,
     IReadOnlyDictionary<(int Child, SheetStatus Status), int> SheetCounts,
-    ReportingPage? Reporting)
+    ReportingPage? Reporting,
+    CoveragePage Coverage)
 {
     public int LedgerCount(int child, string ledger) => LedgerCounts.GetValueOrDefault((child, ledger));
 
     public int SheetCount(int child, SheetStatus status) => SheetCounts.GetValueOrDefault((child, status));
 }
 
-public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, TimeProvider clock)
+public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, CoverageService coverage, TimeProvider clock)
 {
     public async Task<DashboardPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {
@@ -63,6 +65,7 @@ public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskP
         }
 
         var report = region.Level is RegionLevel.Province or RegionLevel.City ? await reporting.PageAsync(region.Id, y, ct) : null;
-        return new DashboardPage(region, y, trail, children, await progress.ForAsync(region.Id, y, ct), LedgerCatalog.All, ledgerCounts, sheetCounts, report);
+        return new DashboardPage(region, y, trail, children, await progress.ForAsync(region.Id, y, ct), LedgerCatalog.All, ledgerCounts, sheetCounts, report,
+            await coverage.PageAsync(region, y, childOf, ct));
     }
 }

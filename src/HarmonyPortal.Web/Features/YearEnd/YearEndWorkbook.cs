@@ -8,6 +8,7 @@ using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Spreadsheets;
+using HarmonyPortal.Web.Features.Coverage;
 using HarmonyPortal.Web.Features.Ledgers;
 using HarmonyPortal.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +17,12 @@ namespace HarmonyPortal.Web.Features.YearEnd;
 
 /// <summary>
 /// The year-end summary workbook of a region (province, city or county) and a year: a summary sheet of quotas per
-/// child region and task, one sheet per ledger with every row of the subtree, and one sheet per gold category with
+/// child region and task (and coverage targets), one sheet per ledger with every row of the subtree, and one sheet per gold category with
 /// the published list. Rows stream from the database by key, page after page, straight into the forward-only
 /// <see cref="XlsxWriter"/>: memory stays flat whatever the number of rows. ID numbers are masked exactly as the
 /// ledger export masks them (<see cref="LedgerExportCells"/>). The caller passes the scope: jobs run without a request.
 /// </summary>
-public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector protector, TaskQuotas quotas, TimeProvider clock)
+public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector protector, TaskQuotas quotas, CoverageService coverage, TimeProvider clock)
 {
     /// <summary>Rows read per query: large enough that the queries cost little, small enough that memory stays flat.</summary>
     public const int PageSize = 2000;
@@ -85,23 +86,48 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             Subtitle = office,
         });
         var ruleSet = await quotas.RuleSetOfAsync(regions.Own, ct);
+        var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ToList();
+        var serial = 0;
         if (ruleSet is null || year < ruleSet.FromYear)
         {
             writer.WriteRow([CellValue.Empty, CellValue.Text(regions.Own.Name), CellValue.Text($"{year} 年度无适用的年度配额")]);
-            return;
+        }
+        else
+        {
+            // As on the home page, a plan period that has ended keeps counting against its last quotas, and says so.
+            var basis = $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年{(year > ruleSet.ToYear ? "，规划期已结束" : "")}）";
+            foreach (var a in await quotas.AchievedAsync(ruleSet, children.Prepend(regions.Own), year, ct))
+            {
+                writer.WriteRow([
+                    CellValue.Number(++serial), CellValue.Text(a.Region.Name), CellValue.Text(a.Task.Name), CellValue.Text(a.Quota.Unit),
+                    CellValue.Number(a.Required), CellValue.Number(a.Achieved), CellValue.Number(a.Shortfall),
+                    CellValue.Text(a.Achieved < a.Required ? "未完成" : "已完成"), CellValue.Text(basis),
+                ]);
+            }
         }
 
-        var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder);
-        // As on the home page, a plan period that has ended keeps counting against its last quotas, and says so.
-        var basis = $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年{(year > ruleSet.ToYear ? "，规划期已结束" : "")}）";
-        var serial = 0;
-        foreach (var a in await quotas.AchievedAsync(ruleSet, children.Prepend(regions.Own), year, ct))
+        await WriteCoverageAsync(writer, regions, children, year, serial, ct);
+    }
+
+    /// <summary>Coverage targets as summary rows (配额 = units registered, 完成 = units covered), for rows that registered any unit.</summary>
+    private async Task WriteCoverageAsync(XlsxWriter writer, YearEndRegions regions, List<Region> children, int year, int serial, CancellationToken ct)
+    {
+        var rowOf = regions.Regions.ToDictionary(r => r.Id, r => children.FirstOrDefault(c => r.IsInSubtreeOf(c.Path))?.Id ?? regions.Own.Id);
+        var page = await coverage.PageAsync(regions.Own, year, rowOf, ct);
+        foreach (var row in children.Prepend(regions.Own))
         {
-            writer.WriteRow([
-                CellValue.Number(++serial), CellValue.Text(a.Region.Name), CellValue.Text(a.Task.Name), CellValue.Text(a.Quota.Unit),
-                CellValue.Number(a.Required), CellValue.Number(a.Achieved), CellValue.Number(a.Shortfall),
-                CellValue.Text(a.Achieved < a.Required ? "未完成" : "已完成"), CellValue.Text(basis),
-            ]);
+            foreach (var target in page.Targets)
+            {
+                var f = page.Figure(row.Id, target.Units);
+                if (f.Total > 0)
+                {
+                    writer.WriteRow([
+                        CellValue.Number(++serial), CellValue.Text(row.Name), CellValue.Text($"{target.Name}（每个至少 {target.MinCoordinators} 名）"), CellValue.Text("个"),
+                        CellValue.Number(f.Total), CellValue.Number(f.Covered), CellValue.Number(f.Total - f.Covered),
+                        CellValue.Text(f.Covered < f.Total ? "未完成" : "已完成"), CellValue.Text(page.RuleSetName ?? "每个单位至少 1 名在任协调员"),
+                    ]);
+                }
+            }
         }
     }
 

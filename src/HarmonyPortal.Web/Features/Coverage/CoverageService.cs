@@ -1,0 +1,97 @@
+using HarmonyPortal.Core.Coverage;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Web.Features.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Coverage;
+
+/// <summary>A region's coverage of the year per dashboard row, the targets applied, and its own uncovered units.</summary>
+public sealed record CoveragePage(
+    IReadOnlyList<AppliedTarget> Targets,
+    string? RuleSetName,
+    IReadOnlyDictionary<(int Row, CoverageUnits Units), CoverageFigure> Figures,
+    IReadOnlyList<UncoveredUnit> Uncovered)
+{
+    public CoverageFigure Figure(int row, CoverageUnits units) => Figures.GetValueOrDefault((row, units)) ?? new CoverageFigure(0, 0);
+}
+
+/// <summary>
+/// Coverage targets (Jiyuan: every large and medium enterprise, every town, street and park with ≥ 1 coordinator):
+/// the registers of the year in a region's subtree matched against the coordinators serving in that year.
+/// The caller has checked the region is in the user's scope.
+/// </summary>
+public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
+{
+    public async Task<CoveragePage> PageAsync(Region region, int year, IReadOnlyDictionary<int, int> rowOf, CancellationToken ct)
+    {
+        var (targets, ruleSetName) = await TargetsAsync(region, ct);
+        var path = region.Path;
+        var enterprises = await db.LargeEnterprises.AsNoTracking().Where(e => e.Year == year && e.Region.Path.StartsWith(path)).OrderBy(e => e.Id)
+            .Select(e => new { Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName }).ToListAsync(ct);
+        var towns = await db.TownsAndParks.AsNoTracking().Where(t => t.Year == year && t.Region.Path.StartsWith(path)).OrderBy(t => t.Id)
+            .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }).ToListAsync(ct);
+
+        // Coordinators of the subtree, and those entered elsewhere whose work unit's credit code is one of the subtree's enterprises.
+        var coordinators = await db.Coordinators.AsNoTracking()
+            .Where(c => c.Year == year && c.CurrentlyServing && (c.Region.Path.StartsWith(path)
+                || (c.WorkUnitCreditCode != null && db.LargeEnterprises.Any(e => e.Year == year && e.CreditCode == c.WorkUnitCreditCode && e.Region.Path.StartsWith(path)))))
+            .Select(c => new CoverageCoordinator(c.RegionId, c.WorkUnit, c.WorkUnitCreditCode, c.TownName)).ToListAsync(ct);
+
+        var enterpriseCounts = CoverageMatcher.Enterprises(enterprises.Select(e => e.Unit), coordinators);
+        var townCounts = CoverageMatcher.Towns(towns.Select(t => t.Unit), coordinators);
+        var enterpriseTarget = targets.Single(t => t.Units == CoverageUnits.LargeMediumEnterprises);
+        var townTarget = targets.Single(t => t.Units == CoverageUnits.TownsAndParks);
+
+        var figures = new Dictionary<(int, CoverageUnits), CoverageFigure>();
+        void Count(CoverageUnits units, CoverageUnit unit, bool covered)
+        {
+            var key = (rowOf[unit.RegionId], units);
+            var figure = figures.GetValueOrDefault(key) ?? new CoverageFigure(0, 0);
+            figures[key] = new CoverageFigure(figure.Total + 1, figure.Covered + (covered ? 1 : 0));
+        }
+
+        var uncovered = new List<UncoveredUnit>();
+        foreach (var e in enterprises)
+        {
+            var count = enterpriseCounts[e.Unit.Id];
+            Count(CoverageUnits.LargeMediumEnterprises, e.Unit, count >= enterpriseTarget.MinCoordinators);
+            if (count < enterpriseTarget.MinCoordinators && rowOf[e.Unit.RegionId] == region.Id)
+            {
+                var detail = $"{e.Size.Label()}企业，{e.Unit.CreditCode}{(string.IsNullOrEmpty(e.TownName) ? "" : "，" + e.TownName)}";
+                uncovered.Add(new UncoveredUnit(CoverageUnits.LargeMediumEnterprises, e.Unit.Name, detail, count));
+            }
+        }
+
+        foreach (var t in towns)
+        {
+            var count = townCounts[t.Unit.Id];
+            Count(CoverageUnits.TownsAndParks, t.Unit, count >= townTarget.MinCoordinators);
+            if (count < townTarget.MinCoordinators && rowOf[t.Unit.RegionId] == region.Id)
+            {
+                uncovered.Add(new UncoveredUnit(CoverageUnits.TownsAndParks, t.Unit.Name, t.Kind.Label(), count));
+            }
+        }
+
+        return new CoveragePage(targets, ruleSetName, figures, uncovered);
+    }
+
+    /// <summary>The coverage targets of the nearest jurisdiction up the region chain whose latest rule set states any.</summary>
+    private async Task<(IReadOnlyList<AppliedTarget>, string?)> TargetsAsync(Region region, CancellationToken ct)
+    {
+        var chain = Region.IdsLeafToRoot(region.Path);
+        var latest = await catalog.LatestAsync(chain, ct);
+        foreach (var id in chain.Where(latest.ContainsKey))
+        {
+            var ruleSet = RuleSetCatalog.Parse(latest[id]);
+            if (ruleSet.CoverageTargets.Count > 0)
+            {
+                return (AppliedTarget.From(ruleSet), $"{ruleSet.Name}（第 {latest[id].Version} 版）");
+            }
+        }
+
+        return (AppliedTarget.Defaults, null);
+    }
+}
