@@ -21,6 +21,7 @@ return args.FirstOrDefault() switch
     "xlsx-one" => RunOne(args),
     "year-end" => await YearEndBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     "year-end-one" => await YearEndBench.RunOneAsync(Option(args, "--db")!, Option(args, "--out")!),
+    "generate" => await HarmonyPortal.Bench.Data.Generator.RunAsync(args),
     "ledger-list" => await LedgerListBench.RunAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
