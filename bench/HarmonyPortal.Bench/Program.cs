@@ -22,6 +22,10 @@ return args.FirstOrDefault() switch
     "year-end" => await YearEndBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     "year-end-one" => await YearEndBench.RunOneAsync(Option(args, "--db")!, Option(args, "--out")!),
     "generate" => await HarmonyPortal.Bench.Data.Generator.RunAsync(args),
+    "ledger-list-http" => await HarmonyPortal.Bench.Http.LedgerListHttpBench.RunAsync(args),
+    "dashboard" => await HarmonyPortal.Bench.Http.DashboardBench.RunAsync(args),
+    "pdf" => await HarmonyPortal.Bench.Http.PdfBench.RunAsync(args),
+    "report" => await HarmonyPortal.Bench.Report.WriteAsync(args),
     "ledger-list" => await LedgerListBench.RunAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     _ => Usage(),
 };

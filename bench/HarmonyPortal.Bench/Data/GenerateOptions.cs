@@ -1,4 +1,3 @@
-using System.Globalization;
 using HarmonyPortal.Core.Data;
 
 namespace HarmonyPortal.Bench.Data;
@@ -29,13 +28,8 @@ internal sealed record GenerateOptions(
 
     public static GenerateOptions Parse(string[] args)
     {
-        string? Option(string name)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        }
-
-        int Int(string name, int fallback) => Option(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        string? Option(string name) => Args.Option(args, name);
+        int Int(string name, int fallback) => Args.Int(args, name, fallback);
 
         var rows = Int("--rows", 1_000_000);
         var (provider, connection) = Option("--connection") is { } cs

@@ -101,6 +101,12 @@ public static class PortalSetup
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        if (app.Configuration.GetValue<bool>(BenchPlaintext.Setting))
+        {
+            // The floor the ledger-list benchmark compares against (issue 7); never mapped unless configured.
+            app.MapGet(BenchPlaintext.Path, () => Results.Text(BenchPlaintext.Body)).AllowAnonymous();
+        }
+
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         return app;
     }
