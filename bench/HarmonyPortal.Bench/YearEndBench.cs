@@ -72,7 +72,7 @@ internal static class YearEndBench
         var scope = new UserScope("bench", "bench", hunan.Id, hunan.Path, RegionLevel.Province, hunan.Name, Party.HumanResources, UserRole.Reviewer);
         var keys = Path.Combine(Path.GetTempPath(), "harmony-bench-keys-" + Guid.NewGuid().ToString("N"));
         var protector = new PersonalDataProtector(new EphemeralDataProtectionProvider(), PersonalDataKey.FromConfiguration(null, keys));
-        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, new RuleSetCatalog(db)), TimeProvider.System);
+        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, new RuleSetCatalog(db), new HarmonyPortal.Web.Features.Ledgers.LedgerRollup(db)), TimeProvider.System);
 
         return await PeakMemory.MeasureAsync(async () =>
         {

@@ -42,6 +42,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerCarryForward>();
         builder.Services.AddScoped<Features.Ledgers.LedgerImportService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerExportService>();
+        builder.Services.AddScoped<Features.Ledgers.LedgerRollup>();
         builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.TaskQuotas>();
