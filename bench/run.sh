@@ -9,7 +9,8 @@
 # A command that fails (or does not exist yet) is reported and the others still run; the exit status is then 1.
 #
 #   bench/run.sh            full scale (1,000,000 ledger rows, wrk 30 s); writes bench/results.json, docs/benchmarks.md
-#   bench/run.sh --quick    the same pipeline at small scale in a few minutes; writes under artifacts/bench-quick/
+#   bench/run.sh --quick    the same pipeline at small scale (20,000 rows, a 300-row PDF, 5 s wrk runs); writes under
+#                           artifacts/bench-quick/
 #   --keep                  keep the work folder (databases, portal logs) for inspection
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -26,10 +27,10 @@ for arg in "$@"; do
 done
 
 if ((QUICK)); then
-    ROWS=20000 HOT_ROWS=11000 DURATION=5 XLSX_ROWS=100000 IMPORT_ROWS=10000 MODE=quick
+    ROWS=20000 HOT_ROWS=11000 PUBLISHED=300 RUNS=3 DURATION=5 XLSX_ROWS=100000 IMPORT_ROWS=10000 MODE=quick
     RESULTS="$ROOT/artifacts/bench-quick/results.json" REPORT="$ROOT/artifacts/bench-quick/benchmarks.md"
 else
-    ROWS=1000000 HOT_ROWS=550000 DURATION=30 XLSX_ROWS=1000000 IMPORT_ROWS=100000 MODE=full
+    ROWS=1000000 HOT_ROWS=550000 PUBLISHED=3000 RUNS=5 DURATION=30 XLSX_ROWS=1000000 IMPORT_ROWS=100000 MODE=full
     RESULTS="$ROOT/bench/results.json" REPORT="$ROOT/docs/benchmarks.md"
 fi
 
@@ -92,12 +93,13 @@ start_postgres() {
         -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
 }
 
+STARTED="$(date -u '+%Y-%m-%d %H:%M') UTC"
 install_missing
 start_postgres
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "building (Release)"
-dotnet build bench/HarmonyPortal.Bench -c Release -nologo -v quiet
-dotnet publish src/HarmonyPortal.Web -c Release -nologo -v quiet -o "$WORK/portal"
+dotnet build bench/HarmonyPortal.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet publish src/HarmonyPortal.Web -c Release -nologo -v quiet -clp:ErrorsOnly -o "$WORK/portal"
 
 mkdir -p "$(dirname "$RESULTS")"
 export HARMONY_BENCH_RESULTS="$WORK/results.json"
@@ -124,17 +126,17 @@ for provider in sqlite postgres; do
     else
         target=(--connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=harmony_bench;Timeout=30;Command Timeout=600")
     fi
-    run generate "${target[@]}" --keys "$data/keys" --rows "$ROWS" --hot-rows "$HOT_ROWS"
+    run generate "${target[@]}" --keys "$data/keys" --rows "$ROWS" --hot-rows "$HOT_ROWS" --published "$PUBLISHED"
     common=("${target[@]}" --portal "$WORK/portal" --data "$data" --port "$PORT")
     run ledger-list-http "${common[@]}" --duration "$DURATION"
     run dashboard "${common[@]}"
-    run pdf "${common[@]}"
+    run pdf "${common[@]}" --runs "$RUNS"
 done
 
 cp "$HARMONY_BENCH_RESULTS" "$RESULTS" 2>/dev/null || echo "[]" >"$RESULTS"
 failed_list=$(IFS=';'; echo "${FAILED[*]:-}")
 "${BENCH[@]}" report --results "$RESULTS" --out "$REPORT" --notes bench/benchmarks-notes.md --mode "$MODE" \
-    --failed "$failed_list" --postgres "$PG_VERSION"
+    --failed "$failed_list" --postgres "$PG_VERSION" --date "$STARTED"
 log "results: $RESULTS; report: $REPORT"
 if ((${#FAILED[@]})); then
     log "${#FAILED[@]} command(s) failed: $failed_list"

@@ -12,6 +12,8 @@ using HarmonyPortal.Core.Spreadsheets;
 //   The portal's ledger list query over N rows in a SQLite file, beside a raw-SQL page on the same index.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- year-end --rows 1000000
 //   The province's year-end workbook over N ledger rows in a SQLite file, end to end, against the floor writer's N rows.
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- generate | ledger-list-http | dashboard | pdf | report
+//   The national data generator and the benchmarks against the published portal; bench/run.sh runs them all (README).
 // (internal) year-end-one --db PATH --out PATH
 // (internal) xlsx-one --writer product|floor --level Fastest|Optimal|SmallestSize --rows N --out PATH
 
@@ -32,7 +34,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: xlsx --rows N [--levels] | ledger-list --rows N | year-end --rows N");
+    Console.Error.WriteLine("usage: xlsx --rows N [--levels] | ledger-list --rows N | year-end --rows N | generate … | ledger-list-http … | dashboard … | pdf … | report … (README, \"Benchmarks\")");
     return 2;
 }
 
