@@ -18,6 +18,8 @@ using HarmonyPortal.Core.Spreadsheets;
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- logins [--seconds 10]
 //   Password checks per second at the portal's PBKDF2 cost, one core and all, beside Identity's default cost.
 // (internal) import-one --mode read|import --file PATH --rows N [--db PATH --data DIR]
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- generate | ledger-list-http | dashboard | pdf | report
+//   The national data generator and the benchmarks against the published portal; bench/run.sh runs them all (README).
 // (internal) year-end-one --db PATH --out PATH
 // (internal) xlsx-one --writer product|floor|epplus|npoi --level Fastest|Optimal|SmallestSize --rows N --out PATH
 
@@ -30,13 +32,18 @@ return args.FirstOrDefault() switch
     "import" => await ImportBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture), Option(args, "--keep")),
     "import-one" => await ImportBench.RunOneAsync(Option(args, "--mode")!, Option(args, "--file")!, int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture), Option(args, "--db"), Option(args, "--data")),
     "logins" => LoginBench.Run(double.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture)),
+    "generate" => await HarmonyPortal.Bench.Data.Generator.RunAsync(args),
+    "ledger-list-http" => await HarmonyPortal.Bench.Http.LedgerListHttpBench.RunAsync(args),
+    "dashboard" => await HarmonyPortal.Bench.Http.DashboardBench.RunAsync(args),
+    "pdf" => await HarmonyPortal.Bench.Http.PdfBench.RunAsync(args),
+    "report" => await HarmonyPortal.Bench.Report.WriteAsync(args),
     "ledger-list" => await LedgerListBench.RunAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: xlsx --rows N [--levels] | ledger-list --rows N | year-end --rows N | import --rows N | logins [--seconds S]");
+    Console.Error.WriteLine("usage: xlsx --rows N [--references] [--levels] | ledger-list --rows N | year-end --rows N | import --rows N | logins [--seconds S] | generate … | ledger-list-http … | dashboard … | pdf … | report … (README, \"Benchmarks\")");
     return 2;
 }
 

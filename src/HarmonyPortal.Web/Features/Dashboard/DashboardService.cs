@@ -28,7 +28,7 @@ public sealed record DashboardPage(
     public int SheetCount(int child, SheetStatus status) => SheetCounts.GetValueOrDefault((child, status));
 }
 
-public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, CoverageService coverage, TimeProvider clock)
+public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, CoverageService coverage, Ledgers.LedgerRollup rollups, TimeProvider clock)
 {
     public async Task<DashboardPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {
@@ -38,20 +38,19 @@ public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskP
         var trail = await db.Regions.AsNoTracking().InScope(scope).Where(r => trailIds.Contains(r.Id)).OrderBy(r => r.Path.Length).ToListAsync(ct);
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
 
-        // Every region of the subtree mapped to the child it lies under (or to the region itself), so that
-        // one GROUP BY per ledger on the region id gives the counts per child.
+        // Every region of the subtree mapped to the child it lies under (or to the region itself), so that the
+        // request's one roll-up per ledger gives the counts per child.
+        var rollup = await rollups.ForSubtreeAsync(region.Path, y, ct);
         var subtree = await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(region.Path)).Select(r => new { r.Id, r.Path }).ToListAsync(ct);
         var childOf = subtree.ToDictionary(r => r.Id, r => children.FirstOrDefault(c => r.Path.StartsWith(c.Path, StringComparison.Ordinal))?.Id ?? region.Id);
 
         var ledgerCounts = new Dictionary<(int, string), int>();
         foreach (var ledger in LedgerCatalog.All)
         {
-            var rows = await ledger.Rows(db).Where(r => r.Year == y && r.Region.Path.StartsWith(region.Path))
-                .GroupBy(r => r.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() }).ToListAsync(ct);
-            foreach (var row in rows)
+            foreach (var (id, child) in childOf)
             {
-                var key = (childOf[row.RegionId], ledger.Key);
-                ledgerCounts[key] = ledgerCounts.GetValueOrDefault(key) + row.Count;
+                var key = (child, ledger.Key);
+                ledgerCounts[key] = ledgerCounts.GetValueOrDefault(key) + rollup.OfRegion(ledger.Key, id);
             }
         }
 

@@ -4,6 +4,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Reporting;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Ledgers;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Reporting;
@@ -42,7 +43,7 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
 
         var deadline = await deadlines.ForAsync(region, year, ct);
         var daysLate = deadline.DaysLateOn(today);
-        var counts = (await LedgerRowCounts.ForSubtreesAsync(db, region.Path, [region], year, ct))[region.Id];
+        var counts = LedgerRowCounts.ForSubtrees(await LedgerRollup.LoadAsync(db, region.Path, year, ct), [region])[region.Id];
         db.LedgerReports.Add(new LedgerReport
         {
             RegionId = region.Id, Year = year, ReportedAtUtc = clock.GetUtcNow().UtcDateTime, ReportedByUserId = scope.UserId,

@@ -1,34 +1,16 @@
 using System.Text.Json;
-using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Regions;
-using Microsoft.EntityFrameworkCore;
+using HarmonyPortal.Web.Features.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Reporting;
 
 /// <summary>Rows per ledger of a year in each region's subtree: what a report snapshots and the page shows.</summary>
 public static class LedgerRowCounts
 {
-    /// <summary>Counts for each of <paramref name="regions"/>, all of which lie under <paramref name="commonPath"/>: one query per ledger.</summary>
-    public static async Task<Dictionary<int, Dictionary<string, int>>> ForSubtreesAsync(
-        HarmonyDbContext db, string commonPath, IReadOnlyCollection<Region> regions, int year, CancellationToken ct)
-    {
-        var result = regions.ToDictionary(r => r.Id, _ => new Dictionary<string, int>());
-        foreach (var ledger in LedgerCatalog.All)
-        {
-            var byPath = await ledger.Rows(db).AsNoTracking()
-                .Where(r => r.Year == year && r.Region.Path.StartsWith(commonPath))
-                .GroupBy(r => r.Region.Path)
-                .Select(g => new { Path = g.Key, Count = g.Count() })
-                .ToListAsync(ct);
-            foreach (var region in regions)
-            {
-                result[region.Id][ledger.Key] = byPath.Where(p => p.Path.StartsWith(region.Path, StringComparison.Ordinal)).Sum(p => p.Count);
-            }
-        }
-
-        return result;
-    }
+    /// <summary>Counts for each of <paramref name="regions"/>, all of which lie under <paramref name="rollup"/>'s subtree.</summary>
+    public static Dictionary<int, Dictionary<string, int>> ForSubtrees(LedgerRollupCounts rollup, IReadOnlyCollection<Region> regions) =>
+        regions.ToDictionary(r => r.Id, r => LedgerCatalog.All.ToDictionary(l => l.Key, l => rollup.OfSubtree(l.Key, r.Path)));
 
     public static string ToJson(Dictionary<string, int> counts) => JsonSerializer.Serialize(counts);
 

@@ -11,7 +11,7 @@ namespace HarmonyPortal.Web.Features.Reporting;
 /// The roll-up page of one region and year: its own report, and for each region directly below it (towns
 /// skipped) reported or not, when, on time or late, and rows per ledger; any region of the user's subtree.
 /// </summary>
-public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, ReportingDeadlines deadlines, TimeProvider clock)
+public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, ReportingDeadlines deadlines, LedgerRollup rollups, TimeProvider clock)
 {
     public async Task<ReportingPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, R
             .Where(r => r.Year == y && ids.Contains(r.RegionId))
             .ToListAsync(ct);
         var deadlineOf = await deadlines.ForManyAsync(regions, y, ct);
-        var liveCounts = await LedgerRowCounts.ForSubtreesAsync(db, region.Path, regions, y, ct);
+        var liveCounts = LedgerRowCounts.ForSubtrees(await rollups.ForSubtreeAsync(region.Path, y, ct), regions);
 
         RegionReportStatus StatusOf(Region r)
         {

@@ -19,7 +19,7 @@ public sealed record QuotaAchievement(Region Region, RuleTask Task, Quota Quota,
 /// for a region and the regions below it, with what each achieved: ledger rows of the year in the subtree, or for
 /// gold tasks the nominees the city approved. Shared by the home page's progress and the year-end summary.
 /// </summary>
-public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog)
+public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledgers.LedgerRollup rollups)
 {
     /// <summary>Which ledger counts a task's achievement.</summary>
     private static readonly Dictionary<string, string> LedgerOfTask = new()
@@ -58,7 +58,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog)
 
                 var (achieved, nominated) = GoldOfTask.TryGetValue(task.Id, out var category)
                     ? await NominationsAsync(category, region.Path, year, ct)
-                    : (await LedgerCatalog.Find(LedgerOfTask[task.Id])!.Rows(db).CountAsync(r => r.Year == year && r.Region.Path.StartsWith(region.Path), ct), (int?)null);
+                    : ((await rollups.ForSubtreeAsync(region.Path, year, ct)).OfSubtree(LedgerOfTask[task.Id], region.Path), (int?)null);
                 result.Add(new QuotaAchievement(region, task, quota, achieved, nominated));
             }
         }

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using HarmonyPortal.Bench.Data;
+using HarmonyPortal.Core.Ledgers;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Bench.Http;
+
+/// <summary>
+/// Benchmark 3: the hot province's dashboard (统计看板: ledger counts, quota progress, sheets and reporting per city)
+/// served by the published portal, warm, median of several requests, beside a plain COUNT(*) of the same ledger rows
+/// (the province's rows of the year in every ledger table) on the same database in the same run.
+/// </summary>
+internal static class DashboardBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var target = BenchTarget.Parse(args);
+        var runs = Args.Int(args, "--runs", 9);
+        await using var db = target.CreateDbContext();
+        var province = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == GenerateOptions.HotProvinceCode);
+        var year = await db.Set<NewEnterpriseService>().MaxAsync(r => r.Year);
+
+        await using var portal = await PortalServer.StartAsync(target);
+        await portal.SignInAsync(GenerateOptions.ProvinceUser, target.Password);
+        var path = $"/dashboard?year={year}";
+        var dashboard = await MedianAsync(runs, async () => (await portal.GetOkAsync(path)).Length);
+
+        var tables = db.Model.GetEntityTypes().Where(e => typeof(LedgerRow).IsAssignableFrom(e.ClrType)).Select(e => e.GetTableName()!).ToList();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var rows = 0L;
+        var floor = await MedianAsync(runs, async () => rows = await CountAsync(connection, tables, province.Path, year));
+        Console.WriteLine($"dashboard of {province.Name} {year}: {rows:N0} ledger rows in {tables.Count} tables; page {dashboard:0.0} ms, COUNT(*) {floor:0.0} ms");
+
+        BenchResults.Record(new BenchResult($"dashboard.{target.Label}.province", Math.Round(dashboard, 1), "ms", Math.Round(floor, 1), Math.Round(dashboard / floor, 2),
+            $"≤ 150 ms warm (median of {runs}, whole request on loopback; {rows:N0} rows)", dashboard <= 150));
+        return 0;
+    }
+
+    /// <summary>The floor: the same rows counted by hand, one COUNT(*) per ledger table over the province's region ids (a seek per region on the ledger's index).</summary>
+    private static async Task<long> CountAsync(DbConnection connection, IReadOnlyList<string> tables, string path, int year)
+    {
+        var total = 0L;
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE \"Year\" = {year} AND \"RegionId\" IN (SELECT \"Id\" FROM \"Regions\" WHERE \"Path\" LIKE '{path}%')";
+            total += Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        return total;
+    }
+
+    /// <summary>Median wall time in ms of <paramref name="runs"/> calls after two warm-up calls.</summary>
+    internal static async Task<double> MedianAsync(int runs, Func<Task<long>> call)
+    {
+        await call();
+        await call();
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await call();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+}

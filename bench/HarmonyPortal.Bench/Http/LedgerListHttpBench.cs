@@ -1,0 +1,95 @@
+using System.Globalization;
+using HarmonyPortal.Bench.Data;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Bench.Http;
+
+/// <summary>
+/// Benchmark 2: the ledger list page (50 rows of one county and year) served by the published portal under wrk,
+/// beside the same server's plaintext endpoint in the same run; then a page 10,000 pages deep beside the first page.
+/// </summary>
+internal static class LedgerListHttpBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var target = BenchTarget.Parse(args);
+        var seconds = Args.Int(args, "--duration", 30);
+        var connections = Args.Int(args, "--connections", 32);
+        var depth = Args.Int(args, "--pages-in", 10000);
+
+        var (countyId, year, pagesIn, afterId) = await DeepCursorAsync(target, depth);
+        var first = $"/ledgers/{GenerateOptions.HotLedger}?Year={year}&RegionId={countyId}";
+        var deep = $"{first}&AfterId={afterId}";
+
+        await using var portal = await PortalServer.StartAsync(target);
+        await portal.SignInAsync(GenerateOptions.ProvinceUser, target.Password);
+        foreach (var path in new[] { first, deep })
+        {
+            var rows = CountRows(await portal.GetOkAsync(path));
+            if (rows < LedgerListQuery.PageSize)
+            {
+                throw new InvalidOperationException($"{path} showed {rows} rows, not a full page: the benchmark would measure the wrong thing.");
+            }
+        }
+
+        var plaintextUrl = portal.BaseUrl + HarmonyPortal.Web.Infrastructure.BenchPlaintext.Path;
+        var listUrl = portal.BaseUrl + first;
+        await Wrk.RunAsync(plaintextUrl, portal.Cookie, connections, 5);
+        await Wrk.RunAsync(listUrl, portal.Cookie, connections, 5);
+        var plaintext = await Wrk.RunAsync(plaintextUrl, portal.Cookie, connections, seconds);
+        var list = await Wrk.RunAsync(listUrl, portal.Cookie, connections, seconds);
+
+        // The deep page against the first at a low concurrency, so that the latency is the query's, not the queue's.
+        var deepSeconds = Math.Max(5, seconds / 3);
+        var firstPage = await Wrk.RunAsync(listUrl, portal.Cookie, 4, deepSeconds);
+        var deepPage = await Wrk.RunAsync(portal.BaseUrl + deep, portal.Cookie, 4, deepSeconds);
+
+        var label = target.Label;
+        var share = target.Provider == DatabaseProvider.Sqlite ? 6 : 8;
+        var throughputRatio = list.RequestsPerSecond / plaintext.RequestsPerSecond;
+        var deepRatio = deepPage.P50Ms / firstPage.P50Ms;
+        BenchResults.Record(
+            new BenchResult($"ledger-list.{label}.throughput", Math.Round(list.RequestsPerSecond, 1), "req/s", Math.Round(plaintext.RequestsPerSecond, 1), Math.Round(throughputRatio, 3),
+                $"≥ 1/{share} of plaintext (wrk -t2 -c{connections} -d{seconds}s)", throughputRatio >= 1.0 / share && list.Errors == 0),
+            new BenchResult($"ledger-list.{label}.p99", Math.Round(list.P99Ms, 2), "ms", Math.Round(plaintext.P99Ms, 2), Math.Round(list.P99Ms / plaintext.P99Ms, 2),
+                "≤ 15 ms", list.P99Ms <= 15),
+            new BenchResult($"ledger-list.{label}.deep-page", Math.Round(deepPage.P50Ms, 2), "ms", Math.Round(firstPage.P50Ms, 2), Math.Round(deepRatio, 2),
+                $"≤ 2× first page (median, {pagesIn:N0} pages in, -c4)", deepRatio <= 2 && deepPage.Errors == 0));
+        return 0;
+    }
+
+    /// <summary>The hot county, the year, and the key of the last row before page <paramref name="depth"/> (or the deepest page the list has).</summary>
+    private static async Task<(int CountyId, int Year, int PagesIn, long AfterId)> DeepCursorAsync(BenchTarget target, int depth)
+    {
+        await using var db = target.CreateDbContext();
+        var county = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == GenerateOptions.HotCountyCode);
+        var rows = db.Set<NewEnterpriseService>().AsNoTracking().Where(r => r.RegionId == county.Id);
+        var year = await rows.MaxAsync(r => r.Year);
+        rows = rows.Where(r => r.Year == year);
+        var count = await rows.CountAsync();
+        var pagesIn = Math.Min(depth, (count - 1) / LedgerListQuery.PageSize - 1);
+        var afterId = await rows.OrderByDescending(r => r.Id).Skip((pagesIn * LedgerListQuery.PageSize) - 1).Select(r => r.Id).FirstAsync();
+        Console.WriteLine($"list: {count:N0} rows of {county.Name} in {year}; the deep page is {pagesIn:N0} pages in (after id {afterId})");
+        return (county.Id, year, pagesIn, afterId);
+    }
+
+    /// <summary>Data rows of the list table (links to a row's details page).</summary>
+    private static int CountRows(byte[] html)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(html);
+        var marker = $"href=\"/ledgers/{GenerateOptions.HotLedger}/";
+        var count = 0;
+        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        {
+            if (char.IsAsciiDigit(text[at + marker.Length]))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

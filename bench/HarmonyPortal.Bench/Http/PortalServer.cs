@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Web.Infrastructure;
+
+namespace HarmonyPortal.Bench.Http;
+
+/// <summary>
+/// The published portal (Release, Production environment) run as its own process over a generated database, with
+/// the benchmark's plaintext floor switched on; and a signed-in session cookie for wrk and HttpClient.
+/// </summary>
+internal sealed partial class PortalServer : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private PortalServer(Process process, string baseUrl)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>"HarmonyPortal.Auth=…": the session cookie of the signed-in user, as wrk sends it.</summary>
+    public string Cookie { get; private set; } = "";
+
+    public HttpClient Client { get; private set; } = new();
+
+    public static async Task<PortalServer> StartAsync(BenchTarget target)
+    {
+        var dll = Path.Combine(target.PortalDirectory, "HarmonyPortal.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Publish the portal first (bench/run.sh does): dotnet publish src/HarmonyPortal.Web -c Release -o DIR", dll);
+        }
+
+        var url = $"http://127.0.0.1:{target.Port}";
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = target.PortalDirectory };
+        foreach (var arg in new[] { dll, "--urls", url })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = target.Provider.ToString();
+        start.Environment["ConnectionStrings__Harmony"] = target.ConnectionString;
+        start.Environment["Harmony__DataDirectory"] = target.DataDirectory;
+        start.Environment[BenchPlaintext.Setting.Replace(":", "__", StringComparison.Ordinal)] = "true";
+        start.Environment["TZ"] = "Asia/Shanghai";
+        var process = Process.Start(start)!;
+        var log = Path.Combine(target.DataDirectory, $"portal-{target.Provider}.out");
+        _ = Task.Run(async () =>
+        {
+            await using var file = new StreamWriter(log, append: true);
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                await file.WriteLineAsync(line);
+            }
+        });
+        _ = Task.Run(async () =>
+        {
+            while (await process.StandardError.ReadLineAsync() is { } line)
+            {
+                Console.Error.WriteLine("[portal] " + line);
+            }
+        });
+
+        var server = new PortalServer(process, url);
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The portal exited with {process.ExitCode}; see {log}");
+            }
+
+            try
+            {
+                if ((await probe.GetAsync(url + "/health")).IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromMinutes(3))
+            {
+                await server.DisposeAsync();
+                throw new TimeoutException($"The portal did not answer /health within 3 minutes; see {log}");
+            }
+
+            await Task.Delay(250);
+        }
+
+        Console.WriteLine($"portal up at {url} ({target.Provider}) in {deadline.Elapsed.TotalSeconds:0.0} s");
+        return server;
+    }
+
+    /// <summary>Signs in through the login form (antiforgery token and all) and keeps the session cookie.</summary>
+    public async Task SignInAsync(string userName, string password)
+    {
+        var cookies = new CookieContainer();
+        Client.Dispose();
+        Client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(BaseUrl),
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        var form = await Client.GetStringAsync("/account/login");
+        var token = Token().Match(form).Groups[1].Value;
+        var response = await Client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["UserName"] = userName,
+            ["Password"] = password,
+        }));
+        var auth = cookies.GetCookies(new Uri(BaseUrl))["HarmonyPortal.Auth"];
+        if (response.StatusCode != HttpStatusCode.Redirect || auth is null)
+        {
+            throw new InvalidOperationException($"Signing in as {userName} failed ({(int)response.StatusCode}).");
+        }
+
+        Cookie = $"HarmonyPortal.Auth={auth.Value}";
+    }
+
+    /// <summary>Fetches a page as the signed-in user; anything but 200 is an error (a redirect would mean the session was lost).</summary>
+    public async Task<byte[]> GetOkAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
+        }
+
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
+
+/// <summary>Where a portal benchmark runs: the published portal, the database, its data directory (with the generator's keys) and a port.</summary>
+internal sealed record BenchTarget(string PortalDirectory, DatabaseProvider Provider, string ConnectionString, string DataDirectory, int Port, string Password)
+{
+    public string Label => Provider.ToString().ToLowerInvariant();
+
+    public static BenchTarget Parse(string[] args)
+    {
+        string? Option(string name) => Args.Option(args, name);
+
+        var (provider, connection) = Option("--connection") is { } cs
+            ? (DatabaseProvider.Postgres, cs)
+            : (DatabaseProvider.Sqlite, $"Data Source={Option("--db") ?? throw new ArgumentException("needs --db PATH or --connection CS")}");
+        return new BenchTarget(
+            Option("--portal") ?? throw new ArgumentException("needs --portal DIR (the published portal)"),
+            provider,
+            connection,
+            Option("--data") ?? throw new ArgumentException("needs --data DIR (the portal's data directory; its keys/ are the generator's)"),
+            Args.Int(args, "--port", 56001),
+            Option("--password") ?? Data.GenerateOptions.DefaultPassword);
+    }
+
+    public HarmonyDbContext CreateDbContext() => new(HarmonyDatabase.Options(Provider, ConnectionString));
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Runs every benchmark of issue 7 and writes bench/results.json and docs/benchmarks.md:
+#   1. installs what is missing (wrk, postgresql, chromium, fonts-noto-cjk) through apt;
+#   2. starts a throwaway PostgreSQL cluster on a free loopback port (as test.sh does);
+#   3. builds the benchmarks and publishes the portal (Release);
+#   4. runs the xlsx, import and login benchmarks, then for SQLite and PostgreSQL generates the national data set
+#      and runs the ledger list (wrk), dashboard and published-list PDF benchmarks against the published portal;
+#   5. renders the figures; stops the cluster and removes the work folder, whatever happened.
+# A command that fails (or does not exist yet) is reported and the others still run; the exit status is then 1.
+#
+#   bench/run.sh            full scale (1,000,000 ledger rows, wrk 30 s); writes bench/results.json, docs/benchmarks.md
+#   bench/run.sh --quick    the same pipeline at small scale (20,000 rows, a 300-row PDF, 5 s wrk runs); writes under
+#                           artifacts/bench-quick/
+#   --keep                  keep the work folder (databases, portal logs) for inspection
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+
+QUICK=0
+KEEP=0
+for arg in "$@"; do
+    case "$arg" in
+        --quick) QUICK=1 ;;
+        --keep) KEEP=1 ;;
+        *) echo "usage: $0 [--quick] [--keep]" >&2; exit 2 ;;
+    esac
+done
+
+if ((QUICK)); then
+    ROWS=20000 HOT_ROWS=11000 PUBLISHED=300 RUNS=3 DURATION=5 XLSX_ROWS=100000 IMPORT_ROWS=10000 MODE=quick
+    RESULTS="$ROOT/artifacts/bench-quick/results.json" REPORT="$ROOT/artifacts/bench-quick/benchmarks.md"
+else
+    ROWS=1000000 HOT_ROWS=550000 PUBLISHED=3000 RUNS=5 DURATION=30 XLSX_ROWS=1000000 IMPORT_ROWS=100000 MODE=full
+    RESULTS="$ROOT/bench/results.json" REPORT="$ROOT/docs/benchmarks.md"
+fi
+
+log() { printf '==> %s\n' "$*"; }
+
+as_root() {
+    if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+    command -v chromium >/dev/null || missing+=(chromium)
+    compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || missing+=(fonts-noto-cjk)
+    if ((${#missing[@]})); then
+        log "installing ${missing[*]}"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+# The benchmarks own ports 56000–56099: the portal takes one, PostgreSQL another.
+free_port() {
+    local port
+    for port in $(seq "$1" "$2"); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    echo "no free port in $1–$2" >&2
+    return 1
+}
+
+WORK=$(mktemp -d /tmp/harmony-bench.XXXXXX)
+PG_DIR="$WORK/pg"
+PG_BIN=""
+pg_run() {
+    if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+cleanup() {
+    if [[ -n "$PG_BIN" && -d "$PG_DIR/data" ]]; then
+        pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    if ((KEEP)); then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+start_postgres() {
+    PG_BIN=$(dirname "$(ls -1 /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+    mkdir -p "$PG_DIR"
+    [[ $EUID -eq 0 ]] && chown postgres: "$WORK" "$PG_DIR"
+    PG_PORT=$(free_port 56050 56099)
+    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{print $3}')
+    log "starting PostgreSQL $PG_VERSION on 127.0.0.1:$PG_PORT"
+    pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+}
+
+STARTED="$(date -u '+%Y-%m-%d %H:%M') UTC"
+install_missing
+start_postgres
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log "building (Release)"
+dotnet build bench/HarmonyPortal.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet publish src/HarmonyPortal.Web -c Release -nologo -v quiet -clp:ErrorsOnly -o "$WORK/portal"
+
+mkdir -p "$(dirname "$RESULTS")"
+export HARMONY_BENCH_RESULTS="$WORK/results.json"
+BENCH=(dotnet "$ROOT/bench/HarmonyPortal.Bench/bin/Release/net10.0/HarmonyPortal.Bench.dll")
+FAILED=()
+run() {
+    log "bench $*"
+    if ! "${BENCH[@]}" "$@" 2>&1 | tee -a "$WORK/bench.log"; then
+        echo "!!! FAILED: $*" | tee -a "$WORK/bench.log"
+        FAILED+=("$*")
+    fi
+}
+
+run xlsx --rows "$XLSX_ROWS" --references
+run import --rows "$IMPORT_ROWS"
+run logins
+
+PORT=$(free_port 56000 56049)
+for provider in sqlite postgres; do
+    data="$WORK/$provider"
+    mkdir -p "$data"
+    if [[ $provider == sqlite ]]; then
+        target=(--db "$data/harmony.db")
+    else
+        target=(--connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=harmony_bench;Timeout=30;Command Timeout=600")
+    fi
+    run generate "${target[@]}" --keys "$data/keys" --rows "$ROWS" --hot-rows "$HOT_ROWS" --published "$PUBLISHED"
+    common=("${target[@]}" --portal "$WORK/portal" --data "$data" --port "$PORT")
+    run ledger-list-http "${common[@]}" --duration "$DURATION"
+    run dashboard "${common[@]}"
+    run pdf "${common[@]}" --runs "$RUNS"
+done
+
+cp "$HARMONY_BENCH_RESULTS" "$RESULTS" 2>/dev/null || echo "[]" >"$RESULTS"
+failed_list=$(IFS=';'; echo "${FAILED[*]:-}")
+"${BENCH[@]}" report --results "$RESULTS" --out "$REPORT" --notes bench/benchmarks-notes.md --mode "$MODE" \
+    --failed "$failed_list" --postgres "$PG_VERSION" --date "$STARTED"
+log "results: $RESULTS; report: $REPORT"
+if ((${#FAILED[@]})); then
+    log "${#FAILED[@]} command(s) failed: $failed_list"
+    exit 1
+fi
