@@ -1,0 +1,6 @@
+namespace HarmonyPortal.Reliability;
+
+public static class PostgresRestartScenario
+{
+    public static Task RunAsync(Run run, int clerks, TimeSpan duration) => Task.CompletedTask;
+}
