@@ -12,6 +12,11 @@ public sealed class WriteLedger
 
     public ConcurrentBag<double> LatenciesMs { get; } = [];
 
+    /// <summary>When each answer came (seconds since the ledger was made) and whether it was a success.</summary>
+    public ConcurrentBag<(double At, bool Ok)> Timeline { get; } = [];
+
+    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
     private int lockedBodies;
     private int attempts;
 
@@ -23,6 +28,7 @@ public sealed class WriteLedger
     {
         Interlocked.Increment(ref attempts);
         LatenciesMs.Add(took.TotalMilliseconds);
+        Timeline.Add((Clock.Elapsed.TotalSeconds, outcome.Succeeded));
         if (outcome.MentionsLocked)
         {
             Interlocked.Increment(ref lockedBodies);
@@ -63,6 +69,13 @@ public sealed class WriteLedger
             .Select(r => Convert.ToString(r[0])).ToHashSet();
         return (rows.Count, told.Count(t => !inDb.Contains(t)), inDb.Count(r => !told.Contains(r)), rows.Count(r => !audited.Contains(r.Id.ToString())));
     }
+
+    /// <summary>
+    /// Seconds from <paramref name="since"/> until answers were successes again for good: the last failure after
+    /// <paramref name="since"/> (0 when none failed).
+    /// </summary>
+    public double RecoveredAfter(double since) =>
+        Timeline.Where(t => !t.Ok && t.At >= since).Select(t => t.At - since).DefaultIfEmpty(0).Max();
 
     public string ErrorSummary() =>
         string.Join("; ", Failed.GroupBy(f => $"{f.Status} {f.Error}").OrderByDescending(g => g.Count()).Take(5).Select(g => $"{g.Count()}× {g.Key}"));
@@ -119,9 +132,9 @@ public static class LoadScenario
     }
 
     /// <summary>Each user saves rows back to back until <paramref name="duration"/> is over or <paramref name="stop"/> fires.</summary>
-    public static async Task<WriteLedger> WriteAsync(IReadOnlyList<PortalUser> users, int year, TimeSpan duration, CancellationToken stop, int writerOffset = 0)
+    public static async Task<WriteLedger> WriteAsync(IReadOnlyList<PortalUser> users, int year, TimeSpan duration, CancellationToken stop, int writerOffset = 0, WriteLedger? into = null)
     {
-        var ledger = new WriteLedger();
+        var ledger = into ?? new WriteLedger();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(users.Select((user, index) => Task.Run(async () =>
         {

@@ -107,6 +107,20 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException($"Portal on port {Settings.Port} not healthy after {within}.");
     }
 
+    /// <summary>Whether /health answers 200 now.</summary>
+    public async Task<bool> Healthy()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            return (await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush, like a power cut of the process.</summary>
     public async Task KillAsync()
     {

@@ -12,7 +12,7 @@ public sealed partial class PortalUser : IDisposable
     private readonly HttpClient http;
     private string? token;
 
-    public PortalUser(string baseUrl, string userName, string password, CookieContainer? cookies = null)
+    public PortalUser(string baseUrl, string userName, string password, CookieContainer? cookies = null, TimeSpan? timeout = null)
     {
         UserName = userName;
         Password = password;
@@ -20,7 +20,7 @@ public sealed partial class PortalUser : IDisposable
         http = new HttpClient(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromSeconds(30) })
         {
             BaseAddress = new Uri(baseUrl),
-            Timeout = TimeSpan.FromSeconds(120),
+            Timeout = timeout ?? TimeSpan.FromSeconds(120),
         };
     }
 
@@ -77,6 +77,24 @@ public sealed partial class PortalUser : IDisposable
             token = null;
             return new WriteOutcome(false, null, 0, e.Message.Contains("locked", StringComparison.OrdinalIgnoreCase), e.GetType().Name + ": " + e.Message);
         }
+    }
+
+    /// <summary>Uploads a coordinator workbook; returns the status and, unless it redirected, what the page said.</summary>
+    public async Task<(int Status, string? Problem)> ImportCoordinatorsAsync(int year, byte[] workbook, CancellationToken ct = default)
+    {
+        var formToken = await TokenFromAsync("/ledgers/coordinators/import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(formToken), "__RequestVerificationToken" },
+            { new StringContent(year.ToString()), "year" },
+        };
+        var file = new ByteArrayContent(workbook);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", "台账.xlsx");
+        using var response = await http.PostAsync("/ledgers/coordinators/import", form, ct);
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? (302, null)
+            : ((int)response.StatusCode, Summary(await response.Content.ReadAsStringAsync(ct)));
     }
 
     private static string Summary(string body)
