@@ -36,7 +36,11 @@ public sealed class WriteLedger
 
         if (outcome.Succeeded)
         {
-            Saved.GetOrAdd(user, _ => []).Add(outcome.RowId!.Value);
+            // Workflow steps have no row id; only saved rows are compared with the database.
+            if (outcome.RowId is { } id)
+            {
+                Saved.GetOrAdd(user, _ => []).Add(id);
+            }
         }
         else
         {

@@ -4,7 +4,7 @@ using HarmonyPortal.Reliability;
 // tools/reliability/run.sh prepares everything and calls this; see README "Reliability runs".
 var options = Options.Parse(args);
 var report = new Report();
-var run = new Run(options.Get("published"), options.Get("work"), options.Find("pg"), options.Find("pg-restart"), report);
+var run = new Run(options.Get("published"), options.Get("work"), options.Find("pg"), options.Find("pg-restart"), report, int.Parse(options.Find("first-port") ?? "57000"));
 var scenarios = options.Find("scenarios")?.Split(',') ?? ["load", "import-kill", "pg-restart", "scale-out"];
 var providers = options.Find("providers")?.Split(',') ?? ["Sqlite", "Postgres"];
 var clerks = int.Parse(options.Find("clerks") ?? "64");
@@ -15,6 +15,8 @@ foreach (var scenario in scenarios)
 {
     try
     {
+        // A scenario before may have restarted the server under the driver's own pooled connections.
+        Run.ClearPools();
         switch (scenario)
         {
             case "load":

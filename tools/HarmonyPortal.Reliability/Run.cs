@@ -3,9 +3,9 @@ using Npgsql;
 namespace HarmonyPortal.Reliability;
 
 /// <summary>What every scenario needs: the published portal, a scratch folder, the PostgreSQL server and how to restart it.</summary>
-public sealed class Run(string published, string work, string? postgresServer, string? postgresRestart, Report report)
+public sealed class Run(string published, string work, string? postgresServer, string? postgresRestart, Report report, int firstPort = 57000)
 {
-    private int nextPort = 57000;
+    private int nextPort = firstPort;
 
     public string Published => published;
 
