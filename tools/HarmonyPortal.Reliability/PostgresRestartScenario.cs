@@ -11,7 +11,7 @@ public static class PostgresRestartScenario
 {
     public static async Task RunAsync(Run run, int writers, TimeSpan duration)
     {
-        var restartCommand = run.PostgresRestart ?? throw new InvalidOperationException("--pg-restart is required");
+        var restartCommand = run.PostgresRestart is { Length: > 0 } command ? command : throw new InvalidOperationException("--pg-restart (a command that restarts the server) is required");
         var data = run.Folder("pg-restart");
         var db = await run.FreshDatabaseAsync("Postgres", "pgrestart", data);
         var settings = new PortalSettings("Postgres", db.ConnectionString, data, run.Port())

@@ -67,12 +67,12 @@ dotnet publish src/HarmonyPortal.Web -c Release -o "$WORK/published" -nologo -v 
 log "building the driver"
 dotnet build tools/HarmonyPortal.Reliability -c Release -nologo -v quiet -o "$WORK/driver"
 
-restart="true"
+restart=""  # without the data folder of the server, pg-restart reports that it cannot run
 if [[ -n "${HARMONY_REL_PG_DATA:-}" ]]; then
     if [[ $EUID -eq 0 ]]; then
-        restart="runuser -u postgres -- $PG_BIN/pg_ctl -D $HARMONY_REL_PG_DATA -m fast -w -t 60 restart"
+        restart="runuser -u postgres -- $PG_BIN/pg_ctl -D $HARMONY_REL_PG_DATA -l $(dirname "$HARMONY_REL_PG_DATA")/server.log -m fast -w -t 60 restart"
     else
-        restart="$PG_BIN/pg_ctl -D $HARMONY_REL_PG_DATA -m fast -w -t 60 restart"
+        restart="$PG_BIN/pg_ctl -D $HARMONY_REL_PG_DATA -l $(dirname "$HARMONY_REL_PG_DATA")/server.log -m fast -w -t 60 restart"
     fi
 fi
 
