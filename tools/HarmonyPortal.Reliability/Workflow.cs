@@ -91,8 +91,11 @@ public static partial class Workflow
             sheets++;
             var status = await db.ScalarAsync<int>("SELECT \"Status\" FROM \"NominationSheets\" WHERE \"Id\" = @id", ("@id", id));
             var steps = await db.RowsAsync("SELECT \"Action\", \"ToStatus\" FROM \"SheetTransitions\" WHERE \"SheetId\" = @id ORDER BY \"Id\"", ("@id", id));
-            transitions += steps.Count;
             var last = steps.Count == 0 ? 1 : Convert.ToInt32(steps[^1][1]);
+
+            // Submit (1) and return (2) are this run's steps; the deadline extension (9) is audited under the region.
+            steps = [.. steps.Where(s => Convert.ToInt32(s[0]) is 1 or 2)];
+            transitions += steps.Count;
             if (last != status)
             {
                 mismatched++;
