@@ -52,9 +52,9 @@ public sealed class PortalOptions
         {
             DataDirectory = dataDirectory,
             // Instances behind one load balancer share this folder (or a copy of it): a cookie or form protected by one must open on the other.
+            KeysDirectory = Path.GetFullPath(config["Harmony:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(dataDirectory, "keys"), env.ContentRootPath),
             // Shared too when several instances run: a workbook written by one is downloaded through any.
             ExportsDirectory = Path.GetFullPath(config["Harmony:ExportsDirectory"] is { Length: > 0 } exports ? exports : Path.Combine(dataDirectory, "exports"), env.ContentRootPath),
-            KeysDirectory = Path.GetFullPath(config["Harmony:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(dataDirectory, "keys"), env.ContentRootPath),
             Provider = provider,
             ConnectionString = connectionString,
             MigrateOnStartup = config.GetValue("Database:MigrateOnStartup", true),
