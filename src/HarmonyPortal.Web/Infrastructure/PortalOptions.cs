@@ -8,6 +8,12 @@ public sealed class PortalOptions
     /// <summary>Folder for the SQLite file, logs and Data Protection keys; relative to the content root.</summary>
     public string DataDirectory { get; init; } = "data";
 
+    /// <summary>Data Protection keys and the generated HMAC key; <c>Harmony:KeysDirectory</c>, by default <c>keys/</c> in the data directory.</summary>
+    public string KeysDirectory { get; init; } = "data/keys";
+
+    /// <summary>Finished year-end workbooks; <c>Harmony:ExportsDirectory</c>, by default <c>exports/</c> in the data directory.</summary>
+    public string ExportsDirectory { get; init; } = "data/exports";
+
     public DatabaseProvider Provider { get; init; }
 
     public string ConnectionString { get; init; } = "";
@@ -45,6 +51,10 @@ public sealed class PortalOptions
         return new PortalOptions
         {
             DataDirectory = dataDirectory,
+            // Instances behind one load balancer share this folder (or a copy of it): a cookie or form protected by one must open on the other.
+            KeysDirectory = Path.GetFullPath(config["Harmony:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(dataDirectory, "keys"), env.ContentRootPath),
+            // Shared too when several instances run: a workbook written by one is downloaded through any.
+            ExportsDirectory = Path.GetFullPath(config["Harmony:ExportsDirectory"] is { Length: > 0 } exports ? exports : Path.Combine(dataDirectory, "exports"), env.ContentRootPath),
             Provider = provider,
             ConnectionString = connectionString,
             MigrateOnStartup = config.GetValue("Database:MigrateOnStartup", true),

@@ -21,7 +21,7 @@ public static class PortalSetup
 
         builder.Services.AddDataProtection()
             .SetApplicationName("HarmonyPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory));
 
         builder.AddPortalSecurity();
 
@@ -35,7 +35,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Audit.AuditLog>();
         builder.Services.AddScoped<Features.Admin.Users.UserAdminService>();
         builder.Services.AddScoped<Features.Admin.Regions.RegionAdminService>();
-        builder.Services.AddSingleton(PersonalDataKey.FromConfiguration(builder.Configuration["PersonalData:HmacKey"], Path.Combine(options.DataDirectory, "keys")));
+        builder.Services.AddSingleton(PersonalDataKey.FromConfiguration(builder.Configuration["PersonalData:HmacKey"], options.KeysDirectory));
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.AddScoped<Features.Ledgers.LedgerWriteService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerQueryService>();

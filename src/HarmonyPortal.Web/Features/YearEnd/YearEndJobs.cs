@@ -19,7 +19,7 @@ public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog a
 
     private int ThisYear => clock.GetLocalNow().Year;
 
-    public static string Folder(PortalOptions options) => Path.Combine(options.DataDirectory, "exports");
+    public static string Folder(PortalOptions options) => options.ExportsDirectory;
 
     public async Task<YearEndPage> PageAsync(int? year, CancellationToken ct)
     {
