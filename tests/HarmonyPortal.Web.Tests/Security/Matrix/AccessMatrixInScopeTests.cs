@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Exports;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Nominations;
@@ -26,6 +27,30 @@ public abstract partial class AccessMatrixTests<TPortal>
     private readonly Dictionary<string, int> succeeded = [];
     private readonly List<string> failed = [];
     private readonly Dictionary<string, string> tokens = [];
+    private int audited;
+
+    /// <summary>The audit event each route must leave when it succeeds.</summary>
+    private static readonly Dictionary<string, string> ExpectedAudit = new()
+    {
+        ["POST Ledgers.Create"] = AuditActions.LedgerCreated, ["POST Ledgers.Edit"] = AuditActions.LedgerUpdated, ["POST Ledgers.Delete"] = AuditActions.LedgerDeleted,
+        ["GET Ledgers.Details"] = AuditActions.LedgerIdNumberViewed, ["GET Ledgers.Export"] = AuditActions.LedgerExported, ["POST Ledgers.Import"] = AuditActions.LedgerImported,
+        ["POST Ledgers.CarryForward"] = AuditActions.LedgerCarriedForward, ["POST Nominations.Create"] = AuditActions.NominationCreated,
+        ["POST Nominations.Narrative"] = AuditActions.NominationUpdated, ["POST Nominations.Evidence"] = AuditActions.NominationEvidenceAdded,
+        ["GET Nominations.EvidenceFile"] = AuditActions.NominationEvidenceDownloaded, ["POST Nominations.Delete"] = AuditActions.NominationDeleted,
+        ["POST Nominations.Submit"] = AuditActions.Sheet(WorkflowAction.Submit), ["POST Nominations.Return"] = AuditActions.Sheet(WorkflowAction.Return),
+        ["POST Nominations.Decide"] = AuditActions.Sheet(WorkflowAction.Decide), ["POST Nominations.Approve"] = AuditActions.Sheet(WorkflowAction.Approve),
+        ["POST Nominations.BulkApprove"] = AuditActions.Sheet(WorkflowAction.Approve), ["POST Nominations.Reopen"] = AuditActions.Sheet(WorkflowAction.Reopen),
+        ["POST Nominations.Forward"] = AuditActions.Sheet(WorkflowAction.Forward), ["POST Nominations.Select"] = AuditActions.Sheet(WorkflowAction.Select),
+        ["POST Nominations.Publish"] = AuditActions.Sheet(WorkflowAction.Publish), ["POST Nominations.Extend"] = AuditActions.DeadlineExtended,
+        ["GET Printables.Nomination"] = AuditActions.PrintViewed, ["GET Printables.NominationPdf"] = AuditActions.PrintPdf,
+        ["GET Printables.Sheet"] = AuditActions.PrintViewed, ["GET Printables.SheetPdf"] = AuditActions.PrintPdf,
+        ["GET Printables.Published"] = AuditActions.PrintViewed, ["GET Printables.PublishedPdf"] = AuditActions.PrintPdf,
+        ["POST Reporting.Report"] = AuditActions.LedgerReported, ["POST Reporting.ReturnReport"] = AuditActions.LedgerReportReturned,
+        ["POST Rules.AddVersion"] = AuditActions.RuleSetVersionAdded, ["POST YearEnd.Start"] = AuditActions.YearEndExportStarted,
+        ["GET YearEnd.Download"] = AuditActions.YearEndExportDownloaded, ["POST Users.Create"] = AuditActions.UserCreated,
+        ["POST Users.Edit"] = AuditActions.UserUpdated, ["POST Users.Disable"] = AuditActions.UserDisabled, ["POST Users.Enable"] = AuditActions.UserEnabled,
+        ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
+    };
 
     [Fact]
     public async Task EveryScopedRoute_SucceedsForTheUserWhoseScopeItIs()
@@ -171,7 +196,8 @@ public abstract partial class AccessMatrixTests<TPortal>
 
         var required = MatrixRoutes.Foreign.Keys.Concat(MatrixRoutes.OwnScope.Keys).ToList();
         var taken = succeeded.Values.Sum() + failed.Count;
-        Output.WriteLine($"{Portal.Provider}: {taken} in-scope requests over {required.Count} scoped routes, {succeeded.Values.Sum()} succeeded, {failed.Count} failed.");
+        Output.WriteLine($"{Portal.Provider}: {taken} in-scope requests over {required.Count} scoped routes, {succeeded.Values.Sum()} succeeded, {failed.Count} failed; " +
+            $"{audited} audited events ({ExpectedAudit.Values.Distinct().Count()} kinds) checked for time, user, IP, object and outcome.");
         failed.ForEach(Output.WriteLine);
         Assert.Empty(failed);
         var untried = required.Where(k => !succeeded.ContainsKey(k)).ToList();
@@ -186,6 +212,7 @@ public abstract partial class AccessMatrixTests<TPortal>
             tokens[userName] = token = await client.TokenFromAsync("/notifications");
         }
 
+        var lastAudit = await ScalarAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Id)) ?? 0;
         var response = await request.SendAsync(client, token);
         var ok = request.Method == "GET"
             ? response.StatusCode == HttpStatusCode.OK
@@ -193,6 +220,15 @@ public abstract partial class AccessMatrixTests<TPortal>
         if (ok)
         {
             succeeded[route] = succeeded.GetValueOrDefault(route) + 1;
+            if (ExpectedAudit.TryGetValue(route, out var action))
+            {
+                var entries = await ScalarAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > lastAudit && a.Action == action).ToListAsync());
+                audited++;
+                if (!entries.Any(a => AuditTrail.IsComplete(a, userName, Portal.Clock)))
+                {
+                    failed.Add($"{route} by {userName}: no complete {action} audit entry ({string.Join("; ", entries.Select(AuditTrail.Describe))})");
+                }
+            }
         }
         else
         {

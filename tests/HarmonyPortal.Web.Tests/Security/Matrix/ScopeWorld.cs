@@ -99,11 +99,11 @@ public sealed class ScopeWorld : IDisposable
     }
 
     /// <summary>
-    /// Three regions of the world that are neither in the actor's subtree nor above it: the nearest (the sibling
+    /// Up to three regions of the world (the farthest first) that are neither in the actor's subtree nor above it: the nearest (the sibling
     /// county, or a county of the sibling city), the sibling city, and a county of the other province; a province
     /// gets the other province, its first city and a county of it.
     /// </summary>
-    public IReadOnlyList<RegionRecords> ForeignTo(Actor actor)
+    public IReadOnlyList<RegionRecords> ForeignTo(Actor actor, int most)
     {
         var own = actor.Region;
         var province = Regions.First(r => r.Level == RegionLevel.Province && own.Path.StartsWith(r.Path, StringComparison.Ordinal));
@@ -120,7 +120,7 @@ public sealed class ScopeWorld : IDisposable
                 Regions.First(r => r.Level == RegionLevel.City && Foreign(r) && In(r, province)),
                 otherCounty,
             ];
-        return candidates.OfType<RegionRecords>().Where(Foreign).Distinct().ToList();
+        return candidates.OfType<RegionRecords>().Where(Foreign).Distinct().Reverse().Take(most).ToList();
     }
 
     private static string ParentPath(RegionRecords r) => r.Path[..(r.Path.TrimEnd('/').LastIndexOf('/') + 1)];
