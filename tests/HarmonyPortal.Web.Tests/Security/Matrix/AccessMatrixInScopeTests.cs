@@ -23,7 +23,6 @@ namespace HarmonyPortal.Web.Tests.Security.Matrix;
 /// </summary>
 public abstract partial class AccessMatrixTests<TPortal>
 {
-    private static readonly byte[] EvidencePdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
     private readonly Dictionary<string, int> succeeded = [];
     private readonly List<string> failed = [];
     private readonly Dictionary<string, string> tokens = [];
@@ -95,7 +94,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         var newId = long.Parse(nominated.Headers.Location!.OriginalString.Split('/')[^1]);
         await OkAsync("GET Nominations.Nominee", clerk, Get($"/nominations/{newId}"));
         await OkAsync("POST Nominations.Narrative", clerk, Post($"/nominations/{newId}/narrative", ("narrative", "2022 年调处劳动争议 126 件，成功 118 件，推动企业建立协商机制。")));
-        await OkAsync("POST Nominations.Evidence", clerk, Upload($"/nominations/{newId}/evidence", EvidencePdf, "表彰文件.pdf"));
+        await OkAsync("POST Nominations.Evidence", clerk, Upload($"/nominations/{newId}/evidence", MatrixRoutes.Pdf, "表彰文件.pdf"));
         var evidenceId = await ScalarAsync(db => db.NominationEvidence.Where(e => e.NominationId == newId).Select(e => e.Id).SingleAsync());
         await OkAsync("GET Nominations.EvidenceFile", city, Get($"/nominations/{newId}/evidence/{evidenceId}"));
         await OkAsync("POST Nominations.RemoveEvidence", clerk, Post($"/nominations/{newId}/evidence/{evidenceId}/delete"));

@@ -11,7 +11,8 @@ namespace HarmonyPortal.Web.Tests.Security.Matrix;
 public static class MatrixRoutes
 {
     private const string Ledger = "/ledgers/coordinators";
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+    /// <summary>The smallest file the evidence upload takes for a PDF.</summary>
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
     private static readonly (string, string)[] Gold = [("category", "Coordinator"), ("year", "2022"), ("batch", "0")];
 
     public static IReadOnlyDictionary<string, Func<RegionRecords, MatrixRequest?>> Foreign { get; } = new Dictionary<string, Func<RegionRecords, MatrixRequest?>>

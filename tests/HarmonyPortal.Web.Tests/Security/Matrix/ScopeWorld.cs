@@ -42,7 +42,6 @@ public sealed record Actor(string UserName, RegionRecords Region, UserRole Role)
 public sealed class ScopeWorld : IDisposable
 {
     public const int Year = 2022;
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
 
     private readonly PortalFactory portal;
     private readonly Dictionary<string, PortalClient> clients = [];
@@ -174,7 +173,7 @@ public sealed class ScopeWorld : IDisposable
         var clerk = await ClientAsync(clerkName);
         var rowId = await LedgerRowAsync(clerk, GoldCategory.Coordinator, Year, "范围测试" + region.Key);
         var nominationId = await NominateAsync(clerk, GoldCategory.Coordinator, rowId);
-        var uploaded = await clerk.Http.PostAsync($"/nominations/{nominationId}/evidence", MatrixRequest.Multipart(await clerk.TokenFromAsync("/nominations"), Pdf, "表彰文件.pdf"));
+        var uploaded = await clerk.Http.PostAsync($"/nominations/{nominationId}/evidence", MatrixRequest.Multipart(await clerk.TokenFromAsync("/nominations"), MatrixRoutes.Pdf, "表彰文件.pdf"));
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         var refused = await LedgerWorkbooks.UploadAsync(clerk, "coordinators", LedgerWorkbooks.Workbook(LedgerWorkbooks.CoordinatorHeaders,
             LedgerWorkbooks.Person("1", "", "123", "男", "昨天")), year: Year);
