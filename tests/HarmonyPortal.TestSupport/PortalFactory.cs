@@ -1,4 +1,6 @@
+using System.Net;
 using HarmonyPortal.Core.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -64,6 +66,7 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<IStartupFilter, ClientAddressStartupFilter>();
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = Clock);
             services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = Clock);
         });
@@ -79,6 +82,22 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
 
     public PortalClient CreatePortalClient(string baseAddress = "http://localhost") =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) }));
+}
+
+/// <summary>The test server leaves the client address empty; a real connection always has one.</summary>
+internal sealed class ClientAddressStartupFilter : IStartupFilter
+{
+    public static readonly IPAddress Address = IPAddress.Parse("203.0.113.8");
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= Address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public sealed class SqlitePortal() : PortalFactory(DatabaseProvider.Sqlite);

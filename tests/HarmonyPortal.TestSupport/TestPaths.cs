@@ -20,7 +20,7 @@ public static class TestPaths
         return path;
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HarmonyPortal.slnx")))

@@ -75,7 +75,7 @@ public static class SecuritySetup
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                return AccessDenial.RecordAsync(ctx.HttpContext, "角色或层级无权访问");
             };
         });
 

@@ -1,10 +1,5 @@
 using System.Net;
 using HarmonyPortal.TestSupport;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace HarmonyPortal.Web.Tests.Security;
@@ -16,18 +11,11 @@ namespace HarmonyPortal.Web.Tests.Security;
 public sealed class AntiforgeryTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
     private List<string> UnsafeRoutes() =>
-        portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } m || m.HttpMethods.Any(h => h is "POST" or "PUT" or "PATCH" or "DELETE"))
+        PortalEndpoint.All(portal.Services)
+            .Where(e => e.Controller is not null && e.IsUnsafe)
             // The status-code pages are re-executed for any method and only render text.
-            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>()!.ControllerName != "Error")
-            .Select(e => "/" + string.Join('/', e.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
-            {
-                RoutePatternLiteralPart literal => literal.Content,
-                RoutePatternParameterPart parameter when e.RoutePattern.RequiredValues.TryGetValue(parameter.Name, out var value) => value?.ToString(),
-                _ => "1",
-            })))))
+            .Where(e => e.Controller != "Error")
+            .Select(e => e.SampleUrl)
             .Distinct()
             .ToList();
 

@@ -2,7 +2,10 @@ using System.Net;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -18,7 +21,29 @@ public sealed class ProductionPortal() : PortalFactory(DatabaseProvider.Sqlite, 
         builder.UseSetting("Bootstrap:AdminUserName", "province.admin");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Bootstrap:AdminRegionCode", "430000");
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FailingPathStartupFilter>());
     }
+
+    /// <summary>Behind the portal's whole pipeline (reached only when no route matched): a path that throws, as a bug would.</summary>
+    private sealed class FailingPathStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Run(context =>
+            {
+                if (context.Request.Path == FailingPath)
+                {
+                    throw new InvalidOperationException("Simulated failure at C:\\secret\\Connection=Host=db;Password=hunter2");
+                }
+
+                context.Response.StatusCode = StatusCodes.Status404NotFound; // what the end of the pipeline answers otherwise
+                return Task.CompletedTask;
+            });
+        };
+    }
+
+    public const string FailingPath = "/test/fails";
 }
 
 public sealed class ProductionTests(ProductionPortal portal) : IClassFixture<ProductionPortal>
@@ -51,5 +76,22 @@ public sealed class ProductionTests(ProductionPortal portal) : IClassFixture<Pro
         Assert.Contains("未找到", text);
         Assert.DoesNotContain("Exception", text);
         Assert.DoesNotContain(" at ", text);
+    }
+
+    [Fact]
+    public async Task Production_AnUnhandledException_AnswersTheChinese500Page_WithoutStackTraceOrMessage()
+    {
+        using var client = portal.CreatePortalClient("https://portal.example");
+        await client.LoginOrFailAsync("province.admin", ProductionPortal.AdminPassword);
+
+        var failed = await client.Http.GetAsync(ProductionPortal.FailingPath);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        var text = await failed.Content.ReadAsStringAsync();
+        Assert.Contains("系统错误", text);
+        Assert.DoesNotContain("Exception", text);
+        Assert.DoesNotContain("hunter2", text);
+        Assert.DoesNotContain("Simulated", text);
+        Assert.DoesNotContain(".cs:line", text);
     }
 }

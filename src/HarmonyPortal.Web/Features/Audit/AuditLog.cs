@@ -13,11 +13,17 @@ public sealed class AuditLog(HarmonyDbContext db, IHttpContextAccessor http, Tim
     {
         var context = http.HttpContext;
         actor ??= context is null ? null : UserScope.FromPrincipal(context.User);
+        // A named user (the account of a sign-in attempt) is the subject, not whoever the browser is signed in as.
+        if (userName is not null && actor?.UserName != userName)
+        {
+            actor = null;
+        }
+
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             UserId = actor?.UserId,
-            UserName = actor?.UserName ?? userName,
+            UserName = userName ?? actor?.UserName,
             RegionId = regionId ?? actor?.RegionId,
             IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
             Action = action,

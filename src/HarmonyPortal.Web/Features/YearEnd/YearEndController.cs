@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Exports;
+using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Ledgers;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -24,13 +25,13 @@ public sealed class YearEndController(YearEndJobs jobs) : Controller
     public async Task<IActionResult> Status(Guid id, CancellationToken ct) =>
         await jobs.FindAsync(id, ct) is { } job
             ? Json(new { status = job.Status.ToString(), statusText = job.Status.ToChinese(), job.RowsWritten, job.RowsTotal, percent = YearEndPercent.Of(job) })
-            : NotFound();
+            : throw new OutOfScopeException();
 
     [HttpGet("exports/{id:guid}/download")]
     public async Task<IActionResult> Download(Guid id, CancellationToken ct) =>
         await jobs.DownloadAsync(id, ct) is { } file
             ? PhysicalFile(file.Path, LedgerExportService.ContentType, file.FileName)
-            : NotFound();
+            : throw new OutOfScopeException();
 }
 
 public static class YearEndPercent

@@ -1,0 +1,265 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Exports;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Notifications;
+using HarmonyPortal.Core.Reporting;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Users;
+using HarmonyPortal.TestSupport;
+using HarmonyPortal.Web.Tests.Ledgers;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+using static HarmonyPortal.Web.Tests.Security.Matrix.MatrixRequest;
+
+namespace HarmonyPortal.Web.Tests.Security.Matrix;
+
+/// <summary>
+/// The other half of the matrix: every scoped route, taken once by the user whose scope it is, succeeds
+/// (a page, a file, or a redirect after a change the database shows). Workflow routes run as one story in
+/// 山西: submit, return, submit, decide, approve, bulk-approve, reopen, extend, forward, select, publish.
+/// </summary>
+public abstract partial class AccessMatrixTests<TPortal>
+{
+    private readonly Dictionary<string, int> succeeded = [];
+    private readonly List<string> failed = [];
+    private readonly Dictionary<string, string> tokens = [];
+    private int audited;
+
+    /// <summary>The audit event each route must leave when it succeeds.</summary>
+    private static readonly Dictionary<string, string> ExpectedAudit = new()
+    {
+        ["POST Ledgers.Create"] = AuditActions.LedgerCreated, ["POST Ledgers.Edit"] = AuditActions.LedgerUpdated, ["POST Ledgers.Delete"] = AuditActions.LedgerDeleted,
+        ["GET Ledgers.Details"] = AuditActions.LedgerIdNumberViewed, ["GET Ledgers.Export"] = AuditActions.LedgerExported, ["POST Ledgers.Import"] = AuditActions.LedgerImported,
+        ["POST Ledgers.CarryForward"] = AuditActions.LedgerCarriedForward, ["POST Nominations.Create"] = AuditActions.NominationCreated,
+        ["POST Nominations.Narrative"] = AuditActions.NominationUpdated, ["POST Nominations.Evidence"] = AuditActions.NominationEvidenceAdded,
+        ["GET Nominations.EvidenceFile"] = AuditActions.NominationEvidenceDownloaded, ["POST Nominations.Delete"] = AuditActions.NominationDeleted,
+        ["POST Nominations.Submit"] = AuditActions.Sheet(WorkflowAction.Submit), ["POST Nominations.Return"] = AuditActions.Sheet(WorkflowAction.Return),
+        ["POST Nominations.Decide"] = AuditActions.Sheet(WorkflowAction.Decide), ["POST Nominations.Approve"] = AuditActions.Sheet(WorkflowAction.Approve),
+        ["POST Nominations.BulkApprove"] = AuditActions.Sheet(WorkflowAction.Approve), ["POST Nominations.Reopen"] = AuditActions.Sheet(WorkflowAction.Reopen),
+        ["POST Nominations.Forward"] = AuditActions.Sheet(WorkflowAction.Forward), ["POST Nominations.Select"] = AuditActions.Sheet(WorkflowAction.Select),
+        ["POST Nominations.Publish"] = AuditActions.Sheet(WorkflowAction.Publish), ["POST Nominations.Extend"] = AuditActions.DeadlineExtended,
+        ["GET Printables.Nomination"] = AuditActions.PrintViewed, ["GET Printables.NominationPdf"] = AuditActions.PrintPdf,
+        ["GET Printables.Sheet"] = AuditActions.PrintViewed, ["GET Printables.SheetPdf"] = AuditActions.PrintPdf,
+        ["GET Printables.Published"] = AuditActions.PrintViewed, ["GET Printables.PublishedPdf"] = AuditActions.PrintPdf,
+        ["POST Reporting.Report"] = AuditActions.LedgerReported, ["POST Reporting.ReturnReport"] = AuditActions.LedgerReportReturned,
+        ["POST Rules.AddVersion"] = AuditActions.RuleSetVersionAdded, ["POST YearEnd.Start"] = AuditActions.YearEndExportStarted,
+        ["GET YearEnd.Download"] = AuditActions.YearEndExportDownloaded, ["POST Users.Create"] = AuditActions.UserCreated,
+        ["POST Users.Edit"] = AuditActions.UserUpdated, ["POST Users.Disable"] = AuditActions.UserDisabled, ["POST Users.Enable"] = AuditActions.UserEnabled,
+        ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
+    };
+
+    [Fact]
+    public async Task EveryScopedRoute_SucceedsForTheUserWhoseScopeItIs()
+    {
+        var xzxf = World["xzxf"];
+        var xzdx = World["xzdx"];
+        var sx = World["sx"];
+        const string clerk = "xzxf.clerk", city = "xz.reviewer", province = "sx.reviewer";
+
+        // Ledgers, as the county clerk.
+        const string ledger = "/ledgers/coordinators";
+        await OkAsync("GET Ledgers.Index", clerk, Get("/ledgers?year=2022"));
+        await OkAsync("GET Ledgers.List", clerk, Get($"{ledger}?regionId={xzxf.RegionId}&year=2022"));
+        await OkAsync("GET Ledgers.Create", clerk, Get($"{ledger}/create?year=2022"));
+        var form = Nominations.NominationFlow.QualifyingRow(GoldCategory.Coordinator, "范围内候选");
+        var created = await OkAsync("POST Ledgers.Create", clerk, Post($"{ledger}/create", [.. form, ("year", "2022")]));
+        var rowId = long.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        await OkAsync("GET Ledgers.Details", clerk, Get($"{ledger}/{rowId}?reveal=true"));
+        await OkAsync("GET Ledgers.Edit", clerk, Get($"{ledger}/{rowId}/edit"));
+        await OkAsync("POST Ledgers.Edit", clerk, Post($"{ledger}/{rowId}/edit", [.. form.With("WorkUnit", "忻府区某公司"), ("version", "1")]));
+        await OkAsync("GET Ledgers.History", clerk, Get($"{ledger}/{rowId}/history"));
+        await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.CarryForward", clerk, Post($"{ledger}/carry-forward", ("year", "2023"))));
+        await OkAsync("GET Ledgers.Template", clerk, Get($"{ledger}/template?year=2022"));
+        await OkAsync("GET Ledgers.Export", clerk, Get($"{ledger}/export?regionId={xzxf.RegionId}&year=2022"));
+        await OkAsync("GET Ledgers.Import", clerk, Get($"{ledger}/import?year=2022"));
+        var imported = LedgerWorkbooks.Workbook(LedgerWorkbooks.CoordinatorHeaders,
+            LedgerWorkbooks.Person("1", "导入候选", TestIdNumbers.WithCheckDigit("140902198001010010"), "男", "2019-05-01"));
+        await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.Import", clerk, Upload($"{ledger}/import", imported, "台账.xlsx", ("year", "2022"))));
+        await OkAsync("GET Ledgers.ImportErrors", clerk, Get($"{ledger}/import/{xzxf.ImportToken}"));
+        long importedId;
+        await using (var db = Portal.CreateDbContext())
+        {
+            importedId = await db.Coordinators.Where(c => c.Name == "导入候选").Select(c => c.Id).SingleAsync();
+        }
+
+        await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.Delete", clerk, Post($"{ledger}/{importedId}/delete", ("version", "1"))));
+
+        // The county's nominee, from the ledger row to a submitted sheet.
+        (string, string)[] gold = [("category", "Coordinator"), ("year", "2022"), ("batch", "0")];
+        await OkAsync("GET Nominations.Index", clerk, Get("/nominations?category=Coordinator&year=2022"));
+        var nominated = await OkAsync("POST Nominations.Create", clerk, Post("/nominations/create", [.. gold, ("ledgerRowId", rowId.ToString()), ("narrative", "长期扎根基层，调处劳动争议百余件，职工满意度高。")]));
+        var newId = long.Parse(nominated.Headers.Location!.OriginalString.Split('/')[^1]);
+        await OkAsync("GET Nominations.Nominee", clerk, Get($"/nominations/{newId}"));
+        await OkAsync("POST Nominations.Narrative", clerk, Post($"/nominations/{newId}/narrative", ("narrative", "2022 年调处劳动争议 126 件，成功 118 件，推动企业建立协商机制。")));
+        await OkAsync("POST Nominations.Evidence", clerk, Upload($"/nominations/{newId}/evidence", MatrixRoutes.Pdf, "表彰文件.pdf"));
+        var evidenceId = await ScalarAsync(db => db.NominationEvidence.Where(e => e.NominationId == newId).Select(e => e.Id).SingleAsync());
+        await OkAsync("GET Nominations.EvidenceFile", city, Get($"/nominations/{newId}/evidence/{evidenceId}"));
+        await OkAsync("POST Nominations.RemoveEvidence", clerk, Post($"/nominations/{newId}/evidence/{evidenceId}/delete"));
+        await OkAsync("POST Nominations.Delete", clerk, Post($"/nominations/{newId}/delete"));
+
+        // The world's nominee of the county goes up: attested, submitted.
+        var nomineeId = xzxf.NominationId!.Value;
+        var criteria = (await (await World.ClientAsync(clerk)).GetPageAsync($"/nominations/{nomineeId}"))
+            .QuerySelectorAll("form[action$='/attest'] input[name=criterionId]").Select(i => ((IHtmlInputElement)i).Value).ToList();
+        Assert.NotEmpty(criteria);
+        foreach (var criterion in criteria)
+        {
+            await OkAsync("POST Nominations.Attest", clerk, Post($"/nominations/{nomineeId}/attest", ("criterionId", criterion), ("evidence", "县人社局表彰文件（2022）12 号")));
+        }
+
+        var sheetId = xzxf.SheetId!.Value;
+        await OkAsync("GET Nominations.Sheet", clerk, Get($"/nominations/sheets/{sheetId}"));
+        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit"));
+
+        // The city returns it, the county submits again, the city decides and approves.
+        await OkAsync("POST Nominations.Return", city, await SheetStepAsync(city, sheetId, "return", ("reason", "请补充调处案件数量")));
+        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit"));
+        await OkAsync("POST Nominations.Decide", city, Post($"/nominations/{nomineeId}/decide", ("approve", "true")));
+        await OkAsync("POST Nominations.Approve", city, await SheetStepAsync(city, sheetId, "approve"));
+
+        // A second county is approved in bulk, then reopened by the city; the city extends the first county's deadline.
+        var other = await World.ClientAsync("xzdx.clerk");
+        await Nominations.NominationFlow.AttestAllAsync(other, xzdx.NominationId!.Value);
+        await Nominations.NominationFlow.DoneAsync(Nominations.NominationFlow.ActAsync(other, xzdx.SheetId!.Value, "submit"));
+        var version = await SheetVersionAsync(city, xzdx.SheetId!.Value);
+        await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.BulkApprove", city, Post("/nominations/bulk-approve", [.. gold, ("items", $"{xzdx.SheetId}:{version}")])));
+        await OkAsync("POST Nominations.Reopen", city, await SheetStepAsync(city, xzdx.SheetId!.Value, "reopen", ("reason", "请核对证书编号")));
+        await ChangesAsync<DeadlineExtension>(() => OkAsync("POST Nominations.Extend", city,
+            Post("/nominations/extend", [.. gold, ("regionId", xzxf.RegionId.ToString()), ("newDate", "2022-12-31"), ("reason", "汛期延误")])));
+
+        // The city forwards its sheet (with its own nominee, attested by its clerk); the province selects and publishes.
+        await Nominations.NominationFlow.AttestAllAsync(await World.ClientAsync("xz.clerk"), World["xz"].NominationId!.Value);
+        var citySheetId = await ScalarAsync(db => db.Nominations.Where(n => n.Id == nomineeId).Select(n => n.CitySheetId!.Value).SingleAsync());
+        await OkAsync("POST Nominations.Forward", city, await SheetStepAsync(city, citySheetId, "forward"));
+        await OkAsync("POST Nominations.Select", province, Post($"/nominations/{nomineeId}/select", ("select", "true")));
+        await OkAsync("POST Nominations.Select", province, Post($"/nominations/{World["xz"].NominationId}/select", ("select", "false"), ("reason", "名额有限")));
+        await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.Publish", province, Post("/nominations/publish", gold)));
+
+        // Print views, as the city and the province; each kind once as a PDF.
+        await OkAsync("GET Printables.Nomination", city, Get($"/print/nominations/{nomineeId}"));
+        await OkAsync("GET Printables.NominationPdf", city, Get($"/print/nominations/{nomineeId}.pdf"));
+        await OkAsync("GET Printables.Sheet", city, Get($"/print/sheets/{citySheetId}"));
+        await OkAsync("GET Printables.SheetPdf", city, Get($"/print/sheets/{citySheetId}.pdf"));
+        await OkAsync("GET Printables.Published", province, Get("/print/published?category=Coordinator&year=2022&batch=0"));
+        await OkAsync("GET Printables.PublishedPdf", province, Get("/print/published.pdf?category=Coordinator&year=2022&batch=0"));
+
+        // Notifications, reporting, rules, dashboard, the home page.
+        await OkAsync("GET Notifications.Index", clerk, Get("/notifications"));
+        await ChangesAsync<Notification>(() => OkAsync("POST Notifications.Open", clerk, Post($"/notifications/{xzxf.NotificationId}/read")));
+        await ChangesAsync<Notification>(() => OkAsync("POST Notifications.ReadAll", clerk, Post("/notifications/read-all")));
+        await OkAsync("GET Reporting.Index", city, Get($"/reporting?regionId={xzxf.RegionId}&year=2022"));
+        await ChangesAsync<LedgerReport>(() => OkAsync("POST Reporting.Report", clerk, Post($"/reporting/{xzxf.RegionId}/report", ("year", "2022"))));
+        await ChangesAsync<LedgerReport>(() => OkAsync("POST Reporting.ReturnReport", city, Post($"/reporting/{xzxf.RegionId}/return", ("year", "2022"), ("reason", "人数与花名册不符"))));
+        var jurisdiction = await ScalarAsync(db => db.RuleSetVersions.Where(v => v.Version == 1 && v.Region.Path.StartsWith(sx.Path)).Select(v => v.RegionId).FirstAsync());
+        await OkAsync("GET Rules.Index", "sx.admin", Get("/rules"));
+        await OkAsync("GET Rules.Details", "sx.admin", Get($"/rules/{jurisdiction}"));
+        var rules = await (await OkAsync("GET Rules.Download", "sx.admin", Get($"/rules/{jurisdiction}/versions/1.json"))).Content.ReadAsStringAsync();
+        await ChangesAsync<RuleSetVersion>(() => OkAsync("POST Rules.AddVersion", "sx.admin", Post($"/rules/{jurisdiction}", ("json", rules), ("comment", "范围测试：原样另存"))));
+        await OkAsync("GET Dashboard.Index", city, Get($"/dashboard?regionId={xzxf.RegionId}&year=2022"));
+        await OkAsync("GET Home.Index", clerk, Get("/"));
+
+        // The year-end workbook of the city, followed to its download.
+        await OkAsync("GET YearEnd.Index", city, Get("/year-end?year=2022"));
+        await ChangesAsync<ExportJob>(() => OkAsync("POST YearEnd.Start", city, Post("/year-end/exports", ("year", "2022"))));
+        var jobId = await ScalarAsync(db => db.ExportJobs.Where(j => db.Users.Any(u => u.Id == j.UserId && u.UserName == city)).Select(j => j.Id).SingleAsync());
+        await OkAsync("GET YearEnd.Status", city, Get($"/year-end/exports/{jobId}"));
+        for (var i = 0; i < 300 && !(await ScalarAsync(db => db.ExportJobs.Where(j => j.Id == jobId).Select(j => j.Status).SingleAsync())).IsFinished(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await OkAsync("GET YearEnd.Download", city, Get($"/year-end/exports/{jobId}/download"));
+
+        // User and region administration, as the city admin and the province admin.
+        const string admin = "xz.admin";
+        await OkAsync("GET Users.Index", admin, Get($"/admin/users?regionId={xzxf.RegionId}"));
+        await OkAsync("GET Users.Create", admin, Get("/admin/users/create"));
+        (string, string)[] profile = [("Input.DisplayName", "新填报员"), ("Input.RegionId", xzxf.RegionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", "Clerk")];
+        await OkAsync("POST Users.Create", admin, Post("/admin/users/create", [.. profile, ("Input.UserName", "xzxf.newclerk"), ("Input.Password", "Scope#Matrix26")]));
+        var newUser = await ScalarAsync(db => db.Users.Where(u => u.UserName == "xzxf.newclerk").Select(u => u.Id).SingleAsync());
+        await OkAsync("GET Users.Edit", admin, Get($"/admin/users/{newUser}/edit"));
+        await ChangesAsync<AppUser>(() => OkAsync("POST Users.Edit", admin, Post($"/admin/users/{newUser}/edit", [.. profile.Skip(1), ("Input.DisplayName", "改名填报员")])));
+        await ChangesAsync<AppUser>(() => OkAsync("POST Users.Disable", admin, Post($"/admin/users/{newUser}/disable")));
+        await ChangesAsync<AppUser>(() => OkAsync("POST Users.Enable", admin, Post($"/admin/users/{newUser}/enable")));
+        await ChangesAsync<AppUser>(() => OkAsync("POST Users.ResetPassword", admin, Post($"/admin/users/{newUser}/reset-password")));
+        await OkAsync("GET Regions.Index", "sx.admin", Get("/admin/regions"));
+        await OkAsync("GET Regions.Create", "sx.admin", Get($"/admin/regions/create?parentId={xzxf.RegionId}"));
+        (string, string)[] town = [("Input.ParentId", xzxf.RegionId.ToString()), ("Input.Name", "秀容街道"), ("Input.Code", "140902-XR"), ("Input.IsLocalCode", "true"), ("Input.Level", "Town")];
+        await OkAsync("POST Regions.Create", "sx.admin", Post("/admin/regions/create", town));
+        var townId = await Portal.RegionIdAsync("140902-XR");
+        await OkAsync("GET Regions.Edit", "sx.admin", Get($"/admin/regions/{townId}/edit"));
+        await OkAsync("POST Regions.Edit", "sx.admin", Post($"/admin/regions/{townId}/edit", [.. town.Where(f => f.Item1 != "Input.Name"), ("Input.Name", "秀容街道办事处")]));
+
+        var required = MatrixRoutes.Foreign.Keys.Concat(MatrixRoutes.OwnScope.Keys).ToList();
+        var taken = succeeded.Values.Sum() + failed.Count;
+        Output.WriteLine($"{Portal.Provider}: {taken} in-scope requests over {required.Count} scoped routes, {succeeded.Values.Sum()} succeeded, {failed.Count} failed; " +
+            $"{audited} audited events ({ExpectedAudit.Values.Distinct().Count()} kinds) checked for time, user, IP, object and outcome.");
+        failed.ForEach(Output.WriteLine);
+        Assert.Empty(failed);
+        var untried = required.Where(k => !succeeded.ContainsKey(k)).ToList();
+        Assert.Empty(untried);
+    }
+
+    private async Task<HttpResponseMessage> OkAsync(string route, string userName, MatrixRequest request)
+    {
+        var client = await World.ClientAsync(userName);
+        if (!tokens.TryGetValue(userName, out var token))
+        {
+            tokens[userName] = token = await client.TokenFromAsync("/notifications");
+        }
+
+        var lastAudit = await ScalarAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Id)) ?? 0;
+        var response = await request.SendAsync(client, token);
+        var ok = request.Method == "GET"
+            ? response.StatusCode == HttpStatusCode.OK
+            : response.StatusCode == HttpStatusCode.Redirect && !response.Headers.Location!.OriginalString.StartsWith("/account/login", StringComparison.Ordinal);
+        if (ok)
+        {
+            succeeded[route] = succeeded.GetValueOrDefault(route) + 1;
+            if (ExpectedAudit.TryGetValue(route, out var action))
+            {
+                var entries = await ScalarAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > lastAudit && a.Action == action).ToListAsync());
+                audited++;
+                if (!entries.Any(a => AuditTrail.IsComplete(a, userName, Portal.Clock)))
+                {
+                    failed.Add($"{route} by {userName}: no complete {action} audit entry ({string.Join("; ", entries.Select(AuditTrail.Describe))})");
+                }
+            }
+        }
+        else
+        {
+            var page = response.Content.Headers.ContentType?.MediaType == "text/html" ? (await PortalClient.ParseAsync(response)).QuerySelector("main")?.TextContent.Trim() : null;
+            failed.Add($"{route} by {userName}: {request} answered {(int)response.StatusCode} {page}");
+        }
+
+        return response;
+    }
+
+    /// <summary>Runs a step that reports its outcome only in a flash message, and fails unless the entity's table changed.</summary>
+    private async Task ChangesAsync<TEntity>(Func<Task<HttpResponseMessage>> step)
+    {
+        await using var db = Portal.CreateDbContext();
+        var table = DatabaseFingerprint.TableOf<TEntity>(db);
+        var before = await DatabaseFingerprint.TableAsync(db, table);
+        var response = await step();
+        if (before == await DatabaseFingerprint.TableAsync(db, table))
+        {
+            failed.Add($"{response.RequestMessage} redirected but changed nothing in {table}");
+        }
+    }
+
+    private async Task<T> ScalarAsync<T>(Func<Core.Data.HarmonyDbContext, Task<T>> query)
+    {
+        await using var db = Portal.CreateDbContext();
+        return await query(db);
+    }
+
+    private async Task<string> SheetVersionAsync(string userName, long sheetId) =>
+        (await (await World.ClientAsync(userName)).GetPageAsync($"/nominations/sheets/{sheetId}")).QuerySelector("[data-version]")!.GetAttribute("data-version")!;
+
+    private async Task<MatrixRequest> SheetStepAsync(string userName, long sheetId, string action, params (string, string)[] fields) =>
+        Post($"/nominations/sheets/{sheetId}/{action}", [("version", await SheetVersionAsync(userName, sheetId)), .. fields]);
+}

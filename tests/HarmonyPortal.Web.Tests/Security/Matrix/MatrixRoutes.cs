@@ -1,0 +1,110 @@
+using static HarmonyPortal.Web.Tests.Security.Matrix.MatrixRequest;
+
+namespace HarmonyPortal.Web.Tests.Security.Matrix;
+
+/// <summary>
+/// Every route of the portal, by the key <see cref="TestSupport.PortalEndpoint"/> gives it, in one of three classes:
+/// routes that can name another region's record (with the request that names it), routes that act only on the
+/// user's own region or subtree (no parameter can point elsewhere), and routes outside any scope.
+/// A route missing here fails the matrix, so a new one cannot be forgotten.
+/// </summary>
+public static class MatrixRoutes
+{
+    private const string Ledger = "/ledgers/coordinators";
+    /// <summary>The smallest file the evidence upload takes for a PDF.</summary>
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+    private static readonly (string, string)[] Gold = [("category", "Coordinator"), ("year", "2022"), ("batch", "0")];
+
+    public static IReadOnlyDictionary<string, Func<RegionRecords, MatrixRequest?>> Foreign { get; } = new Dictionary<string, Func<RegionRecords, MatrixRequest?>>
+    {
+        ["GET Ledgers.List"] = t => Get($"{Ledger}?regionId={t.RegionId}&year=2022"),
+        ["GET Ledgers.Details"] = t => t.RowId is { } id ? Get($"{Ledger}/{id}?reveal=true") : null,
+        ["GET Ledgers.Edit"] = t => t.RowId is { } id ? Get($"{Ledger}/{id}/edit") : null,
+        ["POST Ledgers.Edit"] = t => t.RowId is { } id ? Post($"{Ledger}/{id}/edit", [("version", "1"), .. Ledgers.LedgerForms.Coordinator("篡改")]) : null,
+        ["POST Ledgers.Delete"] = t => t.RowId is { } id ? Post($"{Ledger}/{id}/delete", ("version", "1")) : null,
+        ["GET Ledgers.History"] = t => t.RowId is { } id ? Get($"{Ledger}/{id}/history") : null,
+        ["GET Ledgers.Export"] = t => Get($"{Ledger}/export?regionId={t.RegionId}&year=2022"),
+        ["GET Ledgers.ImportErrors"] = t => t.ImportToken is { } token ? Get($"{Ledger}/import/{token}") : null,
+        ["POST Nominations.Create"] = t => t.RowId is { } id ? Post("/nominations/create", [.. Gold, ("ledgerRowId", id.ToString()), ("narrative", "越权推荐越权推荐越权推荐越权推荐越权推荐")]) : null,
+        ["GET Nominations.Nominee"] = t => t.NominationId is { } id ? Get($"/nominations/{id}") : null,
+        ["POST Nominations.Narrative"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/narrative", ("narrative", "篡改后的主要事迹篡改后的主要事迹篡改后的主要事迹")) : null,
+        ["POST Nominations.Attest"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/attest", ("criterionId", "honor"), ("evidence", "篡改")) : null,
+        ["POST Nominations.Evidence"] = t => t.NominationId is { } id ? Upload($"/nominations/{id}/evidence", Pdf, "越权.pdf") : null,
+        ["GET Nominations.EvidenceFile"] = t => t.EvidenceId is { } e ? Get($"/nominations/{t.NominationId}/evidence/{e}") : null,
+        ["POST Nominations.RemoveEvidence"] = t => t.EvidenceId is { } e ? Post($"/nominations/{t.NominationId}/evidence/{e}/delete") : null,
+        ["POST Nominations.Delete"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/delete") : null,
+        ["POST Nominations.Decide"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/decide", ("approve", "true"), ("reason", "越权")) : null,
+        ["POST Nominations.Select"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/select", ("select", "true"), ("reason", "越权")) : null,
+        ["GET Nominations.Sheet"] = t => t.SheetId is { } id ? Get($"/nominations/sheets/{id}") : null,
+        ["POST Nominations.Submit"] = t => t.SheetId is { } id ? Post($"/nominations/sheets/{id}/submit", ("version", "0")) : null,
+        ["POST Nominations.Return"] = t => t.SheetId is { } id ? Post($"/nominations/sheets/{id}/return", ("version", "0"), ("reason", "越权退回")) : null,
+        ["POST Nominations.Approve"] = t => t.SheetId is { } id ? Post($"/nominations/sheets/{id}/approve", ("version", "0")) : null,
+        ["POST Nominations.Forward"] = t => t.SheetId is { } id ? Post($"/nominations/sheets/{id}/forward", ("version", "0")) : null,
+        ["POST Nominations.Reopen"] = t => t.SheetId is { } id ? Post($"/nominations/sheets/{id}/reopen", ("version", "0"), ("reason", "越权重开")) : null,
+        ["POST Nominations.BulkApprove"] = t => t.SheetId is { } id ? Post("/nominations/bulk-approve", [.. Gold, ("items", $"{id}:0")]) : null,
+        ["POST Nominations.Extend"] = t => Post("/nominations/extend", [.. Gold, ("regionId", t.RegionId.ToString()), ("newDate", "2022-12-31"), ("reason", "越权延期")]),
+        ["POST Notifications.Open"] = t => t.NotificationId is { } id ? Post($"/notifications/{id}/read") : null,
+        ["GET Printables.Nomination"] = t => t.NominationId is { } id ? Get($"/print/nominations/{id}") : null,
+        ["GET Printables.NominationPdf"] = t => t.NominationId is { } id ? Get($"/print/nominations/{id}.pdf") : null,
+        ["GET Printables.Sheet"] = t => t.SheetId is { } id ? Get($"/print/sheets/{id}") : null,
+        ["GET Printables.SheetPdf"] = t => t.SheetId is { } id ? Get($"/print/sheets/{id}.pdf") : null,
+        ["GET Reporting.Index"] = t => Get($"/reporting?regionId={t.RegionId}&year=2022"),
+        ["POST Reporting.Report"] = t => Post($"/reporting/{t.RegionId}/report", ("year", "2022")),
+        ["POST Reporting.ReturnReport"] = t => Post($"/reporting/{t.RegionId}/return", ("year", "2022"), ("reason", "越权退回")),
+        ["GET Rules.Details"] = t => Get($"/rules/{t.RegionId}"),
+        ["GET Rules.Download"] = t => Get($"/rules/{t.RegionId}/versions/1.json"),
+        ["POST Rules.AddVersion"] = t => Post($"/rules/{t.RegionId}", ("json", "{}"), ("comment", "越权")),
+        ["GET YearEnd.Status"] = t => t.JobId is { } id ? Get($"/year-end/exports/{id}") : null,
+        ["GET YearEnd.Download"] = t => t.JobId is { } id ? Get($"/year-end/exports/{id}/download") : null,
+        ["GET Dashboard.Index"] = t => Get($"/dashboard?regionId={t.RegionId}&year=2022"),
+        ["GET Users.Index"] = t => Get($"/admin/users?regionId={t.RegionId}"),
+        ["POST Users.Create"] = t => Post("/admin/users/create", [.. Profile(t), ("Input.UserName", "intruder" + t.RegionId), ("Input.Password", "Intrude#2026")]),
+        ["GET Users.Edit"] = t => Get($"/admin/users/{t.UserId}/edit"),
+        ["POST Users.Edit"] = t => Post($"/admin/users/{t.UserId}/edit", Profile(t)),
+        ["POST Users.Disable"] = t => Post($"/admin/users/{t.UserId}/disable"),
+        ["POST Users.Enable"] = t => Post($"/admin/users/{t.UserId}/enable"),
+        ["POST Users.ResetPassword"] = t => Post($"/admin/users/{t.UserId}/reset-password"),
+        ["GET Regions.Create"] = t => Get($"/admin/regions/create?parentId={t.RegionId}"),
+        ["POST Regions.Create"] = t => Post("/admin/regions/create", Region(t)),
+        ["GET Regions.Edit"] = t => Get($"/admin/regions/{t.RegionId}/edit"),
+        ["POST Regions.Edit"] = t => Post($"/admin/regions/{t.RegionId}/edit", Region(t)),
+    };
+
+    public static IReadOnlyDictionary<string, string> OwnScope { get; } = new Dictionary<string, string>
+    {
+        ["GET Home.Index"] = "the user's own subtree",
+        ["GET Ledgers.Index"] = "counts of the user's subtree",
+        ["GET Ledgers.Create"] = "an empty form",
+        ["POST Ledgers.Create"] = "always the user's region (ExtraFields tests)",
+        ["POST Ledgers.CarryForward"] = "the user's region only",
+        ["GET Ledgers.Template"] = "an empty workbook",
+        ["GET Ledgers.Import"] = "an empty form",
+        ["POST Ledgers.Import"] = "always the user's region",
+        ["GET Nominations.Index"] = "the user's subtree",
+        ["POST Nominations.Publish"] = "the cities of the user's province",
+        ["GET Notifications.Index"] = "the user's own notifications",
+        ["POST Notifications.ReadAll"] = "the user's own notifications",
+        ["GET Printables.Published"] = "the user's subtree",
+        ["GET Printables.PublishedPdf"] = "the user's subtree",
+        ["GET Rules.Index"] = "the jurisdictions above and below the user",
+        ["GET YearEnd.Index"] = "the user's own jobs",
+        ["POST YearEnd.Start"] = "the user's region",
+        ["GET Users.Create"] = "an empty form",
+        ["GET Regions.Index"] = "the user's subtree",
+    };
+
+    public static IReadOnlyDictionary<string, string> Unscoped { get; } = new Dictionary<string, string>
+    {
+        ["GET Account.Login"] = "anonymous",
+        ["POST Account.Login"] = "anonymous (lockout tests)",
+        ["POST Account.Logout"] = "ends the caller's own session",
+        ["* Error.Show"] = "status-code pages, text only",
+        ["* /health"] = "anonymous health check",
+    };
+
+    private static (string, string)[] Profile(RegionRecords t) =>
+        [("Input.DisplayName", "越权"), ("Input.RegionId", t.RegionId.ToString()), ("Input.Party", "TradeUnion"), ("Input.Role", "Admin")];
+
+    private static (string, string)[] Region(RegionRecords t) =>
+        [("Input.ParentId", t.RegionId.ToString()), ("Input.Name", "越权地区"), ("Input.Code", "X-" + t.RegionId), ("Input.IsLocalCode", "true"), ("Input.Level", "Town")];
+}

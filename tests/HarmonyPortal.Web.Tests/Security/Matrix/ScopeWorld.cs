@@ -1,0 +1,208 @@
+using System.Net;
+using HarmonyPortal.Core.Exports;
+using HarmonyPortal.Core.Notifications;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Users;
+using HarmonyPortal.TestSupport;
+using HarmonyPortal.Web.Tests.Ledgers;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+using static HarmonyPortal.Web.Tests.Nominations.NominationFlow;
+
+namespace HarmonyPortal.Web.Tests.Security.Matrix;
+
+/// <summary>A city or county of the world with the records a route can name; a province has only its admin.</summary>
+public sealed record RegionRecords(string Key, int RegionId, string Path, RegionLevel Level, string UserId)
+{
+    public long? RowId { get; init; }
+    public long? NominationId { get; init; }
+    public long? EvidenceId { get; init; }
+    public long? SheetId { get; init; }
+    public long? NotificationId { get; init; }
+    public Guid? JobId { get; init; }
+    public string? ImportToken { get; init; }
+
+    /// <summary>Ids that name nothing: the same routes must answer these exactly as they answer a foreign record.</summary>
+    public static RegionRecords Missing { get; } = new("missing", 987_654_321, "/987654321/", RegionLevel.County, "00000000-0000-0000-0000-000000000000")
+    {
+        RowId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321,
+        JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a",
+    };
+}
+
+public sealed record Actor(string UserName, RegionRecords Region, UserRole Role);
+
+/// <summary>
+/// Two provinces (山西, 河北), two cities each (忻州 and a new 大同; 唐山 and a new 秦皇岛), two counties each, users of
+/// every role at every level, and in every city and county a ledger row, a nominee with evidence on the region's sheet,
+/// a notification, a finished year-end job and an import error report. Built through the portal's own routes
+/// where a user would (regions, users, rows, nominees, evidence, imports), straight in the database otherwise.
+/// </summary>
+public sealed class ScopeWorld : IDisposable
+{
+    public const int Year = 2022;
+
+    private readonly PortalFactory portal;
+    private readonly Dictionary<string, PortalClient> clients = [];
+
+    private ScopeWorld(PortalFactory portal) => this.portal = portal;
+
+    public List<RegionRecords> Regions { get; } = [];
+
+    public List<Actor> Actors { get; } = [];
+
+    public RegionRecords this[string key] => Regions.Single(r => r.Key == key);
+
+    public static async Task<ScopeWorld> BuildAsync(PortalFactory portal)
+    {
+        portal.Clock.Set(Year, 7, 1);
+        var world = new ScopeWorld(portal);
+        await world.AddNewCityAsync("sx", "dt", "大同市", "140200", ("dtxr", "新荣区", "140212"), ("dtpc", "平城区", "140213"));
+        await world.AddNewCityAsync("he", "qhd", "秦皇岛市", "130300", ("qhdhg", "海港区", "130302"), ("qhdsh", "山海关区", "130303"));
+        string[][] provinces = [["sx", "xz", "xzxf", "xzdx", "dt", "dtxr", "dtpc"], ["he", "ts", "tsln", "tslb", "qhd", "qhdhg", "qhdsh"]];
+        foreach (var keys in provinces)
+        {
+            await world.AddRegionAsync(keys[0], RegionLevel.Province, "admin", withRecords: false);
+            foreach (var key in keys.Skip(1))
+            {
+                var level = key.Length <= 3 ? RegionLevel.City : RegionLevel.County;
+                await world.AddRegionAsync(key, level, "clerk", withRecords: true);
+            }
+        }
+
+        foreach (var region in world.Regions)
+        {
+            string[] roles = region.Level switch
+            {
+                RegionLevel.Province => ["admin", "reviewer"],
+                RegionLevel.City => ["admin", "reviewer", "clerk"],
+                _ => ["clerk"],
+            };
+            world.Actors.AddRange(roles.Select(r => new Actor($"{region.Key}.{r}", region, Enum.Parse<UserRole>(r, ignoreCase: true))));
+        }
+
+        return world;
+    }
+
+    /// <summary>The signed-in client of a user of the world, kept for the life of the fixture.</summary>
+    public async Task<PortalClient> ClientAsync(string userName)
+    {
+        if (!clients.TryGetValue(userName, out var client))
+        {
+            client = await portal.SignedInClientAsync(userName);
+            clients[userName] = client;
+        }
+
+        return client;
+    }
+
+    /// <summary>
+    /// Up to three regions of the world (the farthest first) that are neither in the actor's subtree nor above it: the nearest (the sibling
+    /// county, or a county of the sibling city), the sibling city, and a county of the other province; a province
+    /// gets the other province, its first city and a county of it.
+    /// </summary>
+    public IReadOnlyList<RegionRecords> ForeignTo(Actor actor, int most)
+    {
+        var own = actor.Region;
+        var province = Regions.First(r => r.Level == RegionLevel.Province && own.Path.StartsWith(r.Path, StringComparison.Ordinal));
+        var other = Regions.First(r => r.Level == RegionLevel.Province && r != province);
+        bool Foreign(RegionRecords r) => !r.Path.StartsWith(own.Path, StringComparison.Ordinal) && !own.Path.StartsWith(r.Path, StringComparison.Ordinal);
+        bool In(RegionRecords r, RegionRecords root) => r.Path.StartsWith(root.Path, StringComparison.Ordinal);
+        var otherCounty = Regions.Last(r => r.Level == RegionLevel.County && In(r, other));
+        RegionRecords?[] candidates = own.Level == RegionLevel.Province
+            ? [other, Regions.First(r => r.Level == RegionLevel.City && In(r, other)), otherCounty]
+            :
+            [
+                Regions.FirstOrDefault(r => r.Level == RegionLevel.County && Foreign(r) && ParentPath(r) == ParentPath(own))
+                    ?? Regions.Last(r => r.Level == RegionLevel.County && Foreign(r) && In(r, province)),
+                Regions.First(r => r.Level == RegionLevel.City && Foreign(r) && In(r, province)),
+                otherCounty,
+            ];
+        return candidates.OfType<RegionRecords>().Where(Foreign).Distinct().Reverse().Take(most).ToList();
+    }
+
+    private static string ParentPath(RegionRecords r) => r.Path[..(r.Path.TrimEnd('/').LastIndexOf('/') + 1)];
+
+    private async Task AddNewCityAsync(string province, string key, string name, string code, params (string Key, string Name, string Code)[] counties)
+    {
+        var admin = await ClientAsync(province + ".admin");
+        var token = await admin.TokenFromAsync("/admin/regions");
+        async Task<int> RegionAsync(int parentId, string regionName, string regionCode, RegionLevel level)
+        {
+            var created = await admin.PostAsync("/admin/regions/create", token, ("Input.ParentId", parentId.ToString()), ("Input.Name", regionName),
+                ("Input.Code", regionCode), ("Input.IsLocalCode", "false"), ("Input.Level", level.ToString()));
+            Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"region {regionName}: {(await PortalClient.ParseAsync(created)).QuerySelector("main")?.TextContent}");
+            return await portal.RegionIdAsync(regionCode);
+        }
+
+        async Task UserAsync(string userName, int regionId, UserRole role)
+        {
+            var created = await admin.PostAsync("/admin/users/create", token, ("Input.UserName", userName), ("Input.Password", PortalClient.DemoPassword),
+                ("Input.DisplayName", userName), ("Input.RegionId", regionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", role.ToString()));
+            Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"user {userName}: {(await PortalClient.ParseAsync(created)).QuerySelector("main")?.TextContent}");
+        }
+
+        var cityId = await RegionAsync(await portal.RegionIdAsync(province == "sx" ? "140000" : "130000"), name, code, RegionLevel.City);
+        foreach (var role in new[] { UserRole.Admin, UserRole.Reviewer, UserRole.Clerk })
+        {
+            await UserAsync($"{key}.{role.ToString().ToLowerInvariant()}", cityId, role);
+        }
+
+        foreach (var county in counties)
+        {
+            await UserAsync(county.Key + ".clerk", await RegionAsync(cityId, county.Name, county.Code, RegionLevel.County), UserRole.Clerk);
+        }
+    }
+
+    private async Task AddRegionAsync(string key, RegionLevel level, string role, bool withRecords)
+    {
+        await using var db = portal.CreateDbContext();
+        var user = await db.Users.AsNoTracking().Include(u => u.Region).SingleAsync(u => u.UserName == $"{key}.{role}");
+        var region = new RegionRecords(key, user.RegionId, user.Region.Path, level, user.Id);
+        if (withRecords)
+        {
+            region = await RecordsAsync(region, user.UserName!);
+        }
+
+        Regions.Add(region);
+    }
+
+    private async Task<RegionRecords> RecordsAsync(RegionRecords region, string clerkName)
+    {
+        var clerk = await ClientAsync(clerkName);
+        var rowId = await LedgerRowAsync(clerk, GoldCategory.Coordinator, Year, "范围测试" + region.Key);
+        var nominationId = await NominateAsync(clerk, GoldCategory.Coordinator, rowId);
+        var uploaded = await clerk.Http.PostAsync($"/nominations/{nominationId}/evidence", MatrixRequest.Multipart(await clerk.TokenFromAsync("/nominations"), MatrixRoutes.Pdf, "表彰文件.pdf"));
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var refused = await LedgerWorkbooks.UploadAsync(clerk, "coordinators", LedgerWorkbooks.Workbook(LedgerWorkbooks.CoordinatorHeaders,
+            LedgerWorkbooks.Person("1", "", "123", "男", "昨天")), year: Year);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+
+        await using var db = portal.CreateDbContext();
+        var nomination = await db.Nominations.AsNoTracking().Include(n => n.Evidence).SingleAsync(n => n.Id == nominationId);
+        var notification = new Notification { UserId = region.UserId, Title = "范围测试通知", Link = "/ledgers", CreatedAtUtc = DateTime.UtcNow };
+        var job = new ExportJob
+        {
+            Id = Guid.NewGuid(), UserId = region.UserId, RegionId = region.RegionId, Year = Year, Status = ExportJobStatus.Done,
+            CreatedAtUtc = DateTime.UtcNow, FinishedAtUtc = DateTime.UtcNow,
+        };
+        db.AddRange(notification, job);
+        await db.SaveChangesAsync();
+        var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx")
+            .Select(f => Path.GetFileNameWithoutExtension(f)[(region.UserId.Length + 1)..]).Single();
+        return region with
+        {
+            RowId = rowId, NominationId = nominationId, EvidenceId = nomination.Evidence.Single().Id, SheetId = nomination.SheetId,
+            NotificationId = notification.Id, JobId = job.Id, ImportToken = token,
+        };
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+}
