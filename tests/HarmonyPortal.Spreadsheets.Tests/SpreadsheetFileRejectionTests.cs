@@ -236,6 +236,22 @@ public class SpreadsheetFileRejectionTests(ZipBombs bombs, ITestOutputHelper out
     }
 
     [Fact]
+    public void AValueInTheLastColumnOfTheLastRow_IsRefusedQuickly_WhileStyledEmptyCellsThereAreHarmless()
+    {
+        var far = RawXlsx.Create("""<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="0"/></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>""");
+        using var file = SpreadsheetFile.Open(new MemoryStream(far), Limits);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var rejected = Assert.Throws<SpreadsheetRejectedException>(() => file.Rows().Count());
+
+        Assert.Equal("工作表第 1048576 行在第 1024 列之后还有内容，超出任何台账的列数，请使用本台账的模板", rejected.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}"); // it used to allocate a 16,384-wide row per row
+        var styled = RawXlsx.Create("""<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="0"/></row>""");
+        using var harmless = SpreadsheetFile.Open(new MemoryStream(styled), Limits);
+        Assert.Single(harmless.Rows().Single().Cells);
+    }
+
+    [Fact]
     public void PasswordEncryptedXlsx_IsRefusedAsEncrypted()
     {
         // What Excel writes for "Encrypt with password": a compound file with EncryptionInfo and EncryptedPackage

@@ -11,7 +11,7 @@ namespace HarmonyPortal.Core.PersonalData;
 /// key-rotating), plus a keyed HMAC-SHA256 so the same number can be found and kept unique without
 /// decrypting, plus a masked copy for lists.
 /// </summary>
-public sealed class PersonalDataProtector(IDataProtectionProvider provider, PersonalDataKey key)
+public sealed class PersonalDataProtector(IDataProtectionProvider provider, PersonalDataKey key) : IDisposable
 {
     private readonly IDataProtector protector = provider.CreateProtector("HarmonyPortal.PersonalData.IdNumber.v1");
 
@@ -19,19 +19,42 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, Pers
 
     public string Decrypt(string ciphertext) => protector.Unprotect(ciphertext);
 
+    /// <summary>One keyed HMAC per thread, reused: the one-shot form sets up the key for every hash (an import hashes 100,000).</summary>
+    private readonly ThreadLocal<HMACSHA256> hmac = new(() => new HMACSHA256(key.Bytes), trackAllValues: true);
+
     /// <summary>Lower-case hex HMAC of the normalized number; equal numbers give equal hashes.</summary>
     public string Hash(string normalized) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes(normalized)));
+        Convert.ToHexStringLower(hmac.Value!.ComputeHash(Encoding.UTF8.GetBytes(normalized)));
 
     /// <summary>Writes the cipher, hash and masked columns from <see cref="PersonRow.IdNumber"/>.</summary>
     public void Seal(PersonRow row)
     {
+        SealLookups(row);
+        Encrypt(row);
+    }
+
+    /// <summary>The hash and masked columns only: what duplicate checks need, without the (costly) encryption.</summary>
+    public void SealLookups(PersonRow row)
+    {
         var plain = row.IdNumber ?? throw new InvalidOperationException("The row has no ID number to seal.");
-        row.IdNumberCipher = Encrypt(plain);
         row.IdNumberHash = Hash(plain);
         row.IdNumberMasked = IdNumber.Mask(plain);
     }
 
+    /// <summary>The cipher column; thread-safe, so an import encrypts its rows in parallel.</summary>
+    public void Encrypt(PersonRow row) =>
+        row.IdNumberCipher = Encrypt(row.IdNumber ?? throw new InvalidOperationException("The row has no ID number to seal."));
+
     /// <summary>Fills <see cref="PersonRow.IdNumber"/> from the cipher, for the detail page and editing.</summary>
     public void Unseal(PersonRow row) => row.IdNumber = Decrypt(row.IdNumberCipher);
+
+    public void Dispose()
+    {
+        foreach (var instance in hmac.Values)
+        {
+            instance.Dispose();
+        }
+
+        hmac.Dispose();
+    }
 }

@@ -144,7 +144,7 @@ public sealed class SpreadsheetFile : IDisposable
             for (var gap = last + 1; gap < rowNumber; gap++)
             {
                 CountRow(ref yielded);
-                yield return new SheetRow(gap, new SheetCell[cells.Length]);
+                yield return new SheetRow(gap, []);
             }
 
             CountRow(ref yielded);

@@ -35,5 +35,8 @@ internal static class SpreadsheetMessages
     public static string TooManyRows(int limit) =>
         $"工作表超过 {limit.ToString(CultureInfo.InvariantCulture)} 行，超过上限，请拆分后分批上传";
 
+    public static string TooManyColumns(int row, int limit) =>
+        $"工作表第 {row.ToString(CultureInfo.InvariantCulture)} 行在第 {limit.ToString(CultureInfo.InvariantCulture)} 列之后还有内容，超出任何台账的列数，请使用本台账的模板";
+
     private static string FormatMegabytes(long bytes) => (bytes / MiB).ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -64,14 +64,14 @@ internal sealed class XlsxSheetReader : IDisposable
     }
 
     /// <summary>
-    /// The rows present in the sheet, in order; each as wide as the widest row so far or the sheet's declared dimension
-    /// (Excel and WPS declare it; the product's own writer cannot, as it streams), and at least up to its last cell.
+    /// The rows present in the sheet, in order, each from column A to its last cell that holds a value (empty styled
+    /// cells, which Excel and WPS write far to the right, do not widen a row). A value beyond
+    /// <see cref="MaxColumns"/> refuses the file: no ledger is that wide, and such rows would cost memory per row.
     /// </summary>
     /// <remarks>Every Read… method below is called on a start element and returns past its end, as XmlReader.Skip does.</remarks>
     public IEnumerable<(int RowNumber, object?[] Values)> Rows()
     {
         using var xml = XmlReader.Create(_sheet.Open(), Settings);
-        var width = 0;
         var rowNumber = 0;
         xml.Read();
         while (!xml.EOF)
@@ -79,17 +79,11 @@ internal sealed class XlsxSheetReader : IDisposable
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "row")
             {
                 rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-                var values = ReadRow(xml, width);
-                width = Math.Max(width, values.Length);
-                yield return (rowNumber, values);
+                yield return (rowNumber, ReadRow(xml, rowNumber));
                 continue;
             }
 
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "dimension")
-            {
-                width = Math.Max(width, LastColumn(xml.GetAttribute("ref")));
-            }
-            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "sheetData")
+            if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "sheetData")
             {
                 yield break;
             }
@@ -127,9 +121,13 @@ internal sealed class XlsxSheetReader : IDisposable
 
     public void Dispose() => _zip.Dispose();
 
-    private object?[] ReadRow(XmlReader xml, int width)
+    /// <summary>No ledger has more columns than this; a value further right refuses the file.</summary>
+    public const int MaxColumns = 1_024;
+
+    private object?[] ReadRow(XmlReader xml, int rowNumber)
     {
-        var values = new object?[width];
+        var values = new object?[16];
+        var width = 0;
         var column = 0;
         foreach (var _ in Children(xml))
         {
@@ -140,15 +138,26 @@ internal sealed class XlsxSheetReader : IDisposable
             }
 
             column = xml.GetAttribute("r") is { } reference ? Position(reference).Column : column + 1;
-            if (column > values.Length)
+            if (ReadCell(xml) is not { } value)
             {
-                Array.Resize(ref values, column);
+                continue;
             }
 
-            values[column - 1] = ReadCell(xml);
+            if (column > MaxColumns)
+            {
+                throw new SpreadsheetRejectedException(SpreadsheetMessages.TooManyColumns(rowNumber, MaxColumns));
+            }
+
+            if (column > values.Length)
+            {
+                Array.Resize(ref values, Math.Max(column, values.Length * 2));
+            }
+
+            values[column - 1] = value;
+            width = Math.Max(width, column);
         }
 
-        return values;
+        return width == values.Length ? values : values[..width];
     }
 
     private object? ReadCell(XmlReader xml)
@@ -444,9 +453,6 @@ internal sealed class XlsxSheetReader : IDisposable
 
     private static ZipArchiveEntry? Entry(ZipArchive zip, string path) =>
         zip.GetEntry(path) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName.Replace('\\', '/').TrimStart('/'), path, StringComparison.OrdinalIgnoreCase));
-
-    private static int LastColumn(string? reference) =>
-        reference is null ? 0 : Position(reference.Split(':')[^1]).Column;
 
     /// <summary>"AB12" → (28, 12); a missing row number is 0.</summary>
     private static (int Column, int Row) Position(string reference)

@@ -38,6 +38,7 @@ public sealed class LedgerField<TRow, TValue> : ILedgerField
     where TRow : LedgerRow
 {
     private readonly Func<TRow, TValue> getter;
+    private readonly Action<TRow, TValue> setter;
     private readonly PropertyInfo property;
 
     /// <param name="required">Defaults to true for non-nullable value types and ID numbers.</param>
@@ -46,6 +47,9 @@ public sealed class LedgerField<TRow, TValue> : ILedgerField
         property = (selector.Body as MemberExpression)?.Member as PropertyInfo
             ?? throw new ArgumentException("The selector must name a property, e.g. r => r.Name.", nameof(selector));
         getter = selector.Compile();
+        var target = Expression.Parameter(typeof(TRow));
+        var value = Expression.Parameter(typeof(TValue));
+        setter = Expression.Lambda<Action<TRow, TValue>>(Expression.Assign(Expression.Property(target, property), value), target, value).Compile();
         Header = header;
         Kind = kind;
         var type = Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue);
@@ -73,5 +77,6 @@ public sealed class LedgerField<TRow, TValue> : ILedgerField
 
     public object? Get(LedgerRow row) => getter((TRow)row);
 
-    public void Set(LedgerRow row, object? value) => property.SetValue(row, value);
+    /// <summary>Sets the property through a compiled setter (an import sets 100,000 rows × every field); null is the type's default.</summary>
+    public void Set(LedgerRow row, object? value) => setter((TRow)row, value is null ? default! : (TValue)value);
 }

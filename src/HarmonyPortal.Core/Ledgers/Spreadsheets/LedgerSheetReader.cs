@@ -23,11 +23,23 @@ public static class LedgerSheetReader
 
     public static (List<ImportedRow> Rows, List<ImportProblem> Problems) Read(ILedgerDefinition definition, SpreadsheetFile file)
     {
-        var rows = new List<ImportedRow>();
         var problems = new List<ImportProblem>();
+        var rows = Stream(definition, file, problems).ToList();
+        return (rows, problems);
+    }
+
+    /// <summary>
+    /// The data rows one by one, as the file is read (an import of 100,000 rows holds none of them longer than it
+    /// needs). Problems are added to <paramref name="problems"/> as they are found; a problem of the whole file (no
+    /// header, a missing column, no data row) ends the stream.
+    /// </summary>
+    public static IEnumerable<ImportedRow> Stream(ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems)
+    {
+        var count = 0;
         var columns = new Dictionary<string, int>();
         var headerEnd = 0;
         var headers = definition.Fields.ToDictionary(f => Squeeze(f.Header), f => f);
+        var rowProblems = problems.Count;
 
         foreach (var row in file.Rows())
         {
@@ -42,21 +54,22 @@ public static class LedgerSheetReader
                 if (row.RowNumber > HeaderSearchRows)
                 {
                     problems.Add(new ImportProblem(0, "", $"前 {HeaderSearchRows} 行中找不到表头（如“{definition.Fields[0].Header}”），请使用本台账的模板"));
-                    return (rows, problems);
+                    yield break;
                 }
 
                 continue;
             }
 
-            if (rows.Count == 0 && problems.Count == 0 && MissingColumns(definition, columns) is { Count: > 0 } missing)
+            if (count == 0 && problems.Count == rowProblems && MissingColumns(definition, columns) is { Count: > 0 } missing)
             {
                 problems.AddRange(missing.Select(f => new ImportProblem(0, f.Header, $"{f.Header}：文件中缺少此列")));
-                return (rows, problems);
+                yield break;
             }
 
             if (ReadRow(definition, row, columns, problems) is { } values)
             {
-                rows.Add(new ImportedRow(row.RowNumber, values));
+                count++;
+                yield return new ImportedRow(row.RowNumber, values);
             }
         }
 
@@ -64,16 +77,14 @@ public static class LedgerSheetReader
         {
             problems.Add(new ImportProblem(0, "", $"文件中找不到表头（如“{definition.Fields[0].Header}”），请使用本台账的模板"));
         }
-        else if (rows.Count == 0 && problems.Count == 0)
+        else if (count == 0 && problems.Count == rowProblems)
         {
             problems.AddRange(MissingColumns(definition, columns).Select(f => new ImportProblem(0, f.Header, $"{f.Header}：文件中缺少此列")));
-            if (problems.Count == 0)
+            if (problems.Count == rowProblems)
             {
                 problems.Add(new ImportProblem(0, "", "文件中没有数据行"));
             }
         }
-
-        return (rows, problems);
     }
 
     /// <summary>Header text without any kind of space, so "地 址" and "地　址" match "地址".</summary>

@@ -1,8 +1,10 @@
+using System.Threading.Channels;
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Ledgers.Spreadsheets;
+using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Spreadsheets;
 using HarmonyPortal.Web.Features.Audit;
@@ -15,7 +17,7 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// form; one bad row and nothing is saved, and the clerk gets every problem by row and column plus
 /// the file annotated with them.
 /// </summary>
-public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, AuditLog audit, PortalOptions options)
+public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, PersonalDataProtector protector, AuditLog audit, PortalOptions options)
 {
     public const int MaxDataRows = 100_000;
 
@@ -31,38 +33,60 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             throw new WriteForbiddenException();
         }
 
-        List<ImportedRow> rows;
-        List<ImportProblem> problems;
+        using var file = OpenOrNull(upload, out var rejected);
+        if (file is null)
+        {
+            return new Outcome(0, [new ImportProblem(0, "", rejected!)], null);
+        }
+
+        // Rows are checked as they are read (the reading on another core, a bounded queue ahead); only the checked
+        // entities are kept, and the annotated file of a refused import re-reads the upload.
+        var readProblems = new List<ImportProblem>();
+        var problems = new List<ImportProblem>();
+        var entities = new List<LedgerRow>();
+        var identities = new Dictionary<string, int>();
+        var dataRows = 0;
+        var queue = Channel.CreateBounded<ImportedRow>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadInto(queue.Writer, definition, file, readProblems, stop.Token), stop.Token);
         try
         {
-            using var file = SpreadsheetFile.Open(upload, Limits);
-            (rows, problems) = LedgerSheetReader.Read(definition, file);
-        }
-        catch (SpreadsheetRejectedException rejected)
-        {
-            return new Outcome(0, [new ImportProblem(0, "", rejected.Message)], null);
-        }
-
-        if (rows.Count > MaxDataRows)
-        {
-            return new Outcome(0, [new ImportProblem(0, "", $"文件有 {rows.Count} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传")], null);
-        }
-
-        var entities = new List<(LedgerRow Row, int RowNumber)>();
-        var identities = new Dictionary<string, int>();
-        foreach (var imported in rows)
-        {
-            var row = definition.NewRow();
-            (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, DateTime.UtcNow);
-            var errors = await writer.ApplyAsync(definition, row, imported.Values, ct, checkDuplicates: false);
-            problems.AddRange(errors.Select(e => new ImportProblem(imported.RowNumber, Header(definition, e.Key), e.Message)));
-            if (errors.Count == 0 && !identities.TryAdd(definition.IdentityOf(row), imported.RowNumber))
+            await foreach (var imported in queue.Reader.ReadAllAsync(ct))
             {
-                var header = LedgerWriteService.IdentityField(definition).Header;
-                problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[definition.IdentityOf(row)]} 行重复"));
+                if (++dataRows > MaxDataRows)
+                {
+                    continue; // counted for the message, not checked
+                }
+
+                var row = definition.NewRow();
+                (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, DateTime.UtcNow);
+                var errors = await writer.ApplyAsync(definition, row, imported.Values, ct, checkDuplicates: false, encryptIdNumber: false);
+                problems.AddRange(errors.Select(e => new ImportProblem(imported.RowNumber, Header(definition, e.Key), e.Message)));
+                if (errors.Count == 0 && !identities.TryAdd(definition.IdentityOf(row), imported.RowNumber))
+                {
+                    var header = LedgerWriteService.IdentityField(definition).Header;
+                    problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[definition.IdentityOf(row)]} 行重复"));
+                }
+
+                entities.Add(row);
             }
 
-            entities.Add((row, imported.RowNumber));
+            await reading;
+        }
+        catch (Exception ex) when ((ex as SpreadsheetRejectedException ?? ex.InnerException as SpreadsheetRejectedException) is { } refused)
+        {
+            return new Outcome(0, [new ImportProblem(0, "", refused.Message)], null);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        problems.AddRange(readProblems);
+        if (dataRows > MaxDataRows)
+        {
+            return new Outcome(0, [new ImportProblem(0, "", $"文件有 {dataRows} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传")], null);
         }
 
         // Rows already in the ledger this year: one query per thousand identities, not one per row.
@@ -77,10 +101,12 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
 
         if (problems.Count > 0)
         {
-            return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, rows, problems));
+            return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, file, problems));
         }
 
-        await SaveAllAsync(definition, year, entities.Select(e => e.Row).ToList(), ct);
+        // The ID numbers' encryption (Data Protection derives a key per value) is most of a row's checking cost: both cores.
+        Parallel.ForEach(entities.OfType<PersonRow>(), protector.Encrypt);
+        await SaveAllAsync(definition, year, entities, ct);
         return new Outcome(entities.Count, [], null);
     }
 
@@ -106,7 +132,39 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
 
     private string PathFor(string token) => Path.Combine(options.DataDirectory, "imports", $"{scope.UserId}-{token}.xlsx");
 
-    private string WriteAnnotated(ILedgerDefinition definition, List<ImportedRow> rows, List<ImportProblem> problems)
+    /// <summary>The reading side of the queue: the file's data rows, then completion (with the reader's exception, if any).</summary>
+    private static async Task ReadInto(ChannelWriter<ImportedRow> queue, ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var row in LedgerSheetReader.Stream(definition, file, problems))
+            {
+                await queue.WriteAsync(row, ct);
+            }
+
+            queue.Complete();
+        }
+        catch (Exception ex)
+        {
+            queue.Complete(ex);
+        }
+    }
+
+    private static SpreadsheetFile? OpenOrNull(Stream upload, out string? rejected)
+    {
+        try
+        {
+            rejected = null;
+            return SpreadsheetFile.Open(upload, Limits);
+        }
+        catch (SpreadsheetRejectedException refused)
+        {
+            rejected = refused.Message;
+            return null;
+        }
+    }
+
+    private string WriteAnnotated(ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems)
     {
         var token = Guid.NewGuid().ToString("N");
         Directory.CreateDirectory(Path.Combine(options.DataDirectory, "imports"));
@@ -123,7 +181,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             writer.WriteRow([CellValue.Empty, .. definition.Fields.Select(_ => CellValue.Empty), string.Join("；", byRow[0].Select(p => p.Message))]);
         }
 
-        foreach (var row in rows)
+        foreach (var row in LedgerSheetReader.Stream(definition, file, []))
         {
             writer.WriteRow([
                 CellValue.Text($"第 {row.RowNumber} 行"),

@@ -107,8 +107,10 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     /// cross-field rules and resolves references. Returns every error; the row is then not to be saved.
     /// </summary>
     /// <param name="checkDuplicates">False when the caller checks identities in bulk (import).</param>
+    /// <param name="encryptIdNumber">False when the caller encrypts ID numbers itself, in bulk (import); hash and mask are set either way.</param>
     public async Task<IReadOnlyList<FieldError>> ApplyAsync(
-        ILedgerDefinition definition, LedgerRow row, IReadOnlyDictionary<string, string?> values, CancellationToken ct, bool checkDuplicates = true)
+        ILedgerDefinition definition, LedgerRow row, IReadOnlyDictionary<string, string?> values, CancellationToken ct,
+        bool checkDuplicates = true, bool encryptIdNumber = true)
     {
         var errors = new List<FieldError>();
         var today = Today;
@@ -137,7 +139,11 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
 
         if (errors.Count == 0 && row is PersonRow person)
         {
-            protector.Seal(person);
+            protector.SealLookups(person);
+            if (encryptIdNumber)
+            {
+                protector.Encrypt(person);
+            }
         }
 
         if (errors.Count == 0 && checkDuplicates && await FindDuplicateAsync(definition, row, ct) is { } duplicate)
