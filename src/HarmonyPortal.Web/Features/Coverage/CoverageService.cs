@@ -34,9 +34,12 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
         var towns = await db.TownsAndParks.AsNoTracking().Where(t => t.Year == year && t.Region.Path.StartsWith(path)).OrderBy(t => t.Id)
             .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }).ToListAsync(ct);
 
-        // Coordinators of the subtree, and those entered elsewhere whose work unit's credit code is one of the subtree's enterprises.
-        var coordinators = await db.Coordinators.AsNoTracking()
-            .Where(c => c.Year == year && c.CurrentlyServing && (c.Region.Path.StartsWith(path)
+        // Coordinators that can match: those of a region with registered units (names and towns match within a region),
+        // and those entered anywhere whose work unit's credit code is one of the subtree's enterprises. A province
+        // dashboard would otherwise load every serving coordinator of the province to match against a few registers.
+        var unitRegions = enterprises.Select(e => e.Unit.RegionId).Concat(towns.Select(t => t.Unit.RegionId)).Distinct().ToList();
+        var coordinators = unitRegions.Count == 0 ? [] : await db.Coordinators.AsNoTracking()
+            .Where(c => c.Year == year && c.CurrentlyServing && (unitRegions.Contains(c.RegionId)
                 || (c.WorkUnitCreditCode != null && db.LargeEnterprises.Any(e => e.Year == year && e.CreditCode == c.WorkUnitCreditCode && e.Region.Path.StartsWith(path)))))
             .Select(c => new CoverageCoordinator(c.RegionId, c.WorkUnit, c.WorkUnitCreditCode, c.TownName)).ToListAsync(ct);
 
