@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HarmonyPortal.Core.Spreadsheets;
 using HarmonyPortal.TestSupport;
 using Microsoft.Playwright;
@@ -24,7 +25,7 @@ public sealed class LedgerJourneyTests(BrowserSession session) : IClassFixture<B
         await page.GetByLabel("性别").SelectOptionAsync("男");
         await page.GetByLabel("民族").SelectOptionAsync("汉族");
         await page.GetByLabel("身份证号码").FillAsync("430603198506150014");
-        await page.GetByLabel("工作单位", new() { Exact = true }).FillAsync("云溪区某化工有限公司");
+        await page.GetByLabel(new Regex(@"^工作单位\s*\*?$")).FillAsync("云溪区某化工有限公司");
         await page.GetByLabel("学历").SelectOptionAsync("本科");
         await page.GetByLabel("任职协调员时间").FillAsync("2020-04-01");
         await page.GetByLabel("联系方式").FillAsync("13907305678");

@@ -220,7 +220,7 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         await clerk.GetByLabel("性别").SelectOptionAsync("女");
         await clerk.GetByLabel("民族").SelectOptionAsync("汉族");
         await clerk.GetByLabel("身份证号码").FillAsync(TestIdNumbers.WithCheckDigit("140100198203041240"));
-        await clerk.GetByLabel("工作单位", new() { Exact = true }).FillAsync("定襄县某法兰锻造有限公司");
+        await clerk.GetByLabel(new Regex(@"^工作单位\s*\*?$")).FillAsync("定襄县某法兰锻造有限公司");
         await clerk.GetByLabel("学历").SelectOptionAsync("本科");
         await clerk.GetByLabel("任职协调员时间").FillAsync("2019-05-01");
         await clerk.GetByLabel("联系方式").FillAsync("13935054321");
