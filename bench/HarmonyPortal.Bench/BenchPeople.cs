@@ -14,8 +14,6 @@ internal static class BenchPeople
 
     private const string Given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰志红华建国文辉玲春梅鹏飞宇浩然子涵欣怡俊杰婷雪琳晨阳佳慧思远";
 
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
     private static readonly string[] Companies = ["华联建设工程有限公司", "湘北物流有限公司", "洞庭食品有限责任公司", "巴陵石化配套服务公司", "南湖纺织有限公司", "君山生态农业合作社", "楼区商贸有限公司", "临港机械制造有限公司"];
 
     public static Entry Person(int i, string countyCode)
@@ -27,8 +25,7 @@ internal static class BenchPeople
         var male = i % 2 == 0;
         var sequence = (i % 365 * 2 + (male ? 1 : 0)) % 1000;
         var body = countyCode + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence.ToString("D3", CultureInfo.InvariantCulture);
-        var sum = body.Select((c, k) => (c - '0') * Weights[k]).Sum();
-        var id = body + "10X98765432"[sum % 11];
+        var id = body + HarmonyPortal.Core.Ledgers.Fields.IdNumber.CheckCharacter(body);
         var mobile = "13" + (i % 10).ToString(CultureInfo.InvariantCulture) + (10_000_000 + i % 90_000_000).ToString("D8", CultureInfo.InvariantCulture);
         return new Entry(name, id, male, mobile);
     }
