@@ -9,9 +9,12 @@ namespace HarmonyPortal.Core.PersonalData;
 /// </summary>
 public sealed class PersonalDataKey
 {
-    private PersonalDataKey(byte[] bytes) => Bytes = bytes;
+    private PersonalDataKey(byte[] bytes, string keysDirectory) => (Bytes, KeysDirectory) = (bytes, keysDirectory);
 
     public byte[] Bytes { get; }
+
+    /// <summary>The folder of the portal's keys, where the ID numbers' data keys live too (<see cref="DataKeyRing"/>).</summary>
+    public string KeysDirectory { get; }
 
     public static PersonalDataKey FromConfiguration(string? base64, string keysDirectory)
     {
@@ -19,7 +22,7 @@ public sealed class PersonalDataKey
         {
             var configured = Convert.FromBase64String(base64);
             return configured.Length >= 32
-                ? new PersonalDataKey(configured)
+                ? new PersonalDataKey(configured, keysDirectory)
                 : throw new InvalidOperationException("PersonalData:HmacKey must be at least 32 bytes (base64).");
         }
 
@@ -38,6 +41,6 @@ public sealed class PersonalDataKey
             }
         }
 
-        return new PersonalDataKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        return new PersonalDataKey(Convert.FromBase64String(File.ReadAllText(path).Trim()), keysDirectory);
     }
 }

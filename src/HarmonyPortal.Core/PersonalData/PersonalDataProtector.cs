@@ -7,17 +7,21 @@ using Microsoft.AspNetCore.DataProtection;
 namespace HarmonyPortal.Core.PersonalData;
 
 /// <summary>
-/// Keeps ID numbers out of the database in plaintext: encrypted with Data Protection (authenticated,
-/// key-rotating), plus a keyed HMAC-SHA256 so the same number can be found and kept unique without
-/// decrypting, plus a masked copy for lists.
+/// Keeps ID numbers out of the database in plaintext: encrypted with AES-256-GCM under a data key that Data
+/// Protection guards (<see cref="EnvelopeCipher"/>, ADR 0011; ciphertexts written by Data Protection itself before
+/// that still read), plus a keyed HMAC-SHA256 so the same number can be found and kept unique without decrypting,
+/// plus a masked copy for lists.
 /// </summary>
 public sealed class PersonalDataProtector(IDataProtectionProvider provider, PersonalDataKey key) : IDisposable
 {
-    private readonly IDataProtector protector = provider.CreateProtector("HarmonyPortal.PersonalData.IdNumber.v1");
+    private readonly IDataProtector legacy = provider.CreateProtector("HarmonyPortal.PersonalData.IdNumber.v1");
+    private readonly EnvelopeCipher envelope = new(new DataKeyRing(provider, key.KeysDirectory));
 
-    public string Encrypt(string plaintext) => protector.Protect(plaintext);
+    public string Encrypt(string plaintext) => envelope.Encrypt(plaintext);
 
-    public string Decrypt(string ciphertext) => protector.Unprotect(ciphertext);
+    /// <summary>The plaintext; a <see cref="CryptographicException"/> when the ciphertext was altered or its key is lost.</summary>
+    public string Decrypt(string ciphertext) =>
+        EnvelopeCipher.IsEnvelope(ciphertext) ? envelope.Decrypt(ciphertext) : legacy.Unprotect(ciphertext);
 
     /// <summary>One keyed HMAC per thread, reused: the one-shot form sets up the key for every hash (an import hashes 100,000).</summary>
     private readonly ThreadLocal<HMACSHA256> hmac = new(() => new HMACSHA256(key.Bytes), trackAllValues: true);
@@ -56,5 +60,6 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, Pers
         }
 
         hmac.Dispose();
+        envelope.Dispose();
     }
 }

@@ -94,6 +94,48 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     }
 
     [Fact]
+    public async Task Import_OfThousandsOfRows_SavedInBatches_IsStillAllOrNothing()
+    {
+        // More rows than one saving batch (2,000): rows are saved as they pass, then rolled back when a later row fails.
+        using var clerk = await portal.SignedInClientAsync("gzzg.clerk");
+        await using var before = portal.CreateDbContext();
+        var region = await before.Users.Where(u => u.UserName == "gzzg.clerk").Select(u => u.RegionId).SingleAsync();
+        var people = Enumerable.Range(1, 4_500)
+            .Select(i => Person(i.ToString(), "协调员" + i, TestIdNumbers.WithCheckDigit($"3607021980{(i / 999) + 1:D2}01{(i % 999) + 1:D3}0"), (i % 999) % 2 == 0 ? "男" : "女", "2020-01-01"))
+            .ToArray();
+        var lateBadRow = people.Select(p => p.ToArray()).ToArray();
+        var good = TestIdNumbers.WithCheckDigit($"3607021980{(4_401 / 999) + 1:D2}01{(4_401 % 999) + 1:D3}0");
+        lateBadRow[4_400][4] = good[..17] + (good[17] == '0' ? '1' : '0'); // a wrong check character, 4,400 rows in
+
+        var refused = await UploadAsync(clerk, "coordinators", Workbook(CoordinatorHeaders, lateBadRow));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("第 4405 行", (await PortalClient.ParseAsync(refused)).QuerySelector("[data-testid=import-errors]")!.TextContent);
+        Assert.Equal(0, await CountAsync(region, 2026));
+
+        // One person already in the ledger this year, met in the third batch: named by row, nothing saved.
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(clerk, "coordinators", Workbook(CoordinatorHeaders, people[4_200]))).StatusCode);
+        var duplicate = await UploadAsync(clerk, "coordinators", Workbook(CoordinatorHeaders, people));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, duplicate.StatusCode);
+        var errors = (await PortalClient.ParseAsync(duplicate)).QuerySelector("[data-testid=import-errors]")!.TextContent;
+        Assert.Contains("第 4205 行", errors);
+        Assert.Contains("已有该人员的记录", errors);
+        Assert.Equal(1, await CountAsync(region, 2026));
+
+        var accepted = await UploadAsync(clerk, "coordinators", Workbook(CoordinatorHeaders, [.. people.Where((_, i) => i != 4_200)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(4_500, await CountAsync(region, 2026));
+    }
+
+    private async Task<int> CountAsync(int regionId, int year)
+    {
+        await using var db = portal.CreateDbContext();
+        return await db.Coordinators.CountAsync(r => r.RegionId == regionId && r.Year == year);
+    }
+
+    [Fact]
     public async Task Import_ReadsTheTwoRowMergedHeaderOfAttachment8()
     {
         using var clerk = await portal.SignedInClientAsync("yyhr.clerk");

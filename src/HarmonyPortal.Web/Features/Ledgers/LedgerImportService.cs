@@ -39,13 +39,18 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             return new Outcome(0, [new ImportProblem(0, "", rejected!)], null);
         }
 
-        // Rows are checked as they are read (the reading on another core, a bounded queue ahead); only the checked
-        // entities are kept, and the annotated file of a refused import re-reads the upload.
+        // Rows are checked as they are read (the reading on another core, a bounded queue ahead). While no row has
+        // failed, checked rows go into the database a batch at a time inside one transaction, so a 100,000-row file
+        // is never held whole in memory; the first problem stops the saving (the checking goes on, to list every
+        // problem) and the transaction is rolled back: all or nothing, as before. The annotated file of a refused
+        // import re-reads the upload.
         var readProblems = new List<ImportProblem>();
         var problems = new List<ImportProblem>();
-        var entities = new List<LedgerRow>();
         var identities = new Dictionary<string, int>();
-        var dataRows = 0;
+        var batch = new List<LedgerRow>(BatchSize);
+        var unasked = new List<string>();
+        var (dataRows, saved) = (0, 0);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var queue = Channel.CreateBounded<ImportedRow>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = Task.Run(() => ReadInto(queue.Writer, definition, file, readProblems, stop.Token), stop.Token);
@@ -67,8 +72,19 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                     var header = LedgerWriteService.IdentityField(definition).Header;
                     problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[definition.IdentityOf(row)]} 行重复"));
                 }
+                else if (errors.Count == 0)
+                {
+                    unasked.Add(definition.IdentityOf(row));
+                }
 
-                entities.Add(row);
+                if (problems.Count == 0)
+                {
+                    batch.Add(row);
+                    if (batch.Count == BatchSize)
+                    {
+                        saved += await SaveBatchAsync(definition, year, batch, unasked, identities, problems, ct);
+                    }
+                }
             }
 
             await reading;
@@ -89,8 +105,54 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             return new Outcome(0, [new ImportProblem(0, "", $"文件有 {dataRows} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传")], null);
         }
 
-        // Rows already in the ledger this year: one query per thousand identities, not one per row.
-        foreach (var chunk in identities.Keys.Chunk(1000))
+        await AddExistingAsync(definition, year, unasked, identities, problems, ct);
+        if (problems.Count > 0)
+        {
+            return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, file, problems));
+        }
+
+        saved += await SaveBatchAsync(definition, year, batch, unasked, identities, problems, ct);
+        audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null, $"{year}: {saved} rows", regionId: scope.RegionId);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Outcome(saved, [], null);
+    }
+
+    private const int BatchSize = 2_000;
+
+    /// <summary>
+    /// Saves a batch of checked rows unless one of them is already in the ledger this year (then it becomes a problem
+    /// and nothing more is saved): the ID numbers encrypted on both cores, then multi-row INSERTs with no change
+    /// tracking, inside the import's transaction. Returns how many rows it saved.
+    /// </summary>
+    private async Task<int> SaveBatchAsync(ILedgerDefinition definition, int year, List<LedgerRow> batch, List<string> unasked,
+        Dictionary<string, int> identities, List<ImportProblem> problems, CancellationToken ct)
+    {
+        await AddExistingAsync(definition, year, unasked, identities, problems, ct);
+        if (problems.Count > 0 || batch.Count == 0)
+        {
+            batch.Clear();
+            return 0;
+        }
+
+        Parallel.ForEach(batch.OfType<PersonRow>(), protector.Encrypt);
+        var now = DateTime.UtcNow;
+        foreach (var row in batch)
+        {
+            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
+        }
+
+        await db.InsertAsync(batch, ct);
+        var count = batch.Count;
+        batch.Clear();
+        return count;
+    }
+
+    /// <summary>Rows already in the ledger this year, among the identities not yet asked about: one query per thousand.</summary>
+    private async Task AddExistingAsync(ILedgerDefinition definition, int year, List<string> unasked,
+        Dictionary<string, int> identities, List<ImportProblem> problems, CancellationToken ct)
+    {
+        foreach (var chunk in unasked.Chunk(1000))
         {
             foreach (var (identity, (regionName, regionPath)) in await definition.ExistingAsync(db, year, scope.RegionId, chunk, ct))
             {
@@ -99,31 +161,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             }
         }
 
-        if (problems.Count > 0)
-        {
-            return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, file, problems));
-        }
-
-        // The ID numbers' encryption (Data Protection derives a key per value) is most of a row's checking cost: both cores.
-        Parallel.ForEach(entities.OfType<PersonRow>(), protector.Encrypt);
-        await SaveAllAsync(definition, year, entities, ct);
-        return new Outcome(entities.Count, [], null);
-    }
-
-    /// <summary>One transaction: every row in multi-row INSERTs (no change tracking), then the audit entry; all or nothing.</summary>
-    private async Task SaveAllAsync(ILedgerDefinition definition, int year, List<LedgerRow> entities, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = DateTime.UtcNow;
-        foreach (var row in entities)
-        {
-            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
-        }
-
-        await db.InsertAsync(entities, ct);
-        audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null, $"{year}: {entities.Count} rows", regionId: scope.RegionId);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        unasked.Clear();
     }
 
     /// <summary>The annotated workbook of a failed import, readable only by the clerk who uploaded it.</summary>
