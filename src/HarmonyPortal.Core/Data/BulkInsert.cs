@@ -53,6 +53,12 @@ public static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk insert runs inside the caller's transaction, so that it is all or nothing.");
 
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && SqliteRowInserter.CanBind(mappings))
+        {
+            InsertPerRow(sqlite, head + "(" + string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")", rows, mappings, getters, ct);
+            return;
+        }
+
         DbCommand? command = null;
         try
         {
@@ -86,6 +92,24 @@ public static class BulkInsert
             {
                 await command.DisposeAsync();
             }
+        }
+    }
+
+    private static void InsertPerRow<TEntity>(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, IReadOnlyList<TEntity> rows,
+        RelationalTypeMapping[] mappings, IClrPropertyGetter[] getters, CancellationToken ct)
+        where TEntity : class
+    {
+        using var inserter = new SqliteRowInserter(connection, sql);
+        var values = new object[mappings.Length];
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var c = 0; c < mappings.Length; c++)
+            {
+                values[c] = ProviderValue(mappings[c], getters[c].GetClrValueUsingContainingEntity(row));
+            }
+
+            inserter.Insert(values);
         }
     }
 

@@ -24,11 +24,17 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, Pers
         EnvelopeCipher.IsEnvelope(ciphertext) ? envelope.Decrypt(ciphertext) : legacy.Unprotect(ciphertext);
 
     /// <summary>One keyed HMAC per thread, reused: the one-shot form sets up the key for every hash (an import hashes 100,000).</summary>
-    private readonly ThreadLocal<HMACSHA256> hmac = new(() => new HMACSHA256(key.Bytes), trackAllValues: true);
+    private readonly ThreadLocal<IncrementalHash> hmac = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Bytes), trackAllValues: true);
 
     /// <summary>Lower-case hex HMAC of the normalized number; equal numbers give equal hashes.</summary>
-    public string Hash(string normalized) =>
-        Convert.ToHexStringLower(hmac.Value!.ComputeHash(Encoding.UTF8.GetBytes(normalized)));
+    public string Hash(string normalized)
+    {
+        var hash = hmac.Value!;
+        hash.AppendData(Encoding.UTF8.GetBytes(normalized));
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
+    }
 
     /// <summary>Writes the cipher, hash and masked columns from <see cref="PersonRow.IdNumber"/>.</summary>
     public void Seal(PersonRow row)

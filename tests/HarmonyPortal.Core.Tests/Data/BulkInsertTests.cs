@@ -54,6 +54,53 @@ public abstract class BulkInsertTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task EveryColumn_IsStoredAsTheSameDatabaseValueAsEfStoresIt_DatesDecimalsAndEnumsIncluded()
+    {
+        int regionId;
+        await using (var setup = await database.CreateMigratedContextAsync())
+        {
+            var region = new Region { Name = "测试县", Code = "990102", Level = RegionLevel.County, Path = "/" };
+            setup.Regions.Add(region);
+            await setup.SaveChangesAsync();
+            regionId = region.Id;
+        }
+
+        PlanListEntry Entry(string name) => new()
+        {
+            RegionId = regionId, Year = 2026, Name = name, Kind = PlanListKind.WageArrearsCase, Status = LedgerRowStatus.NeedsReview, Version = 3,
+            CreatedAtUtc = new DateTime(2026, 11, 22, 8, 30, 15, DateTimeKind.Utc).AddTicks(1_234_560), UpdatedAtUtc = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+            ContactName = "联系人", ContactPhone = "0730-1234567", Date = new DateOnly(2026, 2, 28), WorkersConcerned = 12, AmountRecovered = 123456.78m,
+            Notes = null, EmployeeCount = 0,
+        };
+        await using (var db = database.CreateContext())
+        {
+            db.Add(Entry("EF"));
+            await db.SaveChangesAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.InsertAsync([Entry("bulk")]);
+            await tx.CommitAsync();
+        }
+
+        // The stored values themselves (their text, as queries compare them), not only what EF reads back from them.
+        await using var read = database.CreateContext();
+        var table = read.Model.FindEntityType(typeof(PlanListEntry))!;
+        var columns = table.GetProperties().Select(p => p.GetColumnName()).Where(c => c is not ("Id" or "Name")).ToList();
+        var connection = read.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var stored = new Dictionary<string, string>();
+        foreach (var name in new[] { "EF", "bulk" })
+        {
+            await using var command = connection.CreateCommand();
+            var cast = read.Database.IsSqlite() ? "quote({0})" : "CAST({0} AS text)";
+            command.CommandText = $"SELECT {string.Join(" || '|' || ", columns.Select(c => $"COALESCE({string.Format(System.Globalization.CultureInfo.InvariantCulture, cast, $"\"{c}\"")}, 'NULL')"))} FROM \"{table.GetTableName()}\" WHERE \"Name\" = '{name}'";
+            stored[name] = (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        Assert.Contains("2026-02-28", stored["EF"]);
+        Assert.Equal(stored["EF"], stored["bulk"]);
+    }
+
+    [Fact]
     public async Task BulkInsert_OutsideATransaction_IsRefused_SoThatAnImportCannotBeHalfSaved()
     {
         await using var db = await database.CreateMigratedContextAsync();
