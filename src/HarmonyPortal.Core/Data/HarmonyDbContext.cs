@@ -42,6 +42,9 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<TownOrPark> TownsAndParks => Set<TownOrPark>();
 
+    /// <summary>Rows per ledger, region and year, kept by database triggers; read only.</summary>
+    public DbSet<LedgerRowCount> LedgerRowCounts => Set<LedgerRowCount>();
+
     public DbSet<Rules.RuleSetVersion> RuleSetVersions => Set<Rules.RuleSetVersion>();
 
     public DbSet<Nominations.NominationSheet> NominationSheets => Set<Nominations.NominationSheet>();
@@ -73,12 +76,14 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
+        RefuseCounterWrites();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
+        RefuseCounterWrites();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -88,6 +93,15 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are append-only; changing or deleting one is refused.");
+        }
+    }
+
+    /// <summary>Ledger row counts belong to the database's triggers; a count written by the portal would drift from the rows.</summary>
+    private void RefuseCounterWrites()
+    {
+        if (ChangeTracker.Entries<LedgerRowCount>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Ledger row counts are kept by database triggers; the portal never writes them.");
         }
     }
 }

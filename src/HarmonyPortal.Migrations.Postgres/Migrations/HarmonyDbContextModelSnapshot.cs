@@ -510,6 +510,26 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.ToTable("LargeEnterprises");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LedgerRowCount", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ledger")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year", "RegionId", "Ledger");
+
+                    b.ToTable("LedgerRowCounts");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
                 {
                     b.Property<long>("Id")

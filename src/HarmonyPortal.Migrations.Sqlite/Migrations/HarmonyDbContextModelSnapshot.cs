@@ -495,6 +495,26 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("LargeEnterprises");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LedgerRowCount", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ledger")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "RegionId", "Ledger");
+
+                    b.ToTable("LedgerRowCounts");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
                 {
                     b.Property<long>("Id")

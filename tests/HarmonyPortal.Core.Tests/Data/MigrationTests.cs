@@ -1,13 +1,18 @@
 using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Xunit;
 
 namespace HarmonyPortal.Core.Tests.Data;
 
 public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    private static readonly int[] YearsOfRowsBeforeTheCounters = [2025, 2026, 2026];
+
     private TestDatabase database = null!;
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
@@ -48,6 +53,39 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
 
         await using var second = await database.CreateMigratedContextAsync();
         Assert.Empty(await second.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task RowsWrittenBeforeTheCountersExisted_AreCountedByTheMigrationThatAddsThem_AndAgainAfterADownAndUp()
+    {
+        await using var db = database.CreateContext();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("AddCoverageRegisters");
+        List<Region> regions = [new() { Name = "甲县", Code = "990101", Level = RegionLevel.County, Path = "/" }, new() { Name = "乙县", Code = "990102", Level = RegionLevel.County, Path = "/" }];
+        db.Regions.AddRange(regions);
+        await db.SaveChangesAsync();
+        var organization = TestLedgerRows.Create(LedgerCatalog.Find("mediation-organizations")!, regions[0].Id, 2026);
+        db.Add(organization);
+        await db.SaveChangesAsync();
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            foreach (var region in regions)
+            {
+                db.AddRange(YearsOfRowsBeforeTheCounters.Select(year => TestLedgerRows.Create(ledger, region.Id, year, organization.Id)));
+            }
+        }
+
+        await db.SaveChangesAsync();
+
+        await db.Database.MigrateAsync();
+        await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
+        Assert.Equal(LedgerCatalog.All.Count, await db.LedgerRowCounts.Where(c => c.Year == 2025).Select(c => c.Ledger).Distinct().CountAsync());
+
+        await migrator.MigrateAsync("AddCoverageRegisters");
+        db.Add(TestLedgerRows.Create(LedgerCatalog.Find("towns")!, regions[1].Id, 2024));
+        await db.SaveChangesAsync();
+        await db.Database.MigrateAsync();
+        await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
     }
 }
 

@@ -1,14 +1,14 @@
 using HarmonyPortal.Core.Data;
-using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Ledgers;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
 
 /// <summary>
-/// A year's ledger rows per region and ledger in a region's subtree, counted once per request and shared by the
-/// dashboard, the reporting roll-up and the quota progress (which used to count again per region and per task).
-/// One GROUP BY per ledger with the subtree's region ids as a subquery, so each count is a seek per region on the
-/// (RegionId, Year, …) index instead of a scan of the year joined to the region paths.
+/// A year's ledger rows per region and ledger in a region's subtree, read once per request and shared by the
+/// dashboard, the reporting roll-up and the quota progress. The rows are not counted here: the database keeps
+/// <see cref="LedgerRowCount"/> up to date on every insert, delete and move of a ledger row (triggers, docs/adr/0010),
+/// so this is one read of the subtree's counters for the year, whatever the number of rows.
 /// </summary>
 public sealed class LedgerRollup(HarmonyDbContext db)
 {
@@ -35,20 +35,9 @@ public sealed class LedgerRollup(HarmonyDbContext db)
         var subtree = db.Regions.Where(r => r.Path.StartsWith(path));
         var paths = await subtree.AsNoTracking().Select(r => new { r.Id, r.Path }).ToDictionaryAsync(r => r.Id, r => r.Path, ct);
         var ids = subtree.Select(r => r.Id);
-        var counts = new Dictionary<(string, int), int>();
-        foreach (var ledger in LedgerCatalog.All)
-        {
-            var rows = await ledger.Rows(db).AsNoTracking()
-                .Where(r => r.Year == year && ids.Contains(r.RegionId))
-                .GroupBy(r => r.RegionId)
-                .Select(g => new { RegionId = g.Key, Count = g.Count() })
-                .ToListAsync(ct);
-            foreach (var row in rows)
-            {
-                counts[(ledger.Key, row.RegionId)] = row.Count;
-            }
-        }
-
+        var counts = await db.LedgerRowCounts.AsNoTracking()
+            .Where(c => c.Year == year && ids.Contains(c.RegionId) && c.Count != 0)
+            .ToDictionaryAsync(c => (c.Ledger, c.RegionId), c => c.Count, ct);
         return new LedgerRollupCounts(paths, counts);
     }
 }

@@ -1,0 +1,19 @@
+namespace HarmonyPortal.Core.Ledgers;
+
+/// <summary>
+/// How many rows one ledger holds for a region and year, kept by the database itself: triggers on every ledger table
+/// add and subtract as rows are inserted, deleted or moved to another region or year, whatever the write path (EF,
+/// bulk INSERT, COPY, raw SQL). Read-only for the portal; <see cref="Data.HarmonyDbContext"/> refuses to save one.
+/// A count may be 0 where rows were deleted (docs/adr/0010).
+/// </summary>
+public sealed class LedgerRowCount
+{
+    /// <summary>The ledger definition's key, e.g. "coordinators".</summary>
+    public string Ledger { get; private set; } = "";
+
+    public int RegionId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public int Count { get; private set; }
+}
