@@ -18,14 +18,7 @@ public abstract class BulkInsertTests(DatabaseProvider provider) : IAsyncLifetim
     [Fact]
     public async Task RowsInsertedInBulk_ReadBackExactlyAsRowsSavedByEf_NullsEnumsDatesAndFlagsIncluded()
     {
-        int regionId;
-        await using (var setup = await database.CreateMigratedContextAsync())
-        {
-            var region = new Region { Name = "测试县", Code = "990101", Level = RegionLevel.County, Path = "/" };
-            setup.Regions.Add(region);
-            await setup.SaveChangesAsync();
-            regionId = region.Id;
-        }
+        var regionId = await AddCountyAsync("990101");
 
         // 2,501 rows: more than one PostgreSQL statement's worth, the last one partial.
         var rows = Enumerable.Range(1, 2_501).Select(i => Enterprise(regionId, i)).ToList();
@@ -56,14 +49,7 @@ public abstract class BulkInsertTests(DatabaseProvider provider) : IAsyncLifetim
     [Fact]
     public async Task EveryColumn_IsStoredAsTheSameDatabaseValueAsEfStoresIt_DatesDecimalsAndEnumsIncluded()
     {
-        int regionId;
-        await using (var setup = await database.CreateMigratedContextAsync())
-        {
-            var region = new Region { Name = "测试县", Code = "990102", Level = RegionLevel.County, Path = "/" };
-            setup.Regions.Add(region);
-            await setup.SaveChangesAsync();
-            regionId = region.Id;
-        }
+        var regionId = await AddCountyAsync("990102");
 
         PlanListEntry Entry(string name) => new()
         {
@@ -105,6 +91,15 @@ public abstract class BulkInsertTests(DatabaseProvider provider) : IAsyncLifetim
     {
         await using var db = await database.CreateMigratedContextAsync();
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertAsync([Enterprise(1, 1)]));
+    }
+
+    private async Task<int> AddCountyAsync(string code)
+    {
+        await using var setup = await database.CreateMigratedContextAsync();
+        var region = new Region { Name = "测试县", Code = code, Level = RegionLevel.County, Path = "/" };
+        setup.Regions.Add(region);
+        await setup.SaveChangesAsync();
+        return region.Id;
     }
 
     private static KeyEnterprise Enterprise(int regionId, int i) => new()
