@@ -129,6 +129,29 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         Assert.Equal(4_500, await CountAsync(region, 2026));
     }
 
+    [Fact]
+    public async Task MediatorsImport_OfMoreThanOneBatch_FindsEveryMediatorsOrganisation()
+    {
+        // Mediators' checks read the database (their organisation by name), so their batches are saved one after the other.
+        using var clerk = await portal.SignedInClientAsync("yyml.clerk");
+        var token = await clerk.TokenFromAsync("/ledgers");
+        var org = await clerk.PostAsync("/ledgers/mediation-organizations/create", token, [.. LedgerForms.MediationOrganization("汨罗市某行业调解委员会", 40, 30), ("year", "2026")]);
+        Assert.Equal(HttpStatusCode.Redirect, org.StatusCode);
+        string[] headers = ["序号", "姓名", "性别", "民族", "身份证号码", "工作单位", "职务", "学历", "任职调解员时间", "联系电话", "所属调解组织"];
+        var rows = Enumerable.Range(1, 2_500).Select(i => new CellValue[]
+        {
+            i.ToString(), "调解员" + i, (i % 999) % 2 == 0 ? "男" : "女", "汉族", TestIdNumbers.WithCheckDigit($"4306811975{(i / 999) + 1:D2}01{(i % 999) + 1:D3}0"),
+            "汨罗市某公司", "", "高中", "2020-01-01", "13907300000", "汨罗市某行业调解委员会",
+        }).ToArray();
+
+        var response = await UploadAsync(clerk, "mediators", Workbook(headers, rows));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(response)).Body!.TextContent[..Math.Min(2000, (await PortalClient.ParseAsync(response)).Body!.TextContent.Length)]);
+        await using var db = portal.CreateDbContext();
+        var organisation = await db.MediationOrganizations.Where(o => o.Name == "汨罗市某行业调解委员会").Select(o => o.Id).SingleAsync();
+        Assert.Equal(2_500, await db.Mediators.CountAsync(m => m.MediationOrganizationId == organisation));
+    }
+
     private async Task<int> CountAsync(int regionId, int year)
     {
         await using var db = portal.CreateDbContext();

@@ -55,6 +55,9 @@ public interface ILedgerDefinition
     /// <summary>Resolves references by name (a mediator's organisation) before saving.</summary>
     Task<IReadOnlyList<FieldError>> ResolveAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct);
 
+    /// <summary>Whether <see cref="ResolveAsync"/> reads the database, so that an import cannot check rows while it saves others.</summary>
+    bool ChecksReadTheDatabase { get; }
+
     /// <summary>Rows that must not lose their parent: returns a reason to refuse deletion, or null.</summary>
     Task<string?> CannotDeleteAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct);
 }

@@ -224,6 +224,8 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
     public virtual Task<IReadOnlyList<FieldError>> ResolveAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<FieldError>>([]);
 
+    public virtual bool ChecksReadTheDatabase => false;
+
     public virtual Task<string?> CannotDeleteAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct) =>
         Task.FromResult<string?>(null);
 

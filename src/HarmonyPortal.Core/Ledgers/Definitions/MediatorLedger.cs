@@ -38,6 +38,8 @@ public sealed class MediatorLedger : PersonLedger<Mediator>
             .Where(o => o.Id == mediator.MediationOrganizationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
     }
 
+    public override bool ChecksReadTheDatabase => true;
+
     public override async Task<IReadOnlyList<FieldError>> ResolveAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct)
     {
         var mediator = (Mediator)row;

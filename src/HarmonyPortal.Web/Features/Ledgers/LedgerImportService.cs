@@ -39,18 +39,20 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             return new Outcome(0, [new ImportProblem(0, "", rejected!)], null);
         }
 
-        // Rows are checked as they are read (the reading on another core, a bounded queue ahead). While no row has
-        // failed, checked rows go into the database a batch at a time inside one transaction, so a 100,000-row file
-        // is never held whole in memory; the first problem stops the saving (the checking goes on, to list every
-        // problem) and the transaction is rolled back: all or nothing, as before. The annotated file of a refused
-        // import re-reads the upload.
+        // Three stages on two cores: the file is read on one thread, its rows are checked on another, and while no
+        // row has failed, each checked batch of 2,000 is saved (asked against the ledger, encrypted, inserted) on a
+        // third while the next batch is checked, all inside one transaction. The file is never held whole in memory;
+        // the first problem stops the saving (the checking goes on, to list every problem) and the transaction is
+        // rolled back: all or nothing. The annotated file of a refused import re-reads the upload.
         var readProblems = new List<ImportProblem>();
         var problems = new List<ImportProblem>();
+        var registered = new List<ImportProblem>();
         var identities = new Dictionary<string, int>();
         var batch = new List<LedgerRow>(BatchSize);
-        var unasked = new List<string>();
+        var unasked = new List<(string Identity, int RowNumber)>();
         var (dataRows, saved) = (0, 0);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var saving = Task.FromResult(0);
         var queue = Channel.CreateBounded<ImportedRow>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = Task.Run(() => ReadInto(queue.Writer, definition, file, readProblems, stop.Token), stop.Token);
@@ -74,20 +76,33 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                 }
                 else if (errors.Count == 0)
                 {
-                    unasked.Add(definition.IdentityOf(row));
+                    unasked.Add((definition.IdentityOf(row), imported.RowNumber));
                 }
 
                 if (problems.Count == 0)
                 {
                     batch.Add(row);
-                    if (batch.Count == BatchSize)
+                }
+
+                if (batch.Count == BatchSize)
+                {
+                    saved += await saving; // the previous batch: the connection is free again, its problems are known
+                    var (rows, asked) = (batch, unasked);
+                    (batch, unasked) = (new List<LedgerRow>(BatchSize), []);
+                    saving = problems.Count > 0 || registered.Count > 0
+                        ? Task.FromResult(0)
+                        : definition.ChecksReadTheDatabase
+                            ? Task.FromResult(await SaveBatchAsync(definition, year, rows, asked, registered, ct)) // its checks need the connection: no overlap
+                            : Task.Run(() => SaveBatchAsync(definition, year, rows, asked, registered, ct), ct);
+                    if (problems.Count > 0 || registered.Count > 0)
                     {
-                        saved += await SaveBatchAsync(definition, year, batch, unasked, identities, problems, ct);
+                        unasked.AddRange(asked);
                     }
                 }
             }
 
             await reading;
+            saved += await saving;
         }
         catch (Exception ex) when ((ex as SpreadsheetRejectedException ?? ex.InnerException as SpreadsheetRejectedException) is { } refused)
         {
@@ -97,6 +112,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         {
             await stop.CancelAsync();
             await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await saving.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
         problems.AddRange(readProblems);
@@ -105,13 +121,14 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             return new Outcome(0, [new ImportProblem(0, "", $"文件有 {dataRows} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传")], null);
         }
 
-        await AddExistingAsync(definition, year, unasked, identities, problems, ct);
+        await AddRegisteredAsync(definition, year, unasked, registered, ct);
+        problems.AddRange(registered);
         if (problems.Count > 0)
         {
             return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, file, problems));
         }
 
-        saved += await SaveBatchAsync(definition, year, batch, unasked, identities, problems, ct);
+        saved += await SaveBatchAsync(definition, year, batch, [], registered, ct);
         audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null, $"{year}: {saved} rows", regionId: scope.RegionId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -121,17 +138,17 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
     private const int BatchSize = 2_000;
 
     /// <summary>
-    /// Saves a batch of checked rows unless one of them is already in the ledger this year (then it becomes a problem
-    /// and nothing more is saved): the ID numbers encrypted on both cores, then multi-row INSERTs with no change
-    /// tracking, inside the import's transaction. Returns how many rows it saved.
+    /// Saves a batch of checked rows unless one of them is already in the ledger this year (then it goes into
+    /// <paramref name="registered"/> and nothing is saved): the ID numbers encrypted on both cores, then the rows
+    /// inserted with no change tracking, inside the import's transaction. Returns how many rows it saved. Touches
+    /// only its own arguments and the connection, so it may run while the next batch is checked.
     /// </summary>
-    private async Task<int> SaveBatchAsync(ILedgerDefinition definition, int year, List<LedgerRow> batch, List<string> unasked,
-        Dictionary<string, int> identities, List<ImportProblem> problems, CancellationToken ct)
+    private async Task<int> SaveBatchAsync(ILedgerDefinition definition, int year, List<LedgerRow> batch,
+        List<(string Identity, int RowNumber)> asked, List<ImportProblem> registered, CancellationToken ct)
     {
-        await AddExistingAsync(definition, year, unasked, identities, problems, ct);
-        if (problems.Count > 0 || batch.Count == 0)
+        await AddRegisteredAsync(definition, year, asked, registered, ct);
+        if (registered.Count > 0 || batch.Count == 0)
         {
-            batch.Clear();
             return 0;
         }
 
@@ -143,25 +160,22 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         }
 
         await db.InsertAsync(batch, ct);
-        var count = batch.Count;
-        batch.Clear();
-        return count;
+        return batch.Count;
     }
 
-    /// <summary>Rows already in the ledger this year, among the identities not yet asked about: one query per thousand.</summary>
-    private async Task AddExistingAsync(ILedgerDefinition definition, int year, List<string> unasked,
-        Dictionary<string, int> identities, List<ImportProblem> problems, CancellationToken ct)
+    /// <summary>Rows already in the ledger this year, among the identities asked: one query per thousand.</summary>
+    private async Task AddRegisteredAsync(ILedgerDefinition definition, int year, List<(string Identity, int RowNumber)> asked,
+        List<ImportProblem> registered, CancellationToken ct)
     {
-        foreach (var chunk in unasked.Chunk(1000))
+        foreach (var chunk in asked.Chunk(1000))
         {
-            foreach (var (identity, (regionName, regionPath)) in await definition.ExistingAsync(db, year, scope.RegionId, chunk, ct))
+            var rowOf = chunk.ToDictionary(a => a.Identity, a => a.RowNumber);
+            foreach (var (identity, (regionName, regionPath)) in await definition.ExistingAsync(db, year, scope.RegionId, rowOf.Keys, ct))
             {
                 var error = writer.DuplicateError(definition, year, regionName, regionPath);
-                problems.Add(new ImportProblem(identities[identity], Header(definition, error.Key), error.Message));
+                registered.Add(new ImportProblem(rowOf[identity], Header(definition, error.Key), error.Message));
             }
         }
-
-        unasked.Clear();
     }
 
     /// <summary>The annotated workbook of a failed import, readable only by the clerk who uploaded it.</summary>
