@@ -126,6 +126,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         var accepted = await UploadAsync(clerk, "coordinators", Workbook(CoordinatorHeaders, [.. people.Where((_, i) => i != 4_200)]));
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Contains("已导入 4499 条记录", (await clerk.GetPageAsync(accepted.Headers.Location!.OriginalString)).Body!.TextContent);
         Assert.Equal(4_500, await CountAsync(region, 2026));
     }
 
@@ -147,6 +148,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         var response = await UploadAsync(clerk, "mediators", Workbook(headers, rows));
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(response)).Body!.TextContent[..Math.Min(2000, (await PortalClient.ParseAsync(response)).Body!.TextContent.Length)]);
+        Assert.Contains("已导入 2500 条记录", (await clerk.GetPageAsync(response.Headers.Location!.OriginalString)).Body!.TextContent);
         await using var db = portal.CreateDbContext();
         var organisation = await db.MediationOrganizations.Where(o => o.Name == "汨罗市某行业调解委员会").Select(o => o.Id).SingleAsync();
         Assert.Equal(2_500, await db.Mediators.CountAsync(m => m.MediationOrganizationId == organisation));

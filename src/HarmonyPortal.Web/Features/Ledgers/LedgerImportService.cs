@@ -87,16 +87,18 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                 if (batch.Count == BatchSize)
                 {
                     saved += await saving; // the previous batch: the connection is free again, its problems are known
+                    saving = Task.FromResult(0);
                     var (rows, asked) = (batch, unasked);
                     (batch, unasked) = (new List<LedgerRow>(BatchSize), []);
-                    saving = problems.Count > 0 || registered.Count > 0
-                        ? Task.FromResult(0)
-                        : definition.ChecksReadTheDatabase
-                            ? Task.FromResult(await SaveBatchAsync(definition, year, rows, asked, registered, ct)) // its checks need the connection: no overlap
-                            : Task.Run(() => SaveBatchAsync(definition, year, rows, asked, registered, ct), ct);
                     if (problems.Count > 0 || registered.Count > 0)
                     {
-                        unasked.AddRange(asked);
+                        unasked.AddRange(asked); // nothing more is saved; asked at the end, to list every problem
+                    }
+                    else
+                    {
+                        saving = definition.ChecksReadTheDatabase
+                            ? Task.FromResult(await SaveBatchAsync(definition, year, rows, asked, registered, ct)) // its checks need the connection: no overlap
+                            : Task.Run(() => SaveBatchAsync(definition, year, rows, asked, registered, ct), ct);
                     }
                 }
             }
