@@ -41,8 +41,8 @@ public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskP
         // Every region of the subtree mapped to the child it lies under (or to the region itself), so that the
         // request's one roll-up per ledger gives the counts per child.
         var rollup = await rollups.ForSubtreeAsync(region.Path, y, ct);
-        var subtree = await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(region.Path)).Select(r => new { r.Id, r.Path }).ToListAsync(ct);
-        var childOf = subtree.ToDictionary(r => r.Id, r => children.FirstOrDefault(c => r.Path.StartsWith(c.Path, StringComparison.Ordinal))?.Id ?? region.Id);
+        var childOf = rollup.Paths.Where(r => r.Value.StartsWith(region.Path, StringComparison.Ordinal))
+            .ToDictionary(r => r.Key, r => children.FirstOrDefault(c => r.Value.StartsWith(c.Path, StringComparison.Ordinal))?.Id ?? region.Id);
 
         var ledgerCounts = new Dictionary<(int, string), int>();
         foreach (var ledger in LedgerCatalog.All)

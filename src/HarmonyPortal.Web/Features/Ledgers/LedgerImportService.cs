@@ -69,14 +69,18 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                 (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, DateTime.UtcNow);
                 var errors = await writer.ApplyAsync(definition, row, imported.Values, ct, checkDuplicates: false, encryptIdNumber: false);
                 problems.AddRange(errors.Select(e => new ImportProblem(imported.RowNumber, Header(definition, e.Key), e.Message)));
-                if (errors.Count == 0 && !identities.TryAdd(definition.IdentityOf(row), imported.RowNumber))
+                if (errors.Count == 0)
                 {
-                    var header = LedgerWriteService.IdentityField(definition).Header;
-                    problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[definition.IdentityOf(row)]} 行重复"));
-                }
-                else if (errors.Count == 0)
-                {
-                    unasked.Add((definition.IdentityOf(row), imported.RowNumber));
+                    var identity = definition.IdentityOf(row);
+                    if (identities.TryAdd(identity, imported.RowNumber))
+                    {
+                        unasked.Add((identity, imported.RowNumber));
+                    }
+                    else
+                    {
+                        var header = LedgerWriteService.IdentityField(definition).Header;
+                        problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[identity]} 行重复"));
+                    }
                 }
 
                 if (problems.Count == 0)

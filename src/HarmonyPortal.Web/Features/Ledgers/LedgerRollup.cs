@@ -45,6 +45,9 @@ public sealed class LedgerRollup(HarmonyDbContext db)
 /// <summary>Rows of one year per (ledger, region) of a subtree, with the subtree's region paths to add up any part of it.</summary>
 public sealed class LedgerRollupCounts(IReadOnlyDictionary<int, string> paths, IReadOnlyDictionary<(string Ledger, int RegionId), int> counts)
 {
+    /// <summary>The path of every region of the subtree, by id.</summary>
+    public IReadOnlyDictionary<int, string> Paths => paths;
+
     /// <summary>The region's own rows (not its children's).</summary>
     public int OfRegion(string ledger, int regionId) => counts.GetValueOrDefault((ledger, regionId));
 
