@@ -77,6 +77,7 @@ public static class PortalSetup
             {
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 mvc.Filters.Add<ScopeExceptionFilter>();
+                mvc.Filters.Add<InputErrorFilter>();
             })
             .AddRazorOptions(razor => razor.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         return builder;

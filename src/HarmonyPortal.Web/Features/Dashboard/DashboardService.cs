@@ -32,7 +32,7 @@ public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskP
 {
     public async Task<DashboardPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {
-        var y = year ?? clock.GetLocalNow().Year;
+        var y = Core.Input.PortalYears.Checked(year, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == (regionId ?? scope.RegionId), ct) ?? throw new OutOfScopeException();
         var trailIds = Region.IdsOnPath(region.Path);
         var trail = await db.Regions.AsNoTracking().InScope(scope).Where(r => trailIds.Contains(r.Id)).OrderBy(r => r.Path.Length).ToListAsync(ct);

@@ -22,11 +22,11 @@ public sealed class LedgerQueryService(
 {
     public int CurrentYear => writer.Today.Year;
 
-    public static IReadOnlyList<int> YearChoices(int current) => Enumerable.Range(current - 5, 6).Reverse().ToList();
+    public static IReadOnlyList<int> YearChoices(int current) => Core.Input.PortalYears.Choices(new DateOnly(current, 1, 1));
 
     public async Task<LedgerIndexViewModel> IndexAsync(int? year, CancellationToken ct)
     {
-        var y = year ?? CurrentYear;
+        var y = Core.Input.PortalYears.Checked(year, writer.Today);
         var counts = new List<(ILedgerDefinition, int)>();
         foreach (var definition in LedgerCatalog.All)
         {
@@ -38,10 +38,7 @@ public sealed class LedgerQueryService(
 
     public async Task<LedgerListViewModel> ListAsync(ILedgerDefinition definition, LedgerListQuery query, CancellationToken ct)
     {
-        if (query.Year == 0)
-        {
-            query.Year = CurrentYear;
-        }
+        query.Check(definition, writer.Today);
 
         var tree = await db.LoadSubtreeAsync(scope, ct);
         EnsureRegionFilterInScope(tree, query);

@@ -37,9 +37,9 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     public async Task<LedgerWriteResult> CreateAsync(ILedgerDefinition definition, int year, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
         EnsureCanWrite(scope.RegionId);
-        if (year < 2000 || year > Today.Year)
+        if (Core.Input.PortalYears.Refusal(year, Today) is { } refusal)
         {
-            return LedgerWriteResult.Refused([new FieldError("Year", $"年度：{year} 不在 2000 至 {Today.Year} 之间")]);
+            return LedgerWriteResult.Refused([new FieldError("Year", refusal)]);
         }
 
         var row = definition.NewRow();

@@ -1,3 +1,4 @@
+using HarmonyPortal.Core.Input;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Shared;
@@ -23,7 +24,7 @@ public sealed class LedgersController(
 
     [HttpGet("{kind}/create")]
     public IActionResult Create(string kind, int? year) =>
-        View("Form", new LedgerFormViewModel(Definition(kind), new Dictionary<string, string?>(), [], year ?? queries.CurrentYear));
+        View("Form", new LedgerFormViewModel(Definition(kind), new Dictionary<string, string?>(), [], Year(year)));
 
     [HttpPost("{kind}/create")]
     public async Task<IActionResult> Create(string kind, int year, [FromForm(Name = "values")] Dictionary<string, string?> values, CancellationToken ct)
@@ -84,6 +85,13 @@ public sealed class LedgersController(
     [HttpPost("{kind}/carry-forward")]
     public async Task<IActionResult> CarryForward(string kind, int year, CancellationToken ct)
     {
+        // Rows are copied into the year the form would accept, from the year before it (which must be one too).
+        if ((PortalYears.Refusal(year, writer.Today) ?? PortalYears.Refusal(year - 1, writer.Today)) is { } refusal)
+        {
+            TempData[Flash.Error] = $"不能结转：{refusal}";
+            return RedirectToAction(nameof(List), new { kind });
+        }
+
         var outcome = await carryForward.RunAsync(Definition(kind), year, ct);
         TempData[Flash.Success] = $"已从 {year - 1} 年度结转 {outcome.Copied} 条记录到 {year} 年度，状态为“待复核”；{outcome.Skipped} 条因本年度已有或所属调解组织未结转而跳过。";
         return RedirectToAction(nameof(List), new { kind, year });
@@ -93,7 +101,7 @@ public sealed class LedgersController(
     public IActionResult Template(string kind, int? year)
     {
         var definition = Definition(kind);
-        var y = year ?? queries.CurrentYear;
+        var y = Year(year);
         return File(exporter.Template(definition, y), LedgerExportService.ContentType, $"{definition.Title}（模板）-{y}.xlsx");
     }
 
@@ -101,13 +109,13 @@ public sealed class LedgersController(
     public async Task<IActionResult> Export(string kind, [FromQuery] LedgerListQuery query, CancellationToken ct)
     {
         var definition = Definition(kind);
-        query.Year = query.Year == 0 ? queries.CurrentYear : query.Year;
+        query.Check(definition, writer.Today);
         return File(await exporter.ExportAsync(definition, query, ct), LedgerExportService.ContentType, $"{definition.Title}-{query.Year}.xlsx");
     }
 
     [HttpGet("{kind}/import")]
     public IActionResult Import(string kind, int? year) =>
-        View(new LedgerImportViewModel(Definition(kind), year ?? queries.CurrentYear, null));
+        View(new LedgerImportViewModel(Definition(kind), Year(year), null));
 
     [HttpPost("{kind}/import")]
     [RequestSizeLimit(LedgerImportViewModel.MaxRequestBytes)]
@@ -115,6 +123,13 @@ public sealed class LedgersController(
     public async Task<IActionResult> Import(string kind, int year, IFormFile? file, CancellationToken ct)
     {
         var definition = Definition(kind);
+        // An import's year is one the form itself would accept.
+        if (PortalYears.Refusal(year, writer.Today) is { } refusal)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(new LedgerImportViewModel(definition, queries.CurrentYear, new(0, [new(0, "", refusal)], null)));
+        }
+
         if (file is null || file.Length == 0)
         {
             return View(new LedgerImportViewModel(definition, year, new(0, [new(0, "", "请选择要上传的 Excel 文件")], null)));
@@ -145,6 +160,9 @@ public sealed class LedgersController(
         var path = importer.AnnotatedPath(token) ?? throw new OutOfScopeException();
         return PhysicalFile(path, LedgerExportService.ContentType, $"{definition.Title}（导入错误说明）.xlsx");
     }
+
+    /// <summary>The year of a query string, the current one when none; outside <see cref="PortalYears"/> it is answered 400.</summary>
+    private int Year(int? year) => PortalYears.Checked(year, writer.Today);
 
     private static ILedgerDefinition Definition(string kind) => LedgerCatalog.Find(kind) ?? throw new OutOfScopeException();
 }

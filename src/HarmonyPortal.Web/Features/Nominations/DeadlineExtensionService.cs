@@ -29,6 +29,10 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
         {
             reasons.Add($"新的截止日期：{date:yyyy-MM-dd} 早于今天 {today:yyyy-MM-dd}");
         }
+        else if (date > today.AddDays(NominationLimits.ExtensionMaxDays))
+        {
+            reasons.Add($"新的截止日期：{date:yyyy-MM-dd} 晚于 {today.AddDays(NominationLimits.ExtensionMaxDays):yyyy-MM-dd}，最多延期一年");
+        }
 
         var why = reason?.Trim() ?? "";
         if (why.Length == 0)

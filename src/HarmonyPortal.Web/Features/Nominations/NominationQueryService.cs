@@ -18,10 +18,15 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
     public async Task<NominationOverview> OverviewAsync(GoldCategory category, int? year, int? batch, CancellationToken ct)
     {
         var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
-        var y = year ?? Today.Year;
+        var y = Core.Input.PortalYears.Checked(year, Today);
+        NominationLimits.CheckYearAndBatch(y, batch ?? 0, Today);
         var goldRules = await rules.ForAsync(own, category, ct);
         var batches = goldRules.Batches(y);
         var key = new SheetKey(category, y, batch is { } b && batches.Contains(b) ? b : batches[0]);
+        // A batch of another year (the year was switched with the batch still selected) shows the year's first batch, and says so.
+        var batchNote = batch is { } asked && asked != key.Batch && asked != 0
+            ? $"{y} 年度没有{GoldRules.BatchName(asked)}，显示{(key.Batch == 0 ? "本年度" : GoldRules.BatchName(key.Batch))}。"
+            : null;
 
         SheetLine? ownLine = own.Level is RegionLevel.County or RegionLevel.City ? (await LinesAsync([own], key, ct))[0] : null;
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == own.Id && (r.Level == RegionLevel.County || r.Level == RegionLevel.City))
@@ -37,7 +42,8 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var note = goldRules.TaskSet is { } set && (y < set.FromYear || y > set.ToYear)
             ? $"{y} 年不在《{set.Name}》的规划期（{set.FromYear}–{set.ToYear} 年）内：配额按年度要求检查，本年度没有截止日期。请管理员在“选树规则”中录入新一期规则。"
             : null;
-        return new NominationOverview(key, batches, Enumerable.Range(Today.Year - 5, 6).Reverse().ToList(), own, ownLine, lines, canNominate,
+        note = batchNote is null ? note : note is null ? batchNote : batchNote + note;
+        return new NominationOverview(key, batches, Core.Input.PortalYears.Choices(Today), own, ownLine, lines, canNominate,
             scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City, scope.Role == UserRole.Reviewer && own.Level == RegionLevel.Province,
             lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note,
             await db.NominationSheets.AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.Year == key.Year && s.Batch == key.Batch

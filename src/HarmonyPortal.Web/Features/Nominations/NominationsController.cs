@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Features.Shared;
@@ -123,6 +124,7 @@ public sealed class NominationsController(
     [HttpPost("bulk-approve")]
     public async Task<IActionResult> BulkApprove(GoldCategory category, int year, int batch, string[]? items, CancellationToken ct)
     {
+        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
         var parsed = (items ?? []).Select(i => i.Split(':')).Where(p => p.Length == 2 && long.TryParse(p[0], out _) && int.TryParse(p[1], out _))
             .Select(p => (long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (parsed.Count == 0)
@@ -144,6 +146,7 @@ public sealed class NominationsController(
     [HttpPost("publish")]
     public async Task<IActionResult> Publish(GoldCategory category, int year, int batch, CancellationToken ct)
     {
+        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
         var result = await workflow.PublishAsync(category, year, batch, ct);
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "名单已发布。" : string.Join("；", result.Reasons);
         return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
@@ -152,6 +155,7 @@ public sealed class NominationsController(
     [HttpPost("extend")]
     public async Task<IActionResult> Extend(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, CancellationToken ct)
     {
+        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
         var result = await extensions.ExtendAsync(regionId, category, year, batch, newDate, reason, ct);
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? $"已延期至 {newDate:yyyy-MM-dd}。" : string.Join("；", result.Reasons);
         return Redirect($"/nominations?category={category}&year={year}&batch={batch}");

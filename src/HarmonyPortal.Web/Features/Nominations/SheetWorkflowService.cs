@@ -99,7 +99,7 @@ public sealed partial class SheetWorkflowService(
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region)
             .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
         var sheet = nomination.Sheet;
-        if ((Check(WorkflowAction.Decide, sheet, sheet.Version) ?? (approve ? null : ReasonRequired(reason, "不通过的理由"))) is { } refused)
+        if ((Check(WorkflowAction.Decide, sheet, sheet.Version) ?? (approve ? ReasonTooLong(reason, "审核意见") : ReasonRequired(reason, "不通过的理由"))) is { } refused)
         {
             return refused;
         }
@@ -209,7 +209,7 @@ public sealed partial class SheetWorkflowService(
             return TransitionResult.Refused("该推荐对象尚未经市级审核通过并上报，不能择优");
         }
 
-        if ((Check(WorkflowAction.Select, sheet, sheet.Version) ?? (select ? null : ReasonRequired(reason, "未入选的理由"))) is { } refused)
+        if ((Check(WorkflowAction.Select, sheet, sheet.Version) ?? (select ? ReasonTooLong(reason, "择优意见") : ReasonRequired(reason, "未入选的理由"))) is { } refused)
         {
             return refused;
         }
@@ -346,6 +346,10 @@ public sealed partial class SheetWorkflowService(
 
     private static TransitionResult Conflict(NominationSheet current) =>
         new([$"该推荐表已被他人处理，当前状态为“{current.Status.ToChinese()}”。请刷新页面，查看最新情况后再操作"], Conflict: true);
+
+    /// <summary>An optional reason (given with 通过 or 入选) still fits its column.</summary>
+    private static TransitionResult? ReasonTooLong(string? reason, string what) =>
+        reason?.Trim().Length > NominationLimits.ReasonMaxLength ? TransitionResult.Refused($"{what}：不能超过 {NominationLimits.ReasonMaxLength} 字") : null;
 
     private static TransitionResult? ReasonRequired(string? reason, string what) => reason?.Trim().Length switch
     {

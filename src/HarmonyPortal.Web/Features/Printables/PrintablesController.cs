@@ -45,8 +45,13 @@ public sealed class PrintablesController(PrintQueryService queries, ViewRenderer
         return await PdfAsync("PublishedList", list, ObjectPublishedList, $"{category}:{list.Key.Year}:{batch}", ct);
     }
 
-    private Task<PublishedList> PublishedListAsync(GoldCategory category, int? year, int batch, CancellationToken ct) =>
-        queries.PublishedAsync(category, year ?? clock.GetLocalNow().Year, batch, ct);
+    private Task<PublishedList> PublishedListAsync(GoldCategory category, int? year, int batch, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var y = Core.Input.PortalYears.Checked(year, today);
+        Core.Nominations.NominationLimits.CheckYearAndBatch(y, batch, today);
+        return queries.PublishedAsync(category, y, batch, ct);
+    }
 
     private async Task<IActionResult> HtmlAsync(string view, PrintDocument document, string objectType, string objectId, CancellationToken ct)
     {

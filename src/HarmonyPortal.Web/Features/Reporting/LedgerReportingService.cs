@@ -30,9 +30,9 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         }
 
         var today = Today;
-        if (year < 2000 || year > today.Year)
+        if (Core.Input.PortalYears.Refusal(year, today) is { } refusal)
         {
-            return new(false, $"不能报送 {year} 年度的台账：只能报送本年度及以前年度。", null);
+            return new(false, $"不能报送 {year} 年度的台账：{refusal}。", null);
         }
 
         var live = await LiveReports(region.Id, year).AsNoTracking().FirstOrDefaultAsync(ct);

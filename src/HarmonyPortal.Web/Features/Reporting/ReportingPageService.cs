@@ -16,11 +16,7 @@ public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, R
     public async Task<ReportingPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var y = year ?? today.Year;
-        if (y is < 2000 or > 2100)
-        {
-            throw new OutOfScopeException();
-        }
+        var y = Core.Input.PortalYears.Checked(year, today);
 
         var region = await ReportingAccess.RegionInScopeAsync(db, scope, regionId ?? scope.RegionId, ct);
         var children = await db.Regions.AsNoTracking()

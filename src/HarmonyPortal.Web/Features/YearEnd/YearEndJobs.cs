@@ -26,7 +26,12 @@ public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog a
         var jobs = await db.ExportJobs.AsNoTracking().Where(j => j.UserId == scope.UserId)
             .OrderByDescending(j => j.CreatedAtUtc).Take(20).ToListAsync(ct);
         var years = Enumerable.Range(ThisYear - 4, 5).Reverse().ToList();
-        return new YearEndPage(year is { } y && years.Contains(y) ? y : ThisYear, years, jobs, scope.RegionName);
+        if (year is { } asked && !years.Contains(asked))
+        {
+            throw new Core.Input.InvalidInputException($"年度：{asked} 不在 {years[^1]} 至 {years[0]} 之间");
+        }
+
+        return new YearEndPage(year ?? ThisYear, years, jobs, scope.RegionName);
     }
 
     /// <summary>Queues the export of the user's region for <paramref name="year"/>; refused while another of the user's exports is unfinished.</summary>
