@@ -78,9 +78,30 @@ public static partial class FieldValues
                 value = (int)number;
                 return true;
             case FieldKind.Money:
-                if (!decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var money) || money < 0)
+                if (!decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var money))
                 {
-                    reason = $"“{text}”不是有效的金额（元，不能为负数）";
+                    reason = text.Length > 0 && text.TrimStart('-').Replace(",", "", StringComparison.Ordinal).All(c => char.IsAsciiDigit(c) || c == '.')
+                        ? $"“{Shown(text)}”超出范围（最多 {MaxMoney:#,0.00} 元）"
+                        : $"“{Shown(text)}”不是有效的金额（元，不能为负数）";
+                    return false;
+                }
+
+                if (money < 0)
+                {
+                    reason = "不能为负数";
+                    return false;
+                }
+
+                // The column is numeric(14, 2): more would make PostgreSQL refuse the row, SQLite keep what cannot be shown.
+                if (money > MaxMoney)
+                {
+                    reason = $"“{Shown(text)}”超出范围（最多 {MaxMoney:#,0.00} 元）";
+                    return false;
+                }
+
+                if (decimal.Round(money, 2) != money)
+                {
+                    reason = $"“{Shown(text)}”最多两位小数（元、角、分）";
                     return false;
                 }
 
@@ -154,6 +175,12 @@ public static partial class FieldValues
                 throw new InvalidOperationException($"Unknown field kind {field.Kind}.");
         }
     }
+
+    /// <summary>The largest amount of money a field holds: the column is numeric(14, 2).</summary>
+    public const decimal MaxMoney = 999_999_999_999.99m;
+
+    /// <summary>A typed value repeated in a message, cut short when it is long.</summary>
+    private static string Shown(string text) => text.Length > 30 ? text[..30] + "…" : text;
 
     /// <summary>"王 芳" and "李　明" are names padded to line up in a column: drop spaces between two Chinese characters.</summary>
     private static string WithoutPaddingBetweenHanzi(string text) => PaddedHanzi().Replace(text, "$1");
