@@ -15,17 +15,50 @@ public sealed record RuleFileError(string Path, string Message)
 /// </summary>
 public static class RuleSetReader
 {
+    /// <summary>The longest rule file read (characters); the upload is capped at 1 MB as well.</summary>
+    public const int MaxDocumentLength = 512 * 1024;
+
+    /// <summary>Nesting of the JSON document, criteria groups included.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Items of any one array (tasks, quotas, criteria of a group …).</summary>
+    public const int MaxArrayItems = 500;
+
+    /// <summary>The rule set's name: the column <c>RuleSetVersions.Name</c> holds 200 characters.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>Ids (a criterion's id is stored with each attestation, 100 characters) and the jurisdiction code.</summary>
+    public const int MaxIdLength = 100;
+
+    /// <summary>Any other text: names of tasks, criteria, clauses, notes, units.</summary>
+    public const int MaxTextLength = 2000;
+
+    /// <summary>A criterion's required value (a count, a rate, a number of years).</summary>
+    public const decimal MaxTestValue = 1_000_000m;
+
+    /// <summary>Errors reported at most; the rest are counted.</summary>
+    public const int MaxErrors = 200;
+
     public static (RuleSet? RuleSet, IReadOnlyList<RuleFileError> Errors) Read(string json)
     {
         var errors = new List<RuleFileError>();
+        if (json.Length > MaxDocumentLength)
+        {
+            return (null, [new RuleFileError("$", $"规则文件过大：{json.Length} 个字符，上限 {MaxDocumentLength} 个")]);
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
-            return (null, [new RuleFileError($"$ (第 {e.LineNumber + 1} 行)", "不是有效的 JSON：" + e.Message)]);
+            var line = (e.LineNumber ?? 0) + 1;
+            var near = e.BytePositionInLine is { } column ? $"第 {line} 行第 {column + 1} 个字节" : $"第 {line} 行";
+            return (null, [new RuleFileError($"$ (第 {line} 行)", e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? $"不是有效的规则文件：嵌套超过 {MaxDepth} 层"
+                : $"不是有效的 JSON：请检查{near}附近的括号、引号和逗号")]);
         }
 
         using (document)
@@ -38,14 +71,14 @@ public static class RuleSetReader
 
             var r = new Cursor(errors);
             var ruleSet = new RuleSet(
-                r.String(root, "jurisdiction", "$") ?? "",
-                r.String(root, "name", "$") ?? "",
+                r.String(root, "jurisdiction", "$", maxLength: MaxIdLength) ?? "",
+                r.String(root, "name", "$", maxLength: MaxNameLength) ?? "",
                 r.String(root, "source", "$") ?? "",
-                r.Int(root, "fromYear", "$", 2000, 2100) ?? 0,
-                r.Int(root, "toYear", "$", 2000, 2100) ?? 0,
+                r.Int(root, "fromYear", "$", Input.PortalYears.Earliest, Input.PortalYears.RuleSetLatest) ?? 0,
+                r.Int(root, "toYear", "$", Input.PortalYears.Earliest, Input.PortalYears.RuleSetLatest) ?? 0,
                 r.Array(root, "tasks", "$", (e, p) => r.Task(e, p)),
                 r.Criteria(root, "$"),
-                r.Array(root, "notes", "$", (e, p) => e.ValueKind == JsonValueKind.String ? e.GetString()! : r.Fail<string>(p, "应为文字"), required: false))
+                r.Array(root, "notes", "$", r.Text, required: false))
             {
                 CoverageTargets = r.Array(root, "coverageTargets", "$", r.CoverageTarget, required: false),
             };
@@ -57,6 +90,13 @@ public static class RuleSetReader
             if (ruleSet.FromYear > ruleSet.ToYear && ruleSet.ToYear != 0)
             {
                 errors.Add(new RuleFileError("$.toYear", $"结束年度 {ruleSet.ToYear} 早于开始年度 {ruleSet.FromYear}"));
+            }
+
+            if (errors.Count > MaxErrors)
+            {
+                var more = errors.Count - MaxErrors;
+                errors.RemoveRange(MaxErrors, more);
+                errors.Add(new RuleFileError("$", $"另有 {more} 处错误未列出"));
             }
 
             return errors.Count == 0 ? (ruleSet, errors) : (null, errors);
@@ -71,17 +111,43 @@ public static class RuleSetReader
             return default!;
         }
 
-        public string? String(JsonElement obj, string name, string path, bool required = true)
+        /// <summary>Whether <paramref name="e"/> is an object; otherwise the error at its path.</summary>
+        public bool IsObject(JsonElement e, string path) =>
+            e.ValueKind == JsonValueKind.Object || Fail<bool>(path, $"应为对象，实际是{KindName(e)}");
+
+        public string? String(JsonElement obj, string name, string path, bool required = true, int maxLength = MaxTextLength)
         {
             if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 return required ? Fail<string?>($"{path}.{name}", "必须填写") : null;
             }
 
-            return value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > 0
-                ? value.GetString()!.Trim()
-                : Fail<string?>($"{path}.{name}", "应为非空文字");
+            return TextOf(value, $"{path}.{name}", maxLength);
         }
+
+        /// <summary>An item of a list of texts (notes, participants).</summary>
+        public string Text(JsonElement e, string path) => TextOf(e, path, MaxTextLength)!;
+
+        private string? TextOf(JsonElement value, string path, int maxLength)
+        {
+            if (value.ValueKind != JsonValueKind.String || value.GetString()!.Trim().Length == 0)
+            {
+                return Fail<string?>(path, $"应为非空文字，实际是{KindName(value)}");
+            }
+
+            var text = value.GetString()!.Trim();
+            return text.Length > maxLength ? Fail<string?>(path, $"不能超过 {maxLength} 个字，实际 {text.Length} 个") : text;
+        }
+
+        private static string KindName(JsonElement e) => e.ValueKind switch
+        {
+            JsonValueKind.Object => "对象",
+            JsonValueKind.Array => "数组",
+            JsonValueKind.String => e.GetString()!.Trim().Length == 0 ? "空文字" : "文字",
+            JsonValueKind.Number => "数字",
+            JsonValueKind.True or JsonValueKind.False => "真假值",
+            _ => "空值（null）",
+        };
 
         public int? Int(JsonElement obj, string name, string path, int min, int max, bool required = true)
         {
@@ -92,8 +158,10 @@ public static class RuleSetReader
 
             return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max
                 ? number
-                : Fail<int?>($"{path}.{name}", $"应为 {min} 到 {max} 之间的整数");
+                : Fail<int?>($"{path}.{name}", $"应为 {min} 到 {max} 之间的整数，实际是{(value.ValueKind == JsonValueKind.Number ? Shown(value.GetRawText()) : KindName(value))}");
         }
+
+        private static string Shown(string text) => text.Length > 30 ? text[..30] + "…" : text;
 
         public IReadOnlyList<T> Array<T>(JsonElement obj, string name, string path, Func<JsonElement, string, T> item, bool required = true)
         {
@@ -104,23 +172,39 @@ public static class RuleSetReader
 
             if (value.ValueKind != JsonValueKind.Array)
             {
-                return Fail<IReadOnlyList<T>>($"{path}.{name}", "应为数组") ?? [];
+                return Fail<IReadOnlyList<T>>($"{path}.{name}", $"应为数组，实际是{KindName(value)}") ?? [];
             }
 
-            return value.EnumerateArray().Select((e, i) => item(e, $"{path}.{name}[{i}]")).ToList();
+            if (value.GetArrayLength() > MaxArrayItems)
+            {
+                return Fail<IReadOnlyList<T>>($"{path}.{name}", $"最多 {MaxArrayItems} 项，实际 {value.GetArrayLength()} 项") ?? [];
+            }
+
+            // An item that failed (null) leaves its errors behind and is not kept.
+            return value.EnumerateArray().Select((e, i) => item(e, $"{path}.{name}[{i}]")).Where(x => x is not null).ToList();
         }
 
-        public RuleTask Task(JsonElement e, string path) => new(
-            String(e, "id", path) ?? "",
+        public RuleTask Task(JsonElement e, string path) => !IsObject(e, path) ? null! : new(
+            String(e, "id", path, maxLength: MaxIdLength) ?? "",
             String(e, "name", path) ?? "",
             String(e, "lead", path) ?? "",
-            Array(e, "participants", path, (p, pp) => p.ValueKind == JsonValueKind.String ? p.GetString()! : Fail<string>(pp, "应为文字"), required: false),
+            Array(e, "participants", path, Text, required: false),
             Array(e, "quotas", path, Quota, required: false),
             Array(e, "deadlines", path, Deadline, required: false));
 
         private Quota Quota(JsonElement e, string path)
         {
+            if (!IsObject(e, path))
+            {
+                return null!;
+            }
+
             var level = String(e, "level", path, required: false);
+            if (level is not null && !System.Enum.GetNames<Regions.RegionLevel>().Contains(level, StringComparer.Ordinal))
+            {
+                Fail<int>($"{path}.level", $"“{Shown(level)}”应为 {string.Join("、", System.Enum.GetNames<Regions.RegionLevel>())} 之一");
+            }
+
             var region = String(e, "region", path, required: false);
             if ((level is null) == (region is null))
             {
@@ -136,7 +220,9 @@ public static class RuleSetReader
             };
             var min = Int(e, "min", path, 0, 100_000, required: false);
             var max = Int(e, "max", path, 0, 100_000, required: false);
-            decimal? share = e.TryGetProperty("share", out var s) ? (s.ValueKind == JsonValueKind.Number && s.GetDecimal() is > 0 and <= 1 ? s.GetDecimal() : Fail<decimal?>($"{path}.share", "应为 0 到 1 之间的比例，如 0.8")) : null;
+            decimal? share = e.TryGetProperty("share", out var s)
+                ? s.ValueKind == JsonValueKind.Number && s.TryGetDecimal(out var fraction) && fraction is > 0 and <= 1 ? fraction : Fail<decimal?>($"{path}.share", "应为 0 到 1 之间的比例，如 0.8")
+                : null;
             if (min is null && max is null && share is null)
             {
                 Fail<int>(path, "min、max、share 至少填一个");
@@ -150,19 +236,35 @@ public static class RuleSetReader
             return new Quota(level, region, per, min, max, String(e, "unit", path) ?? "", share, String(e, "note", path, required: false));
         }
 
-        private Deadline Deadline(JsonElement e, string path) =>
-            new(Int(e, "year", path, 2000, 2100, required: false), Int(e, "batch", path, 1, 20, required: false), Date(e, "date", path), String(e, "what", path) ?? "");
+        private Deadline Deadline(JsonElement e, string path) => !IsObject(e, path) ? null! :
+            new(Int(e, "year", path, Input.PortalYears.Earliest, Input.PortalYears.RuleSetLatest, required: false),
+                Int(e, "batch", path, 1, Nominations.NominationLimits.MaxBatch, required: false), Date(e, "date", path), String(e, "what", path) ?? "");
 
         private DateOnly Date(JsonElement e, string name, string path)
         {
-            var text = String(e, name, path);
-            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            var text = String(e, name, path, maxLength: 10);
+            if (text is null)
+            {
+                return default;
+            }
+
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return Fail<DateOnly>($"{path}.{name}", $"“{text}”应为 yyyy-MM-dd 格式的日期");
+            }
+
+            return d.Year is >= Input.PortalYears.Earliest and <= Input.PortalYears.RuleSetLatest
                 ? d
-                : text is null ? default : Fail<DateOnly>($"{path}.{name}", $"“{text}”应为 yyyy-MM-dd 格式的日期");
+                : Fail<DateOnly>($"{path}.{name}", $"“{text}”不在 {Input.PortalYears.Earliest} 至 {Input.PortalYears.RuleSetLatest} 年之间");
         }
 
         public CoverageTarget CoverageTarget(JsonElement e, string path)
         {
+            if (!IsObject(e, path))
+            {
+                return null!;
+            }
+
             var units = String(e, "units", path) switch
             {
                 "largeMediumEnterprises" => CoverageUnits.LargeMediumEnterprises,
@@ -171,7 +273,7 @@ public static class RuleSetReader
                 var other => Fail<CoverageUnits>($"{path}.units", $"“{other}”应为 largeMediumEnterprises（大中型企业）或 townsAndParks（乡镇街道、园区）"),
             };
             return new CoverageTarget(
-                String(e, "id", path) ?? "",
+                String(e, "id", path, maxLength: MaxIdLength) ?? "",
                 String(e, "name", path) ?? "",
                 units,
                 Int(e, "minCoordinators", path, 1, 100) ?? 0,
@@ -204,6 +306,11 @@ public static class RuleSetReader
 
         private CriterionNode Node(JsonElement e, string path)
         {
+            if (!IsObject(e, path))
+            {
+                return null!;
+            }
+
             foreach (var (name, kind) in new[] { ("all", GroupKind.All), ("any", GroupKind.Any) })
             {
                 if (e.TryGetProperty(name, out _))
@@ -224,12 +331,17 @@ public static class RuleSetReader
                 Fail<int>(path, kindText == "automatic" ? "automatic 条件必须有 test" : "attested 条件不能有 test");
             }
 
-            return new Criterion(String(e, "id", path) ?? "", String(e, "text", path) ?? "", String(e, "clause", path) ?? "", test);
+            return new Criterion(String(e, "id", path, maxLength: MaxIdLength) ?? "", String(e, "text", path) ?? "", String(e, "clause", path) ?? "", test);
         }
 
         private CriterionTest? Test(JsonElement e, string path)
         {
-            var fact = String(e, "fact", path);
+            if (!IsObject(e, path))
+            {
+                return null;
+            }
+
+            var fact = String(e, "fact", path, maxLength: MaxIdLength);
             if (fact is not null && !LedgerFacts.Known.Contains(fact))
             {
                 Fail<int>($"{path}.fact", $"未知的台账指标“{fact}”，可用：{string.Join("、", LedgerFacts.Known)}");
@@ -241,15 +353,35 @@ public static class RuleSetReader
                 "atMost" => TestOperator.AtMost,
                 "isTrue" => TestOperator.IsTrue,
                 "noneWithinYears" => TestOperator.NoneWithinYears,
+                null => null,
                 var other => Fail<TestOperator?>($"{path}.op", $"“{other}”应为 atLeast、atMost、isTrue 或 noneWithinYears"),
             };
-            var value = e.TryGetProperty("value", out var v) ? (v.ValueKind == JsonValueKind.Number ? v.GetRawText() : v.GetString()) : null;
+            var value = !e.TryGetProperty("value", out var v) || v.ValueKind == JsonValueKind.Null ? null
+                : v.ValueKind == JsonValueKind.Number ? v.GetRawText()
+                : v.ValueKind == JsonValueKind.String ? TextOf(v, $"{path}.value", MaxIdLength)
+                : Fail<string?>($"{path}.value", $"应为数字或文字，实际是{KindName(v)}");
             if (op is not null and not TestOperator.IsTrue && value is null)
             {
                 Fail<int>($"{path}.value", "必须填写");
             }
+            else if (value is not null && fact is not null && op is not null && ValueError(fact, op.Value, value) is { } error)
+            {
+                Fail<int>($"{path}.value", error);
+            }
 
             return fact is null || op is null ? null : new CriterionTest(fact, op.Value, value);
         }
+
+        /// <summary>The evaluator reads the value as a whole number of years or on the fact's scale: anything else is refused here, not when a nominee is checked.</summary>
+        private static string? ValueError(string fact, TestOperator op, string value) => op switch
+        {
+            TestOperator.NoneWithinYears => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years is >= 1 and <= 100
+                ? null
+                : $"“{Shown(value)}”应为 1 到 100 之间的整数（年）",
+            TestOperator.AtLeast or TestOperator.AtMost => LedgerFacts.Required(fact, value) is { } number && Math.Abs(number) <= MaxTestValue
+                ? null
+                : $"“{Shown(value)}”不是指标“{fact}”可比较的值（数字不超过 {MaxTestValue:0}，或学历、技能等级的名称）",
+            _ => null,
+        };
     }
 }

@@ -13,6 +13,9 @@ namespace HarmonyPortal.Web.Features.Rules;
 /// </summary>
 public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>The column <c>RuleSetVersions.Comment</c> holds 500 characters.</summary>
+    public const int CommentMaxLength = 500;
+
     public sealed record Row(int RegionId, string RegionName, int Version, string Name, DateTime CreatedAtUtc, string CreatedBy);
 
     public sealed record Details(int RegionId, string RegionName, string RegionCode, RuleSet RuleSet, RuleSetVersion Current, IReadOnlyList<RuleSetVersion> History, bool CanEdit);
@@ -59,7 +62,13 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         }
 
         var (ruleSet, errors) = RuleSetReader.Read(json);
-        if (ruleSet is null)
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (comment?.Length > CommentMaxLength)
+        {
+            errors = [.. errors, new RuleFileError("修改说明", $"不能超过 {CommentMaxLength} 个字，实际 {comment.Length} 个")];
+        }
+
+        if (ruleSet is null || errors.Count > 0)
         {
             return (null, errors);
         }
@@ -73,7 +82,7 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         db.RuleSetVersions.Add(new RuleSetVersion
         {
             RegionId = regionId, Version = next, Json = json, Name = ruleSet.Name, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = scope.UserName, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            CreatedBy = scope.UserName, Comment = comment,
         });
         audit.Add(AuditActions.RuleSetVersionAdded, AuditOutcome.Success, "ruleset", regionId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"version {next}: {comment}", regionId: regionId);
         await db.SaveChangesAsync(ct);
