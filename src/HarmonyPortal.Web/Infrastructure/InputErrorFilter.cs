@@ -97,7 +97,8 @@ public sealed class InputErrorFilter : IAsyncActionFilter
         $"{field}：“{(attempted.Length > 40 ? attempted[..40] + "…" : attempted)}”不是有效的取值";
 
     private static string? Failed(ModelStateDictionary state, string key) =>
-        state.TryGetValue(key, out var entry) && entry.ValidationState == ModelValidationState.Invalid ? entry.AttemptedValue ?? "" : null;
+        state.Where(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase) && e.Value.ValidationState == ModelValidationState.Invalid)
+            .Select(e => e.Value.AttemptedValue ?? "").FirstOrDefault();
 
     private static bool IsScalar(Type type)
     {

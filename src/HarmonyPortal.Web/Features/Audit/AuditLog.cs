@@ -7,6 +7,8 @@ namespace HarmonyPortal.Web.Features.Audit;
 /// <summary>Records audit entries with the acting user, its region and its IP address.</summary>
 public sealed class AuditLog(HarmonyDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
+    private const int DetailsMaxLength = 4000;
+
     /// <summary>Adds an entry to the current unit of work; it is saved with the change it describes.</summary>
     public void Add(string action, AuditOutcome outcome, string? objectType = null, string? objectId = null,
         string? details = null, UserScope? actor = null, string? userName = null, int? regionId = null)
@@ -30,7 +32,8 @@ public sealed class AuditLog(HarmonyDbContext db, IHttpContextAccessor http, Tim
             ObjectType = objectType,
             ObjectId = objectId,
             Outcome = outcome,
-            Details = details,
+            // The column holds 4,000 characters: a longer text (a reason quoted in full) is cut, never refused by the database.
+            Details = details is { Length: > DetailsMaxLength } ? details[..(DetailsMaxLength - 1)] + "…" : details,
         });
     }
 
