@@ -97,8 +97,8 @@ public sealed class InputErrorFilter : IAsyncActionFilter
         $"{field}：“{(attempted.Length > 40 ? attempted[..40] + "…" : attempted)}”不是有效的取值";
 
     private static string? Failed(ModelStateDictionary state, string key) =>
-        state.Where(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase) && e.Value.ValidationState == ModelValidationState.Invalid)
-            .Select(e => e.Value.AttemptedValue ?? "").FirstOrDefault();
+        state.Where(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase) && e.Value?.ValidationState == ModelValidationState.Invalid)
+            .Select(e => e.Value?.AttemptedValue ?? "").FirstOrDefault();
 
     private static bool IsScalar(Type type)
     {

@@ -15,43 +15,8 @@ namespace HarmonyPortal.Web.Tests.Security.Probe2;
 public abstract class InputRangeTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
     where TPortal : PortalFactory
 {
-    public static TheoryData<string, string, string> OutOfRangeQueries() => new()
-    {
-        { "yylq.clerk", "/ledgers?year=1999", "年度：1999 不在 2000 至 2026 之间" },
-        { "yylq.clerk", "/ledgers?year=abc", "年度：“abc”不是有效的取值" },
-        { "yylq.clerk", "/ledgers/coordinators?year=2027", "年度：2027 不在 2000 至 2026 之间" },
-        { "yylq.clerk", "/ledgers/coordinators?year=0", "年度：0 不在 2000 至 2026 之间" },
-        { "yylq.clerk", "/ledgers/coordinators?year=2147483648", "年度：“2147483648”不是有效的取值" },
-        { "yylq.clerk", "/ledgers/coordinators?status=99", "状态：“99”不是有效的取值" },
-        { "yylq.clerk", "/ledgers/coordinators?status=Deleted", "状态：“Deleted”不是有效的取值" },
-        { "yylq.clerk", "/ledgers/coordinators?kind=99", "类别：99 不是可选值" },
-        { "yylq.clerk", "/ledgers/harmonious-enterprises?kind=1", "类别：本台账没有类别筛选" },
-        { "yylq.clerk", "/ledgers/coordinators?sort=drop", "排序：只能按最新录入或按名称排序" },
-        { "yylq.clerk", "/ledgers/coordinators?q=" + new string('王', 101), "查询内容：不能超过 100 个字，实际 101 个" },
-        { "yylq.clerk", "/ledgers/coordinators?afterId=1e99", "翻页位置：“1e99”不是有效的取值" },
-        { "yylq.clerk", "/ledgers/coordinators/create?year=2100", "年度：2100 不在 2000 至 2026 之间" },
-        { "yylq.clerk", "/ledgers/coordinators/template?year=1", "年度：1 不在 2000 至 2026 之间" },
-        { "yylq.clerk", "/ledgers/coordinators/export?year=-1", "年度：-1 不在 2000 至 2026 之间" },
-        { "yylq.clerk", "/ledgers/coordinators/import?year=3000", "年度：3000 不在 2000 至 2026 之间" },
-        { "yylq.clerk", "/ledgers/coordinators/1?reveal=maybe", "显示完整号码：“maybe”不是有效的取值" },
-        { "yy.reviewer", "/dashboard?year=1900", "年度：1900 不在 2000 至 2026 之间" },
-        { "yy.reviewer", "/dashboard?regionId=abc", "地区：“abc”不是有效的取值" },
-        { "yy.reviewer", "/reporting?year=2101", "年度：2101 不在 2000 至 2026 之间" },
-        { "yy.reviewer", "/reporting?year=99999999999", "年度：“99999999999”不是有效的取值" },
-        { "xzxf.clerk", "/nominations?category=Bogus", "类别：“Bogus”不是有效的取值" },
-        { "xzxf.clerk", "/nominations?category=99", "类别：“99”不是有效的取值" },
-        { "xzxf.clerk", "/nominations?year=0", "年度：0 不在 2000 至 2026 之间" },
-        { "xzxf.clerk", "/nominations?batch=21", "批次：21 不在 0 至 20 之间" },
-        { "xzxf.clerk", "/nominations?batch=-1", "批次：-1 不在 0 至 20 之间" },
-        { "sx.reviewer", "/print/published?category=Coordinator&year=1999&batch=0", "年度：1999 不在 2000 至 2026 之间" },
-        { "sx.reviewer", "/print/published?category=Coordinator&batch=abc", "批次：“abc”不是有效的取值" },
-        { "sx.reviewer", "/print/published.pdf?category=Nobody&batch=0", "类别：“Nobody”不是有效的取值" },
-        { "yy.reviewer", "/year-end?year=2000", "年度：2000 不在 2022 至 2026 之间" },
-        { "yy.reviewer", "/notifications?before=abc", "翻页位置：“abc”不是有效的取值" },
-    };
-
     [Theory]
-    [MemberData(nameof(OutOfRangeQueries))]
+    [MemberData(nameof(InputCases.OutOfRangeQueries), MemberType = typeof(InputCases))]
     public async Task AQueryValueOutOfRangeOrUnreadable_IsAnswered400_InChinese_NamingTheField(string user, string url, string message)
     {
         portal.Clock.Set(2026, 6, 1);
