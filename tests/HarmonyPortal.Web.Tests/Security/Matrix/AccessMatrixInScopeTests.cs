@@ -71,10 +71,12 @@ public abstract partial class AccessMatrixTests<TPortal>
         await OkAsync("GET Ledgers.Edit", clerk, Get($"{ledger}/{rowId}/edit"));
         await OkAsync("POST Ledgers.Edit", clerk, Post($"{ledger}/{rowId}/edit", [.. form.With("WorkUnit", "忻府区某公司"), ("version", "1")]));
         await OkAsync("GET Ledgers.History", clerk, Get($"{ledger}/{rowId}/history"));
-        // Carrying 2022 forward into 2023 is done once 2023 has begun: a year the ledger form accepts (issue 14).
-        Portal.Clock.Set(ScopeWorld.Year + 1, 1, 5);
-        await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.CarryForward", clerk, Post($"{ledger}/carry-forward", ("year", "2023"))));
-        Portal.Clock.Set(ScopeWorld.Year, 7, 1);
+        // Carry-forward goes into a year the ledger form accepts (issue 14): last year's row comes into 2022.
+        var clerkClient = await World.ClientAsync(clerk);
+        var lastYear = await clerkClient.PostAsync($"{ledger}/create", await clerkClient.TokenFromAsync(ledger),
+            [.. Nominations.NominationFlow.QualifyingRow(GoldCategory.Coordinator, "上年度候选"), ("year", "2021")]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, lastYear.StatusCode);
+        await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.CarryForward", clerk, Post($"{ledger}/carry-forward", ("year", "2022"))));
         await OkAsync("GET Ledgers.Template", clerk, Get($"{ledger}/template?year=2022"));
         await OkAsync("GET Ledgers.Export", clerk, Get($"{ledger}/export?regionId={xzxf.RegionId}&year=2022"));
         await OkAsync("GET Ledgers.Import", clerk, Get($"{ledger}/import?year=2022"));
