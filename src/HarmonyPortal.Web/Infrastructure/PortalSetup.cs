@@ -41,6 +41,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerQueryService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerCarryForward>();
         builder.Services.AddScoped<Features.Ledgers.LedgerImportService>();
+        builder.Services.AddSingleton(Features.Ledgers.LedgerImportOptions.Read(builder.Configuration));
         builder.Services.AddScoped<Features.Ledgers.LedgerExportService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerRollup>();
         builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
