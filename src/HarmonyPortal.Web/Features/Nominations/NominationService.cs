@@ -166,6 +166,11 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             return ServiceResult.Fail("File", $"附件“{fileName}”：文件内容不是 {EvidenceFile.Accepted} 之一（按文件内容判断，与扩展名无关）");
         }
 
+        if (EvidenceFile.ActiveContent(bytes, contentType) is { } active)
+        {
+            return ServiceResult.Fail("File", $"附件“{fileName}”：{active}，打开时可能执行脚本或访问外部地址，已拒绝。请去掉这些内容，或用“打印为 PDF”另存后重新上传");
+        }
+
         var name = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/')[^1]);
         name = (name.Length == 0 ? "附件" : name[..Math.Min(name.Length, 150)]) + EvidenceFile.Extension(contentType);
         var now = clock.GetUtcNow().UtcDateTime;
