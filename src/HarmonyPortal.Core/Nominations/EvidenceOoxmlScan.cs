@@ -44,14 +44,15 @@ internal static partial class EvidenceOoxmlScan
                 }
             }
 
+            var budget = new InflationBudget(MaxInflatedBytes); // the declared sizes may lie: the bytes inflated are counted too
             foreach (var entry in zip.Entries)
             {
                 var name = entry.FullName;
                 var reason = name switch
                 {
-                    "[Content_Types].xml" => ContentTypes(entry),
-                    _ when name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) => Relationships(entry),
-                    _ when name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) => Fields(entry),
+                    "[Content_Types].xml" => ContentTypes(budget.Open(entry)),
+                    _ when name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) => Relationships(budget.Open(entry)),
+                    _ when name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) => Fields(budget.Open(entry)),
                     _ => null,
                 };
                 if (reason is not null)
@@ -61,6 +62,10 @@ internal static partial class EvidenceOoxmlScan
             }
 
             return null;
+        }
+        catch (InflationBudget.ExceededException)
+        {
+            return "文件解压后过大，疑似异常文件";
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException)
         {
@@ -89,9 +94,9 @@ internal static partial class EvidenceOoxmlScan
         return null;
     }
 
-    private static string? ContentTypes(ZipArchiveEntry entry)
+    private static string? ContentTypes(Stream part)
     {
-        using var xml = XmlReader.Create(entry.Open(), Settings);
+        using var xml = XmlReader.Create(part, Settings);
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.Element && xml.GetAttribute("ContentType") is { } type)
@@ -116,9 +121,9 @@ internal static partial class EvidenceOoxmlScan
         return null;
     }
 
-    private static string? Relationships(ZipArchiveEntry entry)
+    private static string? Relationships(Stream part)
     {
-        using var xml = XmlReader.Create(entry.Open(), Settings);
+        using var xml = XmlReader.Create(part, Settings);
         while (xml.Read())
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "Relationship")
@@ -155,10 +160,10 @@ internal static partial class EvidenceOoxmlScan
     /// The fields of a part: each fldSimple instruction and each complex field's code (the instrText runs between its
     /// begin and separate/end marks, nested fields apart), judged by the field's type, its first word.
     /// </summary>
-    private static string? Fields(ZipArchiveEntry entry)
+    private static string? Fields(Stream part)
     {
         var open = new Stack<System.Text.StringBuilder>();
-        using var xml = XmlReader.Create(entry.Open(), Settings);
+        using var xml = XmlReader.Create(part, Settings);
         xml.Read();
         while (!xml.EOF)
         {
@@ -234,4 +239,60 @@ internal static partial class EvidenceOoxmlScan
 
     [GeneratedRegex(@"^[\s""]*(\w+)")]
     private static partial Regex FieldType();
+
+    /// <summary>Counts the bytes inflated from all parts read and throws once they pass the budget.</summary>
+    private sealed class InflationBudget(long limit)
+    {
+        private long _left = limit;
+
+        public Stream Open(ZipArchiveEntry entry) => new Counted(entry.Open(), this);
+
+        public sealed class ExceededException : Exception
+        {
+        }
+
+        private sealed class Counted(Stream inner, InflationBudget budget) : Stream
+        {
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                var read = inner.Read(buffer, offset, count);
+                if ((budget._left -= read) < 0)
+                {
+                    throw new ExceededException();
+                }
+
+                return read;
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    inner.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
+    }
 }

@@ -115,6 +115,16 @@ public sealed class FilesActiveContentTests
     }
 
     [Fact]
+    public void DocxThatInflatesPast128MB_IsRefusedWithoutReadingIt()
+    {
+        var bomb = Docx(("word/header1.xml", Body("<w:r><w:t>" + new string(' ', 130 * 1024 * 1024) + "</w:t></w:r>")));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.Equal("文件解压后过大，疑似异常文件", EvidenceFile.ActiveContent(bomb, DocxType));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void MacroEnabledContentType_IsRefused() =>
         Assert.Contains("宏", EvidenceFile.ActiveContent(Docx(macroEnabled: true), DocxType), StringComparison.Ordinal);
 
