@@ -146,11 +146,15 @@ public abstract class FilesEvidenceTests<TPortal>(TPortal portal, ITestOutputHel
         command.Contains("\"NominationEvidence\"", StringComparison.Ordinal) && command.Contains(".\"Content\"", StringComparison.Ordinal)
         && !command.Contains("INSERT INTO", StringComparison.Ordinal);
 
+    /// <summary>A PDF of exactly <paramref name="size"/> bytes: one stream object of random data, like a scanned page.</summary>
     private static byte[] Pdf(int size)
     {
+        var head = "%PDF-1.4\n1 0 obj\n<< /Type /XObject /Subtype /Image /Filter /DCTDecode >>\nstream\n"u8;
+        var tail = "\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n"u8;
         var bytes = new byte[size];
         new Random(size).NextBytes(bytes);
-        "%PDF-1.4\n"u8.CopyTo(bytes);
+        head.CopyTo(bytes);
+        tail.CopyTo(bytes.AsSpan(size - tail.Length));
         return bytes;
     }
 
