@@ -91,11 +91,11 @@ internal static class ImportBench
         var writer = new LedgerWriteService(db, scope, protector, audit, TimeProvider.System);
         var options = new PortalOptions { DataDirectory = dataDirectory! };
 
-        await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, options), warmUp, Year - 1, WarmUpRows);
+        await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, options, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), warmUp, Year - 1, WarmUpRows);
         db.ChangeTracker.Clear();
         return await PeakMemory.MeasureAsync(async () =>
         {
-            await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, options), file, Year, rows);
+            await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, options, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), file, Year, rows);
             var stored = await db.Set<Coordinator>().CountAsync(c => c.Year == Year);
             Expect(stored == rows, $"{stored} rows in the database");
         });

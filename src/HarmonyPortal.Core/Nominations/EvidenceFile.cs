@@ -35,6 +35,21 @@ public static class EvidenceFile
             : null;
     }
 
+    /// <summary>
+    /// Why the file must not be kept although its kind is accepted: a PDF with scripts or actions
+    /// (<see cref="EvidencePdfScan"/>), a DOCX with macros, external relationships or templates, or fields that run
+    /// (<see cref="EvidenceOoxmlScan"/>); null when it carries no active content. Reviewers open these files on
+    /// their own computers: the portal keeps only documents that do nothing when opened.
+    /// </summary>
+    public static string? ActiveContent(byte[] content, string contentType) => contentType switch
+    {
+        "application/pdf" => EvidencePdfScan.Find(content),
+        Docx => EvidenceOoxmlScan.Find(content),
+        _ => null,
+    };
+
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     public static string Extension(string contentType) => contentType switch
     {
         "application/pdf" => ".pdf",

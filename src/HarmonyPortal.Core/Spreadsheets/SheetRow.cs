@@ -6,7 +6,7 @@ namespace HarmonyPortal.Core.Spreadsheets;
 /// </summary>
 /// <param name="RowNumber">1-based, as Excel shows it.</param>
 /// <param name="Cells">
-/// The row's cells from column A, up to its last cell that holds a value (.xlsx; .xls rows are as wide as the sheet);
-/// rows of one sheet may differ in count and a blank row may have none. Index past the end means empty.
+/// The row's cells from column A, up to its last cell that holds a value (.xlsx and .xls alike); rows of one sheet
+/// may differ in count and a blank row may have none. Index past the end means empty.
 /// </param>
 public sealed record SheetRow(int RowNumber, IReadOnlyList<SheetCell> Cells);

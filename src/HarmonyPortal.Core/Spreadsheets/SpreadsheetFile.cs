@@ -9,7 +9,10 @@ namespace HarmonyPortal.Core.Spreadsheets;
 /// worksheet row by row. It exists so that every ledger import gets the same defences in the same order — size,
 /// file signature, zip-bomb and encryption checks before any parsing, a row limit while reading — and so that every
 /// refusal is a <see cref="SpreadsheetRejectedException"/> with a Chinese message, never an unhandled exception.
-/// .xlsx is read by <see cref="XlsxSheetReader"/> in one forward pass; .xls by ExcelDataReader. Not thread-safe.
+/// .xlsx is read by <see cref="XlsxSheetReader"/> in one forward pass; .xls by ExcelDataReader. Both formats get the
+/// same guards on the cost of reading: rows as wide as their last value (never as wide as the file declares), a
+/// column cap, a budget of cells read in which blank rows count, and the caller's cancellation checked at every row.
+/// Not thread-safe.
 /// </summary>
 public sealed class SpreadsheetFile : IDisposable
 {
@@ -21,9 +24,10 @@ public sealed class SpreadsheetFile : IDisposable
 
     private readonly MemoryStream _content;
     private readonly IDisposable _reader;
-    private readonly Func<IEnumerable<(int RowNumber, object?[] Values)>> _rows;
+    private readonly Func<CancellationToken, IEnumerable<(int RowNumber, object?[] Values)>> _rows;
     private readonly Lazy<IReadOnlyList<MergedRange>> _mergedRanges;
     private readonly SpreadsheetLimits _limits;
+    private readonly CancellationToken _cancellation;
     private bool _disposed;
 
     static SpreadsheetFile()
@@ -32,17 +36,17 @@ public sealed class SpreadsheetFile : IDisposable
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private SpreadsheetFile(MemoryStream content, XlsxSheetReader reader, SpreadsheetLimits limits)
+    private SpreadsheetFile(MemoryStream content, XlsxSheetReader reader, SpreadsheetLimits limits, CancellationToken cancellation)
     {
-        (_content, _reader, _limits, Format) = (content, reader, limits, "xlsx");
+        (_content, _reader, _limits, _cancellation, Format) = (content, reader, limits, cancellation, "xlsx");
         _rows = reader.Rows;
         _mergedRanges = new(() => Guard(reader.MergedRanges));
     }
 
-    private SpreadsheetFile(MemoryStream content, IExcelDataReader reader, SpreadsheetLimits limits)
+    private SpreadsheetFile(MemoryStream content, IExcelDataReader reader, SpreadsheetLimits limits, CancellationToken cancellation)
     {
-        (_content, _reader, _limits, Format) = (content, reader, limits, "xls");
-        _rows = () => ExcelRows(reader);
+        (_content, _reader, _limits, _cancellation, Format) = (content, reader, limits, cancellation, "xls");
+        _rows = ExcelRows;
         IReadOnlyList<MergedRange> merged = (reader.MergeCells ?? [])
             .Select(r => new MergedRange(r.FromRow + 1, r.FromColumn + 1, r.ToRow + 1, r.ToColumn + 1))
             .ToArray();
@@ -58,9 +62,12 @@ public sealed class SpreadsheetFile : IDisposable
     /// <summary>
     /// Checks and opens an upload. Before any parsing: the size, the file signature (zip for .xlsx, compound file for
     /// .xls), for .xlsx the zip's entries (declared and actually inflated sizes, compression ratio, encryption), and
-    /// password encryption. Throws <see cref="SpreadsheetRejectedException"/> for every file it will not read.
+    /// password encryption; for .xls the sheet's declared bounds. Throws <see cref="SpreadsheetRejectedException"/> for
+    /// every file it will not read. <paramref name="cancellation"/> (the request's, or an import's time budget) is
+    /// checked at every row each reading of <see cref="Rows"/> reads, blank rows included: it then throws
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static SpreadsheetFile Open(Stream input, SpreadsheetLimits limits)
+    public static SpreadsheetFile Open(Stream input, SpreadsheetLimits limits, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
@@ -72,12 +79,12 @@ public sealed class SpreadsheetFile : IDisposable
             if (header.StartsWith(ZipSignature))
             {
                 ZipGuard.Check(content, limits);
-                return Create(content, limits, "xlsx");
+                return Create(content, limits, "xlsx", cancellation);
             }
 
             if (header.StartsWith(CompoundSignature))
             {
-                return Create(content, limits, "xls");
+                return Create(content, limits, "xls", cancellation);
             }
 
             throw new SpreadsheetRejectedException(SpreadsheetMessages.NotWorkbook);
@@ -92,8 +99,9 @@ public sealed class SpreadsheetFile : IDisposable
     /// <summary>
     /// The rows of the first worksheet, in order, from row 1. Blank rows between rows are yielded with their row
     /// numbers (all cells empty); blank rows after the last non-blank row are not. Throws
-    /// <see cref="SpreadsheetRejectedException"/> when the rows yielded would pass <see cref="SpreadsheetLimits.MaxDataRows"/>
-    /// or the sheet turns out corrupt. Each enumeration reads the sheet again from the start.
+    /// <see cref="SpreadsheetRejectedException"/> when the rows yielded would pass <see cref="SpreadsheetLimits.MaxDataRows"/>,
+    /// the cells read (blank rows included) would pass <see cref="SpreadsheetLimits.MaxCells"/>, or the sheet turns out
+    /// corrupt. Each enumeration reads the sheet again from the start.
     /// </summary>
     public IEnumerable<SheetRow> Rows()
     {
@@ -117,22 +125,30 @@ public sealed class SpreadsheetFile : IDisposable
     {
         var yielded = 0;
         var last = 0;
-        using var source = Guard(() => _rows().GetEnumerator());
+        var cells = 0L;
+        using var source = Guard(() => _rows(_cancellation).GetEnumerator());
         while (true)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            _cancellation.ThrowIfCancellationRequested();
             if (!Guard(source.MoveNext))
             {
                 yield break;
             }
 
             var (rowNumber, values) = source.Current;
-            var cells = new SheetCell[values.Length];
+            cells += Math.Max(1, values.Length);
+            if (cells > _limits.MaxCells)
+            {
+                throw new SpreadsheetRejectedException(SpreadsheetMessages.TooManyCells(_limits.MaxCells));
+            }
+
+            var row = new SheetCell[values.Length];
             var blank = true;
             for (var i = 0; i < values.Length; i++)
             {
-                cells[i] = CellText.FromValue(values[i]);
-                blank &= cells[i].IsEmpty;
+                row[i] = CellText.FromValue(values[i]);
+                blank &= row[i].IsEmpty;
             }
 
             if (blank)
@@ -148,23 +164,48 @@ public sealed class SpreadsheetFile : IDisposable
             }
 
             CountRow(ref yielded);
-            yield return new SheetRow(rowNumber, cells);
+            yield return new SheetRow(rowNumber, row);
             last = rowNumber;
         }
     }
 
-    private static IEnumerable<(int RowNumber, object?[] Values)> ExcelRows(IExcelDataReader reader)
+    /// <summary>
+    /// The rows ExcelDataReader reads, each as wide as its last value: ExcelDataReader makes every row as wide as the
+    /// sheet (<see cref="IExcelDataReader.FieldCount"/>, at most 256 once <see cref="CheckXlsBounds"/> passed).
+    /// </summary>
+    private IEnumerable<(int RowNumber, object?[] Values)> ExcelRows(CancellationToken cancellation)
     {
+        var reader = (IExcelDataReader)_reader;
         reader.Reset();
         while (reader.Read())
         {
-            var values = new object?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++)
+            cancellation.ThrowIfCancellationRequested();
+            var width = reader.FieldCount;
+            while (width > 0 && reader.GetValue(width - 1) is null)
+            {
+                width--;
+            }
+
+            var values = new object?[width];
+            for (var i = 0; i < width; i++)
             {
                 values[i] = reader.GetValue(i);
             }
 
             yield return (reader.Depth + 1, values);
+        }
+    }
+
+    /// <summary>
+    /// Refuses an .xls whose first sheet claims more than the format allows ([MS-XLS] DIMENSIONS: at most 65,536 rows
+    /// and 256 columns). ExcelDataReader trusts the claim: it would make each row 65,535 cells wide and walk up to
+    /// 2³¹ row numbers, minutes of CPU from a file of a few kilobytes.
+    /// </summary>
+    private static void CheckXlsBounds(IExcelDataReader reader)
+    {
+        if (reader.RowCount > SpreadsheetMessages.XlsMaxRows || reader.FieldCount > SpreadsheetMessages.XlsMaxColumns)
+        {
+            throw new SpreadsheetRejectedException(SpreadsheetMessages.XlsOutOfBounds(reader.RowCount, reader.FieldCount));
         }
     }
 
@@ -176,7 +217,7 @@ public sealed class SpreadsheetFile : IDisposable
         }
     }
 
-    private static SpreadsheetFile Create(MemoryStream content, SpreadsheetLimits limits, string format)
+    private static SpreadsheetFile Create(MemoryStream content, SpreadsheetLimits limits, string format, CancellationToken cancellation)
     {
         IDisposable? reader = null;
         try
@@ -185,7 +226,7 @@ public sealed class SpreadsheetFile : IDisposable
             {
                 var xlsx = XlsxSheetReader.Open(content);
                 reader = xlsx;
-                return new SpreadsheetFile(content, xlsx, limits);
+                return new SpreadsheetFile(content, xlsx, limits, cancellation);
             }
 
             content.Position = 0;
@@ -195,9 +236,15 @@ public sealed class SpreadsheetFile : IDisposable
                 FallbackEncoding = Encoding.GetEncoding(936),
             });
             reader = xls;
-            return new SpreadsheetFile(content, xls, limits);
+            CheckXlsBounds(xls);
+            return new SpreadsheetFile(content, xls, limits, cancellation);
         }
-        catch (Exception ex) when (ex is not SpreadsheetRejectedException)
+        catch (SpreadsheetRejectedException)
+        {
+            reader?.Dispose();
+            throw;
+        }
+        catch (Exception ex)
         {
             reader?.Dispose();
             throw Reject(ex, content, format);
@@ -229,7 +276,7 @@ public sealed class SpreadsheetFile : IDisposable
         {
             return read();
         }
-        catch (Exception ex) when (ex is not SpreadsheetRejectedException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is not SpreadsheetRejectedException and not OutOfMemoryException and not OperationCanceledException)
         {
             throw new SpreadsheetRejectedException(SpreadsheetMessages.Corrupt, ex);
         }

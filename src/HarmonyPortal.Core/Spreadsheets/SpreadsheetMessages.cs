@@ -38,5 +38,16 @@ internal static class SpreadsheetMessages
     public static string TooManyColumns(int row, int limit) =>
         $"工作表第 {row.ToString(CultureInfo.InvariantCulture)} 行在第 {limit.ToString(CultureInfo.InvariantCulture)} 列之后还有内容，超出任何台账的列数，请使用本台账的模板";
 
+    public static string TooManyCells(long limit) =>
+        $"工作表内容过多（读取超过 {limit.ToString("N0", CultureInfo.InvariantCulture)} 个单元格，空行也计入），超出任何台账的规模，请删除多余的行和列或拆分后分批上传";
+
+    /// <summary>An .xls whose DIMENSIONS or cells pass the format's own bounds: no Excel or WPS writes such a file.</summary>
+    public static string XlsOutOfBounds(int rows, int columns) =>
+        $"文件声明的工作表范围（{rows.ToString(CultureInfo.InvariantCulture)} 行 × {columns.ToString(CultureInfo.InvariantCulture)} 列）超出 Excel 97–2003 格式的上限（{XlsMaxRows} 行 × {XlsMaxColumns} 列），文件不符合 .xls 格式。请在 Excel 或 WPS 中打开，另存为 .xlsx 后上传";
+
+    public const int XlsMaxRows = 65_536;
+
+    public const int XlsMaxColumns = 256;
+
     private static string FormatMegabytes(long bytes) => (bytes / MiB).ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -69,7 +69,7 @@ internal sealed class XlsxSheetReader : IDisposable
     /// <see cref="MaxColumns"/> refuses the file: no ledger is that wide, and such rows would cost memory per row.
     /// </summary>
     /// <remarks>Every Read… method below is called on a start element and returns past its end, as XmlReader.Skip does.</remarks>
-    public IEnumerable<(int RowNumber, object?[] Values)> Rows()
+    public IEnumerable<(int RowNumber, object?[] Values)> Rows(CancellationToken cancellation)
     {
         using var xml = XmlReader.Create(_sheet.Open(), Settings);
         var rowNumber = 0;
@@ -79,7 +79,7 @@ internal sealed class XlsxSheetReader : IDisposable
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "row")
             {
                 rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-                yield return (rowNumber, ReadRow(xml, rowNumber));
+                yield return (rowNumber, ReadRow(xml, rowNumber, cancellation));
                 continue;
             }
 
@@ -124,13 +124,19 @@ internal sealed class XlsxSheetReader : IDisposable
     /// <summary>No ledger has more columns than this; a value further right refuses the file.</summary>
     public const int MaxColumns = 1_024;
 
-    private object?[] ReadRow(XmlReader xml, int rowNumber)
+    private object?[] ReadRow(XmlReader xml, int rowNumber, CancellationToken cancellation)
     {
         var values = new object?[16];
         var width = 0;
         var column = 0;
+        var read = 0;
         foreach (var _ in Children(xml))
         {
+            if ((++read & 0xFFF) == 0)
+            {
+                cancellation.ThrowIfCancellationRequested(); // one row may hold millions of empty styled cells
+            }
+
             if (xml.LocalName != "c")
             {
                 xml.Skip();

@@ -41,6 +41,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerQueryService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerCarryForward>();
         builder.Services.AddScoped<Features.Ledgers.LedgerImportService>();
+        builder.Services.AddSingleton(Features.Ledgers.LedgerImportOptions.Read(builder.Configuration));
         builder.Services.AddScoped<Features.Ledgers.LedgerExportService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerRollup>();
         builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
@@ -51,6 +52,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
         builder.Services.AddScoped<Features.Nominations.SheetChecks>();
         builder.Services.AddScoped<Features.Nominations.NominationService>();
+        builder.Services.AddSingleton(Features.Nominations.EvidenceOptions.Read(builder.Configuration));
         builder.Services.AddScoped<Features.Nominations.NominationQueryService>();
         builder.Services.AddScoped<Features.Nominations.SheetWorkflowService>();
         builder.Services.AddScoped<Features.Nominations.DeadlineExtensionService>();

@@ -19,6 +19,12 @@ public sealed class Biff8Workbook
     /// <summary>Adds a FILEPASS record (RC4, random verifier): the workbook then needs a password nobody knows.</summary>
     public bool Encrypted { get; init; }
 
+    /// <summary>Overrides the row count the DIMENSIONS record declares (rwMac, 32 bits); by default the real one.</summary>
+    public uint? DeclaredRows { get; init; }
+
+    /// <summary>Overrides the column count the DIMENSIONS record declares (colMac, 16 bits); by default the real one.</summary>
+    public ushort? DeclaredColumns { get; init; }
+
     /// <summary>Sets a cell, 0-based. Strings go to the shared string table unless <paramref name="inline"/>.</summary>
     public Biff8Workbook Cell(int row, int column, object value, bool inline = false)
     {
@@ -76,8 +82,8 @@ public sealed class Biff8Workbook
         var lastRow = _cells.Count == 0 ? 0 : _cells.Max(c => c.Row) + 1;
         var lastColumn = _cells.Count == 0 ? 0 : _cells.Max(c => c.Column) + 1;
         var dimensions = new byte[14];
-        BinaryPrimitives.WriteUInt32LittleEndian(dimensions.AsSpan(4), (uint)lastRow);
-        BinaryPrimitives.WriteUInt16LittleEndian(dimensions.AsSpan(10), (ushort)lastColumn);
+        BinaryPrimitives.WriteUInt32LittleEndian(dimensions.AsSpan(4), DeclaredRows ?? (uint)lastRow);
+        BinaryPrimitives.WriteUInt16LittleEndian(dimensions.AsSpan(10), DeclaredColumns ?? (ushort)lastColumn);
         Record(sheet, 0x0200, dimensions);
         foreach (var (row, column, value) in _cells.OrderBy(c => c.Row).ThenBy(c => c.Column))
         {

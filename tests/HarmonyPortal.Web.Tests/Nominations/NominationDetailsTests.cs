@@ -252,10 +252,15 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var name in new[] { "[Content_Types].xml", "word/document.xml" })
+            // Well-formed parts: the evidence check reads every XML part of a DOCX (and refuses one it cannot parse).
+            foreach (var (name, xml) in new[]
+            {
+                ("[Content_Types].xml", """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"""),
+                ("word/document.xml", """<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>"""),
+            })
             {
                 using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-                writer.Write("<w:document/>");
+                writer.Write(xml);
             }
         }
 

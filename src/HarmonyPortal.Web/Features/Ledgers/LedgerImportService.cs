@@ -17,7 +17,8 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// form; one bad row and nothing is saved, and the clerk gets every problem by row and column plus
 /// the file annotated with them.
 /// </summary>
-public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, PersonalDataProtector protector, AuditLog audit, PortalOptions options)
+public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, PersonalDataProtector protector, AuditLog audit, PortalOptions options,
+    LedgerImportOptions importOptions)
 {
     public const int MaxDataRows = 100_000;
 
@@ -26,14 +27,33 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
 
     public sealed record Outcome(int Saved, IReadOnlyList<ImportProblem> Problems, string? AnnotatedFile);
 
+    /// <summary>
+    /// Imports within the configured time budget (<see cref="LedgerImportOptions.TimeLimit"/>): past it the import
+    /// stops, nothing is saved and the clerk is told why. <paramref name="ct"/> is the request's: when the browser
+    /// leaves, the reading stops at the next row and the transaction is rolled back.
+    /// </summary>
     public async Task<Outcome> ImportAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(importOptions.TimeLimit);
+        try
+        {
+            return await ImportWithinAsync(definition, year, upload, budget.Token);
+        }
+        catch (Exception) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return new Outcome(0, [new ImportProblem(0, "", importOptions.TimeLimitMessage)], null);
+        }
+    }
+
+    private async Task<Outcome> ImportWithinAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
     {
         if (!scope.CanWriteRecordsOf(scope.RegionId))
         {
             throw new WriteForbiddenException();
         }
 
-        using var file = OpenOrNull(upload, out var rejected);
+        using var file = OpenOrNull(upload, ct, out var rejected);
         if (file is null)
         {
             return new Outcome(0, [new ImportProblem(0, "", rejected!)], null);
@@ -208,12 +228,12 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         }
     }
 
-    private static SpreadsheetFile? OpenOrNull(Stream upload, out string? rejected)
+    private static SpreadsheetFile? OpenOrNull(Stream upload, CancellationToken ct, out string? rejected)
     {
         try
         {
             rejected = null;
-            return SpreadsheetFile.Open(upload, Limits);
+            return SpreadsheetFile.Open(upload, Limits, ct); // its rows stop at once when ct is cancelled, blank rows included
         }
         catch (SpreadsheetRejectedException refused)
         {

@@ -95,10 +95,14 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             attestable, evaluations, evidence, timeline, canEdit, canDecide, canSelect);
     }
 
-    /// <summary>An evidence file the user may read (its nominee is in the user's subtree).</summary>
+    /// <summary>
+    /// An evidence file the user may read (its nominee is in the user's subtree): its name, type and size, without its
+    /// bytes; <see cref="EvidenceContentStream.OpenAsync"/> streams those.
+    /// </summary>
     public async Task<NominationEvidence> EvidenceAsync(long nominationId, long evidenceId, CancellationToken ct) =>
         await db.NominationEvidence.AsNoTracking()
             .Where(e => e.Id == evidenceId && e.NominationId == nominationId && db.Nominations.Any(n => n.Id == nominationId && n.Region.Path.StartsWith(scope.RegionPath)))
+            .Select(e => new NominationEvidence { Id = e.Id, NominationId = e.NominationId, FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, Sha256 = e.Sha256, UploadedBy = e.UploadedBy, UploadedAtUtc = e.UploadedAtUtc })
             .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
 
     /// <summary>The fields whose value differs now from the value frozen at approval.</summary>

@@ -16,7 +16,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 /// the year (and batch), write the narrative, attest criteria, attach evidence, withdraw while the sheet
 /// is still with the clerk.
 /// </summary>
-public sealed class NominationService(HarmonyDbContext db, UserScope scope, GoldRuleLookup rules, AuditLog audit, TimeProvider clock)
+public sealed class NominationService(HarmonyDbContext db, UserScope scope, GoldRuleLookup rules, AuditLog audit, TimeProvider clock, EvidenceOptions evidenceLimits)
 {
     public const string ObjectType = "nomination";
 
@@ -140,9 +140,14 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         return ServiceResult.Ok;
     }
 
+    /// <summary>
+    /// Attaches a file, checked by content (<see cref="EvidenceFile"/>), within the nominee's limits of count and total
+    /// size (<see cref="EvidenceOptions"/>). Parallel uploads to one nominee are counted one after another: each takes
+    /// the nominee's row first, inside the transaction that saves the file.
+    /// </summary>
     public async Task<ServiceResult> AddEvidenceAsync(long id, string fileName, Stream content, long length, CancellationToken ct)
     {
-        var (nomination, refusal) = await EditableAsync(id, ct);
+        var (_, refusal) = await EditableAsync(id, ct);
         if (refusal is not null)
         {
             return ServiceResult.Fail("", refusal);
@@ -161,32 +166,64 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             return ServiceResult.Fail("File", $"附件“{fileName}”：文件内容不是 {EvidenceFile.Accepted} 之一（按文件内容判断，与扩展名无关）");
         }
 
+        if (EvidenceFile.ActiveContent(bytes, contentType) is { } active)
+        {
+            return ServiceResult.Fail("File", $"附件“{fileName}”：{active}，打开时可能执行脚本或访问外部地址，已拒绝。请去掉这些内容，或用“打印为 PDF”另存后重新上传");
+        }
+
         var name = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/')[^1]);
         name = (name.Length == 0 ? "附件" : name[..Math.Min(name.Length, 150)]) + EvidenceFile.Extension(contentType);
-        nomination.Evidence.Add(new NominationEvidence
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Nominations.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.UpdatedAtUtc, now), ct); // the nominee's row lock
+        var count = await db.NominationEvidence.CountAsync(e => e.NominationId == id, ct);
+        var total = await db.NominationEvidence.Where(e => e.NominationId == id).SumAsync(e => (long?)e.Size, ct) ?? 0;
+        if (EvidenceLimitError(fileName, count, total, bytes.Length) is { } limitError)
         {
+            return ServiceResult.Fail("File", limitError);
+        }
+
+        db.NominationEvidence.Add(new NominationEvidence
+        {
+            NominationId = id,
             FileName = name,
             ContentType = contentType,
             Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Content = bytes,
             UploadedBy = scope.UserName,
-            UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+            UploadedAtUtc = now,
         });
         audit.Add(AuditActions.NominationEvidenceAdded, AuditOutcome.Success, ObjectType, id.ToString(), $"{name} {bytes.Length} 字节");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult.Ok;
+    }
+
+    private string? EvidenceLimitError(string fileName, int count, long total, long size)
+    {
+        if (count >= evidenceLimits.MaxFilesPerNominee)
+        {
+            return $"附件“{fileName}”：每位推荐对象最多 {evidenceLimits.MaxFilesPerNominee} 个附件，已有 {count} 个。请先删除不需要的附件，或将材料合并为一个文件";
+        }
+
+        return total + size > evidenceLimits.MaxTotalBytesPerNominee
+            ? $"附件“{fileName}”：每位推荐对象的附件合计不能超过 {evidenceLimits.MaxTotalMegabytesPerNominee} MB，已有 {total / 1048576.0:0.0} MB，本文件 {size / 1048576.0:0.0} MB。请先删除不需要的附件，或压缩扫描件后再上传"
+            : null;
     }
 
     public async Task<ServiceResult> RemoveEvidenceAsync(long id, long evidenceId, CancellationToken ct)
     {
-        var (nomination, refusal) = await EditableAsync(id, ct);
+        var (_, refusal) = await EditableAsync(id, ct);
         if (refusal is not null)
         {
             return ServiceResult.Fail("", refusal);
         }
 
-        var evidence = nomination.Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new OutOfScopeException();
+        // The file's name only: its bytes are never read to delete it.
+        var evidence = await db.NominationEvidence.Where(e => e.Id == evidenceId && e.NominationId == id)
+            .Select(e => new NominationEvidence { Id = e.Id, NominationId = e.NominationId, FileName = e.FileName })
+            .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
         db.NominationEvidence.Remove(evidence);
         audit.Add(AuditActions.NominationUpdated, AuditOutcome.Success, ObjectType, id.ToString(), $"删除附件 {evidence.FileName}");
         await db.SaveChangesAsync(ct);
@@ -242,9 +279,14 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         _ => [],
     };
 
+    /// <summary>
+    /// The nomination to change, with its sheet, region and attestations; never with its evidence, whose files are
+    /// up to <see cref="EvidenceOptions.MaxTotalMegabytesPerNominee"/> MB (a deleted nomination's files go by the
+    /// database's cascade).
+    /// </summary>
     private async Task<(Nomination Item, string? Refusal)> EditableAsync(long id, CancellationToken ct)
     {
-        var nomination = await db.Nominations.Include(n => n.Sheet).Include(n => n.Region).Include(n => n.Attestations).Include(n => n.Evidence)
+        var nomination = await db.Nominations.Include(n => n.Sheet).Include(n => n.Region).Include(n => n.Attestations)
             .Where(n => n.Region.Path.StartsWith(scope.RegionPath))
             .SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new OutOfScopeException();
         if (!scope.CanWriteRecordsOf(nomination.RegionId))

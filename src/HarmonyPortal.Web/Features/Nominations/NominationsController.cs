@@ -63,12 +63,16 @@ public sealed class NominationsController(
         return await NomineeResult(id, result, "已上传附件。", ct);
     }
 
+    /// <summary>Streams the file from the database (never loaded whole), as an attachment that no cache keeps.</summary>
     [HttpGet("{id:long}/evidence/{evidenceId:long}")]
-    public async Task<IActionResult> EvidenceFile(long id, long evidenceId, CancellationToken ct)
+    public async Task<IActionResult> EvidenceFile(long id, long evidenceId, [FromServices] Core.Data.HarmonyDbContext db, CancellationToken ct)
     {
         var evidence = await queries.EvidenceAsync(id, evidenceId, ct);
         await audit.RecordAsync(AuditActions.NominationEvidenceDownloaded, AuditOutcome.Success, NominationService.ObjectType, id.ToString(), evidence.FileName, ct: ct);
-        return File(evidence.Content, evidence.ContentType, evidence.FileName);
+        var content = await EvidenceContentStream.OpenAsync(db, evidence.Id, ct);
+        Response.Headers.CacheControl = "no-store";
+        Response.ContentLength = evidence.Size;
+        return File(content, evidence.ContentType, evidence.FileName);
     }
 
     [HttpPost("{id:long}/evidence/{evidenceId:long}/delete")]
