@@ -20,7 +20,7 @@ public sealed class PdfLimits
     public int PerUserQueue { get; set; } = 2;
 
     /// <summary>Longest wait for a turn (the user's and then the portal's) before the answer is "busy".</summary>
-    public double QueueTimeoutSeconds { get; set; } = 10;
+    public double QueueTimeoutSeconds { get; set; } = 20;
 
     /// <summary>Longest time one document may take to print; the browser context is then closed.</summary>
     public double RenderTimeoutSeconds { get; set; } = 30;

@@ -65,6 +65,8 @@ public sealed partial class PdfRenderer : IAsyncDisposable
     /// </summary>
     public async Task<PdfTurn> WaitForTurnAsync(string? requester, CancellationToken ct)
     {
+        // Starting the browser (the first document, or after a crash) holds no turn, so nobody's queue time runs out on it.
+        await BrowserAsync(ct);
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
         waiting.CancelAfter(TimeSpan.FromSeconds(limits.QueueTimeoutSeconds));
         var userTurn = requester is null ? null : await TurnAsync(perUser.AcquireAsync(requester, 1, waiting.Token), ct);
@@ -83,10 +85,10 @@ public sealed partial class PdfRenderer : IAsyncDisposable
     public async Task<byte[]> RenderAsync(PdfTurn turn, string html, PdfOptions options, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(turn.IsDisposed, turn);
-        using var rendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        rendering.CancelAfter(TimeSpan.FromSeconds(limits.RenderTimeoutSeconds));
         var started = Stopwatch.GetTimestamp();
         var current = await BrowserAsync(ct);
+        using var rendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        rendering.CancelAfter(TimeSpan.FromSeconds(limits.RenderTimeoutSeconds)); // the document's time, not the browser's start
         // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on because
         // Chromium fills the footer's page numbers with it.
         var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
