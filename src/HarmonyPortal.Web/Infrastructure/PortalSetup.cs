@@ -87,6 +87,7 @@ public static class PortalSetup
 
     public static WebApplication UseHarmonyPortal(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();

@@ -1,6 +1,10 @@
 namespace HarmonyPortal.Web.Infrastructure;
 
-/// <summary>Security headers on every response. Scripts and styles come only from this site (no CDN).</summary>
+/// <summary>
+/// Security headers on every response. Scripts and styles come only from this site (no CDN). Every response to a
+/// signed-in user may carry personal data (pages, print views, PDFs, workbooks, evidence), so none of them is stored by
+/// the browser or a proxy; static files are served before authentication and stay cacheable.
+/// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string ContentSecurityPolicy =
@@ -18,6 +22,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         return next(context);

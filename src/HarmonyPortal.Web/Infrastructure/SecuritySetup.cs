@@ -1,8 +1,10 @@
+using System.Net;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Account.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 namespace HarmonyPortal.Web.Infrastructure;
@@ -86,6 +88,8 @@ public static class SecuritySetup
                 .RequireRole(nameof(UserRole.Admin))
                 .RequireClaim(HarmonyClaims.RegionLevel, nameof(RegionLevel.Province)));
 
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureKnownProxies(o, builder.Configuration));
+
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "HarmonyPortal.Antiforgery";
@@ -93,5 +97,45 @@ public static class SecuritySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Takes the client address and scheme from X-Forwarded-For/-Proto, but only when the connection comes from a proxy
+    /// listed in <c>Portal:KnownProxies</c> (addresses) or <c>Portal:KnownNetworks</c> (CIDR); anyone else's headers are
+    /// ignored. Nothing is trusted by default, not even loopback. Runs first, so HSTS, the Secure cookie and the audit see
+    /// what the browser used.
+    /// </summary>
+    public static WebApplication UsePortalForwardedHeaders(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        return app;
+    }
+
+    private static void ConfigureKnownProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var entry in ConfiguredList(configuration, "Portal:KnownProxies"))
+        {
+            options.KnownProxies.Add(IPAddress.TryParse(entry, out var address)
+                ? address
+                : throw new InvalidOperationException($"Portal:KnownProxies: \"{entry}\" is not an IP address."));
+        }
+
+        foreach (var entry in ConfiguredList(configuration, "Portal:KnownNetworks"))
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(entry, out var network)
+                ? network
+                : throw new InvalidOperationException($"Portal:KnownNetworks: \"{entry}\" is not a network in CIDR form such as 10.0.0.0/24."));
+        }
+    }
+
+    /// <summary>A list given as an array (<c>Key:0</c>, <c>Key:1</c>) or as one comma-separated value (<c>Portal__KnownProxies=10.0.0.2,10.0.0.3</c>).</summary>
+    private static IEnumerable<string> ConfiguredList(IConfiguration configuration, string key)
+    {
+        var section = configuration.GetSection(key);
+        var values = section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? "");
+        return values.SelectMany(v => v.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.RateLimiting;
 using Microsoft.Playwright;
 
 namespace HarmonyPortal.Web.Features.Printables;
@@ -7,64 +8,147 @@ public sealed record PdfOptions(bool Landscape);
 
 /// <summary>
 /// Prints HTML to PDF with one warm headless Chromium shared by the whole process (ADR 0003): launched on
-/// first use, relaunched if it died, closed on shutdown. Each document gets its own browser context, and at
-/// most <see cref="MaxConcurrentPages"/> documents print at once.
+/// first use, relaunched if it died, closed on shutdown. Each document gets its own browser context. Turns are
+/// rationed with System.Threading.RateLimiting (<see cref="PdfLimits"/>): a few documents per user, a few for the
+/// whole portal, a bounded wait for a turn and a bounded time to print, so one user's flood cannot stall everyone.
 /// </summary>
-public sealed partial class PdfRenderer(IConfiguration configuration, ILogger<PdfRenderer> logger) : IAsyncDisposable
+public sealed partial class PdfRenderer : IAsyncDisposable
 {
-    public const int MaxConcurrentPages = 4;
-
     private const string FooterTemplate =
         "<div style=\"width:100%;font-size:8px;text-align:center;color:#444;font-family:'Noto Sans CJK SC',sans-serif\">" +
         "第 <span class=\"pageNumber\"></span> 页 / 共 <span class=\"totalPages\"></span> 页</div>";
 
-    private readonly SemaphoreSlim pages = new(MaxConcurrentPages, MaxConcurrentPages);
+    private readonly IConfiguration configuration;
+    private readonly ILogger<PdfRenderer> logger;
+    private readonly PdfLimits limits;
+    private readonly ConcurrencyLimiter pages;
+    private readonly PartitionedRateLimiter<string> perUser;
     private readonly SemaphoreSlim launch = new(1, 1);
     private IPlaywright? playwright;
     private IBrowser? browser;
     private int launchCount;
     private bool disposed;
 
+    public PdfRenderer(IConfiguration configuration, ILogger<PdfRenderer> logger)
+    {
+        this.configuration = configuration;
+        this.logger = logger;
+        limits = PdfLimits.From(configuration);
+        pages = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = limits.MaxConcurrentRenders,
+            QueueLimit = int.MaxValue, // bounded by the queue timeout instead
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        perUser = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetConcurrencyLimiter(user, _ => new ConcurrencyLimiterOptions
+        {
+            PermitLimit = limits.PerUserConcurrency,
+            QueueLimit = limits.PerUserQueue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
+    }
+
     /// <summary>How many times a browser was started; tests check that requests share one.</summary>
     public int LaunchCount => Volatile.Read(ref launchCount);
 
+    /// <summary>Prints for the portal itself (no user's share), waiting for a turn like any other document.</summary>
     public async Task<byte[]> RenderAsync(string html, PdfOptions options, CancellationToken ct)
     {
-        await pages.WaitAsync(ct);
+        using var turn = await WaitForTurnAsync(null, ct);
+        return await RenderAsync(turn, html, options, ct);
+    }
+
+    /// <summary>
+    /// Waits for a turn of <paramref name="requester"/> (a user's id; null for the portal itself): one of the user's
+    /// places, then one of the portal's. Throws <see cref="PdfBusyException"/> at once when the user's queue is full, and
+    /// when no turn came within the queue timeout. Dispose the turn when the document is printed.
+    /// </summary>
+    public async Task<PdfTurn> WaitForTurnAsync(string? requester, CancellationToken ct)
+    {
+        // Starting the browser (the first document, or after a crash) holds no turn, so nobody's queue time runs out on it.
+        await BrowserAsync(ct);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        waiting.CancelAfter(TimeSpan.FromSeconds(limits.QueueTimeoutSeconds));
+        var userTurn = requester is null ? null : await TurnAsync(perUser.AcquireAsync(requester, 1, waiting.Token), ct);
         try
         {
-            var started = Stopwatch.GetTimestamp();
-            var current = await BrowserAsync(ct);
-            // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on because
-            // Chromium fills the footer's page numbers with it.
-            var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
-            try
-            {
-                var page = await context.NewPageAsync();
-                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-                var pdf = await page.PdfAsync(new PagePdfOptions
-                {
-                    Format = "A4",
-                    Landscape = options.Landscape,
-                    PrintBackground = true,
-                    DisplayHeaderFooter = true,
-                    HeaderTemplate = "<span></span>",
-                    FooterTemplate = FooterTemplate,
-                    Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
-                });
-                var elapsed = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                LogPrinted(logger, pdf.Length, elapsed);
-                return pdf;
-            }
-            finally
-            {
-                await context.CloseAsync();
-            }
+            return new PdfTurn(userTurn, await TurnAsync(pages.AcquireAsync(1, waiting.Token), ct));
+        }
+        catch
+        {
+            userTurn?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Prints within a turn; throws <see cref="PdfBusyException"/> when the document takes longer than the render timeout.</summary>
+    public async Task<byte[]> RenderAsync(PdfTurn turn, string html, PdfOptions options, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(turn.IsDisposed, turn);
+        var started = Stopwatch.GetTimestamp();
+        var current = await BrowserAsync(ct);
+        using var rendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        rendering.CancelAfter(TimeSpan.FromSeconds(limits.RenderTimeoutSeconds)); // the document's time, not the browser's start
+        // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on because
+        // Chromium fills the footer's page numbers with it.
+        var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
+        try
+        {
+            var pdf = await PrintAsync(context, html, options).WaitAsync(rendering.Token);
+            var elapsed = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogPrinted(logger, pdf.Length, elapsed);
+            return pdf;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            LogRenderTimeout(logger, limits.RenderTimeoutSeconds);
+            throw new PdfBusyException($"The document took longer than {limits.RenderTimeoutSeconds} s to print.");
         }
         finally
         {
-            pages.Release();
+            // Closing the context also ends a page still printing after a timeout or an aborted request.
+            await context.CloseAsync();
         }
+    }
+
+    private static async Task<byte[]> PrintAsync(IBrowserContext context, string html, PdfOptions options)
+    {
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = 0 });
+        return await page.PdfAsync(new PagePdfOptions
+        {
+            Format = "A4",
+            Landscape = options.Landscape,
+            PrintBackground = true,
+            DisplayHeaderFooter = true,
+            HeaderTemplate = "<span></span>",
+            FooterTemplate = FooterTemplate,
+            Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
+        });
+    }
+
+    /// <summary>The lease of a turn, or <see cref="PdfBusyException"/> when refused or not given before the queue timeout.</summary>
+    private async Task<RateLimitLease> TurnAsync(ValueTask<RateLimitLease> acquiring, CancellationToken ct)
+    {
+        RateLimitLease lease;
+        try
+        {
+            lease = await acquiring;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            LogBusy(logger, "no turn within the queue timeout");
+            throw new PdfBusyException($"No turn to print within {limits.QueueTimeoutSeconds} s.");
+        }
+
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            LogBusy(logger, "the user's queue is full");
+            throw new PdfBusyException("The user's print queue is full.");
+        }
+
+        return lease;
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
@@ -127,6 +211,12 @@ public sealed partial class PdfRenderer(IConfiguration configuration, ILogger<Pd
     [LoggerMessage(Level = LogLevel.Information, Message = "Started the PDF browser {Path} ({Version})")]
     private static partial void LogStarted(ILogger logger, string path, string version);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A PDF was refused as busy: {Reason}")]
+    private static partial void LogBusy(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A PDF took longer than {Seconds} s to print and was abandoned")]
+    private static partial void LogRenderTimeout(ILogger logger, double seconds);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The PDF browser is no longer connected; starting a new one")]
     private static partial void LogRelaunch(ILogger logger);
 
@@ -147,6 +237,8 @@ public sealed partial class PdfRenderer(IConfiguration configuration, ILogger<Pd
 
             playwright?.Dispose();
             playwright = null;
+            pages.Dispose();
+            perUser.Dispose();
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Audit;
@@ -20,16 +21,16 @@ public sealed class PrintablesController(PrintQueryService queries, ViewRenderer
         await HtmlAsync("Recommendation", await queries.RecommendationAsync(id, ct), "nomination", id.ToString(), ct);
 
     [HttpGet("nominations/{id:long}.pdf")]
-    public async Task<IActionResult> NominationPdf(long id, CancellationToken ct) =>
-        await PdfAsync("Recommendation", await queries.RecommendationAsync(id, ct), "nomination", id.ToString(), ct);
+    public Task<IActionResult> NominationPdf(long id, CancellationToken ct) =>
+        PdfAsync("Recommendation", () => queries.RecommendationAsync(id, ct), "nomination", _ => id.ToString(), ct);
 
     [HttpGet("sheets/{id:long}")]
     public async Task<IActionResult> Sheet(long id, CancellationToken ct) =>
         await HtmlAsync("SheetTable", await queries.SheetTableAsync(id, ct), "sheet", id.ToString(), ct);
 
     [HttpGet("sheets/{id:long}.pdf")]
-    public async Task<IActionResult> SheetPdf(long id, CancellationToken ct) =>
-        await PdfAsync("SheetTable", await queries.SheetTableAsync(id, ct), "sheet", id.ToString(), ct);
+    public Task<IActionResult> SheetPdf(long id, CancellationToken ct) =>
+        PdfAsync("SheetTable", () => queries.SheetTableAsync(id, ct), "sheet", _ => id.ToString(), ct);
 
     [HttpGet("published")]
     public async Task<IActionResult> Published(GoldCategory category, int? year, int batch, CancellationToken ct)
@@ -39,11 +40,8 @@ public sealed class PrintablesController(PrintQueryService queries, ViewRenderer
     }
 
     [HttpGet("published.pdf")]
-    public async Task<IActionResult> PublishedPdf(GoldCategory category, int? year, int batch, CancellationToken ct)
-    {
-        var list = await PublishedListAsync(category, year, batch, ct);
-        return await PdfAsync("PublishedList", list, ObjectPublishedList, $"{category}:{list.Key.Year}:{batch}", ct);
-    }
+    public Task<IActionResult> PublishedPdf(GoldCategory category, int? year, int batch, CancellationToken ct) =>
+        PdfAsync("PublishedList", () => PublishedListAsync(category, year, batch, ct), ObjectPublishedList, list => $"{category}:{list.Key.Year}:{batch}", ct);
 
     private Task<PublishedList> PublishedListAsync(GoldCategory category, int? year, int batch, CancellationToken ct)
     {
@@ -59,24 +57,60 @@ public sealed class PrintablesController(PrintQueryService queries, ViewRenderer
         return View(view, document);
     }
 
-    private async Task<IActionResult> PdfAsync(string view, PrintDocument document, string objectType, string objectId, CancellationToken ct)
+    /// <summary>
+    /// Waits for the user's turn at the shared browser first, so that a refused request costs no query and no rendering;
+    /// too busy (<see cref="PdfBusyException"/>) is answered with the Chinese busy page and 503.
+    /// </summary>
+    private async Task<IActionResult> PdfAsync<TDocument>(string view, Func<Task<TDocument>> load, string objectType, Func<TDocument, string> objectIdOf, CancellationToken ct)
+        where TDocument : PrintDocument
     {
-        document.InlineCss = styles.Css;
-        var html = await views.RenderAsync(this, view, document);
-        byte[] bytes;
+        PdfTurn turn;
         try
         {
-            bytes = await pdf.RenderAsync(html, new PdfOptions(document.Landscape), ct);
+            turn = await pdf.WaitForTurnAsync(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
         }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        catch (PdfBusyException)
         {
-            await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, objectType, objectId, Details(document), ct: CancellationToken.None);
-            throw;
+            return Busy();
         }
 
-        await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Success, objectType, objectId, Details(document), ct: ct);
-        return File(bytes, "application/pdf", document.FileName);
+        using (turn)
+        {
+            var document = await load();
+            var objectId = objectIdOf(document);
+            document.InlineCss = styles.Css;
+            var html = await views.RenderAsync(this, view, document);
+            byte[] bytes;
+            try
+            {
+                bytes = await pdf.RenderAsync(turn, html, new PdfOptions(document.Landscape), ct);
+            }
+            catch (PdfBusyException)
+            {
+                await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, objectType, objectId, Details(document), ct: CancellationToken.None);
+                return Busy();
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, objectType, objectId, Details(document), ct: CancellationToken.None);
+                throw;
+            }
+
+            await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Success, objectType, objectId, Details(document), ct: ct);
+            return File(bytes, "application/pdf", document.FileName);
+        }
     }
+
+    /// <summary>503 with the Chinese busy page (no layout, no query); the browser may try again after a few seconds.</summary>
+    private ViewResult Busy()
+    {
+        Response.Headers.RetryAfter = "5";
+        var page = View("Busy");
+        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return page;
+    }
+
+    public const string BusyText = "系统繁忙，请稍后再试";
 
     private static string Details(PrintDocument document) =>
         $"{document.Title}；身份证号{(document.FullIdNumbers > 0 ? $"完整显示 {document.FullIdNumbers} 个（本地区）" : "已脱敏")}";

@@ -46,7 +46,7 @@ public sealed class EmailDispatcher(EmailQueue queue, SmtpEmailSender sender, IO
         {
             var failure = ex is SmtpException smtp ? $"{ex.GetType().Name} {smtp.StatusCode}" : ex.GetType().Name;
             var o = options.Value;
-            if (ex is FormatException || message.Attempt >= o.MaxAttempts)
+            if (ex is FormatException or ArgumentException || message.Attempt >= o.MaxAttempts)
             {
                 logger.LogError("Notification email to {Recipient} given up after attempt {Attempt}: {Failure}", recipient, message.Attempt, failure);
                 return;

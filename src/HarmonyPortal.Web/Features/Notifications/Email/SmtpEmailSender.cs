@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace HarmonyPortal.Web.Features.Notifications.Email;
 
-/// <summary>Sends one message over SMTP with System.Net.Mail; a new connection per message.</summary>
+/// <summary>
+/// Sends one message over SMTP with System.Net.Mail; a new connection per message. The subject and the sender's name
+/// are cleaned to one line (<see cref="EmailHeaderText"/>): System.Net.Mail refuses a subject with a line break, which
+/// would fail the message on every attempt. The body keeps its lines (it travels base64-encoded).
+/// </summary>
 public sealed class SmtpEmailSender(IOptions<SmtpOptions> options)
 {
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
@@ -29,11 +33,11 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options)
 
         using var mail = new MailMessage
         {
-            From = new MailAddress(o.FromAddress, o.FromDisplayName, Encoding.UTF8),
-            Subject = message.Subject,
+            From = new MailAddress(o.FromAddress, EmailHeaderText.Clean(o.FromDisplayName), Encoding.UTF8),
+            Subject = EmailHeaderText.Clean(message.Subject),
             SubjectEncoding = Encoding.UTF8,
             HeadersEncoding = Encoding.UTF8,
-            Body = message.Body,
+            Body = message.Body.ReplaceLineEndings("\r\n"),
             BodyEncoding = Encoding.UTF8,
             BodyTransferEncoding = TransferEncoding.Base64,
             IsBodyHtml = false,
