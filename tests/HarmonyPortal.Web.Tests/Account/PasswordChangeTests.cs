@@ -84,6 +84,21 @@ public abstract class PasswordChangeTests<TPortal>(TPortal portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task AChange_EndsTheUsersOtherSessionsWithinAMinute_ButNotTheOneThatMadeIt()
+    {
+        using var here = await portal.SignedInClientAsync("xzxf.clerk");
+        using var elsewhere = await portal.SignedInClientAsync("xzxf.clerk");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeAsync(here, PortalClient.DemoPassword, "Xinfu#2027")).StatusCode);
+        portal.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(HttpStatusCode.OK, (await here.Http.GetAsync("/ledgers")).StatusCode);
+        var other = await elsewhere.Http.GetAsync("/ledgers");
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Contains("/account/login", other.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task SignOut_StillWorks_WhileAChangeIsRequired()
     {
         await using (var db = portal.CreateDbContext())

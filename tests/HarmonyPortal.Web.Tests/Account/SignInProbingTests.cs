@@ -174,6 +174,25 @@ public abstract class SignInProbingTests<TPortal>(TPortal portal, ITestOutputHel
     }
 
     [Fact]
+    public async Task ANeighbourBehindTheSameAddress_CannotKeepATrustedBrowserOut_ByUsingUpTheAddressBudget()
+    {
+        using var owner = portal.ClientFrom("198.51.100.60");
+        await owner.LoginOrFailAsync("tsln.clerk");
+        await owner.PostAsync("/account/logout", await owner.TokenFromAsync("/"));
+        using var neighbour = portal.ClientFrom("198.51.100.60");
+        for (var i = 0; i < ProbingPortal.FailuresPerAddress; i++)
+        {
+            await neighbour.LoginAsync($"spray{i}.clerk", "Wrong#Guess" + i);
+        }
+
+        var stranger = await neighbour.LoginAsync("tsln.clerk");
+        var ownersBrowser = await owner.LoginAsync("tsln.clerk");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, ownersBrowser.StatusCode);
+    }
+
+    [Fact]
     public async Task AnOverlongUserName_IsAnsweredLikeAWrongPassword_NotWithAnError()
     {
         using var client = portal.ClientFrom("198.51.100.50");
