@@ -6,6 +6,7 @@ public static class AuditActions
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked-out";
+    public const string LoginThrottled = "login.throttled";
     public const string Logout = "logout";
     public const string AccessDenied = "access.denied";
     public const string UserCreated = "user.created";
@@ -13,6 +14,9 @@ public static class AuditActions
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";
     public const string UserPasswordReset = "user.password-reset";
+    public const string UserPasswordChanged = "user.password-changed";
+    public const string UserPasswordChangeFailed = "user.password-change-failed";
+    public const string UserAdminActionRefused = "user.admin-action-refused";
     public const string RegionCreated = "region.created";
     public const string RegionUpdated = "region.updated";
     public const string LedgerCreated = "ledger.created";

@@ -19,5 +19,12 @@ public class AppUser : IdentityUser
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>
+    /// Set when someone other than the user chose the password (an admin's initial password, a reset's temporary
+    /// one, the bootstrap configuration): until the user picks a password of their own, every page leads to
+    /// the change-password page.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }

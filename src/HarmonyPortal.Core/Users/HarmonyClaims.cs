@@ -9,4 +9,7 @@ public static class HarmonyClaims
     public const string RegionName = "harmony:region_name";
     public const string Party = "harmony:party";
     public const string DisplayName = "harmony:display_name";
+
+    /// <summary>Present (value "true") while the user must replace a password someone else chose.</summary>
+    public const string MustChangePassword = "harmony:must_change_password";
 }

@@ -39,6 +39,8 @@ public static class BootstrapAdmin
             Party = Party.HumanResources,
             Role = UserRole.Admin,
             LockoutEnabled = true,
+            MustChangePassword = true, // the configured password is known to whoever deployed: the admin picks its own
+
             CreatedAtUtc = DateTime.UtcNow,
         };
         var result = await users.CreateAsync(user, password);

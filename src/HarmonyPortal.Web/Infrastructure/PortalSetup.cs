@@ -104,6 +104,7 @@ public static class PortalSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Features.Account.PasswordChangeGate>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -2,6 +2,7 @@ using System.Net;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Users;
+using HarmonyPortal.Web.Features.Account;
 using HarmonyPortal.Web.Features.Account.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -54,6 +55,7 @@ public static class SecuritySetup
             .AddDefaultTokenProviders();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        services.AddAccountProtection(builder.Configuration);
 
         // All of Identity's cookie schemes, so that signing a rejected principal out finds each of them.
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -85,7 +85,7 @@ public abstract class SignInTests<TPortal>(TPortal portal) : IClassFixture<TPort
     }
 
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccount_SoEvenTheRightPasswordIsRefused()
+    public async Task FiveWrongPasswords_LockTheAccount_WithTheAnswerAnUnknownNameGets()
     {
         using var client = portal.CreatePortalClient();
         for (var i = 0; i < 5; i++)
@@ -94,9 +94,12 @@ public abstract class SignInTests<TPortal>(TPortal portal) : IClassFixture<TPort
         }
 
         var response = await client.LoginAsync("gznk.clerk");
+        var unknown = await client.LoginAsync("gznk.nobody");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("账号已锁定", (await PortalClient.ParseAsync(response)).Body!.TextContent);
+        string Message(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector(".validation-summary")!.TextContent.Trim();
+        Assert.Equal(Web.Features.Account.AccountController.BadCredentials, Message(await PortalClient.ParseAsync(response)));
+        Assert.Equal(Message(await PortalClient.ParseAsync(unknown)), Message(await PortalClient.ParseAsync(response)));
         await using var db = portal.CreateDbContext();
         var user = await db.Users.SingleAsync(u => u.UserName == "gznk.clerk");
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(4.9));

@@ -38,7 +38,9 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         Assert.Equal(UserRole.Clerk, created.Role);
         Assert.True(PasswordHashFormat.Iterations(created.PasswordHash!) >= 210_000);
         using var clerk = portal.CreatePortalClient();
-        await clerk.LoginOrFailAsync("yyhr.union", "Union#2026");
+        var signIn = await clerk.LoginAsync("yyhr.union", "Union#2026");
+        Assert.Equal("/account/change-password", signIn.Headers.Location?.OriginalString); // the admin typed it: not a lasting password
+        Assert.True(created.MustChangePassword);
         await using var db = portal.CreateDbContext();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.UserCreated && e.ObjectId == created.Id));
     }
@@ -153,7 +155,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     }
 
     [Fact]
-    public async Task ResetPassword_ShowsANewPasswordOnce_ThatWorks_AndTheOldOneNoLonger()
+    public async Task ResetPassword_ShowsATemporaryPasswordOnce_ThatOnlyLeadsToChangingIt()
     {
         using var admin = await portal.SignedInClientAsync("yy.admin");
         var user = await UserAsync("yyjk.clerk");
@@ -163,12 +165,126 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         var flash = (await admin.GetPageAsync("/admin/users")).QuerySelector(".alert-success")!.TextContent;
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var password = System.Text.RegularExpressions.Regex.Match(flash, "新密码：([A-Za-z0-9]+)").Groups[1].Value;
-        Assert.Equal(12, password.Length);
+        var temporary = System.Text.RegularExpressions.Regex.Match(flash, "临时密码：([A-Za-z0-9]+)").Groups[1].Value;
+        Assert.Equal(12, temporary.Length);
+        Assert.Null((await admin.GetPageAsync("/admin/users")).QuerySelector(".alert-success"));
         using var clerk = portal.CreatePortalClient();
         Assert.Contains("用户名或密码不正确", (await PortalClient.ParseAsync(await clerk.LoginAsync("yyjk.clerk"))).Body!.TextContent);
-        await clerk.LoginOrFailAsync("yyjk.clerk", password);
-        Assert.Null((await admin.GetPageAsync("/admin/users")).QuerySelector(".alert-success"));
+        Assert.Equal("/account/change-password", (await clerk.LoginAsync("yyjk.clerk", temporary)).Headers.Location?.OriginalString);
+        Assert.Equal("/account/change-password", (await clerk.Http.GetAsync("/ledgers")).Headers.Location?.OriginalString);
+
+        var changed = await clerk.PostAsync("/account/change-password", await clerk.TokenFromAsync("/account/change-password"),
+            ("Input.CurrentPassword", temporary), ("Input.NewPassword", "Jingkai#2027"), ("Input.ConfirmPassword", "Jingkai#2027"));
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.Http.GetAsync("/ledgers")).StatusCode);
+        using var later = portal.CreatePortalClient();
+        Assert.Contains("用户名或密码不正确", (await PortalClient.ParseAsync(await later.LoginAsync("yyjk.clerk", temporary))).Body!.TextContent);
+        await using var db = portal.CreateDbContext();
+        var trail = await db.AuditEntries.Where(e => e.ObjectId == user.Id).Select(e => e.Action).ToListAsync();
+        Assert.Contains(AuditActions.UserPasswordReset, trail);
+        Assert.Contains(AuditActions.UserPasswordChanged, trail);
+    }
+
+    [Fact]
+    public async Task ASecondCityAdmin_CannotResetDisableDemoteOrEditTheFirst_OnlyTheProvinceAdminCan()
+    {
+        await using (var db = portal.CreateDbContext())
+        {
+            var first = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "yy.admin");
+            db.Users.Add(new AppUser
+            {
+                UserName = "yy.admin2", NormalizedUserName = "YY.ADMIN2", DisplayName = "岳阳市第二管理员", RegionId = first.RegionId,
+                Party = first.Party, Role = UserRole.Admin, PasswordHash = first.PasswordHash, SecurityStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true, CreatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var target = await UserAsync("yy.admin");
+        var countyAdmin = await UserAsync("yylq.admin");
+        var cityClerk = await UserAsync("yy.clerk");
+        using var second = await portal.SignedInClientAsync("yy.admin2");
+        var list = await second.GetPageAsync("/admin/users?q=yy.admin");
+        var token = await second.TokenFromAsync("/admin/users");
+        (string, string)[] Profile(AppUser u, string role) =>
+            [("Input.DisplayName", "改名"), ("Input.RegionId", u.RegionId.ToString()), ("Input.Party", u.Party.ToString()), ("Input.Role", role)];
+
+        var answers = new List<HttpResponseMessage>
+        {
+            await second.PostAsync($"/admin/users/{target.Id}/reset-password", token),
+            await second.PostAsync($"/admin/users/{target.Id}/disable", token),
+            await second.PostAsync($"/admin/users/{target.Id}/edit", token, Profile(target, "Clerk")),
+            await second.Http.GetAsync($"/admin/users/{target.Id}/edit"),
+        };
+        var flash = (await second.GetPageAsync("/admin/users")).QuerySelector(".alert-danger")?.TextContent;
+        var promote = await second.PostAsync($"/admin/users/{cityClerk.Id}/edit", token, Profile(cityClerk, "Admin"));
+        var create = await second.PostAsync("/admin/users/create", token,
+            [.. Profile(cityClerk, "Admin"), ("Input.UserName", "yy.admin3"), ("Input.Password", "Third#Admin26")]);
+
+        Assert.Contains("由上级管理员维护", list.QuerySelector("tbody")!.TextContent);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Contains("不能管理与自己同级或更高级别的管理员账号", flash);
+        Assert.Contains("角色：不能设置与自己同级或更高级别的管理员", (await PortalClient.ParseAsync(create)).Body!.TextContent);
+        Assert.Contains("角色：不能设置与自己同级或更高级别的管理员", (await PortalClient.ParseAsync(promote)).Body!.TextContent);
+        var after = await UserAsync("yy.admin");
+        Assert.Equal((target.PasswordHash, target.IsDisabled, target.Role, target.DisplayName, target.SecurityStamp),
+            (after.PasswordHash, after.IsDisabled, after.Role, after.DisplayName, after.SecurityStamp));
+        Assert.Equal(UserRole.Clerk, (await UserAsync("yy.clerk")).Role);
+        await using (var db = portal.CreateDbContext())
+        {
+            Assert.False(await db.Users.AnyAsync(u => u.UserName == "yy.admin3"));
+            Assert.True(await db.AuditEntries.CountAsync(e => e.Action == AuditActions.UserAdminActionRefused && e.UserName == "yy.admin2") >= 6);
+        }
+
+        // The level below is still its to manage, and the level above manages it.
+        Assert.Equal(HttpStatusCode.OK, (await second.Http.GetAsync($"/admin/users/{countyAdmin.Id}/edit")).StatusCode);
+        using var province = await portal.SignedInClientAsync("hn.admin");
+        var second2 = await UserAsync("yy.admin2");
+        var reset = await province.PostAsync($"/admin/users/{second2.Id}/reset-password", await province.TokenFromAsync("/admin/users"));
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.NotEqual(second2.PasswordHash, (await UserAsync("yy.admin2")).PasswordHash);
+        Assert.True((await UserAsync("yy.admin2")).MustChangePassword);
+    }
+
+    [Fact]
+    public async Task UndefinedRolesAndParties_AreRefusedInChinese_NeverDefaulted_AndLongTextIsRefused()
+    {
+        using var admin = await portal.SignedInClientAsync("yy.admin");
+        var token = await admin.TokenFromAsync("/admin/users/create");
+        var region = (await portal.RegionIdAsync("430602")).ToString();
+        async Task<string> CreateAsync(string userName, params (string, string)[] fields)
+        {
+            (string, string)[] defaults = [("Input.UserName", userName), ("Input.DisplayName", "张三"), ("Input.RegionId", region), ("Input.Password", "Enum#Check26")];
+            (string, string)[] form = [.. defaults.Where(d => fields.All(f => f.Item1 != d.Item1)), .. fields];
+            var response = await admin.PostAsync("/admin/users/create", token, form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await PortalClient.ParseAsync(response)).Body!.TextContent;
+        }
+
+        Assert.Contains("角色：取值无效", await CreateAsync("enum.a", ("Input.Party", "TradeUnion"), ("Input.Role", "Superuser")));
+        Assert.Contains("角色：取值无效", await CreateAsync("enum.b", ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk,Reviewer")));
+        Assert.Contains("角色：取值无效", await CreateAsync("enum.c", ("Input.Party", "TradeUnion"), ("Input.Role", "3")));
+        Assert.Contains("角色：必须选择", await CreateAsync("enum.d", ("Input.Party", "TradeUnion")));
+        Assert.Contains("所属单位：取值无效", await CreateAsync("enum.e", ("Input.Party", "99"), ("Input.Role", "Clerk")));
+        Assert.Contains("所属单位：必须选择", await CreateAsync("enum.f", ("Input.Party", ""), ("Input.Role", "Clerk")));
+        Assert.Contains("姓名：不能超过 50 个字符", await CreateAsync("enum.g", ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk"), ("Input.DisplayName", new string('张', 51))));
+        Assert.Contains("初始密码：不能超过 128 个字符", await CreateAsync("enum.h", ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk"), ("Input.Password", "Aa1#" + new string('x', 200))));
+        await using (var db = portal.CreateDbContext())
+        {
+            Assert.False(await db.Users.AnyAsync(u => u.UserName!.StartsWith("enum.")));
+        }
+
+        var user = await UserAsync("yyyyx.clerk");
+        var edit = await admin.PostAsync($"/admin/users/{user.Id}/edit", await admin.TokenFromAsync($"/admin/users/{user.Id}/edit"),
+            ("Input.DisplayName", "改名"), ("Input.RegionId", user.RegionId.ToString()), ("Input.Party", "TradeUnion"), ("Input.Role", ""));
+        Assert.Contains("角色：必须选择", (await PortalClient.ParseAsync(edit)).Body!.TextContent);
+        Assert.Equal((user.DisplayName, user.Role, user.Party), ((await UserAsync("yyyyx.clerk")).DisplayName, (await UserAsync("yyyyx.clerk")).Role, (await UserAsync("yyyyx.clerk")).Party));
+
+        var filtered = await admin.GetPageAsync("/admin/users?role=Superuser");
+        Assert.Contains("角色：取值无效", filtered.Body!.TextContent);
+        Assert.Empty(filtered.QuerySelectorAll("tbody tr"));
+        Assert.Contains("用户名或姓名：不能超过 50 个字符", (await admin.GetPageAsync("/admin/users?q=" + new string('a', 51))).Body!.TextContent);
     }
 
     [Fact]

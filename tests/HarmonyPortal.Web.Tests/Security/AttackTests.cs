@@ -23,14 +23,15 @@ public abstract class AttackTests<TPortal>(TPortal portal) : IClassFixture<TPort
         {
             var responses = await Task.WhenAll(clients.Select((c, i) => c.LoginAsync("xzyp.clerk", "Wrong-password-" + i)));
 
+            // The login page again with a message; beyond the address's failure budget (30), 429 without a password check.
             var statuses = responses.GroupBy(r => r.StatusCode).ToDictionary(g => g.Key, g => g.Count());
-            Assert.True(statuses.GetValueOrDefault(HttpStatusCode.OK) == 50, string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))); // the login page again, with a message
+            Assert.True(statuses.GetValueOrDefault(HttpStatusCode.OK) + statuses.GetValueOrDefault(HttpStatusCode.TooManyRequests) == 50,
+                string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}")));
             Assert.DoesNotContain(responses, r => r.Headers.Location is not null);
-            using var rightPassword = portal.CreatePortalClient();
-            var afterwards = await rightPassword.LoginAsync("xzyp.clerk");
-            Assert.Contains("账号已锁定", (await PortalClient.ParseAsync(afterwards)).Body!.TextContent);
             await using var db = portal.CreateDbContext();
-            Assert.Equal(50, await db.AuditEntries.CountAsync(e => e.UserName == "xzyp.clerk" && (e.Action == AuditActions.LoginFailed || e.Action == AuditActions.LoginLockedOut)) - 1);
+            Assert.True((await db.Users.SingleAsync(u => u.UserName == "xzyp.clerk")).LockoutEnd > DateTimeOffset.UtcNow);
+            Assert.Equal(50, await db.AuditEntries.CountAsync(e => e.UserName == "xzyp.clerk"
+                && (e.Action == AuditActions.LoginFailed || e.Action == AuditActions.LoginLockedOut || e.Action == AuditActions.LoginThrottled)));
         }
         finally
         {

@@ -98,6 +98,8 @@ public static class MatrixRoutes
         ["GET Account.Login"] = "anonymous",
         ["POST Account.Login"] = "anonymous (lockout tests)",
         ["POST Account.Logout"] = "ends the caller's own session",
+        ["GET Account.ChangePassword"] = "the caller's own password",
+        ["POST Account.ChangePassword"] = "the caller's own password (current one required)",
         ["* Error.Show"] = "status-code pages, text only",
         ["* /health"] = "anonymous health check",
     };

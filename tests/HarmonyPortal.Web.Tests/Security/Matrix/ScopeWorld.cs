@@ -141,6 +141,9 @@ public sealed class ScopeWorld : IDisposable
             var created = await admin.PostAsync("/admin/users/create", token, ("Input.UserName", userName), ("Input.Password", PortalClient.DemoPassword),
                 ("Input.DisplayName", userName), ("Input.RegionId", regionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", role.ToString()));
             Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"user {userName}: {(await PortalClient.ParseAsync(created)).QuerySelector("main")?.TextContent}");
+            // As if the user had replaced the admin's initial password with its own at the first sign-in (PasswordChangeTests).
+            await using var db = portal.CreateDbContext();
+            await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false));
         }
 
         var cityId = await RegionAsync(await portal.RegionIdAsync(province == "sx" ? "140000" : "130000"), name, code, RegionLevel.City);

@@ -28,6 +28,11 @@ public sealed class PortalClaimsPrincipalFactory(
             new Claim(HarmonyClaims.Party, user.Party.ToString()),
             new Claim(HarmonyClaims.DisplayName, user.DisplayName),
         ]);
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(HarmonyClaims.MustChangePassword, "true"));
+        }
+
         return identity;
     }
 }

@@ -5,9 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace HarmonyPortal.Web.Features.Account.Identity;
 
+/// <summary>The outcome of one password attempt, and whether the password itself was right (for a disabled account).</summary>
+public sealed record SignInAttempt(SignInResult Result, AppUser? User, bool PasswordMatched);
+
 /// <summary>
-/// Refuses sign-in, and cookie revalidation, for a disabled user; and takes one user's password attempts one
-/// at a time, so that parallel guesses cannot race the failed-attempt count past the lockout.
+/// Refuses sign-in, and cookie revalidation, for a disabled user; takes one user's password attempts one at a time,
+/// so that parallel guesses cannot race the failed-attempt count past the lockout; lets a trusted device past the
+/// lockout; and spends one password hash on every attempt, so that the time of an answer does not tell whether the
+/// account exists, is locked or is disabled.
 /// </summary>
 public sealed class PortalSignInManager(
     UserManager<AppUser> userManager,
@@ -16,26 +21,58 @@ public sealed class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    TrustedDevices devices)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>Striped by user name: bounded memory, and attempts on different users rarely wait for each other.</summary>
     private static readonly SemaphoreSlim[] Stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
-    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    /// <summary>A hash of a random password, made with the configured iterations, to verify against for unknown names.</summary>
+    private static string? decoyHash;
+
+    private bool refusedBeforePasswordCheck;
+
+    public async Task<SignInAttempt> AttemptAsync(string userName, string password)
     {
         // The user is loaded inside the lock, so each attempt counts from the count the previous one saved.
         var stripe = Stripes[(StringComparer.OrdinalIgnoreCase.GetHashCode(userName) & int.MaxValue) % Stripes.Length];
         await stripe.WaitAsync();
         try
         {
-            return await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+            var user = await UserManager.FindByNameAsync(userName);
+            if (user is null)
+            {
+                VerifyDecoy(password);
+                return new SignInAttempt(SignInResult.Failed, null, false);
+            }
+
+            refusedBeforePasswordCheck = false;
+            var result = await PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+            var matched = result.Succeeded;
+            if (refusedBeforePasswordCheck)
+            {
+                // Locked or disabled: Identity answered without hashing; hash now, as any other attempt does.
+                matched = await UserManager.CheckPasswordAsync(user, password);
+            }
+
+            return new SignInAttempt(result, user, matched);
         }
         finally
         {
             stripe.Release();
         }
     }
+
+    protected override async Task<SignInResult?> PreSignInCheck(AppUser user)
+    {
+        var refusal = await base.PreSignInCheck(user);
+        refusedBeforePasswordCheck = refusal is not null;
+        return refusal;
+    }
+
+    protected override async Task<bool> IsLockedOut(AppUser user) =>
+        devices.Recognize(Context, user.Id) is null && await base.IsLockedOut(user);
 
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
@@ -44,5 +81,12 @@ public sealed class PortalSignInManager(
     {
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is { IsDisabled: false } ? user : null;
+    }
+
+    private void VerifyDecoy(string password)
+    {
+        var decoy = new AppUser();
+        decoyHash ??= UserManager.PasswordHasher.HashPassword(decoy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        UserManager.PasswordHasher.VerifyHashedPassword(decoy, decoyHash, password);
     }
 }

@@ -42,9 +42,17 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
         var rows = await query
             .OrderBy(u => u.Region.Path).ThenBy(u => u.UserName)
             .Skip((filter.Page - 1) * PageSize).Take(PageSize)
-            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Region.Name, u.Party, u.Role, u.IsDisabled, u.LockoutEnd))
+            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Region.Name, u.Party, u.Role, u.IsDisabled, u.LockoutEnd, u.Region.Level))
             .ToListAsync(ct);
+        rows = rows.Select(r => r with { Manageable = AccountAuthority.MayManage(scope, r.Role, r.RegionLevel), IsSelf = r.Id == scope.UserId }).ToList();
         return new UserListViewModel(filter, rows, total, PageSize, await RegionOptionsAsync(ct));
+    }
+
+    /// <summary>The list page with its filter refused: no rows rather than every row.</summary>
+    public async Task<UserListViewModel> EmptyListAsync(UserFilter filter, CancellationToken ct)
+    {
+        filter.Page = 1;
+        return new UserListViewModel(filter, [], 0, PageSize, await RegionOptionsAsync(ct));
     }
 
     public async Task<IReadOnlyList<RegionOption>> RegionOptionsAsync(CancellationToken ct) =>
@@ -62,7 +70,13 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             return result;
         }
 
-        await EnsureRegionInScopeAsync(input.RegionId, ct);
+        var level = await EnsureRegionInScopeAsync(input.RegionId, ct);
+        if (!AccountAuthority.MayManage(scope, input.Role, level))
+        {
+            await RefuseAsync("create", null, $"{input.UserName} {input.Role} region={input.RegionId}", ct);
+            return ServiceResult.Fail(nameof(input.Role), AccountAuthority.MakePeerAdminRefusal);
+        }
+
         var user = new AppUser
         {
             UserName = input.UserName!.Trim(),
@@ -72,6 +86,7 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             Role = input.Role,
             Email = EmailOf(input),
             LockoutEnabled = true,
+            MustChangePassword = true, // the admin typed it: the user replaces it at the first sign-in
             CreatedAtUtc = DateTime.UtcNow,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -90,16 +105,27 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
     public async Task<ServiceResult> UpdateAsync(string id, UserProfileInput input, CancellationToken ct)
     {
         var user = await FindAsync(id, ct);
+        if (await RefusePeerAsync(user, "edit", ct) is { } refused)
+        {
+            return refused;
+        }
+
         var result = ServiceResult.From(await new UserProfileInputValidator().ValidateAsync(input, ct));
         if (!result.Succeeded)
         {
             return result;
         }
 
-        await EnsureRegionInScopeAsync(input.RegionId, ct);
+        var level = await EnsureRegionInScopeAsync(input.RegionId, ct);
         if (user.Id == scope.UserId && (input.Role != user.Role || input.RegionId != user.RegionId))
         {
             return ServiceResult.Fail(nameof(input.Role), "角色：不能修改自己的角色或所属地区，请由上级管理员操作。");
+        }
+
+        if (user.Id != scope.UserId && !AccountAuthority.MayManage(scope, input.Role, level))
+        {
+            await RefuseAsync("edit", user, $"-> {input.Role} region={input.RegionId}", ct);
+            return ServiceResult.Fail(nameof(input.Role), AccountAuthority.MakePeerAdminRefusal);
         }
 
         var before = $"{user.Role} {user.Party} region={user.RegionId}";
@@ -123,6 +149,11 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             return ServiceResult.Fail("", "不能停用或启用自己的账号。");
         }
 
+        if (await RefusePeerAsync(user, disabled ? "disable" : "enable", ct) is { } refused)
+        {
+            return refused;
+        }
+
         user.IsDisabled = disabled;
         audit.Add(disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, AuditOutcome.Success, "user", user.Id, user.UserName);
         var updated = await users.UpdateAsync(user);
@@ -135,12 +166,26 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
         return updated.Succeeded ? ServiceResult.Ok : IdentityErrors(updated, "");
     }
 
-    /// <summary>Sets a new random password, clears any lockout, and returns the password to show once.</summary>
+    /// <summary>
+    /// Sets a random temporary password, clears any lockout and ends the user's sessions; the user must replace the
+    /// password at the next sign-in, so the admin who sees it once never knows a lasting one.
+    /// </summary>
     public async Task<(ServiceResult Result, string? Password)> ResetPasswordAsync(string id, CancellationToken ct)
     {
         var user = await FindAsync(id, ct);
+        if (user.Id == scope.UserId)
+        {
+            return (ServiceResult.Fail("", "不能重置自己的密码，请使用“修改密码”。"), null);
+        }
+
+        if (await RefusePeerAsync(user, "reset-password", ct) is { } refused)
+        {
+            return (refused, null);
+        }
+
         var password = NewPassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        user.MustChangePassword = true;
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (!reset.Succeeded)
         {
@@ -149,17 +194,42 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await audit.RecordAsync(AuditActions.UserPasswordReset, AuditOutcome.Success, "user", user.Id, user.UserName, ct: ct);
+        await audit.RecordAsync(AuditActions.UserPasswordReset, AuditOutcome.Success, "user", user.Id, $"{user.UserName} temporary, must change", ct: ct);
         return (ServiceResult.Ok, password);
     }
 
-    /// <summary>The forms only offer regions in scope, so another region here is tampering: answer 404.</summary>
-    private async Task EnsureRegionInScopeAsync(int regionId, CancellationToken ct)
+    /// <summary>The edit form of an admin of the actor's own level is refused like any action on it.</summary>
+    public Task<ServiceResult?> RefuseViewAsync(AppUser user, CancellationToken ct, bool record = true) =>
+        RefusePeerAsync(user, "view", ct, record);
+
+    /// <summary>The answer, audited, when the target is an admin of the actor's own level or above (see <see cref="AccountAuthority"/>).</summary>
+    private async Task<ServiceResult?> RefusePeerAsync(AppUser user, string action, CancellationToken ct, bool record = true)
     {
-        if (!await db.Regions.InScope(scope).AnyAsync(r => r.Id == regionId, ct))
+        if (user.Id == scope.UserId || AccountAuthority.MayManage(scope, user.Role, user.Region.Level))
         {
-            throw new OutOfScopeException();
+            return null;
         }
+
+        if (record)
+        {
+            await RefuseAsync(action, user, "", ct);
+        }
+
+        return ServiceResult.Fail("", AccountAuthority.PeerAdminRefusal);
+    }
+
+    private async Task RefuseAsync(string action, AppUser? user, string details, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await audit.RecordAsync(AuditActions.UserAdminActionRefused, AuditOutcome.Failure, "user", user?.Id,
+            $"{action} {user?.UserName} {details}".Trim(), ct: ct);
+    }
+
+    /// <summary>The forms only offer regions in scope, so another region here is tampering: answer 404.</summary>
+    private async Task<Core.Regions.RegionLevel> EnsureRegionInScopeAsync(int regionId, CancellationToken ct)
+    {
+        var levels = await db.Regions.InScope(scope).Where(r => r.Id == regionId).Select(r => r.Level).ToListAsync(ct);
+        return levels.Count == 1 ? levels[0] : throw new OutOfScopeException();
     }
 
     private static ServiceResult IdentityErrors(IdentityResult identity, string field)

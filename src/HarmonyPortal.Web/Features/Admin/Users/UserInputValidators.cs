@@ -25,6 +25,8 @@ public sealed class CreateUserInputValidator : AbstractValidator<CreateUserInput
         RuleFor(x => x.UserName).NotEmpty().WithMessage("用户名：必须填写。")
             .Length(3, 32).WithMessage("用户名：长度须为 3 到 32 个字符。")
             .Matches("^[A-Za-z0-9._-]+$").WithMessage("用户名：只能包含英文字母、数字和 . _ -。");
-        RuleFor(x => x.Password).NotEmpty().WithMessage("初始密码：必须填写。");
+        RuleFor(x => x.Password).NotEmpty().WithMessage("初始密码：必须填写。")
+            .MaximumLength(Account.ChangePasswordInputValidator.MaxPasswordLength)
+            .WithMessage($"初始密码：不能超过 {Account.ChangePasswordInputValidator.MaxPasswordLength} 个字符。");
     }
 }

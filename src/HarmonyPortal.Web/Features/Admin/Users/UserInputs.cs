@@ -36,6 +36,8 @@ public sealed class CreateUserInput : UserProfileInput
 
 public sealed class UserFilter
 {
+    public const int MaxQueryLength = 50;
+
     public int? RegionId { get; set; }
 
     public UserRole? Role { get; set; }

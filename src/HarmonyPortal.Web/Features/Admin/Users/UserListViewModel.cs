@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Offices;
+using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Shared;
 
@@ -12,7 +13,14 @@ public sealed record UserRow(
     Party Party,
     UserRole Role,
     bool IsDisabled,
-    DateTimeOffset? LockoutEnd);
+    DateTimeOffset? LockoutEnd,
+    RegionLevel RegionLevel)
+{
+    /// <summary>False for an admin of the acting admin's own level: only the level above manages that account.</summary>
+    public bool Manageable { get; init; }
+
+    public bool IsSelf { get; init; }
+}
 
 public sealed record UserListViewModel(
     UserFilter Filter,

@@ -10,8 +10,20 @@ namespace HarmonyPortal.Web.Features.Admin.Users;
 public sealed class UsersController(UserAdminService service) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] UserFilter filter, CancellationToken ct) =>
-        View(await service.ListAsync(filter, ct));
+    public async Task<IActionResult> Index([FromQuery] UserFilter filter, CancellationToken ct)
+    {
+        var refused = UserFormValues.CheckFilter(ModelState);
+        ModelState.Clear();
+        if (!refused.Succeeded)
+        {
+            // An unknown role or an overlong query is named, never widened to "all users".
+            refused.CopyTo(ModelState, prefix: "Filter");
+            filter.Q = null;
+            return View(await service.EmptyListAsync(filter, ct));
+        }
+
+        return View(await service.ListAsync(filter, ct));
+    }
 
     [HttpGet("create")]
     public async Task<IActionResult> Create(CancellationToken ct) =>
@@ -20,7 +32,12 @@ public sealed class UsersController(UserAdminService service) : Controller
     [HttpPost("create")]
     public async Task<IActionResult> Create(CreateUserInput input, CancellationToken ct)
     {
-        var result = await service.CreateAsync(input, ct);
+        var result = FormValues(new CreateUserInputValidator().Validate(input));
+        if (result.Succeeded)
+        {
+            result = await service.CreateAsync(input, ct);
+        }
+
         if (!result.Succeeded)
         {
             result.CopyTo(ModelState);
@@ -28,7 +45,7 @@ public sealed class UsersController(UserAdminService service) : Controller
             return View(new UserFormViewModel<CreateUserInput>(input, await service.RegionOptionsAsync(ct)));
         }
 
-        TempData[Flash.Success] = $"已创建用户 {input.UserName}。";
+        TempData[Flash.Success] = $"已创建用户 {input.UserName}。初始密码仅用于首次登录，本人登录后须立即修改。";
         return RedirectToAction(nameof(Index));
     }
 
@@ -36,6 +53,11 @@ public sealed class UsersController(UserAdminService service) : Controller
     public async Task<IActionResult> Edit(string id, CancellationToken ct)
     {
         var user = await service.FindAsync(id, ct);
+        if (await service.RefuseViewAsync(user, ct) is { } refused)
+        {
+            return Refused(refused);
+        }
+
         var input = new UserProfileInput { DisplayName = user.DisplayName, RegionId = user.RegionId, Party = user.Party, Role = user.Role, Email = user.Email };
         return View(new UserFormViewModel<UserProfileInput>(input, await service.RegionOptionsAsync(ct), user.Id, user.UserName));
     }
@@ -43,11 +65,21 @@ public sealed class UsersController(UserAdminService service) : Controller
     [HttpPost("{id}/edit")]
     public async Task<IActionResult> Edit(string id, UserProfileInput input, CancellationToken ct)
     {
-        var result = await service.UpdateAsync(id, input, ct);
+        var result = FormValues(new UserProfileInputValidator().Validate(input));
+        if (result.Succeeded)
+        {
+            result = await service.UpdateAsync(id, input, ct);
+        }
+
         if (!result.Succeeded)
         {
-            result.CopyTo(ModelState);
             var user = await service.FindAsync(id, ct);
+            if (await service.RefuseViewAsync(user, ct, record: false) is not null)
+            {
+                return Refused(result);
+            }
+
+            result.CopyTo(ModelState);
             return View(new UserFormViewModel<UserProfileInput>(input, await service.RegionOptionsAsync(ct), user.Id, user.UserName));
         }
 
@@ -66,7 +98,7 @@ public sealed class UsersController(UserAdminService service) : Controller
     {
         var (result, password) = await service.ResetPasswordAsync(id, ct);
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded
-            ? $"密码已重置，新密码：{password}（只显示这一次，请当面或通过安全渠道告知本人）。"
+            ? $"密码已重置，临时密码：{password}（只显示这一次，请当面或通过安全渠道告知本人；本人登录后须立即修改，临时密码随即失效）。"
             : string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Index));
     }
@@ -77,6 +109,32 @@ public sealed class UsersController(UserAdminService service) : Controller
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded
             ? (disabled ? "账号已停用。" : "账号已启用。")
             : string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>
+    /// The selects' raw values, checked before MVC's defaults could stand in for them, with the other fields' errors
+    /// when there are any; binding's own (English) errors are dropped.
+    /// </summary>
+    private ServiceResult FormValues(FluentValidation.Results.ValidationResult fields)
+    {
+        var result = UserFormValues.Check(ModelState);
+        ModelState.Clear();
+        if (!result.Succeeded)
+        {
+            var named = result.Errors.Select(e => e.Field).ToHashSet();
+            foreach (var failure in fields.Errors.Where(f => !named.Contains(f.PropertyName)))
+            {
+                result.Add(failure.PropertyName, failure.ErrorMessage);
+            }
+        }
+
+        return result;
+    }
+
+    private RedirectToActionResult Refused(ServiceResult refusal)
+    {
+        TempData[Flash.Error] = string.Join(" ", refusal.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Index));
     }
 }
