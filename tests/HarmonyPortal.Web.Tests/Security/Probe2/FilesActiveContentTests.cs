@@ -117,7 +117,27 @@ public sealed class FilesActiveContentTests
     [Fact]
     public void DocxThatInflatesPast128MB_IsRefusedWithoutReadingIt()
     {
-        var bomb = Docx(("word/header1.xml", Body("<w:r><w:t>" + new string(' ', 130 * 1024 * 1024) + "</w:t></w:r>")));
+        // 130 MB of spaces in one part, written in 1 MB pieces: about 130 KB once compressed.
+        var bomb = Docx();
+        using (var buffer = new MemoryStream())
+        {
+            buffer.Write(bomb);
+            using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+            {
+                using var part = zip.CreateEntry("word/header1.xml").Open();
+                var spaces = Encoding.ASCII.GetBytes(new string(' ', 1024 * 1024));
+                part.Write(Encoding.ASCII.GetBytes("<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"));
+                for (var i = 0; i < 130; i++)
+                {
+                    part.Write(spaces);
+                }
+
+                part.Write(Encoding.ASCII.GetBytes("</w:hdr>"));
+            }
+
+            bomb = buffer.ToArray();
+        }
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         Assert.Equal("文件解压后过大，疑似异常文件", EvidenceFile.ActiveContent(bomb, DocxType));
