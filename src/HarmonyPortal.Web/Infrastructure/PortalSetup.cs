@@ -26,6 +26,7 @@ public static class PortalSetup
         builder.AddPersonalFiles();
 
         builder.AddPortalSecurity();
+        builder.Services.AddAuthorization(AccessPolicies.Add);
 
         // Render Chinese as characters, not numeric entities (the encoder still escapes markup).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

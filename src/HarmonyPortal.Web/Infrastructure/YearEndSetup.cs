@@ -2,7 +2,7 @@ using HarmonyPortal.Web.Features.YearEnd;
 
 namespace HarmonyPortal.Web.Infrastructure;
 
-/// <summary>The year-end summary: the workbook, the user's jobs, and the background runner with its queue, and who may use it.</summary>
+/// <summary>The year-end summary: the workbook, the user's jobs, and the background runner with its queue.</summary>
 public static class YearEndSetup
 {
     public static WebApplicationBuilder AddYearEndExports(this WebApplicationBuilder builder)
@@ -13,7 +13,6 @@ public static class YearEndSetup
         services.AddScoped<YearEndJobRunner>();
         services.AddSingleton<YearEndQueue>();
         services.AddHostedService<YearEndExportService>();
-        services.AddAuthorization(YearEndAccess.AddPolicy);
         return builder;
     }
 }
