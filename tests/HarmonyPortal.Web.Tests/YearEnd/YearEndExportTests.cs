@@ -127,14 +127,14 @@ public abstract class YearEndExportTests<TPortal>(TPortal portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task ClerkNav_HasNoYearEndLink_AndAStrangersJobIdIsNotFound()
+    public async Task ClerkNav_HasNoYearEndLink_AndEveryYearEndRouteRefusesTheClerk()
     {
         using var clerk = await portal.SignedInClientAsync("xzyp.clerk");
 
         var page = await clerk.GetPageAsync("/");
 
         Assert.Null(page.QuerySelector("a.nav-link[href='/year-end']"));
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Http.GetAsync($"/year-end/exports/{Guid.NewGuid()}/download")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.Http.GetAsync($"/year-end/exports/{Guid.NewGuid()}/download")).StatusCode);
     }
 
     private Task<byte[]> ExportAsync(PortalClient user) => YearEndExports.ExportAsync(user, Year);

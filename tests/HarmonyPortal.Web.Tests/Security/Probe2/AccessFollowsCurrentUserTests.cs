@@ -77,7 +77,8 @@ public abstract class AccessFollowsCurrentUserTests<TPortal>(TPortal portal, ITe
             ("Input.Party", user.Party.ToString()), ("Input.Role", role.ToString()));
         Assert.True(edited.StatusCode == HttpStatusCode.Redirect, $"edit {userName}: {(await PortalClient.ParseAsync(edited)).QuerySelector("main")?.TextContent}");
         await using var check = portal.CreateDbContext();
-        Assert.Equal((regionId, role), await check.Users.Where(u => u.Id == user.Id).Select(u => ValueTuple.Create(u.RegionId, u.Role)).SingleAsync());
+        var stored = await check.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id);
+        Assert.Equal((regionId, role), (stored.RegionId, stored.Role));
     }
 }
 
