@@ -28,7 +28,14 @@ public static class OwnerOnlyFiles
         if (Unix)
         {
             System.IO.Directory.CreateDirectory(path, DirectoryMode);
-            File.SetUnixFileMode(path, DirectoryMode);
+            try
+            {
+                File.SetUnixFileMode(path, DirectoryMode);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // A shared folder (Harmony:KeysDirectory, :ExportsDirectory) owned by another account: its owner sets its mode.
+            }
         }
         else
         {
