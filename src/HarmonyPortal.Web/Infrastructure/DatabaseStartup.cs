@@ -15,6 +15,12 @@ public static class DatabaseStartup
         var db = services.GetRequiredService<HarmonyDbContext>();
         var logger = services.GetRequiredService<ILogger<PortalOptions>>();
 
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // SQLite gives -wal and -shm the mode of the database file: made owner-only here, before SQLite makes it.
+            CreateOwnerOnlyDatabaseFile(db);
+        }
+
         if (options.MigrateOnStartup)
         {
             if (options.Provider == DatabaseProvider.Sqlite)
@@ -34,6 +40,8 @@ public static class DatabaseStartup
             logger.LogInformation("Seed regions loaded");
         }
 
+        OwnerOnlyFiles.Tighten(options.DataDirectory);
+        OwnerOnlyFiles.Tighten(options.KeysDirectory);
         await HarmonyPortal.Core.Rules.RuleSetSeeder.SeedMissingAsync(db, DateTime.UtcNow);
         await BootstrapAdmin.EnsureAsync(services, app.Configuration);
         if (options.SeedDemoData)
@@ -44,6 +52,27 @@ public static class DatabaseStartup
             {
                 await DemoCoverage.EnsureAsync(services, services.GetRequiredService<TimeProvider>().GetLocalNow().Year);
             }
+        }
+    }
+
+    /// <summary>An empty file is a valid new SQLite database; made 0600 so that its journal files are too.</summary>
+    private static void CreateOwnerOnlyDatabaseFile(HarmonyDbContext db)
+    {
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:" || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            OwnerOnlyFiles.Create(path).Dispose();
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            OwnerOnlyFiles.Restrict(file);
         }
     }
 }

@@ -3,11 +3,15 @@ using Serilog.Formatting.Json;
 
 namespace HarmonyPortal.Web.Infrastructure;
 
-/// <summary>Serilog to the console (readable) and to daily rolling JSON files under the data folder.</summary>
+/// <summary>Serilog to the console (readable) and to daily rolling JSON files under the data folder (owner-only).</summary>
 public static class LoggingSetup
 {
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder, PortalOptions options)
     {
+        // Owner-only folders; the files Serilog opens in them are 0600 through the umask (OwnerOnlyFiles.RestrictUmask),
+        // and the sweep job re-tightens them (a shared file sink takes no lifecycle hooks to set the mode itself).
+        OwnerOnlyFiles.CreateDirectory(options.DataDirectory);
+        var logs = OwnerOnlyFiles.CreateDirectory(Path.Combine(options.DataDirectory, "logs"));
         var logger = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
@@ -15,7 +19,7 @@ public static class LoggingSetup
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .WriteTo.File(
                 new JsonFormatter(renderMessage: true),
-                Path.Combine(options.DataDirectory, "logs", "harmony-.json"),
+                Path.Combine(logs, "harmony-.json"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 31,
                 shared: true)

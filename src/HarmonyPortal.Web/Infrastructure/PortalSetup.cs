@@ -12,6 +12,7 @@ public static class PortalSetup
 {
     public static WebApplicationBuilder AddHarmonyPortal(this WebApplicationBuilder builder)
     {
+        OwnerOnlyFiles.RestrictUmask(); // before the first folder, log or key file is made
         var options = PortalOptions.Read(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(options);
         builder.AddPortalLogging(options);
@@ -21,9 +22,11 @@ public static class PortalSetup
 
         builder.Services.AddDataProtection()
             .SetApplicationName("HarmonyPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory));
+            .PersistProtectedKeys(builder.Configuration, options);
+        builder.AddPersonalFiles();
 
         builder.AddPortalSecurity();
+        builder.Services.AddAuthorization(AccessPolicies.Add);
 
         // Render Chinese as characters, not numeric entities (the encoder still escapes markup).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -109,9 +109,12 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         foreach (var client in new[] { sibling, other })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/ledgers/coordinators/{id}")).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/ledgers/coordinators/{id}/edit")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/ledgers/coordinators/{id}/history")).StatusCode);
         }
+
+        // The edit form is a clerk's (issue 14): another clerk finds no such row, a reviewer is refused the form itself, whatever the id.
+        Assert.Equal(HttpStatusCode.NotFound, (await sibling.Http.GetAsync($"/ledgers/coordinators/{id}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.Http.GetAsync($"/ledgers/coordinators/{id}/edit")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await sibling.PostAsync($"/ledgers/coordinators/{id}/edit", token, [.. LedgerForms.Coordinator(name: "篡改"), ("version", "1")])).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await sibling.PostAsync($"/ledgers/coordinators/{id}/delete", token, ("version", "1"))).StatusCode);

@@ -17,7 +17,7 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// form; one bad row and nothing is saved, and the clerk gets every problem by row and column plus
 /// the file annotated with them.
 /// </summary>
-public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, PersonalDataProtector protector, AuditLog audit, PortalOptions options,
+public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, PersonalDataProtector protector, AuditLog audit, ImportErrorFiles errorFiles,
     LedgerImportOptions importOptions)
 {
     public const int MaxDataRows = 100_000;
@@ -204,11 +204,11 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         }
     }
 
-    /// <summary>The annotated workbook of a failed import, readable only by the clerk who uploaded it.</summary>
-    public string? AnnotatedPath(string token) =>
-        Guid.TryParse(token, out var id) && File.Exists(PathFor(id.ToString("N"))) ? PathFor(id.ToString("N")) : null;
-
-    private string PathFor(string token) => Path.Combine(options.DataDirectory, "imports", $"{scope.UserId}-{token}.xlsx");
+    /// <summary>
+    /// The annotated workbook of a failed import, readable only by the clerk who uploaded it while still a clerk of the
+    /// same region (as stored now), and only within the retention of personal-data files (<see cref="ImportErrorFiles"/>).
+    /// </summary>
+    public string? AnnotatedPath(string token) => errorFiles.Find(token);
 
     /// <summary>The reading side of the queue: the file's data rows, then completion (with the reader's exception, if any).</summary>
     private static async Task ReadInto(ChannelWriter<ImportedRow> queue, ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems, CancellationToken ct)
@@ -244,9 +244,8 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
 
     private string WriteAnnotated(ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems)
     {
-        var token = Guid.NewGuid().ToString("N");
-        Directory.CreateDirectory(Path.Combine(options.DataDirectory, "imports"));
-        using var stream = File.Create(PathFor(token));
+        var (token, stream) = errorFiles.Create();
+        using var owned = stream;
         using var writer = new XlsxWriter(stream);
         writer.StartSheet(new SheetSpec(definition.Title, [.. LedgerSheetLayout.TemplateColumns(definition), new ColumnSpec(LedgerSheetLayout.ErrorHeader, 60)])
         {

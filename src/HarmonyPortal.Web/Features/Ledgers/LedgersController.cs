@@ -2,6 +2,8 @@ using HarmonyPortal.Core.Input;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Shared;
+using HarmonyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
@@ -23,10 +25,12 @@ public sealed class LedgersController(
         View(await queries.ListAsync(Definition(kind), query, ct));
 
     [HttpGet("{kind}/create")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public IActionResult Create(string kind, int? year) =>
         View("Form", new LedgerFormViewModel(Definition(kind), new Dictionary<string, string?>(), [], Year(year)));
 
     [HttpPost("{kind}/create")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public async Task<IActionResult> Create(string kind, int year, [FromForm(Name = "values")] Dictionary<string, string?> values, CancellationToken ct)
     {
         var definition = Definition(kind);
@@ -45,10 +49,12 @@ public sealed class LedgersController(
         View(await queries.DetailsAsync(Definition(kind), id, reveal, ct));
 
     [HttpGet("{kind}/{id:long}/edit")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public async Task<IActionResult> Edit(string kind, long id, CancellationToken ct) =>
         View("Form", await queries.EditFormAsync(Definition(kind), id, ct));
 
     [HttpPost("{kind}/{id:long}/edit")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public async Task<IActionResult> Edit(string kind, long id, int version, [FromForm(Name = "values")] Dictionary<string, string?> values, CancellationToken ct)
     {
         var definition = Definition(kind);
@@ -71,6 +77,7 @@ public sealed class LedgersController(
     }
 
     [HttpPost("{kind}/{id:long}/delete")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public async Task<IActionResult> Delete(string kind, long id, int version, CancellationToken ct)
     {
         var refusal = await writer.DeleteAsync(Definition(kind), id, version, ct);
@@ -83,6 +90,7 @@ public sealed class LedgersController(
         View(await queries.HistoryAsync(Definition(kind), id, ct));
 
     [HttpPost("{kind}/carry-forward")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public async Task<IActionResult> CarryForward(string kind, int year, CancellationToken ct)
     {
         // Rows are copied into the year the form would accept, from the year before it (which must be one too).
@@ -98,6 +106,7 @@ public sealed class LedgersController(
     }
 
     [HttpGet("{kind}/template")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public IActionResult Template(string kind, int? year)
     {
         var definition = Definition(kind);
@@ -114,10 +123,12 @@ public sealed class LedgersController(
     }
 
     [HttpGet("{kind}/import")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public IActionResult Import(string kind, int? year) =>
         View(new LedgerImportViewModel(Definition(kind), Year(year), null));
 
     [HttpPost("{kind}/import")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     [RequestSizeLimit(LedgerImportViewModel.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = LedgerImportViewModel.MaxRequestBytes)]
     public async Task<IActionResult> Import(string kind, int year, IFormFile? file, CancellationToken ct)
@@ -154,6 +165,7 @@ public sealed class LedgersController(
     }
 
     [HttpGet("{kind}/import/{token}")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
     public IActionResult ImportErrors(string kind, string token)
     {
         var definition = Definition(kind);

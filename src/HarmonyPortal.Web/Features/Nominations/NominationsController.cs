@@ -3,6 +3,8 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Features.Shared;
+using HarmonyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HarmonyPortal.Web.Features.Nominations;
@@ -98,6 +100,7 @@ public sealed class NominationsController(
         await NomineeTransition(id, await workflow.DecideAsync(id, approve, reason, ct), approve ? "已审核通过该推荐对象。" : "已记录不通过及理由。", ct);
 
     [HttpPost("{id:long}/select")]
+    [Authorize(Policy = AccessPolicies.ProvinceReviewer)]
     public async Task<IActionResult> Select(long id, bool select, string? reason, CancellationToken ct) =>
         await NomineeTransition(id, await workflow.SelectAsync(id, select, reason, ct), select ? "已选为入选对象。" : "已记录未入选及理由。", ct);
 
@@ -148,6 +151,7 @@ public sealed class NominationsController(
     }
 
     [HttpPost("publish")]
+    [Authorize(Policy = AccessPolicies.ProvinceReviewer)]
     public async Task<IActionResult> Publish(GoldCategory category, int year, int batch, CancellationToken ct)
     {
         NominationLimits.CheckYearAndBatch(year, batch, queries.Today);

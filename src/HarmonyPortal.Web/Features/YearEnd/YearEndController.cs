@@ -2,12 +2,14 @@ using HarmonyPortal.Core.Exports;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Ledgers;
 using HarmonyPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HarmonyPortal.Web.Features.YearEnd;
 
-/// <summary>年终汇总: start the year-end workbook of one's region as a background job, follow it, download it.</summary>
+/// <summary>年终汇总: start the year-end workbook of one's region as a background job, follow it, download it (province and city reviewers and admins).</summary>
 [Route("year-end")]
+[Authorize(Policy = YearEndAccess.Policy)]
 public sealed class YearEndController(YearEndJobs jobs) : Controller
 {
     [HttpGet("")]

@@ -9,7 +9,7 @@ namespace HarmonyPortal.Web.Features.YearEnd;
 /// <summary>
 /// Runs one queued year-end export: claims it (a conditional UPDATE, so one instance wins), counts the rows, writes
 /// the workbook to a part file under the data directory with progress saved as it goes, then renames it and marks
-/// the job done. The scope is rebuilt from the user as it is now: a disabled user's job fails.
+/// the job done. The scope is rebuilt from the user as it is now: the job of a user since disabled, moved or demoted fails.
 /// </summary>
 public sealed class YearEndJobRunner(HarmonyDbContext db, YearEndWorkbook workbook, PortalOptions options, TimeProvider clock, ILogger<YearEndJobRunner> logger)
 {
@@ -31,13 +31,13 @@ public sealed class YearEndJobRunner(HarmonyDbContext db, YearEndWorkbook workbo
         var part = Path.Combine(folder, fileName + ".part");
         try
         {
-            var scope = await ScopeOfAsync(job, ct) ?? throw new YearEndRefusedException("账号已停用或不存在，无法生成。");
+            var scope = await ScopeOfAsync(job, ct) ?? throw new YearEndRefusedException("账号已停用、所属地区或角色已变更，无法生成。");
             var total = await workbook.CountRowsAsync(scope, job.Year, ct);
             await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.RowsTotal, total), ct);
-            Directory.CreateDirectory(folder);
+            OwnerOnlyFiles.CreateDirectory(folder);
             var lastSaved = clock.GetTimestamp();
             long written;
-            await using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+            await using (var file = OwnerOnlyFiles.Create(part))
             {
                 written = await workbook.WriteAsync(scope, job.Year, file, async (rows, token) =>
                 {
@@ -78,7 +78,7 @@ public sealed class YearEndJobRunner(HarmonyDbContext db, YearEndWorkbook workbo
     private async Task<UserScope?> ScopeOfAsync(ExportJob job, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Region).SingleOrDefaultAsync(u => u.Id == job.UserId, ct);
-        if (user is null || user.IsDisabled || user.RegionId != job.RegionId)
+        if (user is null || user.IsDisabled || user.RegionId != job.RegionId || !YearEndAccess.Allows(user.Role, user.Region.Level))
         {
             return null;
         }

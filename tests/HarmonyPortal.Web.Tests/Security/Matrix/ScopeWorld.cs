@@ -192,7 +192,7 @@ public sealed class ScopeWorld : IDisposable
         };
         db.AddRange(notification, job);
         await db.SaveChangesAsync();
-        var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx")
+        var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx", SearchOption.AllDirectories)
             .Select(f => Path.GetFileNameWithoutExtension(f)[(region.UserId.Length + 1)..]).Single();
         return region with
         {

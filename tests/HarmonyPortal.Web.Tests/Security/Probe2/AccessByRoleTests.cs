@@ -1,0 +1,120 @@
+using System.Net;
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Users;
+using HarmonyPortal.TestSupport;
+using HarmonyPortal.Web.Tests.Ledgers;
+using HarmonyPortal.Web.Tests.Security.Matrix;
+using Xunit;
+using Xunit.Abstractions;
+using static HarmonyPortal.Web.Tests.Security.Matrix.MatrixRequest;
+
+namespace HarmonyPortal.Web.Tests.Security.Probe2;
+
+/// <summary>
+/// Issue 14, "every server action checks the same permission the menu implies": for each role, every action whose
+/// button or menu entry that role never sees (_Layout.cshtml and the pages' own conditions), aimed at records inside
+/// the user's own scope, is refused with 403 or 404 and changes nothing. The matrix beside it covers records outside
+/// the scope; this covers the role.
+/// </summary>
+public static class AccessByRoleCases
+{
+    private const string Ledger = "/ledgers/coordinators";
+    private static readonly (string, string)[] Gold = [("category", "Coordinator"), ("year", "2022"), ("batch", "0")];
+
+    /// <summary>Routes that act on the user's own region only (no record to name), as the page would post them.</summary>
+    private static readonly Dictionary<string, Func<RegionRecords, MatrixRequest>> OwnScope = new()
+    {
+        ["GET YearEnd.Index"] = _ => Get("/year-end"),
+        ["POST YearEnd.Start"] = _ => Post("/year-end/exports", ("year", "2022")),
+        ["GET Ledgers.Create"] = _ => Get($"{Ledger}/create?year=2022"),
+        ["POST Ledgers.Create"] = _ => Post($"{Ledger}/create", [.. LedgerForms.Coordinator("越权新增"), ("year", "2022")]),
+        ["POST Ledgers.CarryForward"] = _ => Post($"{Ledger}/carry-forward", ("year", "2023")),
+        ["GET Ledgers.Import"] = _ => Get($"{Ledger}/import?year=2022"),
+        ["POST Ledgers.Import"] = _ => Upload($"{Ledger}/import", LedgerWorkbooks.Workbook(LedgerWorkbooks.CoordinatorHeaders,
+            LedgerWorkbooks.Person("1", "越权导入", TestIdNumbers.WithCheckDigit("140902198101010030"), "男", "2019-05-01")), "台账.xlsx", ("year", "2022")),
+        ["POST Nominations.Publish"] = _ => Post("/nominations/publish", Gold),
+        ["GET Users.Index"] = _ => Get("/admin/users"),
+        ["GET Users.Create"] = _ => Get("/admin/users/create"),
+        ["GET Regions.Index"] = _ => Get("/admin/regions"),
+    };
+
+    /// <summary>(user, route, region of the world whose record the route names; "-" for own-scope routes).</summary>
+    private static readonly (string User, string Target, string[] Routes)[] Denied =
+    [
+        // Clerks: no 年终汇总, no review, no selection, no rules, no administration.
+        ("xzxf.clerk", "-", ["GET YearEnd.Index", "POST YearEnd.Start", "POST Nominations.Publish", "GET Users.Index", "GET Users.Create", "GET Regions.Index"]),
+        ("xzxf.clerk", "xzxf", ["GET YearEnd.Status", "GET YearEnd.Download", "POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.Return",
+            "POST Nominations.Reopen", "POST Nominations.Select", "POST Nominations.BulkApprove", "POST Nominations.Extend", "POST Rules.AddVersion",
+            "POST Users.Create", "POST Regions.Create"]),
+        ("xz.clerk", "-", ["POST YearEnd.Start"]),
+        ("xz.clerk", "xz", ["GET YearEnd.Download", "POST Nominations.Forward"]),
+        ("xz.clerk", "xzxf", ["POST Reporting.ReturnReport", "POST Nominations.Decide", "POST Nominations.Extend"]),
+        // Reviewers: no ledger or nominee editing, no submitting, no administration; a city reviewer does not select or publish.
+        ("xz.reviewer", "-", ["GET Ledgers.Create", "POST Ledgers.Create", "POST Ledgers.CarryForward", "GET Ledgers.Import", "POST Ledgers.Import",
+            "POST Nominations.Publish", "GET Users.Index", "GET Regions.Index"]),
+        ("xz.reviewer", "xzxf", ["GET Ledgers.Edit", "POST Ledgers.Edit", "POST Ledgers.Delete", "POST Nominations.Create", "POST Nominations.Narrative",
+            "POST Nominations.Attest", "POST Nominations.Evidence", "POST Nominations.RemoveEvidence", "POST Nominations.Delete", "POST Nominations.Submit",
+            "POST Nominations.Select", "POST Users.Edit", "POST Rules.AddVersion"]),
+        ("sx.reviewer", "xzxf", ["POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.BulkApprove", "POST Ledgers.Edit", "POST Users.ResetPassword"]),
+        // Admins: no ledger or nomination work, no reporting; a city admin has no 地区管理.
+        ("xz.admin", "-", ["POST Ledgers.Create", "POST Ledgers.Import", "GET Regions.Index"]),
+        ("xz.admin", "xz", ["POST Reporting.Report", "POST Regions.Create"]),
+        ("xz.admin", "xzxf", ["POST Ledgers.Edit", "POST Nominations.Create", "POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.Submit",
+            "POST Reporting.ReturnReport", "POST Regions.Edit"]),
+        ("sx.admin", "-", ["POST Nominations.Publish"]),
+        ("sx.admin", "xzxf", ["POST Nominations.Select", "POST Ledgers.Edit"]),
+        ("sx.admin", "xz", ["POST Reporting.ReturnReport"]),
+    ];
+
+    public static TheoryData<string, string, string> All()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (user, target, routes) in Denied)
+        {
+            foreach (var route in routes)
+            {
+                data.Add(user, route, target);
+            }
+        }
+
+        return data;
+    }
+
+    public static MatrixRequest Request(string route, RegionRecords? target) =>
+        target is null ? OwnScope[route](null!)
+        : MatrixRoutes.Foreign[route](target) ?? throw new InvalidOperationException($"{route} names no record of {target.Key}");
+}
+
+public abstract class AccessByRoleTests<TPortal>(TPortal portal, ITestOutputHelper output) : IClassFixture<TPortal>
+    where TPortal : MatrixPortal
+{
+    [Theory]
+    [MemberData(nameof(AccessByRoleCases.All), MemberType = typeof(AccessByRoleCases))]
+    public async Task AnActionTheRoleHasNoMenuEntryFor_IsRefusedInsideItsOwnScope_AndChangesNothing(string user, string route, string target)
+    {
+        var world = portal.World;
+        var request = AccessByRoleCases.Request(route, target == "-" ? null : world[target]);
+        var client = await world.ClientAsync(user);
+        var token = await client.TokenFromAsync("/");
+        await using var db = portal.CreateDbContext();
+        string[] volatileTables = [DatabaseFingerprint.TableOf<AuditEntry>(db), DatabaseFingerprint.TableOf<AuthSession>(db)];
+        var before = await DatabaseFingerprint.TakeAsync(db, volatileTables);
+
+        var response = await request.SendAsync(client, token);
+
+        var changed = DatabaseFingerprint.Changed(before, await DatabaseFingerprint.TakeAsync(db, volatileTables));
+        output.WriteLine($"{portal.Provider}: {user} {request} → {(int)response.StatusCode}; tables changed: {string.Join(", ", changed)}");
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{user} {request} answered {(int)response.StatusCode}");
+        Assert.Empty(changed);
+    }
+}
+
+public sealed class SqliteAccessByRolePortal() : MatrixPortal(Core.Data.DatabaseProvider.Sqlite, 1);
+
+public sealed class PostgresAccessByRolePortal() : MatrixPortal(Core.Data.DatabaseProvider.Postgres, 1);
+
+public sealed class SqliteAccessByRoleTests(SqliteAccessByRolePortal portal, ITestOutputHelper output)
+    : AccessByRoleTests<SqliteAccessByRolePortal>(portal, output);
+
+public sealed class PostgresAccessByRoleTests(PostgresAccessByRolePortal portal, ITestOutputHelper output)
+    : AccessByRoleTests<PostgresAccessByRolePortal>(portal, output);
