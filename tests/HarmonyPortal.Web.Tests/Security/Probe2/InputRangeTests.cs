@@ -31,6 +31,17 @@ public abstract class InputRangeTests<TPortal>(TPortal portal) : IClassFixture<T
     }
 
     [Fact]
+    public async Task ABatchTheYearDoesNotHave_ShowsTheYearsOwnBatch_AndSaysSo()
+    {
+        portal.Clock.Set(2026, 6, 1);
+        using var clerk = await portal.SignedInClientAsync("xzxf.clerk");
+
+        var page = await clerk.GetPageAsync("/nominations?category=Coordinator&year=2026&batch=2");
+
+        Assert.Contains("2026 年度没有第 2 批，显示本年度。", page.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task AnImportIntoAYearTheFormWouldRefuse_IsRefusedInChinese_AndNothingIsSaved()
     {
         portal.Clock.Set(2026, 6, 1);
