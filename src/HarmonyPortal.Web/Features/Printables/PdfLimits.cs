@@ -19,6 +19,12 @@ public sealed class PdfLimits
     /// <summary>A user's further requests that wait for their turn; beyond them the answer is "busy" at once.</summary>
     public int PerUserQueue { get; set; } = 2;
 
+    /// <summary>Documents a user may print in a row before <see cref="PerUserPerMinute"/> applies.</summary>
+    public int PerUserBurst { get; set; } = 3;
+
+    /// <summary>Documents a user prints a minute once the burst is used; a request beyond it waits for its turn (queue timeout).</summary>
+    public double PerUserPerMinute { get; set; } = 6;
+
     /// <summary>Longest wait for a turn (the user's and then the portal's) before the answer is "busy".</summary>
     public double QueueTimeoutSeconds { get; set; } = 20;
 
@@ -28,11 +34,12 @@ public sealed class PdfLimits
     public static PdfLimits From(IConfiguration configuration)
     {
         var limits = configuration.GetSection(Section).Get<PdfLimits>() ?? new PdfLimits();
-        if (limits.MaxConcurrentRenders < 1 || limits.PerUserConcurrency < 1 || limits.PerUserQueue < 0
+        if (limits.MaxConcurrentRenders < 1 || limits.PerUserConcurrency < 1 || limits.PerUserQueue < 0 || limits.PerUserBurst < 1
+            || limits.PerUserPerMinute is <= 0 or > 600
             || limits.QueueTimeoutSeconds <= 0 || limits.RenderTimeoutSeconds <= 0)
         {
             throw new InvalidOperationException(
-                "Pdf: MaxConcurrentRenders and PerUserConcurrency must be at least 1, PerUserQueue at least 0, QueueTimeoutSeconds and RenderTimeoutSeconds above 0.");
+                "Pdf: MaxConcurrentRenders, PerUserConcurrency and PerUserBurst must be at least 1, PerUserQueue at least 0, PerUserPerMinute above 0 and at most 600, QueueTimeoutSeconds and RenderTimeoutSeconds above 0.");
         }
 
         return limits;

@@ -40,12 +40,24 @@ public sealed partial class PdfRenderer : IAsyncDisposable
             QueueLimit = int.MaxValue, // bounded by the queue timeout instead
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        perUser = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetConcurrencyLimiter(user, _ => new ConcurrencyLimiterOptions
-        {
-            PermitLimit = limits.PerUserConcurrency,
-            QueueLimit = limits.PerUserQueue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
+        // A user's share: so many documents at once, and so many a minute after a first burst (a user who prints without
+        // pause would otherwise keep one of the machine's cores for itself).
+        perUser = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetConcurrencyLimiter(user, _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = limits.PerUserConcurrency,
+                QueueLimit = limits.PerUserQueue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            })),
+            PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limits.PerUserBurst,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1.0 / limits.PerUserPerMinute),
+                QueueLimit = limits.PerUserQueue + limits.PerUserConcurrency,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            })));
     }
 
     /// <summary>How many times a browser was started; tests check that requests share one.</summary>

@@ -140,6 +140,24 @@ public sealed class PdfRenderTimeoutTests
     }
 
     [Fact]
+    public async Task AUserBeyondItsBurst_WaitsForTheRate_AndIsToldBusyAfterTheQueueTimeout_WhileAnotherUserPrints()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pdf:PerUserBurst"] = "2", ["Pdf:PerUserPerMinute"] = "6", ["Pdf:QueueTimeoutSeconds"] = "1" })
+            .Build();
+        await using var renderer = new PdfRenderer(configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<PdfRenderer>.Instance);
+
+        (await renderer.WaitForTurnAsync("clerk", CancellationToken.None)).Dispose();
+        (await renderer.WaitForTurnAsync("clerk", CancellationToken.None)).Dispose();
+        var timer = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<PdfBusyException>(() => renderer.WaitForTurnAsync("clerk", CancellationToken.None));
+        var refusedAfter = timer.Elapsed;
+        using var otherUser = await renderer.WaitForTurnAsync("reviewer", CancellationToken.None);
+
+        Assert.InRange(refusedAfter, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(5)); // waited for a token, none came within the queue timeout
+    }
+
+    [Fact]
     public async Task AUsersRequestsBeyondItsTurnAndQueue_AreRefusedAtOnce_AndAQueuedOneGivesUpAfterTheQueueTimeout()
     {
         var configuration = new ConfigurationBuilder()
