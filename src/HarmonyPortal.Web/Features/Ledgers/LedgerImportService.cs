@@ -244,6 +244,10 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         return answers;
     }
 
+    /// <summary>The annotated workbook repeats the uploaded ID numbers in full: each download is audited like a full view.</summary>
+    public Task RecordErrorsDownloadAsync(ILedgerDefinition definition, CancellationToken ct) =>
+        audit.RecordAsync(AuditActions.LedgerImportErrorsDownloaded, AuditOutcome.Success, LedgerWriteService.AuditType(definition), regionId: scope.RegionId, ct: ct);
+
     /// <summary>The annotated workbook of a failed import, readable only by the clerk who uploaded it.</summary>
     public string? AnnotatedPath(string token) =>
         Guid.TryParse(token, out var id) && File.Exists(PathFor(id.ToString("N"))) ? PathFor(id.ToString("N")) : null;

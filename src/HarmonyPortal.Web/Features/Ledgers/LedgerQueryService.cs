@@ -92,12 +92,9 @@ public sealed class LedgerQueryService(
                 row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), regionId: row.RegionId, ct: ct);
         }
 
+        var own = row.RegionId == scope.RegionId;
         var values = definition.Fields
-            .Select(f =>
-            {
-                var text = FieldValues.Format(f, f.Get(row));
-                return (f, f.Kind == FieldKind.IdNumber && !revealed ? LedgerSnapshot.Masked(f, text) : text);
-            })
+            .Select(f => (f, LedgerSnapshot.ForViewer(f, FieldValues.Format(f, f.Get(row)), f.Kind == FieldKind.IdNumber ? revealed : own)))
             .ToList();
         return new LedgerDetailsViewModel(definition, row, values, scope.CanWriteRecordsOf(row.RegionId), mayReveal, revealed,
             await eligibility.CardAsync(row, ct));
