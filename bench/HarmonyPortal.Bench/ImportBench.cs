@@ -88,8 +88,14 @@ internal static class ImportBench
         var keys = Path.Combine(dataDirectory!, "keys");
         using var protector = new PersonalDataProtector(DataProtectionProvider.Create(new DirectoryInfo(keys)), PersonalDataKey.FromConfiguration(null, keys));
         var audit = new AuditLog(db, new HttpContextAccessor(), TimeProvider.System);
-        var writer = new LedgerWriteService(db, scope, protector, audit, TimeProvider.System);
         var options = new PortalOptions { DataDirectory = dataDirectory! };
+        var notifications = new Web.Features.Notifications.NotificationService(db,
+            new Web.Features.Notifications.Email.EmailQueue(Microsoft.Extensions.Options.Options.Create(new Web.Features.Notifications.Email.SmtpOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.Notifications.Email.EmailQueue>.Instance),
+            new Web.Features.Notifications.NotificationEmail(options), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.Notifications.NotificationService>.Instance);
+        var lookups = new IdNumberLookups(db, scope, protector, audit, notifications, TimeProvider.System);
+        var writer = new LedgerWriteService(db, scope, protector, audit, TimeProvider.System, lookups);
 
         await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, options, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), warmUp, Year - 1, WarmUpRows);
         db.ChangeTracker.Clear();

@@ -9,6 +9,9 @@ public static class AuditActions
     public const string LoginThrottled = "login.throttled";
     public const string Logout = "logout";
     public const string AccessDenied = "access.denied";
+
+    /// <summary>A lookup by a full ID number (list search, or a number checked against rows the user sees only masked); never holds the number.</summary>
+    public const string AccessSearch = "access.search";
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
     public const string UserDisabled = "user.disabled";
@@ -26,6 +29,9 @@ public static class AuditActions
     public const string LedgerIdNumberViewed = "ledger.id-number-viewed";
     public const string LedgerImported = "ledger.imported";
     public const string LedgerExported = "ledger.exported";
+    public const string LedgerDuplicateElsewhere = "ledger.duplicate-elsewhere";
+    public const string LedgerImportProbing = "ledger.import-refused-probing";
+    public const string LedgerImportErrorsDownloaded = "ledger.import-errors-downloaded";
     public const string LedgerReported = "ledger.reported";
     public const string LedgerReportReturned = "ledger.report-returned";
     public const string RuleSetVersionAdded = "ruleset.version-added";

@@ -28,8 +28,9 @@ public sealed partial class PersonalDataMaskingEnricher : ILogEventEnricher
             return text;
         }
 
-        var result = IdNumber().Replace(text, m => m.Value[..6] + new string('*', 8) + m.Value[14..]);
-        result = Mobile().Replace(result, m => m.Value[..3] + "****" + m.Value[7..]);
+        // The same masks as every page: one function each for ID numbers and phones.
+        var result = IdNumber().Replace(text, m => Core.Ledgers.Fields.IdNumber.Mask(m.Value));
+        result = Mobile().Replace(result, m => Core.Ledgers.Fields.PhoneNumber.Mask(m.Value));
         return result == text ? text : result;
     }
 

@@ -41,6 +41,7 @@ public static class PortalSetup
         builder.Services.AddSingleton(PersonalDataKey.FromConfiguration(builder.Configuration["PersonalData:HmacKey"], options.KeysDirectory));
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.AddScoped<Features.Ledgers.LedgerWriteService>();
+        builder.Services.AddScoped<Features.Ledgers.IdNumberLookups>();
         builder.Services.AddScoped<Features.Ledgers.LedgerQueryService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerCarryForward>();
         builder.Services.AddScoped<Features.Ledgers.LedgerImportService>();

@@ -89,7 +89,8 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
 
         var text = await TextAsync(await CreateAsync(second, "coordinators", LedgerForms.Coordinator(name: "陈刚", id: valid, gender: "男")));
 
-        Assert.Contains("身份证号码：2026 年度本台账中已有该人员的记录（云溪区（不在您的管辖范围内", text);
+        Assert.Contains("身份证号码：2026 年度本台账中该人员已在其他地区登记（不在您的管辖范围内）", text);
+        Assert.DoesNotContain("云溪区", text);
         Assert.DoesNotContain("陈刚</td>", text);
         using var sameCounty = await portal.SignedInClientAsync("yyyx.clerk");
         Assert.Contains("（云溪区）", await TextAsync(await CreateAsync(sameCounty, "coordinators", LedgerForms.Coordinator(name: "陈刚", id: valid, gender: "男"))));
@@ -185,8 +186,10 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         Assert.Contains("新增", history);
         Assert.Contains("职务：人力资源部经理 → 工会主席", history);
         await using var db = portal.CreateDbContext();
-        var details = await db.AuditEntries.Where(e => e.ObjectType == "ledger:coordinators" && e.ObjectId == id.ToString()).Select(e => e.Details!).ToListAsync();
+        var entries = await db.AuditEntries.Where(e => e.ObjectType == "ledger:coordinators" && e.ObjectId == id.ToString()).ToListAsync();
+        var details = entries.Where(e => e.Action != AuditActions.LedgerIdNumberViewed).Select(e => e.Details!).ToList();
         Assert.Equal(2, details.Count);
+        Assert.Single(entries, e => e.Action == AuditActions.LedgerIdNumberViewed && e.Details == "edit-form"); // the edit form shows the full number
         Assert.All(details, d => Assert.DoesNotContain(number, d));
         Assert.Contains(details, d => d.Contains("430624********", StringComparison.Ordinal));
 
@@ -239,17 +242,19 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
     }
 
     [Fact]
-    public async Task SearchByIdNumber_FindsTheRowThroughItsKeyedHash()
+    public async Task SearchByIdNumber_FindsTheOwnRegionsRowThroughItsKeyedHash_TheCityAboveOnlyByName()
     {
         var number = TestIdNumbers.WithCheckDigit("430611198507077715");
         using var clerk = await portal.SignedInClientAsync("yyjs.clerk");
         IdFrom(await CreateAsync(clerk, "coordinators", LedgerForms.Coordinator(name: "何军", id: number, gender: "男")));
         using var city = await portal.SignedInClientAsync("yy.reviewer");
 
-        var found = (await city.GetPageAsync($"/ledgers/coordinators?q={number}")).QuerySelector("[data-testid=ledger-list]")!.TextContent;
+        var found = (await clerk.GetPageAsync($"/ledgers/coordinators?q={number}")).QuerySelector("[data-testid=ledger-list]")!.TextContent;
+        var cityByNumber = (await city.GetPageAsync($"/ledgers/coordinators?q={number}")).QuerySelector("[data-testid=ledger-list]")!.TextContent;
         var byName = (await city.GetPageAsync($"/ledgers/coordinators?q=何")).QuerySelector("[data-testid=ledger-list]")!.TextContent;
 
         Assert.Contains("何军", found);
+        Assert.DoesNotContain("何军", cityByNumber);
         Assert.Contains("何军", byName);
     }
 

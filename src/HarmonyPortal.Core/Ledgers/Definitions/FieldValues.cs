@@ -13,6 +13,7 @@ public static partial class FieldValues
     {
         value = null;
         error = null;
+        raw = raw is null ? null : CellText.WithoutInvisible(raw); // look-alike names and numbers must compare equal
 
         // Names and notes keep their full-width punctuation and line breaks; typed values are normalized.
         var text = field.Kind switch

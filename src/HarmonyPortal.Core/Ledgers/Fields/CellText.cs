@@ -19,7 +19,7 @@ public static class CellText
 
     /// <summary>
     /// Trims whitespace of any kind (including U+3000 and U+00A0) at both ends, converts full-width
-    /// ASCII (U+FF01–U+FF5E) to half-width, drops zero-width spaces and byte-order marks, and
+    /// ASCII (U+FF01–U+FF5E) to half-width, drops invisible characters (<see cref="WithoutInvisible"/>), and
     /// collapses inner runs of whitespace to one space. Null, empty and whitespace-only give null.
     /// </summary>
     public static string? Normalize(string? input)
@@ -31,12 +31,8 @@ public static class CellText
 
         var builder = new StringBuilder(input.Length);
         var pendingSpace = false;
-        foreach (var raw in input)
+        foreach (var raw in WithoutInvisible(input))
         {
-            if (raw is '\u200B' or '\uFEFF')
-            {
-                continue;
-            }
 
             if (char.IsWhiteSpace(raw))
             {
@@ -54,5 +50,44 @@ public static class CellText
         }
 
         return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    /// <summary>
+    /// The text without the characters that show nothing yet make two look-alike values differ: format characters
+    /// (zero-width spaces and joiners, bidirectional marks, embeddings, overrides and isolates, soft hyphens, byte-order
+    /// marks, tags), variation selectors, the combining grapheme joiner, Hangul fillers and control characters other than
+    /// whitespace; then composed (NFC), so a compatibility ideograph equals its unified form. Line breaks and tabs stay.
+    /// </summary>
+    public static string WithoutInvisible(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.All(c => c < 0x7F && (c >= ' ' || char.IsWhiteSpace(c))))
+        {
+            return input; // plain ASCII: nothing to remove
+        }
+
+        var builder = new StringBuilder(input.Length);
+        foreach (var rune in input.EnumerateRunes())
+        {
+            if (!IsInvisible(rune))
+            {
+                builder.Append(rune.ToString());
+            }
+        }
+
+        var text = builder.ToString();
+        return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    }
+
+    private static bool IsInvisible(Rune rune)
+    {
+        var value = rune.Value;
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            System.Globalization.UnicodeCategory.Format => true,
+            System.Globalization.UnicodeCategory.Control => !Rune.IsWhiteSpace(rune),
+            _ => value is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) or 0x034F or 0x115F or 0x1160 or 0x3164 or 0xFFA0
+                or 0x180B or 0x180C or 0x180D or 0x180F,
+        };
     }
 }

@@ -17,7 +17,8 @@ public static class LedgerExportCells
     /// Appends the row's fields in the official order to <paramref name="cells"/>. References (a mediator's
     /// organisation) must already be loaded.
     /// </summary>
-    public static void Add(List<CellValue> cells, ILedgerDefinition definition, LedgerRow row, int viewerRegionId, PersonalDataProtector protector)
+    /// <returns>True when the row's ID number went out in full (the owner's own person row), for the audit.</returns>
+    public static bool Add(List<CellValue> cells, ILedgerDefinition definition, LedgerRow row, int viewerRegionId, PersonalDataProtector protector)
     {
         var own = row.RegionId == viewerRegionId;
         if (own && row is PersonRow person)
@@ -27,9 +28,13 @@ public static class LedgerExportCells
 
         foreach (var field in definition.Fields)
         {
-            cells.Add(field.Kind == FieldKind.IdNumber && !own
-                ? CellValue.Text(((PersonRow)row).IdNumberMasked)
-                : LedgerSheetLayout.Cell(field, field.Get(row)));
+            cells.Add(own || field.Kind is not (FieldKind.IdNumber or FieldKind.Phone)
+                ? LedgerSheetLayout.Cell(field, field.Get(row))
+                : CellValue.Text(field.Kind == FieldKind.IdNumber
+                    ? ((PersonRow)row).IdNumberMasked
+                    : LedgerSnapshot.ForViewer(field, FieldValues.Format(field, field.Get(row)), own)));
         }
+
+        return own && row is PersonRow;
     }
 }

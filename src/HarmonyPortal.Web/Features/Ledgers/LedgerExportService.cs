@@ -45,6 +45,7 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
         LedgerQueryService.EnsureRegionFilterInScope(await db.LoadSubtreeAsync(scope, ct), query);
         var stream = TempFile();
         var count = 0;
+        var fullIdNumbers = 0;
         using (var writer = new XlsxWriter(stream, leaveOpen: true))
         {
             writer.StartSheet(new SheetSpec(definition.Title, LedgerSheetLayout.ExportColumns(definition))
@@ -54,6 +55,7 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
             });
             IQueryable<LedgerRow> rows = definition.Filter(definition.Rows(db).InScope(scope), query, idNumberHash: null).AsNoTracking().Include(r => r.Region);
             var cells = new List<CellValue>(definition.Fields.Count + 3);
+            var full = 0;
             // Page by (region path, id) and finish each page before loading references (a mediator's organisation):
             // PostgreSQL refuses a second command while a reader is still open on the connection.
             (string Path, long Id)? last = null;
@@ -73,7 +75,7 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
                     cells.Clear();
                     cells.Add(CellValue.Number(++count));
                     cells.Add(CellValue.Text(row.Region.Name));
-                    LedgerExportCells.Add(cells, definition, row, scope.RegionId, protector);
+                    full += LedgerExportCells.Add(cells, definition, row, scope.RegionId, protector) ? 1 : 0;
                     cells.Add(CellValue.Text(row.Status.Label()));
                     writer.WriteRow(cells);
                 }
@@ -81,10 +83,11 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
                 last = page.Count > 0 ? (page[^1].Region.Path, page[^1].Id) : null;
             }
             while (page.Count == ExportPageSize);
+            fullIdNumbers = full;
         }
 
         await audit.RecordAsync(AuditActions.LedgerExported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null,
-            $"{query.Year}: {count} rows, region={query.RegionId}, kind={query.Kind}, status={query.Status}", ct: ct);
+            $"{query.Year}: {count} rows, full id numbers={fullIdNumbers}, region={query.RegionId}, kind={query.Kind}, status={query.Status}", ct: ct);
         stream.Position = 0;
         return stream;
     }

@@ -53,6 +53,16 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             throw new WriteForbiddenException();
         }
 
+        var outcome = await CheckAndSaveAsync(definition, year, upload, ct);
+        // The lookups' audit entries and notifications are saved after the import's transaction, so a refused import keeps them.
+        db.ChangeTracker.Clear();
+        await writer.Lookups.FlushAsync(ct);
+        return outcome;
+    }
+
+    private async Task<Outcome> CheckAndSaveAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    {
+
         using var file = OpenOrNull(upload, ct, out var rejected);
         if (file is null)
         {
@@ -71,6 +81,8 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         var batch = new List<LedgerRow>(BatchSize);
         var unasked = new List<(string Identity, int RowNumber)>();
         var (dataRows, saved) = (0, 0);
+        var guesses = new List<IdNumberLookups.Guess>();
+        var maskedOnly = definition.HasIdNumber ? await writer.Lookups.MaskedOnlyAsync(definition, year, null, ct) : [];
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var saving = Task.FromResult(0);
         var queue = Channel.CreateBounded<ImportedRow>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
@@ -92,6 +104,11 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                 if (errors.Count == 0)
                 {
                     var identity = definition.IdentityOf(row);
+                    if (row is PersonRow person && maskedOnly.Contains(person.IdNumberMasked))
+                    {
+                        guesses.Add(new IdNumberLookups.Guess(imported.RowNumber, person.IdNumberMasked, person.IdNumberHash));
+                    }
+
                     if (identities.TryAdd(identity, imported.RowNumber))
                     {
                         unasked.Add((identity, imported.RowNumber));
@@ -148,7 +165,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         }
 
         await AddRegisteredAsync(definition, year, unasked, registered, ct);
-        problems.AddRange(registered);
+        problems.AddRange(await JudgeLookupsAsync(definition, year, guesses, registered, ct));
         if (problems.Count > 0)
         {
             return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, file, problems));
@@ -189,7 +206,10 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         return batch.Count;
     }
 
-    /// <summary>Rows already in the ledger this year, among the identities asked: one query per thousand.</summary>
+    /// <summary>
+    /// Rows already in the ledger this year, among the identities asked: one query per thousand. A row registered outside the
+    /// user's subtree is only noted here (<see cref="elsewhere"/>); <see cref="JudgeLookupsAsync"/> reports it.
+    /// </summary>
     private async Task AddRegisteredAsync(ILedgerDefinition definition, int year, List<(string Identity, int RowNumber)> asked,
         List<ImportProblem> registered, CancellationToken ct)
     {
@@ -198,11 +218,55 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             var rowOf = chunk.ToDictionary(a => a.Identity, a => a.RowNumber);
             foreach (var (identity, (regionName, regionPath)) in await definition.ExistingAsync(db, year, scope.RegionId, rowOf.Keys, ct))
             {
-                var error = writer.DuplicateError(definition, year, regionName, regionPath);
+                if (!scope.CanRead(regionPath))
+                {
+                    elsewhere.Add((rowOf[identity], identity, regionName, regionPath));
+                    registered.Add(new ImportProblem(rowOf[identity], "", ""));
+                    continue;
+                }
+
+                var error = writer.DuplicateError(definition, year, regionName, regionPath, identity, "import");
                 registered.Add(new ImportProblem(rowOf[identity], Header(definition, error.Key), error.Message));
             }
         }
     }
+
+    /// <summary>Rows of this import registered outside the user's subtree (row, identity, region), reported at the end.</summary>
+    private readonly List<(int RowNumber, string Identity, string RegionName, string RegionPath)> elsewhere = [];
+
+    /// <summary>
+    /// The duplicate answers the user may see: guesses over the limit are refused without saying whether they hit; rows
+    /// registered outside the subtree say only "elsewhere" (each audited, the office above told), and more of them than
+    /// <see cref="IdNumberLookups.ImportHitsElsewhere"/> refuse the whole file as probing, naming no row.
+    /// </summary>
+    private async Task<List<ImportProblem>> JudgeLookupsAsync(ILedgerDefinition definition, int year, List<IdNumberLookups.Guess> guesses,
+        List<ImportProblem> registered, CancellationToken ct)
+    {
+        var refused = await writer.Lookups.JudgeAsync(definition, guesses, "import", ct);
+        var header = LedgerWriteService.IdentityField(definition).Header;
+        var answers = registered.Where(p => p.Message.Length > 0 && !refused.ContainsKey(p.RowNumber)).ToList();
+        answers.AddRange(refused.Select(r => new ImportProblem(r.Key, header, r.Value)));
+        var hits = elsewhere.Where(e => !refused.ContainsKey(e.RowNumber)).ToList();
+        if (hits.Count > IdNumberLookups.ImportHitsElsewhere)
+        {
+            writer.Lookups.ImportRefused(definition, year, hits.Count);
+            answers.Add(new ImportProblem(0, "", $"文件中有 {hits.Count} 行已在您管辖范围以外的地区登记，超过 {IdNumberLookups.ImportHitsElsewhere} 行，"
+                + "疑似批量探查他人信息，本次导入已被拒绝并记录。确需导入的，请联系上级主管部门核实。"));
+            return answers;
+        }
+
+        foreach (var (rowNumber, identity, regionName, regionPath) in hits)
+        {
+            var error = writer.DuplicateError(definition, year, regionName, regionPath, identity, "import");
+            answers.Add(new ImportProblem(rowNumber, Header(definition, error.Key), error.Message));
+        }
+
+        return answers;
+    }
+
+    /// <summary>The annotated workbook repeats the uploaded ID numbers in full: each download is audited like a full view.</summary>
+    public Task RecordErrorsDownloadAsync(ILedgerDefinition definition, CancellationToken ct) =>
+        audit.RecordAsync(AuditActions.LedgerImportErrorsDownloaded, AuditOutcome.Success, LedgerWriteService.AuditType(definition), regionId: scope.RegionId, ct: ct);
 
     /// <summary>
     /// The annotated workbook of a failed import, readable only by the clerk who uploaded it while still a clerk of the

@@ -43,17 +43,29 @@ public sealed class LedgerQueryService(
         var tree = await db.LoadSubtreeAsync(scope, ct);
         EnsureRegionFilterInScope(tree, query);
 
-        // An 18-character query in a person ledger is an ID number: look it up by its keyed hash.
+        // An 18-character query in a person ledger is an ID number: looked up by its keyed hash, but only among the rows
+        // whose numbers the user sees in full (its own region's), within a limit per hour, and audited without the number.
+        // Rows of the regions below show the number masked, so a search there would confirm guesses of the hidden digits.
         string? hash = null;
+        string? note = null;
+        IQueryable<LedgerRow> rows = definition.Rows(db).InScope(scope);
         if (definition.HasIdNumber && IdNumber.TryParse(query.Q, writer.Today, out var id, out _))
         {
-            hash = protector.Hash(id!.Normalized);
+            note = await writer.Lookups.SearchRefusalAsync(ct);
+            hash = note is null ? protector.Hash(id!.Normalized) : new string('-', 64); // refused: a hash no row has
+            rows = rows.Where(r => r.RegionId == scope.RegionId);
         }
 
-        var rows = await definition.ListAsync(definition.Rows(db).InScope(scope), query, hash, ct);
-        var hasNext = rows.Count > LedgerListQuery.PageSize;
-        return new LedgerListViewModel(definition, query, rows.Take(LedgerListQuery.PageSize).ToList(), hasNext,
-            RegionOption.Flatten(tree), YearChoices(CurrentYear), scope.CanWriteRecordsOf(scope.RegionId));
+        var found = await definition.ListAsync(rows, query, hash, ct);
+        if (hash is not null)
+        {
+            await writer.Lookups.RecordSearchAsync(definition, refused: note is not null, found.Count, ct);
+            note ??= $"按身份证号码只查找本地区（{scope.RegionName}）登记的记录；下级地区的记录显示为脱敏号码，请按姓名查找。";
+        }
+
+        var hasNext = found.Count > LedgerListQuery.PageSize;
+        return new LedgerListViewModel(definition, query, found.Take(LedgerListQuery.PageSize).ToList(), hasNext,
+            RegionOption.Flatten(tree), YearChoices(CurrentYear), scope.CanWriteRecordsOf(scope.RegionId)) { SearchNote = note };
     }
 
     /// <summary>A region filter naming a region outside the user's subtree answers 404, as a missing record does.</summary>
@@ -77,12 +89,9 @@ public sealed class LedgerQueryService(
                 row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), regionId: row.RegionId, ct: ct);
         }
 
+        var own = row.RegionId == scope.RegionId;
         var values = definition.Fields
-            .Select(f =>
-            {
-                var text = FieldValues.Format(f, f.Get(row));
-                return (f, f.Kind == FieldKind.IdNumber && !revealed ? LedgerSnapshot.Masked(f, text) : text);
-            })
+            .Select(f => (f, LedgerSnapshot.ForViewer(f, FieldValues.Format(f, f.Get(row)), f.Kind == FieldKind.IdNumber ? revealed : own)))
             .ToList();
         return new LedgerDetailsViewModel(definition, row, values, scope.CanWriteRecordsOf(row.RegionId), mayReveal, revealed,
             await eligibility.CardAsync(row, ct));
@@ -94,6 +103,13 @@ public sealed class LedgerQueryService(
         if (!scope.CanWriteRecordsOf(row.RegionId))
         {
             throw new WriteForbiddenException();
+        }
+
+        if (definition.HasIdNumber)
+        {
+            // The edit form carries the full number: a view like the details page's reveal, audited the same way.
+            await audit.RecordAsync(AuditActions.LedgerIdNumberViewed, AuditOutcome.Success, LedgerWriteService.AuditType(definition),
+                row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "edit-form", regionId: row.RegionId, ct: ct);
         }
 
         var values = definition.Fields.ToDictionary(f => f.Key, f => (string?)FieldValues.Format(f, f.Get(row)));

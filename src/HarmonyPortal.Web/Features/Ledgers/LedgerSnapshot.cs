@@ -14,6 +14,13 @@ public static class LedgerSnapshot
     public static Dictionary<string, string> Of(ILedgerDefinition definition, LedgerRow row) =>
         definition.Fields.ToDictionary(f => f.Header, f => Masked(f, FieldValues.Format(f, f.Get(row))));
 
+    /// <summary>
+    /// What a user sees of a field on any page or file: ID numbers and phones in full only to users of the row's own
+    /// region (<paramref name="own"/>), everyone else gets <see cref="Masked"/>. Pages, print views and exports all ask here.
+    /// </summary>
+    public static string ForViewer(ILedgerField field, string text, bool own) => own ? text : Masked(field, text);
+
+    /// <summary>The one mask of personal data: ID numbers as <see cref="IdNumber.Mask"/>, phones as <see cref="PhoneNumber.Mask"/>.</summary>
     public static string Masked(ILedgerField field, string text) => text.Length == 0 ? text : field.Kind switch
     {
         FieldKind.IdNumber => IdNumber.Mask(text),

@@ -17,6 +17,9 @@ public sealed record LedgerListViewModel(
     bool CanWrite)
 {
     public IReadOnlyList<ILedgerField> Columns { get; } = Definition.Fields.Where(f => f.InList).ToList();
+
+    /// <summary>What a search by ID number covered, or why it was refused (Chinese); null for other searches.</summary>
+    public string? SearchNote { get; init; }
 }
 
 public sealed record LedgerFormViewModel(

@@ -14,8 +14,12 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// apply the ledger's cross-field rules, resolve references, seal personal data, refuse duplicates,
 /// check the version, and save the row with its audit entry in one unit of work.
 /// </summary>
-public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, PersonalDataProtector protector, AuditLog audit, TimeProvider clock)
+public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, PersonalDataProtector protector, AuditLog audit, TimeProvider clock,
+    IdNumberLookups lookups)
 {
+    /// <summary>The gate of lookups by ID number; the import shares it.</summary>
+    public IdNumberLookups Lookups => lookups;
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public static string AuditType(ILedgerDefinition definition) => "ledger:" + definition.Key;
@@ -49,7 +53,7 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         var errors = await ApplyAsync(definition, row, values, ct);
         if (errors.Count > 0)
         {
-            return LedgerWriteResult.Refused(errors);
+            return await RefusedAsync(errors, ct);
         }
 
         db.Add(row);
@@ -64,7 +68,7 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         var errors = await ApplyAsync(definition, row, values, ct);
         if (errors.Count > 0)
         {
-            return LedgerWriteResult.Refused(errors);
+            return await RefusedAsync(errors, ct);
         }
 
         // The version the clerk started from is what the database must still hold.
@@ -146,7 +150,12 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             }
         }
 
-        if (errors.Count == 0 && checkDuplicates && await FindDuplicateAsync(definition, row, ct) is { } duplicate)
+        if (errors.Count == 0 && checkDuplicates && await GuessRefusalAsync(definition, row, ct) is { } refusal)
+        {
+            errors.Add(refusal);
+        }
+
+        if (errors.Count == 0 && checkDuplicates && await FindDuplicateAsync(definition, row, "form", ct) is { } duplicate)
         {
             errors.Add(duplicate);
         }
@@ -154,7 +163,19 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         return errors;
     }
 
-    private async Task<FieldError?> FindDuplicateAsync(ILedgerDefinition definition, LedgerRow row, CancellationToken ct)
+    /// <summary>A number whose mask the user sees on another region's row is a guess: allowed within the limits of <see cref="IdNumberLookups"/>.</summary>
+    private async Task<FieldError?> GuessRefusalAsync(ILedgerDefinition definition, LedgerRow row, CancellationToken ct)
+    {
+        if (row is not PersonRow person || (await lookups.MaskedOnlyAsync(definition, row.Year, person.IdNumberMasked, ct)).Count == 0)
+        {
+            return null;
+        }
+
+        var refused = await lookups.JudgeAsync(definition, [new IdNumberLookups.Guess(0, person.IdNumberMasked, person.IdNumberHash)], "form", ct);
+        return refused.TryGetValue(0, out var message) ? new FieldError(IdentityField(definition).Key, message) : null;
+    }
+
+    private async Task<FieldError?> FindDuplicateAsync(ILedgerDefinition definition, LedgerRow row, string via, CancellationToken ct)
     {
         var existing = await definition.SameIdentity(db, row)
             .Select(r => new { r.Region.Name, r.Region.Path })
@@ -164,15 +185,30 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             return null;
         }
 
-        return DuplicateError(definition, row.Year, existing.Name, existing.Path);
+        return DuplicateError(definition, row.Year, existing.Name, existing.Path, definition.IdentityOf(row), via);
     }
 
-    /// <summary>Names only the region of the existing row, never its personal data.</summary>
-    public FieldError DuplicateError(ILedgerDefinition definition, int year, string regionName, string regionPath)
+    /// <summary>
+    /// Names the region of the existing row when it lies in the user's subtree, never its personal data; outside it says
+    /// only that the record is registered elsewhere, and the hit is audited and reported to the office above both.
+    /// </summary>
+    public FieldError DuplicateError(ILedgerDefinition definition, int year, string regionName, string regionPath, string identity, string via)
     {
-        var where = scope.CanRead(regionPath) ? regionName : regionName + "（不在您的管辖范围内，请与该地区核实）";
         var key = IdentityField(definition);
-        return new FieldError(key.Key, $"{key.Header}：{year} 年度本台账中已有该{IdentityNoun(key)}的记录（{where}），同一年度不能重复登记");
+        if (!scope.CanRead(regionPath))
+        {
+            return new FieldError(key.Key, lookups.Elsewhere(definition, year, key.Header, IdentityNoun(key), regionName, regionPath, identity, via));
+        }
+
+        return new FieldError(key.Key, $"{key.Header}：{year} 年度本台账中已有该{IdentityNoun(key)}的记录（{regionName}），同一年度不能重复登记");
+    }
+
+    /// <summary>A refusal of the form: nothing of the row is saved, but the lookups it made are recorded.</summary>
+    private async Task<LedgerWriteResult> RefusedAsync(IReadOnlyList<FieldError> errors, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await lookups.FlushAsync(ct);
+        return LedgerWriteResult.Refused(errors);
     }
 
     public static ILedgerField IdentityField(ILedgerDefinition definition) =>
@@ -198,19 +234,22 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             audit.Add(action, AuditOutcome.Success, AuditType(definition), Id(row), LedgerSnapshot.Changes(before, LedgerSnapshot.Of(definition, row)), regionId: row.RegionId);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            await lookups.FlushAsync(ct);
             return new LedgerWriteResult(row.Id, []);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new LedgerWriteResult(row.Id, [], await ConflictAsync(definition, row, ct));
+            var conflict = await ConflictAsync(definition, row, ct);
+            await lookups.FlushAsync(ct);
+            return new LedgerWriteResult(row.Id, [], conflict);
         }
         catch (DbUpdateException)
         {
             // Another clerk saved the same person or organisation between our check and our save.
             db.ChangeTracker.Clear();
-            if (await FindDuplicateAsync(definition, row, ct) is { } duplicate)
+            if (await FindDuplicateAsync(definition, row, "form", ct) is { } duplicate)
             {
-                return LedgerWriteResult.Refused([duplicate]);
+                return await RefusedAsync([duplicate], ct);
             }
 
             throw;

@@ -166,10 +166,11 @@ public sealed class LedgersController(
 
     [HttpGet("{kind}/import/{token}")]
     [Authorize(Policy = AccessPolicies.Clerk)]
-    public IActionResult ImportErrors(string kind, string token)
+    public async Task<IActionResult> ImportErrors(string kind, string token, CancellationToken ct)
     {
         var definition = Definition(kind);
         var path = importer.AnnotatedPath(token) ?? throw new OutOfScopeException();
+        await importer.RecordErrorsDownloadAsync(definition, ct);
         return PhysicalFile(path, LedgerExportService.ContentType, $"{definition.Title}（导入错误说明）.xlsx");
     }
 
