@@ -96,12 +96,13 @@ internal static class ImportBench
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.Notifications.NotificationService>.Instance);
         var lookups = new IdNumberLookups(db, scope, protector, audit, notifications, TimeProvider.System);
         var writer = new LedgerWriteService(db, scope, protector, audit, TimeProvider.System, lookups);
+        var errorFiles = new ImportErrorFiles(db, scope, options, new PersonalFileRetention(TimeSpan.FromHours(24), TimeSpan.FromMinutes(10)), TimeProvider.System);
 
-        await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, options, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), warmUp, Year - 1, WarmUpRows);
+        await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, errorFiles, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), warmUp, Year - 1, WarmUpRows);
         db.ChangeTracker.Clear();
         return await PeakMemory.MeasureAsync(async () =>
         {
-            await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, options, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), file, Year, rows);
+            await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, errorFiles, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), file, Year, rows);
             var stored = await db.Set<Coordinator>().CountAsync(c => c.Year == Year);
             Expect(stored == rows, $"{stored} rows in the database");
         });
