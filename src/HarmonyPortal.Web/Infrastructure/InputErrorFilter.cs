@@ -28,7 +28,7 @@ public sealed class InputErrorFilter : IAsyncActionFilter
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        if (BindingError(context) is { } message)
+        if (!context.Filters.OfType<BindingErrorsShownInFormAttribute>().Any() && BindingError(context) is { } message)
         {
             context.Result = Refusal(message);
             return;
@@ -106,3 +106,10 @@ public sealed class InputErrorFilter : IAsyncActionFilter
         return t.IsEnum || t.IsPrimitive || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(Guid) || t == typeof(TimeOnly);
     }
 }
+
+/// <summary>
+/// Marks a controller whose forms check their own selects and show every unreadable value beside its field (as the admin
+/// user forms do), so <see cref="InputErrorFilter"/> leaves its binding errors to it instead of answering 400.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class BindingErrorsShownInFormAttribute : Attribute, IFilterMetadata;

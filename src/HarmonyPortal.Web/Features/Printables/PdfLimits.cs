@@ -20,10 +20,10 @@ public sealed class PdfLimits
     public int PerUserQueue { get; set; } = 2;
 
     /// <summary>Documents a user may print in a row before <see cref="PerUserPerMinute"/> applies.</summary>
-    public int PerUserBurst { get; set; } = 3;
+    public int PerUserBurst { get; set; } = 5;
 
     /// <summary>Documents a user prints a minute once the burst is used; a request beyond it waits for its turn (queue timeout).</summary>
-    public double PerUserPerMinute { get; set; } = 6;
+    public double PerUserPerMinute { get; set; } = 10;
 
     /// <summary>Longest wait for a turn (the user's and then the portal's) before the answer is "busy".</summary>
     public double QueueTimeoutSeconds { get; set; } = 20;

@@ -62,7 +62,10 @@ public abstract class ForwardedHeadersTests<TPortal>(TPortal portal, bool proxyI
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var session = CookieOf(signIn, "HarmonyPortal.Auth");
-        var home = await SendAsync(http, HttpMethod.Get, "/", session);
+        // The bootstrap admin must first choose its own password: the sign-in leads to that page, which the session opens.
+        var next = signIn.Headers.Location!.OriginalString;
+        Assert.Contains("/account/change-password", next, StringComparison.Ordinal);
+        var home = await SendAsync(http, HttpMethod.Get, next, session);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
 
         var authCookie = SetCookieLine(signIn, "HarmonyPortal.Auth");

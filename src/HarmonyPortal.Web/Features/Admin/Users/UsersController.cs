@@ -7,6 +7,7 @@ namespace HarmonyPortal.Web.Features.Admin.Users;
 
 [Authorize(Policy = SecuritySetup.AdminPolicy)]
 [Route("admin/users")]
+[BindingErrorsShownInForm]
 public sealed class UsersController(UserAdminService service) : Controller
 {
     [HttpGet("")]
