@@ -40,8 +40,7 @@ public static class DatabaseStartup
             logger.LogInformation("Seed regions loaded");
         }
 
-        OwnerOnlyFiles.Tighten(options.DataDirectory);
-        OwnerOnlyFiles.Tighten(options.KeysDirectory);
+        OwnerOnlyFiles.Tighten(options.DataDirectory, options.KeysDirectory);
         await HarmonyPortal.Core.Rules.RuleSetSeeder.SeedMissingAsync(db, DateTime.UtcNow);
         await BootstrapAdmin.EnsureAsync(services, app.Configuration);
         if (options.SeedDemoData)

@@ -74,10 +74,17 @@ public static class OwnerOnlyFiles
     }
 
     /// <summary>
-    /// Makes the folder, every folder below it 0700 and every file in them 0600: files written before this version, or
+    /// Makes each folder, every folder below it 0700 and every file in them 0600: files written before this version, or
     /// by a library that ignored the umask. Returns how many entries it changed. Symbolic links are left alone.
     /// </summary>
-    public static int Tighten(string root)
+    public static int Tighten(params string[] roots)
+    {
+        // The keys and exports folders usually sit inside the data folder: walk each tree once.
+        var full = roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Distinct().ToList();
+        return full.Where(r => !full.Any(o => o != r && r.StartsWith(o + Path.DirectorySeparatorChar, StringComparison.Ordinal))).Sum(TightenTree);
+    }
+
+    private static int TightenTree(string root)
     {
         if (!Unix || !System.IO.Directory.Exists(root))
         {

@@ -22,16 +22,22 @@ public sealed class PersonalFileSweeper(PortalOptions options, PersonalFileReten
 
         foreach (var file in FilesIn(ImportsDirectory(options)))
         {
-            var marker = file.EndsWith(Features.Ledgers.ImportErrorFiles.ExpiredSuffix, StringComparison.Ordinal);
             var age = AgeOf(file);
-            if (marker ? age >= retention.Lifetime + Features.Ledgers.ImportErrorFiles.MarkerLifetime && TryDelete(file, () => File.Delete(file))
-                : age >= retention.Lifetime && TryDelete(file, () => Features.Ledgers.ImportErrorFiles.Expire(file)))
+            if (file.EndsWith(Features.Ledgers.ImportErrorFiles.ExpiredSuffix, StringComparison.Ordinal))
             {
-                deleted += marker ? 0 : 1;
+                // A marker holds no data; it only tells its clerk for a while that the workbook expired.
+                if (age >= retention.Lifetime + Features.Ledgers.ImportErrorFiles.MarkerLifetime)
+                {
+                    TryDelete(file, () => File.Delete(file));
+                }
+            }
+            else if (age >= retention.Lifetime && TryDelete(file, () => Features.Ledgers.ImportErrorFiles.Expire(file)))
+            {
+                deleted++;
             }
         }
 
-        var tightened = OwnerOnlyFiles.Tighten(options.DataDirectory) + OwnerOnlyFiles.Tighten(options.KeysDirectory) + OwnerOnlyFiles.Tighten(options.ExportsDirectory);
+        var tightened = OwnerOnlyFiles.Tighten(options.DataDirectory, options.KeysDirectory, options.ExportsDirectory);
         if ((deleted > 0 || tightened > 0) && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Personal-data files: {Deleted} expired deleted, {Tightened} made owner-only", deleted, tightened);

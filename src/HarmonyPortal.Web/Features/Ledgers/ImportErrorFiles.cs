@@ -60,12 +60,11 @@ public sealed class ImportErrorFiles(HarmonyDbContext db, UserScope scope, Porta
         return File.Exists(path) ? path : null;
     }
 
-    /// <summary>Deletes an expired workbook and leaves its empty marker; true when the marker was written.</summary>
-    public static bool Expire(string path)
+    /// <summary>Deletes an expired workbook and leaves its empty marker.</summary>
+    public static void Expire(string path)
     {
         OwnerOnlyFiles.Create(path + ExpiredSuffix, 1).Dispose();
         File.Delete(path);
-        return true;
     }
 
     private string FolderOf(int regionId) => Path.Combine(PersonalFileSweeper.ImportsDirectory(options), regionId.ToString(System.Globalization.CultureInfo.InvariantCulture));

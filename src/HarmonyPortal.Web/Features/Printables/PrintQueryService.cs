@@ -121,7 +121,7 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
             }
 
             var text = FieldValues.Format(f, f.Get(row));
-            return reveal ? text : LedgerSnapshot.Masked(f, text);
+            return LedgerSnapshot.ForViewer(f, text, reveal);
         }).ToList();
 
     private T Stamp<T>(T document)

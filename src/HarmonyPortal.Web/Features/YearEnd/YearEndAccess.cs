@@ -1,3 +1,4 @@
+using HarmonyPortal.Core.Exports;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Users;
@@ -17,6 +18,10 @@ public static class YearEndAccess
     public static bool Allows(UserRole role, RegionLevel level) => role is UserRole.Reviewer or UserRole.Admin && level <= RegionLevel.City;
 
     public static bool Allows(UserScope? scope) => scope is not null && Allows(scope.Role, scope.RegionLevel);
+
+    /// <summary>A job's maker as stored now may still have it: not disabled, still of the job's region, with a role and level that has 年终汇总.</summary>
+    public static bool AllowsJob(bool isDisabled, int regionId, UserRole role, RegionLevel level, ExportJob job) =>
+        !isDisabled && regionId == job.RegionId && Allows(role, level);
 
     public static void AddPolicy(AuthorizationOptions options) =>
         options.AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireAssertion(context => Allows(UserScope.FromPrincipal(context.User))));

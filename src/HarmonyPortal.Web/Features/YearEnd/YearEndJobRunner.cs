@@ -78,7 +78,7 @@ public sealed class YearEndJobRunner(HarmonyDbContext db, YearEndWorkbook workbo
     private async Task<UserScope?> ScopeOfAsync(ExportJob job, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Region).SingleOrDefaultAsync(u => u.Id == job.UserId, ct);
-        if (user is null || user.IsDisabled || user.RegionId != job.RegionId || !YearEndAccess.Allows(user.Role, user.Region.Level))
+        if (user is null || !YearEndAccess.AllowsJob(user.IsDisabled, user.RegionId, user.Role, user.Region.Level, job))
         {
             return null;
         }

@@ -107,7 +107,7 @@ public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog a
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == scope.UserId)
             .Select(u => new { u.RegionId, u.Role, u.IsDisabled, u.Region.Level }).SingleOrDefaultAsync(ct);
-        return user is { IsDisabled: false } && user.RegionId == job.RegionId && YearEndAccess.Allows(user.Role, user.Level);
+        return user is not null && YearEndAccess.AllowsJob(user.IsDisabled, user.RegionId, user.Role, user.Level, job);
     }
 }
 
