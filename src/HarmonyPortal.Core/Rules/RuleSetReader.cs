@@ -13,7 +13,7 @@ public sealed record RuleFileError(string Path, string Message)
 /// Reads a rule set from its JSON file (docs/rules/ruleset.schema.json), reporting every error with its
 /// path instead of stopping at the first, so an office can fix a file in one pass.
 /// </summary>
-public static class RuleSetReader
+public static partial class RuleSetReader
 {
     /// <summary>The longest rule file read (characters); the upload is capped at 1 MB as well.</summary>
     public const int MaxDocumentLength = 512 * 1024;
@@ -81,7 +81,11 @@ public static class RuleSetReader
                 r.Array(root, "notes", "$", r.Text, required: false))
             {
                 CoverageTargets = r.Array(root, "coverageTargets", "$", r.CoverageTarget, required: false),
+                DocumentNumber = r.String(root, "documentNumber", "$", required: false, maxLength: MaxIdLength),
+                Issuers = r.Array(root, "issuers", "$", r.Text, required: false),
+                Inherits = r.Inherits(root, "$"),
             };
+            r.CheckTaskIds(ruleSet);
             foreach (var duplicate in ruleSet.CoverageTargets.Select((t, i) => (t.Id, i)).GroupBy(t => t.Id).Where(g => g.Key.Length > 0 && g.Count() > 1))
             {
                 errors.Add(new RuleFileError($"$.coverageTargets[{duplicate.Last().i}].id", $"“{duplicate.Key}”与前面的覆盖目标重复"));
@@ -103,7 +107,7 @@ public static class RuleSetReader
         }
     }
 
-    private sealed class Cursor(List<RuleFileError> errors)
+    private sealed partial class Cursor(List<RuleFileError> errors)
     {
         public T Fail<T>(string path, string message)
         {
@@ -184,13 +188,13 @@ public static class RuleSetReader
             return value.EnumerateArray().Select((e, i) => item(e, $"{path}.{name}[{i}]")).Where(x => x is not null).ToList();
         }
 
-        public RuleTask Task(JsonElement e, string path) => !IsObject(e, path) ? null! : new(
+        public RuleTask Task(JsonElement e, string path) => !IsObject(e, path) ? null! : WithKind(new RuleTask(
             String(e, "id", path, maxLength: MaxIdLength) ?? "",
             String(e, "name", path) ?? "",
             String(e, "lead", path) ?? "",
             Array(e, "participants", path, Text, required: false),
             Array(e, "quotas", path, Quota, required: false),
-            Array(e, "deadlines", path, Deadline, required: false));
+            Array(e, "deadlines", path, Deadline, required: false)), e, path);
 
         private Quota Quota(JsonElement e, string path)
         {
@@ -214,15 +218,14 @@ public static class RuleSetReader
             var per = String(e, "per", path) switch
             {
                 "year" => QuotaPeriod.Year,
-                "period" => QuotaPeriod.Period,
+                "period" or "plan" => QuotaPeriod.Period,
+                "years" => QuotaPeriod.Years,
                 null => QuotaPeriod.Year,
-                var other => Fail<QuotaPeriod>($"{path}.per", $"“{other}”应为 year 或 period"),
+                var other => Fail<QuotaPeriod>($"{path}.per", $"“{other}”应为 year（每年）、plan（整个规划期）或 years（指定年度）"),
             };
             var min = Int(e, "min", path, 0, 100_000, required: false);
             var max = Int(e, "max", path, 0, 100_000, required: false);
-            decimal? share = e.TryGetProperty("share", out var s)
-                ? s.ValueKind == JsonValueKind.Number && s.TryGetDecimal(out var fraction) && fraction is > 0 and <= 1 ? fraction : Fail<decimal?>($"{path}.share", "应为 0 到 1 之间的比例，如 0.8")
-                : null;
+            var share = Fraction(e, "share", path);
             if (min is null && max is null && share is null)
             {
                 Fail<int>(path, "min、max、share 至少填一个");
@@ -233,12 +236,42 @@ public static class RuleSetReader
                 Fail<int>($"{path}.max", $"上限 {max} 小于下限 {min}");
             }
 
-            return new Quota(level, region, per, min, max, String(e, "unit", path) ?? "", share, String(e, "note", path, required: false));
+            var memberUnit = String(e, "memberUnit", path, required: false, maxLength: 50);
+            if (region is not null && region.IndexOf('/') is var slash and > 0)
+            {
+                // Files before member units existed wrote "430600/总工会".
+                memberUnit ??= region[(slash + 1)..];
+                region = region[..slash];
+            }
+
+            if (memberUnit is not null && region is null)
+            {
+                Fail<int>($"{path}.memberUnit", "成员单位须与 region（地区）一起填写");
+            }
+
+            var years = Array(e, "years", path, (y, p) => y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var n) && n is >= Input.PortalYears.Earliest and <= Input.PortalYears.RuleSetLatest
+                ? n : Fail<int>(p, $"应为 {Input.PortalYears.Earliest} 到 {Input.PortalYears.RuleSetLatest} 之间的年度"), required: false);
+            if ((per == QuotaPeriod.Years) != (years.Count > 0))
+            {
+                Fail<int>($"{path}.years", per == QuotaPeriod.Years ? "per 为 years 时须列出年度" : "只有 per 为 years 时才能列出年度");
+            }
+
+            return new Quota(level, region, per, min, max, String(e, "unit", path) ?? "", share, String(e, "note", path, required: false))
+            {
+                MemberUnit = memberUnit,
+                Years = years,
+                Tier = String(e, "tier", path, required: false, maxLength: MaxIdLength),
+                Approximate = Bool(e, "approx", path) ?? false,
+            };
         }
 
         private Deadline Deadline(JsonElement e, string path) => !IsObject(e, path) ? null! :
-            new(Int(e, "year", path, Input.PortalYears.Earliest, Input.PortalYears.RuleSetLatest, required: false),
-                Int(e, "batch", path, 1, Nominations.NominationLimits.MaxBatch, required: false), Date(e, "date", path), String(e, "what", path) ?? "");
+            new Deadline(Int(e, "year", path, Input.PortalYears.Earliest, Input.PortalYears.RuleSetLatest, required: false),
+                Int(e, "batch", path, 1, Nominations.NominationLimits.MaxBatch, required: false), Date(e, "date", path), String(e, "what", path) ?? "")
+            {
+                Step = Step(e, path),
+                Ledger = LedgerKey(e, "ledger", path, required: false),
+            };
 
         private DateOnly Date(JsonElement e, string name, string path)
         {
@@ -269,8 +302,9 @@ public static class RuleSetReader
             {
                 "largeMediumEnterprises" => CoverageUnits.LargeMediumEnterprises,
                 "townsAndParks" => CoverageUnits.TownsAndParks,
+                "memberUnits" => CoverageUnits.MemberUnits,
                 null => default,
-                var other => Fail<CoverageUnits>($"{path}.units", $"“{other}”应为 largeMediumEnterprises（大中型企业）或 townsAndParks（乡镇街道、园区）"),
+                var other => Fail<CoverageUnits>($"{path}.units", $"“{other}”应为 largeMediumEnterprises（大中型企业）、townsAndParks（乡镇街道、园区）或 memberUnits（成员单位）"),
             };
             return new CoverageTarget(
                 String(e, "id", path, maxLength: MaxIdLength) ?? "",
@@ -278,7 +312,10 @@ public static class RuleSetReader
                 units,
                 Int(e, "minCoordinators", path, 1, 100) ?? 0,
                 Date(e, "deadline", path),
-                String(e, "clause", path) ?? "");
+                String(e, "clause", path) ?? "")
+            {
+                Share = Fraction(e, "share", path) ?? 1m,
+            };
         }
 
         public Dictionary<GoldCategory, CriterionNode> Criteria(JsonElement root, string path)
@@ -316,7 +353,7 @@ public static class RuleSetReader
                 if (e.TryGetProperty(name, out _))
                 {
                     var members = Array(e, name, path, Node);
-                    return members.Count > 0 ? new CriterionGroup(kind, String(e, "text", path, required: false), members) : Fail<CriterionNode>($"{path}.{name}", "至少要有一项");
+                    return members.Count > 0 ? WithYears(new CriterionGroup(kind, String(e, "text", path, required: false), members), e, path) : Fail<CriterionNode>($"{path}.{name}", "至少要有一项");
                 }
             }
 
@@ -331,7 +368,7 @@ public static class RuleSetReader
                 Fail<int>(path, kindText == "automatic" ? "automatic 条件必须有 test" : "attested 条件不能有 test");
             }
 
-            return new Criterion(String(e, "id", path, maxLength: MaxIdLength) ?? "", String(e, "text", path) ?? "", String(e, "clause", path) ?? "", test);
+            return WithYears(new Criterion(String(e, "id", path, maxLength: MaxIdLength) ?? "", String(e, "text", path) ?? "", String(e, "clause", path) ?? "", test), e, path);
         }
 
         private CriterionTest? Test(JsonElement e, string path)
