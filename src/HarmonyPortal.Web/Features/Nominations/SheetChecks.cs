@@ -66,7 +66,7 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
     /// <summary>Checks the nominees (all of the sheet's, or those given) against the rules in force for the sheet's region.</summary>
     public async Task<Report> CheckAsync(NominationSheet sheet, Region region, IReadOnlyList<Nomination> nominees, DateOnly today, CancellationToken ct)
     {
-        var goldRules = await rules.ForAsync(region, sheet.Category, ct);
+        var goldRules = await rules.ForAsync(region, sheet.Category, sheet.Year, ct);
         var ids = nominees.Select(n => n.LedgerRowId).ToList();
         var rows = await GoldRules.Ledger(sheet.Category).Rows(db).AsNoTracking().Include(r => r.Region).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var criteria = goldRules.Criteria(sheet.Category);
