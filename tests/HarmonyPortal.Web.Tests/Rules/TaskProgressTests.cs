@@ -23,7 +23,7 @@ public sealed class TaskProgressTests(SqlitePortal portal) : IClassFixture<Sqlit
         Assert.Contains("0 / 20 户，还差 20 户", before);
         Assert.Contains("1 / 20 户，还差 19 户", after);
         Assert.Contains("和谐企业培育计划", after);
-        Assert.Contains("规划期已结束", after);
+        Assert.Contains("本年度不在任何规划期内", after);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class TaskProgressTests(SqlitePortal portal) : IClassFixture<Sqlit
         await Nominations.NominationFlow.AttestAllAsync(clerk, id);
         var sheet = await Nominations.NominationFlow.SheetAsync(portal, id);
         await Nominations.NominationFlow.DoneAsync(Nominations.NominationFlow.ActAsync(clerk, sheet.Id, "submit"));
-        static string Line(string progress) => progress.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "忻州市 · 打造金牌劳动关系协调员").Skip(1).First();
+        static string Line(string progress) => progress.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "忻州市 · 打造金牌劳动关系协调员").First(l => l.StartsWith("已推荐", StringComparison.Ordinal));
 
         var before = (await province.GetPageAsync("/")).QuerySelector("[data-testid=progress]")!.TextContent;
         await Nominations.NominationFlow.DoneAsync(city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync("/nominations"), ("approve", "true")));

@@ -1,72 +1,168 @@
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules;
 
-/// <summary>One region's yearly quota of one task and what its subtree achieved in the year.</summary>
-public sealed record QuotaAchievement(Region Region, RuleTask Task, Quota Quota, int Achieved, int? Nominated)
+/// <summary>
+/// One quota of one plan binding one region (or one member unit of it), with what was achieved over the years the
+/// quota counts: nominees approved (honours), ledger rows (counts, optionally filtered), the share of rows matching
+/// (shares), a reported figure (indicators).
+/// </summary>
+public sealed record QuotaAchievement(Region Region, string? MemberUnit, RuleSet Plan, bool Inherited, RuleTask Task, Quota Quota,
+    IReadOnlyList<int> Years, int Achieved, int? Total, int? Nominated, QuotaJudgement Judgement)
 {
-    public int Required => Quota.Min!.Value;
+    public int Required => Quota.Min ?? Quota.Max ?? 0;
 
-    public int Shortfall => Math.Max(0, Required - Achieved);
+    public int Shortfall => Quota.Min is { } min ? Math.Max(0, min - Achieved) : 0;
+
+    public string Holder => MemberUnit is null ? Region.Name : $"{Region.Name}{MemberUnit}";
 }
 
 /// <summary>
-/// The yearly quotas a ledger or the nominations measure (enterprise lists, coordinator coverage, gold categories)
-/// for a region and the regions below it, with what each achieved: ledger rows of the year in the subtree, or for
-/// gold tasks the nominees the city approved. Shared by the home page's progress and the year-end summary.
+/// Measures every quota of the plans governing a year that binds a region or the regions below it, whatever the task's
+/// kind: shared by the home page's progress, the dashboard and the year-end summary. The region's own plan comes first;
+/// the plans above it count too while each plan below inherits quotas (山西's "各市每年…" binds 忻州 even if 忻州 has a plan).
 /// </summary>
 public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledgers.LedgerRollup rollups)
 {
-    /// <summary>Which ledger counts a task's achievement.</summary>
-    private static readonly Dictionary<string, string> LedgerOfTask = new()
+    private readonly Dictionary<string, (int Count, int? Nominated)> measured = [];
+
+    /// <summary>The plans whose quotas bind <paramref name="own"/> in the year, nearest first, with whether each is inherited.</summary>
+    public async Task<IReadOnlyList<(RuleSet Plan, RuleSetVersion Version, bool Inherited)>> PlansOfAsync(Region own, int year, CancellationToken ct)
     {
-        ["harmonious-enterprises"] = "harmonious-enterprises",
-        ["new-enterprise-service"] = "new-enterprise-services",
-        ["key-enterprises"] = "key-enterprises",
-        ["wage-guidance"] = "wage-guidance",
-        ["coordinator-coverage"] = "coordinators",
-    };
-
-    /// <summary>Which gold category a task's nominations count.</summary>
-    private static readonly Dictionary<string, GoldCategory> GoldOfTask = Enum.GetValues<GoldCategory>().ToDictionary(c => c switch { GoldCategory.Coordinator => "gold-coordinator", GoldCategory.SocialOrganization => "gold-social-organization", _ => "gold-mediation-organization" });
-
-    /// <summary>The rule set of the nearest jurisdiction up <paramref name="own"/>'s chain that has one, or null.</summary>
-    public async Task<RuleSet?> RuleSetOfAsync(Region own, int year, CancellationToken ct) =>
-        (await catalog.ChainAsync(Region.IdsLeafToRoot(own.Path), year, ct)).Select(p => p.RuleSet).FirstOrDefault();
-
-    /// <summary>Each region's yearly quotas of <paramref name="ruleSet"/> (by code or level) and the achievement in <paramref name="year"/>.</summary>
-    public async Task<IReadOnlyList<QuotaAchievement>> AchievedAsync(RuleSet ruleSet, IEnumerable<Region> regions, int year, CancellationToken ct)
-    {
-        var result = new List<QuotaAchievement>();
-        foreach (var region in regions)
+        var result = new List<(RuleSet, RuleSetVersion, bool)>();
+        foreach (var (plan, version) in await catalog.ChainAsync(Region.IdsLeafToRoot(own.Path), year, ct))
         {
-            foreach (var task in ruleSet.Tasks.Where(t => LedgerOfTask.ContainsKey(t.Id) || GoldOfTask.ContainsKey(t.Id)))
+            result.Add((plan, version, result.Count > 0));
+            if (!plan.Inherits.Quotas)
             {
-                var quota = task.Quotas.FirstOrDefault(q => q.Per == QuotaPeriod.Year && q.Min is not null && (q.Region == region.Code || q.Level == region.Level.ToString()));
-                if (quota is null)
-                {
-                    continue;
-                }
-
-                var (achieved, nominated) = GoldOfTask.TryGetValue(task.Id, out var category)
-                    ? await NominationsAsync(category, region.Path, year, ct)
-                    : ((await rollups.ForSubtreeAsync(region.Path, year, ct)).OfSubtree(LedgerOfTask[task.Id], region.Path), (int?)null);
-                result.Add(new QuotaAchievement(region, task, quota, achieved, nominated));
+                break;
             }
         }
 
         return result;
     }
 
-    /// <summary>The nominees of the year in the region's subtree, and how many of them the city approved.</summary>
-    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string path, int year, CancellationToken ct)
+    /// <summary>The nearest plan governing the year up <paramref name="own"/>'s chain, or null.</summary>
+    public async Task<RuleSet?> RuleSetOfAsync(Region own, int year, CancellationToken ct) =>
+        (await catalog.ChainAsync(Region.IdsLeafToRoot(own.Path), year, ct)).Select(p => p.RuleSet).FirstOrDefault();
+
+    /// <summary>
+    /// Each quota binding one of <paramref name="regions"/> (or a member unit of it), from the plans governing the year up
+    /// that region's own chain (a province without a plan still sees the quotas its cities' plans set them), measured for
+    /// <paramref name="year"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<QuotaAchievement>> AchievedAsync(IEnumerable<Region> regions, int year, CancellationToken ct)
     {
-        var counts = await db.Nominations.Where(n => n.Category == category && n.Year == year && n.Region.Path.StartsWith(path))
+        var result = new List<QuotaAchievement>();
+        foreach (var region in regions)
+        {
+            foreach (var (plan, _, inherited) in await PlansOfAsync(region, year, ct))
+            {
+                foreach (var task in plan.Tasks.Where(t => t.Kind is not (TaskKind.DisplayOnly or TaskKind.Material or TaskKind.Coverage)))
+                {
+                    foreach (var quota in task.Quotas.Where(q => QuotaScopes.Binds(q, region) || QuotaScopes.BindsUnitOf(q, region)))
+                    {
+                        var years = QuotaScopes.YearsCounted(quota, plan, year);
+                        if (years.Count > 0)
+                        {
+                            result.Add(await MeasureAsync(region, plan, inherited, task, quota, years, year, ct));
+                        }
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<QuotaAchievement> MeasureAsync(Region region, RuleSet plan, bool inherited, RuleTask task, Quota quota, IReadOnlyList<int> years, int year, CancellationToken ct)
+    {
+        var final = QuotaScopes.IsFinal(quota, plan, year);
+        QuotaAchievement Result(int achieved, int? total, int? nominated, QuotaJudgement judgement) =>
+            new(region, quota.MemberUnit, plan, inherited, task, quota, years, achieved, total, nominated, judgement);
+
+        if (quota.MemberUnit is not null)
+        {
+            return Result(0, null, null, new QuotaJudgement(QuotaStatus.Unknown, "成员单位的配额待计量"));
+        }
+
+        switch (task.Kind)
+        {
+            case TaskKind.Honour when task.Honour is { Category: { } category }:
+            {
+                var (approved, nominated) = await NominationsAsync(category, region.Path, years, ct);
+                return Result(approved, null, nominated, quota.Share is null
+                    ? QuotaJudgement.Count(quota, approved, final)
+                    : new QuotaJudgement(QuotaStatus.Unknown, "选树任务不按比例计量"));
+            }
+
+            case TaskKind.Honour:
+                return Result(0, null, null, new QuotaJudgement(QuotaStatus.Unknown, "该称号尚无推荐流程，暂不计量"));
+            case TaskKind.LedgerCount when task.Measure is { } m:
+            {
+                var count = await RowsAsync(m, region.Path, years, ct);
+                return Result(count, null, null, QuotaJudgement.Count(quota, count, final));
+            }
+
+            case TaskKind.LedgerShare when task.Measure is { } m:
+            {
+                var matching = await RowsAsync(m, region.Path, years, ct);
+                var total = await RowsAsync(m with { Field = null, Value = null }, region.Path, years, ct);
+                return Result(matching, total, null, QuotaJudgement.Share(quota, matching, total, final));
+            }
+
+            default:
+                return Result(0, null, null, new QuotaJudgement(QuotaStatus.Unknown, "待报送"));
+        }
+    }
+
+    /// <summary>Rows of the measure's ledger in the subtree over the years: the database's counters when unfiltered, else a filtered count.</summary>
+    private async Task<int> RowsAsync(LedgerMeasure measure, string path, IReadOnlyList<int> years, CancellationToken ct)
+    {
+        var key = $"rows|{measure}|{path}|{string.Join(",", years)}";
+        if (measured.TryGetValue(key, out var known))
+        {
+            return known.Count;
+        }
+
+        int count;
+        if (!measure.Filtered)
+        {
+            count = 0;
+            foreach (var y in years)
+            {
+                count += (await rollups.ForSubtreeAsync(path, y, ct)).OfSubtree(measure.Ledger, path);
+            }
+        }
+        else
+        {
+            var ledger = LedgerCatalog.Find(measure.Ledger)!;
+            count = await MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure)
+                .Where(r => years.Contains(r.Year) && r.Region.Path.StartsWith(path)).CountAsync(ct);
+        }
+
+        measured[key] = (count, null);
+        return count;
+    }
+
+    /// <summary>The nominees of the years in the region's subtree, and how many of them the city approved.</summary>
+    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string path, IReadOnlyList<int> years, CancellationToken ct)
+    {
+        var key = $"gold|{category}|{path}|{string.Join(",", years)}";
+        if (measured.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var counts = await db.Nominations.Where(n => n.Category == category && years.Contains(n.Year) && n.Region.Path.StartsWith(path))
             .GroupBy(n => n.CityDecision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return (counts.Where(c => c.Key == Core.Nominations.Decision.Yes).Sum(c => c.Count), counts.Sum(c => c.Count));
+        var result = (counts.Where(c => c.Key == Decision.Yes).Sum(c => c.Count), (int?)counts.Sum(c => c.Count));
+        measured[key] = result;
+        return result;
     }
 }

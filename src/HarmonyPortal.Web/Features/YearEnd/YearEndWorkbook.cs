@@ -85,25 +85,23 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             Title = $"{regions.Own.Name}{year} 年度协调劳动关系工作年终汇总表",
             Subtitle = office,
         });
-        var ruleSet = await quotas.RuleSetOfAsync(regions.Own, year, ct);
         var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ToList();
         var serial = 0;
-        if (ruleSet is null || year < ruleSet.FromYear)
+        var achieved = await quotas.AchievedAsync(children.Prepend(regions.Own), year, ct);
+        if (achieved.Count == 0)
         {
-            writer.WriteRow([CellValue.Empty, CellValue.Text(regions.Own.Name), CellValue.Text($"{year} 年度无适用的年度配额")]);
+            writer.WriteRow([CellValue.Empty, CellValue.Text(regions.Own.Name), CellValue.Text($"{year} 年度无适用的配额")]);
         }
-        else
+
+        foreach (var a in achieved)
         {
-            // As on the home page, a plan period that has ended keeps counting against its last quotas, and says so.
-            var basis = $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年{(year > ruleSet.ToYear ? "，规划期已结束" : "")}）";
-            foreach (var a in await quotas.AchievedAsync(ruleSet, children.Prepend(regions.Own), year, ct))
-            {
-                writer.WriteRow([
-                    CellValue.Number(++serial), CellValue.Text(a.Region.Name), CellValue.Text(a.Task.Name), CellValue.Text(a.Quota.Unit),
-                    CellValue.Number(a.Required), CellValue.Number(a.Achieved), CellValue.Number(a.Shortfall),
-                    CellValue.Text(a.Achieved < a.Required ? "未完成" : "已完成"), CellValue.Text(basis),
-                ]);
-            }
+            var basis = $"{a.Plan.Name}（{a.Plan.PeriodText}{(a.Plan.Governs(year) ? "" : "，规划期已结束")}{(a.Inherited ? "，上级规划" : "")}）";
+            writer.WriteRow([
+                CellValue.Number(++serial), CellValue.Text(a.Holder), CellValue.Text(a.Task.Name), CellValue.Text(a.Quota.Unit),
+                a.Quota.Min is { } min ? CellValue.Number(min) : CellValue.Empty, CellValue.Number(a.Achieved), CellValue.Number(a.Shortfall),
+                CellValue.Text(a.Judgement.Status switch { QuotaStatus.Met => "已完成", QuotaStatus.InProgress => "进行中", QuotaStatus.Unknown => "未计量", _ => "未完成" }),
+                CellValue.Text($"{RuleTexts.Period(a.Quota)} {RuleTexts.Requirement(a.Quota)}；{basis}：{a.Judgement.Explanation}"),
+            ]);
         }
 
         await WriteCoverageAsync(writer, regions, children, year, serial, ct);
