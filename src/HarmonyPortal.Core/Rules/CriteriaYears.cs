@@ -17,6 +17,7 @@ public static class CriteriaYears
         }
 
         var members = group.Members.Select(m => InForce(m, year)).OfType<CriterionNode>().ToList();
-        return members.Count == 0 ? null : members.Count == group.Members.Count ? group : group with { Members = members };
+        // Compared member by member: a nested group that lost members in this year is a changed member, though the count is the same.
+        return members.Count == 0 ? null : members.SequenceEqual(group.Members) ? group : group with { Members = members };
     }
 }

@@ -11,12 +11,12 @@ public sealed class CoverageTargetReaderTests
         """;
 
     [Fact]
-    public void JiyuansSeed_StatesBothTargets_WithOneCoordinatorByTheEndOf2023()
+    public void JiyuansSeed_StatesItsThreeTargets_WithOneCoordinatorByTheEndOf2023()
     {
         var jiyuan = SeedRuleSets.Names.Select(SeedRuleSets.Load).Single(r => r.Jurisdiction == "410000-JY");
 
         Assert.Equal(
-            [(CoverageUnits.LargeMediumEnterprises, 1, new DateOnly(2023, 12, 31)), (CoverageUnits.TownsAndParks, 1, new DateOnly(2023, 12, 31))],
+            [(CoverageUnits.LargeMediumEnterprises, 1, new DateOnly(2023, 12, 31)), (CoverageUnits.MemberUnits, 1, new DateOnly(2023, 12, 31)), (CoverageUnits.TownsAndParks, 1, new DateOnly(2023, 12, 31))],
             jiyuan.CoverageTargets.Select(t => (t.Units, t.MinCoordinators, t.Deadline)));
     }
 

@@ -29,18 +29,25 @@ public sealed class RuleEvaluatorTests
     {
         Assert.Contains("shanxi-2021.json", SeedRuleSets.Names);
         Assert.All(SeedRuleSets.Names, name => Assert.Empty(RuleSetReader.Read(SeedRuleSets.Json(name)).Errors));
-        Assert.Equal(8, Shanxi.Tasks.Count);
+        Assert.Equal(16, Shanxi.Tasks.Count);
         Assert.Equal(10, Shanxi.Tasks[0].Quotas[0].Min);
         Assert.Equal((3, 5), (Jiyuan.Tasks[0].Quotas[0].Min, Jiyuan.Tasks[0].Quotas[0].Max));
     }
 
     [Fact]
-    public void Shanxi_CitiesReportTheirLedgersToTheProvinceByDecember20_EachYearOfThePlan()
+    public void Shanxi_CitiesReportEachLedgerToTheProvinceByItsOwnDate_EachYearOfThePlan()
     {
         var task = Shanxi.Tasks.Single(t => t.Id == "ledger-report");
+        IEnumerable<(int, DateOnly)> Of(string ledger) => task.DeadlinesOf(DeadlineStep.Ledger).Where(d => d.Ledger == ledger).Select(d => (d.Year ?? 0, d.Date));
 
-        Assert.Equal([new DateOnly(2021, 12, 20), new DateOnly(2022, 12, 20), new DateOnly(2023, 12, 20)], task.Deadlines.Select(d => d.Date));
-        Assert.Equal([2021, 2022, 2023], task.Deadlines.Select(d => d.Year ?? 0));
+        Assert.Equal([(2021, new DateOnly(2021, 12, 20)), (2022, new DateOnly(2022, 12, 20)), (2023, new DateOnly(2023, 12, 20))], Of("coordinators"));
+        Assert.Equal([(2021, new DateOnly(2021, 12, 20)), (2022, new DateOnly(2022, 12, 20)), (2023, new DateOnly(2023, 12, 20))], Of("social-organizations"));
+        Assert.Equal([(2021, new DateOnly(2021, 10, 20)), (2022, new DateOnly(2022, 8, 20)), (2023, new DateOnly(2023, 6, 20))], Of("mediation-organizations"));
+        Assert.Equal(Of("mediation-organizations"), Of("mediators"));
+        Assert.Equal([(2021, new DateOnly(2021, 12, 31)), (2022, new DateOnly(2022, 12, 31)), (2023, new DateOnly(2023, 12, 31))], Of("key-enterprises"));
+        Assert.Equal(Of("key-enterprises"), Of("harmonious-enterprises"));
+        Assert.Equal(Of("key-enterprises"), Of("new-enterprise-services"));
+        Assert.Empty(Of("wage-guidance"));
     }
 
     [Theory]

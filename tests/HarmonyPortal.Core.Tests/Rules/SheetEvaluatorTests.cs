@@ -71,9 +71,10 @@ public sealed class TangshanContradictionTests
     {
         var set = SeedRuleSets.Load("tangshan-gx-2021.json");
 
-        Assert.Equal(4, set.Tasks.Single(t => t.Id == "harmonious-enterprises").Quotas.Single().Min);
+        var harmonious = set.Tasks.Single(t => t.Id == "harmonious-enterprises");
+        Assert.Equal((4, 12), (harmonious.Quotas.Single(q => q.Per == QuotaPeriod.Year).Min, harmonious.Quotas.Single(q => q.Per == QuotaPeriod.Period).Min));
         Assert.Contains(set.Notes, n => n.Contains("每年在全区范围内培育1户企业", StringComparison.Ordinal));
-        Assert.Equal("总工会", set.Tasks.Single(t => t.Id == "gold-coordinator").Lead);
+        Assert.Equal("工会联合会", set.Tasks.Single(t => t.Id == "gold-coordinator").Lead);
     }
 }
 
@@ -100,9 +101,15 @@ public sealed class YueyangAttachment1Tests
     {
         var bargaining = Yueyang.Tasks.Single(t => t.Id == "collective-bargaining");
 
-        Assert.Equal(3, bargaining.Quotas.Single(q => q.Region == "430600" && q.MemberUnit == "总工会").Min);
-        Assert.Equal(15, bargaining.Quotas.Where(q => q.Per == QuotaPeriod.Period).Sum(q => q.Min));
-        Assert.Equal(780, Yueyang.Tasks.Single(t => t.Id == "new-enterprise-service").Quotas.Where(q => q.Per == QuotaPeriod.Period).Sum(q => q.Min));
-        Assert.Equal(10, Yueyang.Tasks.Count);
+        static bool Row(Quota q) => q.Region != "430600" || q.MemberUnit is not null; // 附件1's rows, not the body's city-wide figure
+
+        Assert.Equal(3, bargaining.Quotas.Single(q => q is { Region: "430600", MemberUnit: "总工会" }).Min);
+        Assert.Equal(15, bargaining.Quotas.Where(q => q.Per == QuotaPeriod.Period && Row(q)).Sum(q => q.Min));
+        Assert.Equal(15, bargaining.Quotas.Single(q => !Row(q)).Min);
+        Assert.Equal(780, Yueyang.Tasks.Single(t => t.Id == "new-enterprise-service").Quotas.Where(q => q.Per == QuotaPeriod.Period && Row(q)).Sum(q => q.Min));
+        Assert.Equal(
+            ["collective-bargaining", "key-enterprises", "harmonious-enterprises", "xiangrong", "wage-guidance", "new-enterprise-service", "gold-coordinator", "gold-mediation-organization", "gold-social-organization", "wage-payment"],
+            Yueyang.Tasks.Where(t => !t.Id.Contains("-model", StringComparison.Ordinal) && !t.Id.Contains("-standard", StringComparison.Ordinal) && !t.Id.StartsWith("wage-guidance-", StringComparison.Ordinal) && !t.Id.StartsWith("wage-data-", StringComparison.Ordinal)).Select(t => t.Id));
+        Assert.DoesNotContain(Yueyang.Tasks, t => t.Kind == TaskKind.DisplayOnly);
     }
 }

@@ -230,7 +230,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
         var cityAfter = await FollowAsync(city, await ReportAsync(city, Xinzhou, 2022));
         var provincePage = await province.GetPageAsync("/reporting?year=2022");
 
-        Assert.Contains("报送期限 2022-12-20（依据：山西省劳动关系“和谐同行”能力提升三年行动计划（晋人社厅发〔2021〕53号）各市年度台账报省）", Text(countyPage, "deadline"));
+        Assert.Contains("报送期限 2022-12-20（依据：山西省劳动关系“和谐同行”能力提升三年行动计划（晋人社厅发〔2021〕53号）劳动关系协调员台账报省）", Text(countyPage, "deadline"));
         Assert.Contains("已报送 1 / 应报送 3 （未报送：定襄县、原平市）", Text(cityBefore, "completeness-before-report"));
         Assert.Contains("已报送", Text(cityAfter, "own-status"));
         var row = Text(provincePage, $"child-{Xinzhou}");
