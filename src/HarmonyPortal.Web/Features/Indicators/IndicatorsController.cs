@@ -21,9 +21,11 @@ public sealed class IndicatorsController(IndicatorService indicators, AuditLog a
     [HttpPost("{regionId:int}/report")]
     [RequestSizeLimit(27 * 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = 27 * 1024 * 1024)]
-    public async Task<IActionResult> Report(int regionId, int year, int jurisdictionRegionId, string? taskId, string? value, string? note, List<IFormFile>? files, CancellationToken ct)
+    public async Task<IActionResult> Report(int regionId, int year, int jurisdictionRegionId, string? taskId, string? value, string? note, CancellationToken ct)
     {
-        var posted = (files ?? []).Select(f => (f.FileName, f.Length, (Func<Stream>)f.OpenReadStream)).ToList();
+        // Every file of the form counts, whatever its field's name.
+        var files = Request.HasFormContentType ? Request.Form.Files : null;
+        var posted = (files ?? (IEnumerable<IFormFile>)[]).Select(f => (f.FileName, f.Length, (Func<Stream>)f.OpenReadStream)).ToList();
         var result = await indicators.ReportAsync(regionId, year, jurisdictionRegionId, taskId, value, note, posted, ct);
         if (result.Succeeded)
         {
