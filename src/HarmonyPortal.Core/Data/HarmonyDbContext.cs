@@ -67,6 +67,10 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
 
+    public DbSet<Indicators.IndicatorReport> IndicatorReports => Set<Indicators.IndicatorReport>();
+
+    public DbSet<Indicators.IndicatorEvidence> IndicatorEvidence => Set<Indicators.IndicatorEvidence>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

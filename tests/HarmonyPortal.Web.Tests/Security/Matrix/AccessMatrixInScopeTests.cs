@@ -49,6 +49,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["GET YearEnd.Download"] = AuditActions.YearEndExportDownloaded, ["POST Users.Create"] = AuditActions.UserCreated,
         ["POST Users.Edit"] = AuditActions.UserUpdated, ["POST Users.Disable"] = AuditActions.UserDisabled, ["POST Users.Enable"] = AuditActions.UserEnabled,
         ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
+        ["POST Indicators.Report"] = AuditActions.IndicatorReported, ["GET Indicators.EvidenceFile"] = AuditActions.IndicatorEvidenceDownloaded,
     };
 
     [Fact]
@@ -197,6 +198,27 @@ public abstract partial class AccessMatrixTests<TPortal>
         var townId = await Portal.RegionIdAsync("140902-XR");
         await OkAsync("GET Regions.Edit", "sx.admin", Get($"/admin/regions/{townId}/edit"));
         await OkAsync("POST Regions.Edit", "sx.admin", Post($"/admin/regions/{townId}/edit", [.. town.Where(f => f.Item1 != "Input.Name"), ("Input.Name", "秀容街道办事处")]));
+
+        // 指标报送: 山西's plan gains an indicator held by every county; the county's clerk reports it, the city downloads the evidence.
+        await using (var db = Portal.CreateDbContext())
+        {
+            var plan = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == jurisdiction).OrderByDescending(v => v.Version).FirstAsync();
+            var json = System.Text.Json.Nodes.JsonNode.Parse(plan.Json)!;
+            json["tasks"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse(
+                """{ "id": "scope-indicator", "name": "范围测试指标", "lead": "人社厅", "kind": "indicator", "indicator": { "label": "培训人数", "unit": "人" }, "quotas": [ { "level": "County", "per": "year", "min": 1, "unit": "人" } ] }"""));
+            db.RuleSetVersions.Add(new RuleSetVersion
+            {
+                RegionId = jurisdiction, Version = plan.Version + 1, FromYear = plan.FromYear, ToYear = plan.ToYear, PlanVersion = plan.PlanVersion + 1,
+                Json = json.ToJsonString(), Name = plan.Name, CreatedAtUtc = DateTime.UtcNow, CreatedBy = "sx.admin",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await OkAsync("GET Indicators.Index", clerk, Get($"/indicators?regionId={xzxf.RegionId}&year=2022"));
+        await ChangesAsync<Core.Indicators.IndicatorReport>(() => OkAsync("POST Indicators.Report", clerk,
+            Upload($"/indicators/{xzxf.RegionId}/report", MatrixRoutes.Pdf, "培训签到表.pdf", ("year", "2022"), ("jurisdictionRegionId", jurisdiction.ToString()), ("taskId", "scope-indicator"), ("value", "12"))));
+        var indicatorEvidence = await ScalarAsync(db => db.IndicatorEvidence.Where(e => e.FileName == "培训签到表.pdf").Select(e => e.Id).SingleAsync());
+        await OkAsync("GET Indicators.EvidenceFile", city, Get($"/indicators/evidence/{indicatorEvidence}"));
 
         var required = MatrixRoutes.Foreign.Keys.Concat(MatrixRoutes.OwnScope.Keys).ToList();
         var taken = succeeded.Values.Sum() + failed.Count;

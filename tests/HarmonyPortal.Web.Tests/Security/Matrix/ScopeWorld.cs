@@ -18,6 +18,7 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     public long? RowId { get; init; }
     public long? NominationId { get; init; }
     public long? EvidenceId { get; init; }
+    public long? IndicatorEvidenceId { get; init; }
     public long? SheetId { get; init; }
     public long? NotificationId { get; init; }
     public Guid? JobId { get; init; }
@@ -26,7 +27,7 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     /// <summary>Ids that name nothing: the same routes must answer these exactly as they answer a foreign record.</summary>
     public static RegionRecords Missing { get; } = new("missing", 987_654_321, "/987654321/", RegionLevel.County, "00000000-0000-0000-0000-000000000000")
     {
-        RowId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321,
+        RowId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321,
         JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a",
     };
 }
@@ -190,13 +191,19 @@ public sealed class ScopeWorld : IDisposable
             Id = Guid.NewGuid(), UserId = region.UserId, RegionId = region.RegionId, Year = Year, Status = ExportJobStatus.Done,
             CreatedAtUtc = DateTime.UtcNow, FinishedAtUtc = DateTime.UtcNow,
         };
-        db.AddRange(notification, job);
+        var indicator = new Core.Indicators.IndicatorReport
+        {
+            RegionId = region.RegionId, JurisdictionRegionId = region.RegionId, TaskId = "scope-indicator", Year = Year, Label = "范围测试指标", Unit = "人",
+            RuleSetVersionId = await db.RuleSetVersions.Select(v => v.Id).FirstAsync(), Value = 1, ReportedById = region.UserId, ReportedBy = clerkName, ReportedAtUtc = DateTime.UtcNow,
+        };
+        indicator.Evidence.Add(new Core.Indicators.IndicatorEvidence { FileName = "范围测试.pdf", ContentType = "application/pdf", Size = MatrixRoutes.Pdf.Length, Sha256 = "", Content = MatrixRoutes.Pdf });
+        db.AddRange(notification, job, indicator);
         await db.SaveChangesAsync();
         var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx", SearchOption.AllDirectories)
             .Select(f => Path.GetFileNameWithoutExtension(f)[(region.UserId.Length + 1)..]).Single();
         return region with
         {
-            RowId = rowId, NominationId = nominationId, EvidenceId = nomination.Evidence.Single().Id, SheetId = nomination.SheetId,
+            RowId = rowId, NominationId = nominationId, EvidenceId = nomination.Evidence.Single().Id, IndicatorEvidenceId = indicator.Evidence.Single().Id, SheetId = nomination.SheetId,
             NotificationId = notification.Id, JobId = job.Id, ImportToken = token,
         };
     }
