@@ -85,7 +85,7 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
             Period = RuleTexts.Period(a.Quota),
             Requirement = RuleTexts.Requirement(a.Quota),
             Status = a.Judgement.Status,
-            Explanation = a.Quota.Share is null && a.Quota.Min is { } min && a.Judgement.Status != QuotaStatus.Unknown
+            Explanation = a.Task.Kind is TaskKind.Honour or TaskKind.LedgerCount && a.Quota.Share is null && a.Quota.Min is { } min && a.Judgement.Status != QuotaStatus.Unknown
                 ? $"{a.Achieved} / {min} {a.Quota.Unit}{(a.Quota.Approximate ? "左右" : "")}{(a.Achieved >= min ? "，已完成" : $"，还差 {min - a.Achieved} {a.Quota.Unit}")}{(a.Judgement.Status == QuotaStatus.Over ? "；" + a.Judgement.Explanation : "")}"
                 : a.Judgement.Explanation,
         };

@@ -61,7 +61,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         var result = new List<QuotaAchievement>();
         foreach (var region in regions)
         {
-            foreach (var (plan, _, inherited) in await PlansOfAsync(region, year, ct))
+            foreach (var (plan, version, inherited) in await PlansOfAsync(region, year, ct))
             {
                 foreach (var task in plan.Tasks.Where(t => t.Kind is not (TaskKind.DisplayOnly or TaskKind.Material or TaskKind.Coverage)))
                 {
@@ -70,7 +70,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
                         var years = QuotaScopes.YearsCounted(quota, plan, year);
                         if (years.Count > 0)
                         {
-                            result.Add(await MeasureAsync(region, plan, inherited, task, quota, years, year, ct));
+                            result.Add(await MeasureAsync(region, plan, version.RegionId, inherited, task, quota, years, year, ct));
                         }
                     }
                 }
@@ -80,7 +80,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         return result;
     }
 
-    private async Task<QuotaAchievement> MeasureAsync(Region region, RuleSet plan, bool inherited, RuleTask task, Quota quota, IReadOnlyList<int> years, int year, CancellationToken ct)
+    private async Task<QuotaAchievement> MeasureAsync(Region region, RuleSet plan, int jurisdictionId, bool inherited, RuleTask task, Quota quota, IReadOnlyList<int> years, int year, CancellationToken ct)
     {
         var final = QuotaScopes.IsFinal(quota, plan, year);
         QuotaAchievement Result(int achieved, int? total, int? nominated, QuotaJudgement judgement) =>
@@ -114,6 +114,15 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
                 var matching = await RowsAsync(m, region.Path, years, ct);
                 var total = await RowsAsync(m with { Field = null, Value = null }, region.Path, years, ct);
                 return Result(matching, total, null, QuotaJudgement.Share(quota, matching, total, final));
+            }
+
+            case TaskKind.Indicator when task.Indicator is { } indicator:
+            {
+                // A figure is reported for a year: the year looked at is the one compared.
+                var value = await Core.Indicators.IndicatorReports.LatestAsync(db, region.Id, jurisdictionId, task.Id, year, ct);
+                var verdict = Core.Indicators.IndicatorQuotas.Judge(indicator, quota, value);
+                var status = verdict.Met switch { true => QuotaStatus.Met, false => final ? QuotaStatus.Shortfall : QuotaStatus.InProgress, null => QuotaStatus.Unknown };
+                return Result(value is { } v ? (int)Math.Round(v) : 0, null, null, new QuotaJudgement(status, verdict.Explanation));
             }
 
             default:
