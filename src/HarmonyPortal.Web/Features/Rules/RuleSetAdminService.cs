@@ -1,6 +1,7 @@
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Rules.Checking;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,10 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         return details.History.SingleOrDefault(v => v.Version == version) ?? throw new OutOfScopeException();
     }
 
-    /// <summary>Adds the next version from a rule file; every error comes back with its JSON path and nothing is saved.</summary>
+    /// <summary>
+    /// Adds the next version from a rule file; every error (the reader's and the checker's) comes back with its JSON path
+    /// and nothing is saved. When the version is saved, the list holds the checker's warnings.
+    /// </summary>
     public async Task<(int? Version, IReadOnlyList<RuleFileError> Errors)> AddVersionAsync(int regionId, string json, string? comment, CancellationToken ct)
     {
         var details = await DetailsAsync(regionId, ct);
@@ -78,6 +82,13 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
             return (null, [new RuleFileError("$.jurisdiction", $"“{ruleSet.Jurisdiction}”与本规则集所属地区 {details.RegionName}（{details.RegionCode}）不一致")]);
         }
 
+        // The checker the command line uses (rules check): its errors refuse the version like the reader's; its warnings come back with the saved version.
+        var findings = RuleChecker.Check(ruleSet, await StoredRulePlans.ContextAsync(db, await StoredRulePlans.LatestAsync(db, ct, ruleSet.Jurisdiction), ct));
+        if (findings.Any(f => f.IsError))
+        {
+            return (null, findings.Where(f => f.IsError).Select(f => new RuleFileError(f.Path, f.Message)).ToList());
+        }
+
         var next = details.Current.Version + 1;
         db.RuleSetVersions.Add(new RuleSetVersion
         {
@@ -86,6 +97,6 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         });
         audit.Add(AuditActions.RuleSetVersionAdded, AuditOutcome.Success, "ruleset", regionId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"version {next}: {comment}", regionId: regionId);
         await db.SaveChangesAsync(ct);
-        return (next, []);
+        return (next, findings.Select(f => new RuleFileError(f.Path, f.Message)).ToList());
     }
 }

@@ -38,7 +38,7 @@ public sealed class RulesController(RuleSetAdminService service) : Controller
             return View("Details", new RuleSetPageViewModel(await service.DetailsAsync(regionId, ct), json, errors));
         }
 
-        TempData[Flash.Success] = $"已保存为第 {version} 版；此前各版本保持不变。";
+        TempData[Flash.Success] = $"已保存为第 {version} 版；此前各版本保持不变。" + (errors.Count == 0 ? "" : "规则检查提示：" + string.Join("；", errors));
         return RedirectToAction(nameof(Details), new { regionId });
     }
 }

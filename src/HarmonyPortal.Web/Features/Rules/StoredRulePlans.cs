@@ -30,9 +30,10 @@ public static class StoredRulePlans
     /// The latest version of every stored plan. Versions are told apart by the period their JSON states, so a
     /// jurisdiction's 2021–2023 and 2024–2026 plans are both checked; a version that no longer reads is returned with its errors.
     /// </summary>
-    public static async Task<List<Plan>> LatestAsync(HarmonyDbContext db, CancellationToken ct)
+    public static async Task<List<Plan>> LatestAsync(HarmonyDbContext db, CancellationToken ct, string? jurisdiction = null)
     {
         var versions = await db.RuleSetVersions.AsNoTracking()
+            .Where(v => jurisdiction == null || v.Region.Code == jurisdiction)
             .Select(v => new { v.Version, v.Json, RegionName = v.Region.Name, v.Region.Code, v.Region.Path })
             .ToListAsync(ct);
         return versions
