@@ -79,6 +79,34 @@ public abstract class RuleCheckUploadTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Contains($"规则检查提示：$.tasks[{task}].honour：{Core.Rules.Checking.RuleChecker.NoCriteriaMessage}", page);
         Assert.Equal(before + 1, await VersionsAsync(jiyuan));
     }
+
+    [Fact]
+    public async Task AnErrorTheReplacedVersionAlreadyHad_IsShownAfterSaving_ButANewErrorIsRefused()
+    {
+        var tangshan = await portal.RegionIdAsync("130200");
+        var stored = await File.ReadAllTextAsync(CheckerFiles.Sample("min-above-max"));
+        await using (var db = portal.CreateDbContext())
+        {
+            db.RuleSetVersions.Add(new RuleSetVersion { RegionId = tangshan, Version = 1, Json = stored, Name = "检查样例", CreatedAtUtc = DateTime.UtcNow, CreatedBy = "（导入）" });
+            await db.SaveChangesAsync();
+        }
+
+        using var admin = await portal.SignedInClientAsync("ts.admin");
+        var renamed = JsonNode.Parse(stored)!;
+        renamed["name"] = "检查样例（改名）";
+        var saved = await admin.PostAsync($"/rules/{tangshan}", await admin.TokenFromAsync($"/rules/{tangshan}"), ("json", renamed.ToJsonString()));
+        var flash = (await admin.GetPageAsync($"/rules/{tangshan}")).QuerySelector("[role=status]")!.TextContent;
+        renamed["tasks"]![0]!["deadlines"]![0]!["year"] = 2025;
+        var refused = await admin.PostAsync($"/rules/{tangshan}", await admin.TokenFromAsync($"/rules/{tangshan}"), ("json", renamed.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("$.tasks[0].quotas[1].min：每年下限 6 高于同一范围、同一期间的配额 $.tasks[0].quotas[0] 的上限 2，两者无法同时满足（此前版本已有，本次仍予保存，请尽快改正）", flash);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await PortalClient.ParseAsync(refused)).QuerySelector("[data-testid=rule-errors]")!.TextContent;
+        Assert.Contains("$.tasks[0].deadlines[0].year：2025 年不在规划期 2021–2023 年内", errors);
+        Assert.DoesNotContain("quotas[1].min", errors);
+        Assert.Equal(2, await VersionsAsync(tangshan));
+    }
 }
 
 public sealed class SqliteRuleCheckUploadTests(SqlitePortal portal) : RuleCheckUploadTests<SqlitePortal>(portal);

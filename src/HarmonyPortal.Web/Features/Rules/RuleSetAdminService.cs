@@ -1,7 +1,6 @@
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Rules;
-using HarmonyPortal.Core.Rules.Checking;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +54,7 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
 
     /// <summary>
     /// Adds the next version from a rule file; every error (the reader's and the checker's) comes back with its JSON path
-    /// and nothing is saved. When the version is saved, the list holds the checker's warnings.
+    /// and nothing is saved. When the version is saved, the list holds the checker's warnings (<see cref="RuleUploadCheck"/>).
     /// </summary>
     public async Task<(int? Version, IReadOnlyList<RuleFileError> Errors)> AddVersionAsync(int regionId, string json, string? comment, CancellationToken ct)
     {
@@ -83,10 +82,10 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         }
 
         // The checker the command line uses (rules check): its errors refuse the version like the reader's; its warnings come back with the saved version.
-        var findings = RuleChecker.Check(ruleSet, await StoredRulePlans.ContextAsync(db, await StoredRulePlans.LatestAsync(db, ct, ruleSet.Jurisdiction), ct));
-        if (findings.Any(f => f.IsError))
+        var (refused, notes) = await RuleUploadCheck.RunAsync(db, ruleSet, details.RuleSet, ct);
+        if (refused.Count > 0)
         {
-            return (null, findings.Where(f => f.IsError).Select(f => new RuleFileError(f.Path, f.Message)).ToList());
+            return (null, refused);
         }
 
         var next = details.Current.Version + 1;
@@ -97,6 +96,6 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         });
         audit.Add(AuditActions.RuleSetVersionAdded, AuditOutcome.Success, "ruleset", regionId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"version {next}: {comment}", regionId: regionId);
         await db.SaveChangesAsync(ct);
-        return (next, findings.Select(f => new RuleFileError(f.Path, f.Message)).ToList());
+        return (next, notes);
     }
 }
