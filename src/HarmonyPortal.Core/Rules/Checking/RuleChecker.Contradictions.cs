@@ -32,6 +32,7 @@ public static partial class RuleChecker
             var aYears = YearsOf(a);
             var bYears = YearsOf(b);
             string? message = null;
+            var field = "min";
             if (a.Per == QuotaPeriod.Year && b.Per == QuotaPeriod.Year || a.Per != QuotaPeriod.Year && b.Per != QuotaPeriod.Year && aYears.SetEquals(bYears))
             {
                 if (a.Min > b.Max)
@@ -48,6 +49,7 @@ public static partial class RuleChecker
                 }
                 else if (b.Min > a.Max * n)
                 {
+                    field = "max";
                     message = $"每年上限 {a.Max}，{Span(b)}合计至多 {a.Max * n}，达不到配额 {bPath} 的下限 {b.Min}，两者无法同时满足";
                 }
             }
@@ -63,11 +65,11 @@ public static partial class RuleChecker
 
             if (a.Approximate || b.Approximate)
             {
-                Warning($"{aPath}.min", message + "（含“左右”的约数配额，只提示、不阻止）");
+                Warning($"{aPath}.{field}", message + "（含“左右”的约数配额，只提示、不阻止）");
             }
             else
             {
-                Error($"{aPath}.min", message);
+                Error($"{aPath}.{field}", message);
             }
         }
 

@@ -144,7 +144,7 @@ public sealed class RuleCheckerTests
 
         var finding = Assert.Single(RuleChecker.Check(capped, RuleCheckContext.FromSeed()));
 
-        Assert.Equal(("$.tasks[0].quotas[0].min", "每年上限 1，整个规划期（2021–2023 年）合计至多 3，达不到配额 $.tasks[0].quotas[1] 的下限 5，两者无法同时满足"), (finding.Path, finding.Message));
+        Assert.Equal(("$.tasks[0].quotas[0].max", "每年上限 1，整个规划期（2021–2023 年）合计至多 3，达不到配额 $.tasks[0].quotas[1] 的下限 5，两者无法同时满足"), (finding.Path, finding.Message));
     }
 
     [Fact]
