@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Core.Rules;
 
 /// <summary>
-/// Stores the seed jurisdictions' rule sets as version 1 where a jurisdiction has none yet, and as a new
-/// version where the latest is an older seed (a seed file gained e.g. coverage targets) that no office replaced.
-/// Stored versions are never changed.
+/// Stores the seed jurisdictions' plans as version 1 where the jurisdiction has no plan of that period yet, and
+/// as a new version where the plan's latest is an older seed (a seed file gained e.g. coverage targets) that no
+/// office replaced. Stored versions are never changed; versions stored before plans had periods get theirs first.
 /// </summary>
 public static class RuleSetSeeder
 {
@@ -14,6 +14,7 @@ public static class RuleSetSeeder
 
     public static async Task<int> SeedMissingAsync(HarmonyDbContext db, DateTime nowUtc, CancellationToken ct = default)
     {
+        await RuleSetPlans.BackfillAsync(db, ct);
         var added = 0;
         foreach (var name in SeedRuleSets.Names)
         {
@@ -25,16 +26,18 @@ public static class RuleSetSeeder
                 continue;
             }
 
-            var latest = await db.RuleSetVersions.Where(v => v.RegionId == region.Id).OrderByDescending(v => v.Version)
-                .Select(v => new { v.Version, v.Json, v.CreatedBy }).FirstOrDefaultAsync(ct);
+            var latest = await db.RuleSetVersions.Where(v => v.RegionId == region.Id && v.FromYear == ruleSet.FromYear).OrderByDescending(v => v.Version)
+                .Select(v => new { v.PlanVersion, v.Json, v.CreatedBy }).FirstOrDefaultAsync(ct);
             if (latest is not null && (latest.CreatedBy != SeedAuthor || latest.Json == json))
             {
                 continue;
             }
 
+            var last = await db.RuleSetVersions.Where(v => v.RegionId == region.Id).MaxAsync(v => (int?)v.Version, ct) ?? 0;
             db.RuleSetVersions.Add(new RuleSetVersion
             {
-                RegionId = region.Id, Version = (latest?.Version ?? 0) + 1, Json = json, Name = ruleSet.Name, CreatedAtUtc = nowUtc, CreatedBy = SeedAuthor,
+                RegionId = region.Id, Version = last + 1, FromYear = ruleSet.FromYear, ToYear = ruleSet.ToYear, PlanVersion = (latest?.PlanVersion ?? 0) + 1,
+                Json = json, Name = ruleSet.Name, CreatedAtUtc = nowUtc, CreatedBy = SeedAuthor,
                 Comment = latest is null ? ruleSet.Source : "种子文件更新：" + ruleSet.Source,
             });
             added++;

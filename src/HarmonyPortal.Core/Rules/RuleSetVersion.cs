@@ -3,8 +3,10 @@ using HarmonyPortal.Core.Regions;
 namespace HarmonyPortal.Core.Rules;
 
 /// <summary>
-/// One version of a jurisdiction's rule set, as the JSON file an office edits. Versions are only added,
-/// never changed, so a verdict that names its version can always be reproduced.
+/// One version of one plan of a jurisdiction, as the JSON file an office edits. A jurisdiction has a plan per
+/// plan period (2021–2023, 2024–2026 …), told apart by its first year; a year is governed by the plan whose
+/// period holds it. Versions are only added, never changed, so a verdict that names its version can always be
+/// reproduced.
 /// </summary>
 public class RuleSetVersion
 {
@@ -15,8 +17,20 @@ public class RuleSetVersion
 
     public Region Region { get; set; } = null!;
 
-    /// <summary>1, 2, 3 … within the jurisdiction.</summary>
+    /// <summary>1, 2, 3 … within the jurisdiction (all plans): the number in download addresses.</summary>
     public int Version { get; set; }
+
+    /// <summary>The plan period's first year: what tells one plan of the jurisdiction from another.</summary>
+    public int FromYear { get; set; }
+
+    public int ToYear { get; set; }
+
+    /// <summary>1, 2, 3 … within the plan: the "第 N 版" users see.</summary>
+    public int PlanVersion { get; set; }
+
+    public bool Governs(int year) => year >= FromYear && year <= ToYear;
+
+    public string PlanText => FromYear == ToYear ? $"{FromYear} 年规划" : $"{FromYear}–{ToYear} 年规划";
 
     public string Json { get; set; } = "";
 

@@ -11,30 +11,25 @@ public sealed record SheetFinding(bool Ok, string Explanation, bool Blocks = fal
 /// </summary>
 public static class SheetEvaluator
 {
-    public static IReadOnlyList<SheetFinding> Quotas(RuleTask task, Region region, int year, int countThisYear, int countInPeriod)
+    /// <summary>
+    /// The task's quotas binding the region's office, each judged on the nominees counted over the years it counts
+    /// (<paramref name="countIn"/>): a maximum blocks (unless "左右"), a yearly minimum short warns, a plan or named-years
+    /// minimum short is progress until its period ends.
+    /// </summary>
+    public static IReadOnlyList<SheetFinding> Quotas(RuleTask task, RuleSet plan, Region region, int year, Func<IReadOnlyList<int>, int> countIn)
     {
         var findings = new List<SheetFinding>();
-        foreach (var quota in task.Quotas.Where(q => q.Region == region.Code || q.Level == region.Level.ToString()))
+        foreach (var quota in task.Quotas.Where(q => QuotaScopes.Binds(q, region) && q.Share is null))
         {
-            if (quota.Share is not null)
+            var years = QuotaScopes.YearsCounted(quota, plan, year);
+            if (years.Count == 0)
             {
-                continue; // shares are progress targets over ledger rows, not counts of a sheet
+                continue;
             }
 
-            var (count, scope) = quota.Per == QuotaPeriod.Year ? (countThisYear, $"{year} 年度") : (countInPeriod, "规划期内");
-            var what = $"{region.Name} {scope}{task.Name}";
-            if (quota.Min is { } min && count < min)
-            {
-                findings.Add(new SheetFinding(false, $"{what} {count} {quota.Unit}，低于下限 {min} {quota.Unit}"));
-            }
-            else if (quota.Max is { } max && count > max)
-            {
-                findings.Add(new SheetFinding(false, $"{what} {count} {quota.Unit}，超过上限 {max} {quota.Unit}", Blocks: true));
-            }
-            else
-            {
-                findings.Add(new SheetFinding(true, $"{what} {count} {quota.Unit}，符合{Range(quota)}"));
-            }
+            var scope = quota.Per == QuotaPeriod.Year ? $"{year} 年度" : quota.Per == QuotaPeriod.Period ? $"规划期（{plan.PeriodText}）内" : $"{string.Join("、", quota.Years)} 年";
+            var judged = QuotaJudgement.Count(quota, countIn(years), QuotaScopes.IsFinal(quota, plan, year));
+            findings.Add(new SheetFinding(judged.Status is QuotaStatus.Met or QuotaStatus.InProgress, $"{region.Name} {scope}{task.Name}：{judged.Explanation}", judged.Blocks));
         }
 
         return findings;
@@ -61,13 +56,4 @@ public static class SheetEvaluator
             ? new SheetFinding(true, $"{what}截止日期 {date:yyyy-MM-dd}{extended}，还有 {days} 天")
             : new SheetFinding(false, $"{what}截止日期 {date:yyyy-MM-dd}{extended} 已过 {-days} 天，不能再提交", Blocks: true);
     }
-
-    private static string Range(Quota quota) => (quota.Min, quota.Max) switch
-    {
-        ({ } min, { } max) when min == max => $"要求 {min} {quota.Unit}",
-        ({ } min, { } max) => $"要求 {min}–{max} {quota.Unit}",
-        ({ } min, null) => $"下限 {min} {quota.Unit}",
-        (null, { } max) => $"上限 {max} {quota.Unit}",
-        _ => "要求",
-    };
 }

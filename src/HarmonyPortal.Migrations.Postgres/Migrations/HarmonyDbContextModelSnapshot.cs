@@ -1702,6 +1702,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1711,7 +1714,13 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToYear")
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
@@ -1721,6 +1730,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("RegionId", "FromYear", "ToYear");
 
                     b.ToTable("RuleSetVersions");
                 });

@@ -1649,6 +1649,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1658,7 +1661,13 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -1668,6 +1677,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("RegionId", "FromYear", "ToYear");
 
                     b.ToTable("RuleSetVersions");
                 });

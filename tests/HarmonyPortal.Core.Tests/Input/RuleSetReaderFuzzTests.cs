@@ -88,7 +88,7 @@ public sealed class RuleSetReaderFuzzTests
         // unknown enumeration strings
         { "tasks/0/quotas/0/level", "\"Galaxy\"", "$.tasks[0].quotas[0].level", "“Galaxy”应为 Province、City、County、Town 之一" },
         { "tasks/0/quotas/0/level", "\"city\"", "$.tasks[0].quotas[0].level", "应为 Province、City、County、Town 之一" },
-        { "tasks/0/quotas/0/per", "\"month\"", "$.tasks[0].quotas[0].per", "“month”应为 year 或 period" },
+        { "tasks/0/quotas/0/per", "\"month\"", "$.tasks[0].quotas[0].per", "“month”应为 year（每年）、plan（整个规划期）或 years（指定年度）" },
         { "coverageTargets/0/units", "\"allEnterprises\"", "$.coverageTargets[0].units", "应为 largeMediumEnterprises" },
         { "criteria/coordinator/all/0/kind", "\"manual\"", "$.criteria.coordinator.all[0].kind", "应为 automatic（系统判断）或 attested（审核确认）" },
         { "criteria/coordinator/all/0/test/op", "\"equals\"", "$.criteria.coordinator.all[0].test.op", "应为 atLeast、atMost、isTrue 或 noneWithinYears" },

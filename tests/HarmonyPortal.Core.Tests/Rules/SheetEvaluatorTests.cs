@@ -12,12 +12,15 @@ public sealed class SheetEvaluatorTests
 
     private static RuleTask Task(string set, string id) => SeedRuleSets.Load(set).Tasks.Single(t => t.Id == id);
 
+    private static IReadOnlyList<SheetFinding> Quotas(string set, string id, Region region, int year, int count) =>
+        SheetEvaluator.Quotas(Task(set, id), SeedRuleSets.Load(set), region, year, _ => count);
+
     [Theory]
-    [InlineData(7, false, "忻州市 2022 年度打造金牌劳动关系协调员 7 名，低于下限 10 名")]
-    [InlineData(10, true, "忻州市 2022 年度打造金牌劳动关系协调员 10 名，符合下限 10 名")]
+    [InlineData(7, false, "忻州市 2022 年度打造金牌劳动关系协调员：7 名，低于下限 10 名")]
+    [InlineData(10, true, "忻州市 2022 年度打造金牌劳动关系协调员：10 名，符合下限 10 名")]
     public void Shanxi_EachCityNeedsTenGoldCoordinatorsAYear(int count, bool ok, string explanation)
     {
-        var finding = Assert.Single(SheetEvaluator.Quotas(Task("shanxi-2021.json", "gold-coordinator"), Xinzhou, 2022, count, count));
+        var finding = Assert.Single(Quotas("shanxi-2021.json", "gold-coordinator", Xinzhou, 2022, count));
 
         Assert.Equal((ok, explanation), (finding.Ok, finding.Explanation));
     }
@@ -29,7 +32,7 @@ public sealed class SheetEvaluatorTests
     [InlineData(6, false, "超过上限 5 名")]
     public void Jiyuan_ThreeToFiveAYear_NamedForTheZone(int count, bool ok, string tail)
     {
-        var finding = Assert.Single(SheetEvaluator.Quotas(Task("jiyuan-2022.json", "gold-coordinator"), Jiyuan, 2022, count, count));
+        var finding = Assert.Single(Quotas("jiyuan-2022.json", "gold-coordinator", Jiyuan, 2022, count));
 
         Assert.Equal(ok, finding.Ok);
         Assert.EndsWith(tail, finding.Explanation);
@@ -38,11 +41,13 @@ public sealed class SheetEvaluatorTests
     [Fact]
     public void Ganzhou_EachCountyRecommendsExactlyOneMediationOrganisationAYear()
     {
-        var task = Task("ganzhou-2021.json", "gold-mediation-organization");
+        const string set = "ganzhou-2021.json", id = "gold-mediation-organization";
 
-        Assert.True(Assert.Single(SheetEvaluator.Quotas(task, Zhanggong, 2021, 1, 1)).Ok);
-        Assert.Contains("超过上限 1 家", Assert.Single(SheetEvaluator.Quotas(task, Zhanggong, 2021, 2, 2)).Explanation);
-        Assert.Equal(2, SheetEvaluator.Quotas(task, new Region { Name = "赣州市", Code = "360700", Level = RegionLevel.City }, 2021, 3, 3).Count);
+        Assert.True(Assert.Single(Quotas(set, id, Zhanggong, 2021, 1)).Ok);
+        var two = Assert.Single(Quotas(set, id, Zhanggong, 2021, 2));
+        Assert.Contains("超过上限 1 家", two.Explanation);
+        Assert.True(two.Blocks);
+        Assert.Equal(2, Quotas(set, id, new Region { Name = "赣州市", Code = "360700", Level = RegionLevel.City }, 2021, 3).Count);
     }
 
     [Fact]
@@ -82,10 +87,12 @@ public sealed class YueyangAttachment1Tests
         var task = Yueyang.Tasks.Single(t => t.Id == "new-enterprise-service");
         var junshan = new Region { Name = "君山区", Code = "430611", Level = RegionLevel.County };
 
-        var findings = SheetEvaluator.Quotas(task, junshan, 2022, countThisYear: 19, countInPeriod: 61);
+        var findings = SheetEvaluator.Quotas(task, Yueyang, junshan, 2022, years => years.Count == 1 ? 19 : 41);
+        var lastYear = SheetEvaluator.Quotas(task, Yueyang, junshan, 2023, years => years.Count == 1 ? 19 : 59);
 
-        Assert.Contains(findings, f => !f.Ok && f.Explanation == "君山区 2022 年度新企业用工服务计划 19 户，低于下限 20 户");
-        Assert.Contains(findings, f => f.Ok && f.Explanation == "君山区 规划期内新企业用工服务计划 61 户，符合下限 60 户");
+        Assert.Contains(findings, f => !f.Ok && f.Explanation == "君山区 2022 年度新企业用工服务计划：19 户，低于下限 20 户");
+        Assert.Contains(findings, f => f.Ok && f.Explanation == "君山区 规划期（2021–2023 年）内新企业用工服务计划：累计 41 户，下限 60 户，还差 19 户");
+        Assert.Contains(lastYear, f => !f.Ok && f.Explanation == "君山区 规划期（2021–2023 年）内新企业用工服务计划：59 户，低于下限 60 户");
     }
 
     [Fact]
@@ -93,7 +100,7 @@ public sealed class YueyangAttachment1Tests
     {
         var bargaining = Yueyang.Tasks.Single(t => t.Id == "collective-bargaining");
 
-        Assert.Equal(3, bargaining.Quotas.Single(q => q.Region == "430600/总工会").Min);
+        Assert.Equal(3, bargaining.Quotas.Single(q => q.Region == "430600" && q.MemberUnit == "总工会").Min);
         Assert.Equal(15, bargaining.Quotas.Where(q => q.Per == QuotaPeriod.Period).Sum(q => q.Min));
         Assert.Equal(780, Yueyang.Tasks.Single(t => t.Id == "new-enterprise-service").Quotas.Where(q => q.Per == QuotaPeriod.Period).Sum(q => q.Min));
         Assert.Equal(10, Yueyang.Tasks.Count);

@@ -59,7 +59,8 @@ public abstract class RuleCheckUploadTests<TPortal>(TPortal portal) : IClassFixt
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var errors = (await PortalClient.ParseAsync(response)).QuerySelector("[data-testid=rule-errors]")!.TextContent;
-        Assert.Contains("$.fromYear：规划期 2021–2023 年与本地区已有的规划", errors);
+        Assert.Contains("$.fromYear：规划期 2021–2023 年与已有的", errors);
+        Assert.Contains("重叠", errors);
         Assert.Equal(before, await VersionsAsync(jiyuan));
     }
 
@@ -87,7 +88,7 @@ public abstract class RuleCheckUploadTests<TPortal>(TPortal portal) : IClassFixt
         var stored = await File.ReadAllTextAsync(CheckerFiles.Sample("min-above-max"));
         await using (var db = portal.CreateDbContext())
         {
-            db.RuleSetVersions.Add(new RuleSetVersion { RegionId = tangshan, Version = 1, Json = stored, Name = "检查样例", CreatedAtUtc = DateTime.UtcNow, CreatedBy = "（导入）" });
+            db.RuleSetVersions.Add(new RuleSetVersion { RegionId = tangshan, Version = 1, FromYear = 2021, ToYear = 2023, PlanVersion = 1, Json = stored, Name = "检查样例", CreatedAtUtc = DateTime.UtcNow, CreatedBy = "（导入）" });
             await db.SaveChangesAsync();
         }
 

@@ -38,7 +38,7 @@ public abstract class RuleSetAdminTests<TPortal>(TPortal portal) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await admin.GetPageAsync($"/rules/{shanxi}");
         Assert.Contains("第 2 版", page.Body!.TextContent);
-        Assert.Contains("≥12", page.QuerySelector("[data-testid=tasks]")!.TextContent);
+        Assert.Contains("每个市：每年 ≥ 12 名", page.QuerySelector("[data-testid=tasks]")!.TextContent);
         var old = await (await admin.Http.GetAsync($"/rules/{shanxi}/versions/1.json")).Content.ReadAsStringAsync();
         Assert.Equal(Json(v1), old);
         await using var after = portal.CreateDbContext();

@@ -75,7 +75,7 @@ public abstract class RulesCommandTests<TPortal>(TPortal portal) : IClassFixture
             var tangshan = await db.Regions.SingleAsync(r => r.Code == "130200");
             db.RuleSetVersions.Add(new RuleSetVersion
             {
-                RegionId = tangshan.Id, Version = 1, Json = await File.ReadAllTextAsync(Sample("min-above-max")), Name = "检查样例", CreatedAtUtc = DateTime.UtcNow, CreatedBy = "test",
+                RegionId = tangshan.Id, Version = 1, FromYear = 2021, ToYear = 2023, PlanVersion = 1, Json = await File.ReadAllTextAsync(Sample("min-above-max")), Name = "检查样例", CreatedAtUtc = DateTime.UtcNow, CreatedBy = "test",
             });
             await db.SaveChangesAsync();
         }
@@ -83,7 +83,7 @@ public abstract class RulesCommandTests<TPortal>(TPortal portal) : IClassFixture
         var (exit, output) = await RunAsync();
 
         Assert.Equal(1, exit);
-        Assert.Contains("唐山市（130200）2021–2023 年第 1 版: $.tasks[0].quotas[1].min：每年下限 6 高于同一范围、同一期间的配额 $.tasks[0].quotas[0] 的上限 2，两者无法同时满足", output);
+        Assert.Contains("唐山市（130200）2021–2023 年规划 第 1 版: $.tasks[0].quotas[1].min：每年下限 6 高于同一范围、同一期间的配额 $.tasks[0].quotas[0] 的上限 2，两者无法同时满足", output);
         Assert.Contains("检查了 6 个规划：", output);
     }
 

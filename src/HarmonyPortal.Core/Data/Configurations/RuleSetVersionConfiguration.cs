@@ -12,6 +12,7 @@ internal sealed class RuleSetVersionConfiguration : IEntityTypeConfiguration<Rul
         builder.Property(v => v.CreatedBy).HasMaxLength(256);
         builder.Property(v => v.Comment).HasMaxLength(500);
         builder.HasIndex(v => new { v.RegionId, v.Version }).IsUnique();
+        builder.HasIndex(v => new { v.RegionId, v.FromYear, v.ToYear });
         builder.HasOne(v => v.Region).WithMany().HasForeignKey(v => v.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -27,7 +27,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
 {
     public async Task<CoveragePage> PageAsync(Region region, int year, IReadOnlyDictionary<int, int> rowOf, CancellationToken ct)
     {
-        var (targets, ruleSetName) = await TargetsAsync(region, ct);
+        var (targets, ruleSetName) = await TargetsAsync(region, year, ct);
         var path = region.Path;
         var enterprises = await db.LargeEnterprises.AsNoTracking().Where(e => e.Year == year && e.Region.Path.StartsWith(path)).OrderBy(e => e.Id)
             .Select(e => new { Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName }).ToListAsync(ct);
@@ -81,17 +81,15 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
         return new CoveragePage(targets, ruleSetName, figures, uncovered);
     }
 
-    /// <summary>The coverage targets of the nearest jurisdiction up the region chain whose latest rule set states any.</summary>
-    private async Task<(IReadOnlyList<AppliedTarget>, string?)> TargetsAsync(Region region, CancellationToken ct)
+    /// <summary>The coverage targets of the nearest jurisdiction up the region chain whose plan for the year states any.</summary>
+    private async Task<(IReadOnlyList<AppliedTarget>, string?)> TargetsAsync(Region region, int year, CancellationToken ct)
     {
         var chain = Region.IdsLeafToRoot(region.Path);
-        var latest = await catalog.LatestAsync(chain, ct);
-        foreach (var id in chain.Where(latest.ContainsKey))
+        foreach (var (ruleSet, version) in await catalog.ChainAsync(chain, year, ct))
         {
-            var ruleSet = RuleSetCatalog.Parse(latest[id]);
             if (ruleSet.CoverageTargets.Count > 0)
             {
-                return (AppliedTarget.From(ruleSet), $"{ruleSet.Name}（第 {latest[id].Version} 版）");
+                return (AppliedTarget.From(ruleSet), $"{ruleSet.Name}（{version.PlanText} 第 {version.PlanVersion} 版）");
             }
         }
 

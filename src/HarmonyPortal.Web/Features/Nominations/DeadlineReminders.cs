@@ -21,20 +21,19 @@ public sealed class DeadlineReminders(HarmonyDbContext db, RuleSetCatalog catalo
     public async Task<int> RunAsync(DateOnly today, CancellationToken ct)
     {
         var jurisdictions = await db.RuleSetVersions.AsNoTracking().Select(v => v.RegionId).Distinct().ToListAsync(ct);
-        var latest = await catalog.LatestAsync(jurisdictions, ct);
         var created = 0;
-        foreach (var (regionId, version) in latest)
+        foreach (var (regionId, version) in (await catalog.InForceAsync(jurisdictions, today.Year, ct)).Concat(await catalog.InForceAsync(jurisdictions, today.Year + 1, ct)).DistinctBy(p => p.Value.Id))
         {
             var set = RuleSetCatalog.Parse(version);
             var jurisdiction = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, ct);
             foreach (var category in Enum.GetValues<GoldCategory>())
             {
-                if (set.Tasks.FirstOrDefault(t => t.Id == GoldRules.TaskId(category)) is not { } task)
+                if (set.HonourTask(category) is not { } task)
                 {
                     continue;
                 }
 
-                foreach (var deadline in task.Deadlines.Where(d => d.Year is { } y && (y == today.Year || y == today.Year + 1)))
+                foreach (var deadline in task.DeadlinesOf(DeadlineStep.Submit).Where(d => d.Year is { } y && (y == today.Year || y == today.Year + 1) && set.Governs(y)))
                 {
                     created += await RemindAsync(jurisdiction, category, deadline, today, ct);
                 }

@@ -6,31 +6,24 @@ using HarmonyPortal.Web.Features.Rules;
 namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>
-/// The rules a region's nominations of a category answer to: the criteria of the nearest jurisdiction that
-/// defines them (with the version, so verdicts can name it), and the gold task with its quotas and deadlines.
+/// The rules a region's nominations of a category answer to in a year: the criteria in force of the nearest plan
+/// that defines them (with the version, so verdicts can name it), and the honour task conferring the category,
+/// found by its kind, with its quotas, deadlines and selecting level.
 /// </summary>
-public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVersion, RuleTask? Task, RuleSet? TaskSet)
+public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVersion, RuleTask? Task, RuleSet? TaskSet, int Year = 0)
 {
-    public CriterionNode? Criteria(GoldCategory category) => CriteriaSet?.Criteria.GetValueOrDefault(category);
+    /// <summary>The category's criteria in force in the year, or null when no plan up the chain sets any.</summary>
+    public CriterionNode? Criteria(GoldCategory category) => CriteriaSet?.CriteriaFor(category, Year);
+
+    /// <summary>The level that selects and publishes the category: the honour's, or the province when no plan says.</summary>
+    public RegionLevel SelectingLevel => Task?.Honour?.SelectingLevel ?? RegionLevel.Province;
 
     /// <summary>The batches of the year the rule set names, or none (batch 0) when it has no batches.</summary>
     public IReadOnlyList<int> Batches(int year) =>
         Task?.Deadlines.Where(d => d.Year == year && d.Batch is > 0).Select(d => d.Batch!.Value).Distinct().Order().ToList() is { Count: > 0 } batches ? batches : [0];
 
-    public static string TaskId(GoldCategory category) => category switch
-    {
-        GoldCategory.Coordinator => "gold-coordinator",
-        GoldCategory.SocialOrganization => "gold-social-organization",
-        _ => "gold-mediation-organization",
-    };
-
     /// <summary>The ledger whose rows can be nominated for the category.</summary>
-    public static ILedgerDefinition Ledger(GoldCategory category) => LedgerCatalog.Find(category switch
-    {
-        GoldCategory.Coordinator => "coordinators",
-        GoldCategory.SocialOrganization => "social-organizations",
-        _ => "mediation-organizations",
-    })!;
+    public static ILedgerDefinition Ledger(GoldCategory category) => LedgerCatalog.Find(TaskKinds.LedgerOf(category))!;
 
     public static string CategoryName(GoldCategory category) => EligibilityCard.CategoryName(category);
 
@@ -39,26 +32,25 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
 
 public sealed class GoldRuleLookup(RuleSetCatalog catalog)
 {
-    public async Task<GoldRules> ForAsync(Region region, GoldCategory category, CancellationToken ct)
+    public async Task<GoldRules> ForAsync(Region region, GoldCategory category, int year, CancellationToken ct)
     {
-        var chain = Region.IdsLeafToRoot(region.Path);
-        var latest = await catalog.LatestAsync(chain, ct);
         (RuleSet Set, RuleSetVersion Version)? criteria = null;
         (RuleSet Set, RuleTask Task)? task = null;
-        foreach (var id in chain.Where(latest.ContainsKey))
+        var inheritCriteria = true;
+        foreach (var (set, version) in await catalog.ChainAsync(Region.IdsLeafToRoot(region.Path), year, ct))
         {
-            var set = RuleSetCatalog.Parse(latest[id]);
-            if (criteria is null && set.Criteria.ContainsKey(category))
+            if (criteria is null && inheritCriteria && set.CriteriaFor(category, year) is not null)
             {
-                criteria = (set, latest[id]);
+                criteria = (set, version);
             }
 
-            if (task is null && set.Tasks.FirstOrDefault(t => t.Id == GoldRules.TaskId(category)) is { } found)
+            inheritCriteria &= set.Inherits.Criteria;
+            if (task is null && set.HonourTask(category) is { } found)
             {
                 task = (set, found);
             }
         }
 
-        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set);
+        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year);
     }
 }

@@ -20,7 +20,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
         var y = Core.Input.PortalYears.Checked(year, Today);
         NominationLimits.CheckYearAndBatch(y, batch ?? 0, Today);
-        var goldRules = await rules.ForAsync(own, category, ct);
+        var goldRules = await rules.ForAsync(own, category, y, ct);
         var batches = goldRules.Batches(y);
         var key = new SheetKey(category, y, batch is { } b && batches.Contains(b) ? b : batches[0]);
         // A batch of another year (the year was switched with the batch still selected) shows the year's first batch, and says so.
@@ -39,8 +39,8 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             ? await db.Nominations.CountAsync(n => n.CitySheet!.Region.Path.StartsWith(own.Path) && n.CitySheet.Status == SheetStatus.Forwarded
                 && n.Category == key.Category && n.Year == key.Year && n.Batch == key.Batch && n.CityDecision == Decision.Yes && n.ProvinceDecision == Decision.Pending, ct)
             : 0;
-        var note = goldRules.TaskSet is { } set && (y < set.FromYear || y > set.ToYear)
-            ? $"{y} 年不在《{set.Name}》的规划期（{set.FromYear}–{set.ToYear} 年）内：配额按年度要求检查，本年度没有截止日期。请管理员在“选树规则”中录入新一期规则。"
+        var note = goldRules.TaskSet is null
+            ? $"{y} 年度没有规划规定{GoldRules.CategoryName(category)}的选树任务：不检查配额，也没有截止日期。请管理员在“选树规则”中录入该年度所属的规划。"
             : null;
         note = batchNote is null ? note : note is null ? batchNote : batchNote + note;
         return new NominationOverview(key, batches, Core.Input.PortalYears.Choices(Today), own, ownLine, lines, canNominate,
@@ -75,7 +75,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new OutOfScopeException();
         var definition = GoldRules.Ledger(nomination.Category);
         var row = await definition.Rows(db).AsNoTracking().Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == nomination.LedgerRowId, ct);
-        var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, ct);
+        var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, nomination.Year, ct);
         var criteria = goldRules.Criteria(nomination.Category);
         var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, nomination.Attestations.Select(a => a.CriterionId).ToHashSet(), Today);
         var current = row is null ? [] : new Dictionary<long, Dictionary<string, string>> { [row.Id] = LedgerSnapshot.Of(definition, row) };
@@ -141,7 +141,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         {
             var sheet = sheets.GetValueOrDefault(region.Id);
             var mine = sheet is null ? [] : counts.Where(c => region.Level == RegionLevel.City ? c.CitySheetId == sheet.Id || c.SheetId == sheet.Id : c.SheetId == sheet.Id).ToList();
-            var task = (await rules.ForAsync(region, key.Category, ct)).Task;
+            var task = (await rules.ForAsync(region, key.Category, key.Year, ct)).Task;
             DateOnly? extended = extensions.TryGetValue(region.Id, out var d) ? d : null;
             var deadline = task is null ? null : SheetEvaluator.Deadline(task, key.Year, key.Batch, Today, extended);
             var date = extended ?? (task is null ? null : SheetEvaluator.DeadlineOf(task, key.Year, key.Batch)?.Date);

@@ -30,7 +30,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             throw new WriteForbiddenException();
         }
 
-        var goldRules = await rules.ForAsync(row.Region, category, ct);
+        var goldRules = await rules.ForAsync(row.Region, category, row.Year, ct);
         if (!goldRules.Batches(row.Year).Contains(batch))
         {
             return (0, ServiceResult.Fail("Batch", $"批次：{row.Year} 年度{GoldRules.CategoryName(category)}的批次为 {string.Join("、", goldRules.Batches(row.Year))}，没有第 {batch} 批"));
@@ -103,7 +103,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             return ServiceResult.Fail("", refusal);
         }
 
-        var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, ct);
+        var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, nomination.Year, ct);
         var criterion = goldRules.Criteria(nomination.Category) is { } root ? Leaves(root).FirstOrDefault(c => c.Id == criterionId && !c.IsAutomatic) : null;
         if (criterion is null)
         {

@@ -66,7 +66,7 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
     /// <summary>Checks the nominees (all of the sheet's, or those given) against the rules in force for the sheet's region.</summary>
     public async Task<Report> CheckAsync(NominationSheet sheet, Region region, IReadOnlyList<Nomination> nominees, DateOnly today, CancellationToken ct)
     {
-        var goldRules = await rules.ForAsync(region, sheet.Category, ct);
+        var goldRules = await rules.ForAsync(region, sheet.Category, sheet.Year, ct);
         var ids = nominees.Select(n => n.LedgerRowId).ToList();
         var rows = await GoldRules.Ledger(sheet.Category).Rows(db).AsNoTracking().Include(r => r.Region).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var criteria = goldRules.Criteria(sheet.Category);
@@ -98,13 +98,11 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
 
     private async Task<IReadOnlyList<SheetFinding>> QuotasAsync(RuleTask task, RuleSet set, NominationSheet sheet, Region region, int onSheet, CancellationToken ct)
     {
-        // Count the sheet's nominees plus the region's other sheets of the year (other batches) and of the period.
-        var others = db.Nominations.AsNoTracking().Where(n => n.Category == sheet.Category && n.SheetId != sheet.Id && (n.CitySheetId == null || n.CitySheetId != sheet.Id)
-            && (n.RegionId == region.Id || n.CitySheetId != null && n.CitySheet!.RegionId == region.Id && n.CityDecision != Decision.No));
-        var otherThisYear = await others.CountAsync(n => n.Year == sheet.Year, ct);
-        var otherInPeriod = await others.CountAsync(n => n.Year >= set.FromYear && n.Year <= set.ToYear, ct);
-        var inPeriod = sheet.Year >= set.FromYear && sheet.Year <= set.ToYear ? onSheet : 0;
-        return SheetEvaluator.Quotas(task, region, sheet.Year, onSheet + otherThisYear, inPeriod + otherInPeriod);
+        // Count the sheet's nominees plus the region's other sheets (other batches, other years of the plan).
+        var others = await db.Nominations.AsNoTracking().Where(n => n.Category == sheet.Category && n.SheetId != sheet.Id && (n.CitySheetId == null || n.CitySheetId != sheet.Id)
+                && (n.RegionId == region.Id || n.CitySheetId != null && n.CitySheet!.RegionId == region.Id && n.CityDecision != Decision.No))
+            .GroupBy(n => n.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Year, g => g.Count, ct);
+        return SheetEvaluator.Quotas(task, set, region, sheet.Year, years => years.Sum(y => others.GetValueOrDefault(y)) + (years.Contains(sheet.Year) ? onSheet : 0));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()

@@ -32,7 +32,7 @@ public sealed class ReportingDeadlines(RuleSetCatalog catalog)
     public async Task<Dictionary<int, ReportingDeadline>> ForManyAsync(IReadOnlyCollection<Region> regions, int year, CancellationToken ct)
     {
         var chains = regions.ToDictionary(r => r.Id, r => Region.IdsLeafToRoot(r.Path));
-        var latest = await catalog.LatestAsync(chains.Values.SelectMany(c => c).Distinct().ToList(), ct);
+        var latest = await catalog.InForceAsync(chains.Values.SelectMany(c => c).Distinct().ToList(), year, ct);
         return chains.ToDictionary(c => c.Key, c => Find(c.Value, latest, year) ?? ReportingDeadline.Default(year));
     }
 
@@ -46,7 +46,7 @@ public sealed class ReportingDeadlines(RuleSetCatalog catalog)
             }
 
             var ruleSet = RuleSetCatalog.Parse(version);
-            var deadline = ruleSet.Tasks.Where(t => t.Id == TaskId).SelectMany(t => t.Deadlines).FirstOrDefault(d => d.Year == year);
+            var deadline = ruleSet.Tasks.SelectMany(t => t.DeadlinesOf(Core.Rules.DeadlineStep.Ledger)).FirstOrDefault(d => d.Year == year && d.Ledger is null);
             if (deadline is not null)
             {
                 return new ReportingDeadline(deadline.Date, $"{ruleSet.Name}（{ruleSet.Source}）{deadline.What}");

@@ -31,12 +31,12 @@ public sealed class EligibilityService(RuleSetCatalog catalog, TimeProvider cloc
         }
 
         var leafToRoot = Core.Regions.Region.IdsLeafToRoot(row.Region.Path);
-        if (await catalog.ForAsync(leafToRoot, category, ct) is not var (ruleSet, version))
+        if (await catalog.ForAsync(leafToRoot, category, row.Year, ct) is not var (ruleSet, version))
         {
             return null;
         }
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        return new EligibilityCard(category, ruleSet, version.Version, RuleEvaluator.Evaluate(ruleSet.Criteria[category], row, new HashSet<string>(), today));
+        return new EligibilityCard(category, ruleSet, version.PlanVersion, RuleEvaluator.Evaluate(ruleSet.CriteriaFor(category, row.Year)!, row, new HashSet<string>(), today));
     }
 }

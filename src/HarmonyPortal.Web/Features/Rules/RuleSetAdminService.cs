@@ -16,49 +16,64 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
     /// <summary>The column <c>RuleSetVersions.Comment</c> holds 500 characters.</summary>
     public const int CommentMaxLength = 500;
 
-    public sealed record Row(int RegionId, string RegionName, int Version, string Name, DateTime CreatedAtUtc, string CreatedBy);
+    public sealed record Row(int RegionId, string RegionName, int FromYear, int ToYear, int PlanVersion, string Name, DateTime CreatedAtUtc, string CreatedBy);
 
-    public sealed record Details(int RegionId, string RegionName, string RegionCode, RuleSet RuleSet, RuleSetVersion Current, IReadOnlyList<RuleSetVersion> History, bool CanEdit);
+    /// <summary>One plan of a jurisdiction: its current version, its history, and the jurisdiction's other plans (latest versions).</summary>
+    public sealed record Details(int RegionId, string RegionName, string RegionCode, RuleSet RuleSet, RuleSetVersion Current, IReadOnlyList<RuleSetVersion> History, IReadOnlyList<RuleSetVersion> Plans, bool CanEdit);
 
     public async Task<List<Row>> ListAsync(CancellationToken ct)
     {
         var versions = await db.RuleSetVersions.AsNoTracking()
             .Where(v => v.Region.Path.StartsWith(scope.RegionPath) || scope.RegionPath.StartsWith(v.Region.Path))
-            .Select(v => new { v.RegionId, RegionName = v.Region.Name, v.Version, v.Name, v.CreatedAtUtc, v.CreatedBy, Path = v.Region.Path })
+            .Select(v => new { v.RegionId, RegionName = v.Region.Name, v.Version, v.FromYear, v.ToYear, v.PlanVersion, v.Name, v.CreatedAtUtc, v.CreatedBy, Path = v.Region.Path })
             .ToListAsync(ct);
-        return versions.GroupBy(v => v.RegionId)
+        return versions.GroupBy(v => (v.RegionId, v.FromYear))
             .Select(g => g.MaxBy(v => v.Version)!)
-            .OrderBy(v => v.Path, StringComparer.Ordinal)
-            .Select(v => new Row(v.RegionId, v.RegionName, v.Version, v.Name, v.CreatedAtUtc, v.CreatedBy))
+            .OrderBy(v => v.Path, StringComparer.Ordinal).ThenByDescending(v => v.FromYear)
+            .Select(v => new Row(v.RegionId, v.RegionName, v.FromYear, v.ToYear, v.PlanVersion, v.Name, v.CreatedAtUtc, v.CreatedBy))
             .ToList();
     }
 
-    /// <summary>A jurisdiction's rules are readable in its subtree and above it (the rules a county works under).</summary>
-    public async Task<Details> DetailsAsync(int regionId, CancellationToken ct)
+    /// <summary>
+    /// A jurisdiction's plan (by its first year; by default the plan governing this year, else the latest) is readable
+    /// in its subtree and above it (the rules a county works under).
+    /// </summary>
+    public async Task<Details> DetailsAsync(int regionId, int? plan, CancellationToken ct)
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct);
-        var history = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == regionId).OrderByDescending(v => v.Version).ToListAsync(ct);
-        if (region is null || history.Count == 0 || !(scope.CanRead(region.Path) || scope.RegionPath.StartsWith(region.Path, StringComparison.Ordinal)))
+        var all = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == regionId).OrderByDescending(v => v.Version).ToListAsync(ct);
+        if (region is null || all.Count == 0 || !(scope.CanRead(region.Path) || scope.RegionPath.StartsWith(region.Path, StringComparison.Ordinal)))
         {
             throw new OutOfScopeException();
         }
 
-        return new Details(region.Id, region.Name, region.Code, RuleSetCatalog.Parse(history[0]), history[0], history, scope.CanAdministerUsersOf(region.Path));
+        var plans = all.GroupBy(v => v.FromYear).Select(g => g.First()).OrderByDescending(v => v.FromYear).ToList();
+        var thisYear = clock.GetLocalNow().Year;
+        var current = plan is { } from ? plans.FirstOrDefault(v => v.FromYear == from) ?? throw new OutOfScopeException()
+            : plans.FirstOrDefault(v => v.Governs(thisYear)) ?? plans[0];
+        var history = all.Where(v => v.FromYear == current.FromYear).ToList();
+        return new Details(region.Id, region.Name, region.Code, RuleSetCatalog.Parse(current), current, history, plans, scope.CanAdministerUsersOf(region.Path));
     }
 
     public async Task<RuleSetVersion> VersionAsync(int regionId, int version, CancellationToken ct)
     {
-        var details = await DetailsAsync(regionId, ct);
-        return details.History.SingleOrDefault(v => v.Version == version) ?? throw new OutOfScopeException();
+        var stored = await db.RuleSetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.RegionId == regionId && v.Version == version, ct)
+            ?? throw new OutOfScopeException();
+        await DetailsAsync(regionId, stored.FromYear, ct);
+        return stored;
     }
 
     /// <summary>
     /// Adds the next version from a rule file; every error (the reader's and the checker's) comes back with its JSON path
     /// and nothing is saved. When the version is saved, the list holds the checker's warnings (<see cref="RuleUploadCheck"/>).
     /// </summary>
-    public async Task<(int? Version, IReadOnlyList<RuleFileError> Errors)> AddVersionAsync(int regionId, string json, string? comment, CancellationToken ct)
+    /// <remarks>
+    /// The file's plan period says which plan it is: the same first year makes a new version of that plan; another
+    /// period makes a new plan beside the others (2024–2026 beside 2021–2023), refused if it overlaps one.
+    /// </remarks>
+    public async Task<(RuleSetVersion? Saved, IReadOnlyList<RuleFileError> Errors)> AddVersionAsync(int regionId, string json, string? comment, CancellationToken ct)
     {
-        var details = await DetailsAsync(regionId, ct);
+        var details = await DetailsAsync(regionId, null, ct);
         if (!details.CanEdit)
         {
             throw new WriteForbiddenException();
@@ -81,21 +96,29 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
             return (null, [new RuleFileError("$.jurisdiction", $"“{ruleSet.Jurisdiction}”与本规则集所属地区 {details.RegionName}（{details.RegionCode}）不一致")]);
         }
 
+        var samePlan = details.Plans.FirstOrDefault(p => p.FromYear == ruleSet.FromYear);
+        if (samePlan is null && details.Plans.FirstOrDefault(p => p.FromYear <= ruleSet.ToYear && p.ToYear >= ruleSet.FromYear) is { } overlapping)
+        {
+            return (null, [new RuleFileError("$.fromYear", $"规划期 {ruleSet.PeriodText}与已有的{overlapping.PlanText}（{overlapping.Name}）重叠；修订该规划请保持开始年度 {overlapping.FromYear} 不变，新规划的期间不能与之重叠")]);
+        }
+
         // The checker the command line uses (rules check): its errors refuse the version like the reader's; its warnings come back with the saved version.
-        var (refused, notes) = await RuleUploadCheck.RunAsync(db, ruleSet, details.RuleSet, ct);
+        var (refused, notes) = await RuleUploadCheck.RunAsync(db, ruleSet, samePlan is null ? null : RuleSetCatalog.Parse(samePlan), ct);
         if (refused.Count > 0)
         {
             return (null, refused);
         }
 
-        var next = details.Current.Version + 1;
-        db.RuleSetVersions.Add(new RuleSetVersion
+        var saved = new RuleSetVersion
         {
-            RegionId = regionId, Version = next, Json = json, Name = ruleSet.Name, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            RegionId = regionId, Version = details.History.Concat(details.Plans).Max(v => v.Version) + 1, FromYear = ruleSet.FromYear, ToYear = ruleSet.ToYear,
+            PlanVersion = (samePlan?.PlanVersion ?? 0) + 1, Json = json, Name = ruleSet.Name, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             CreatedBy = scope.UserName, Comment = comment,
-        });
-        audit.Add(AuditActions.RuleSetVersionAdded, AuditOutcome.Success, "ruleset", regionId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"version {next}: {comment}", regionId: regionId);
+        };
+        db.RuleSetVersions.Add(saved);
+        audit.Add(AuditActions.RuleSetVersionAdded, AuditOutcome.Success, "ruleset", regionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"plan {saved.FromYear}-{saved.ToYear} version {saved.PlanVersion} (#{saved.Version}): {comment}", regionId: regionId);
         await db.SaveChangesAsync(ct);
-        return (next, notes);
+        return (saved, notes);
     }
 }

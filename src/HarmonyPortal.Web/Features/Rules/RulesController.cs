@@ -11,8 +11,8 @@ public sealed class RulesController(RuleSetAdminService service) : Controller
     public async Task<IActionResult> Index(CancellationToken ct) => View(await service.ListAsync(ct));
 
     [HttpGet("{regionId:int}")]
-    public async Task<IActionResult> Details(int regionId, CancellationToken ct) =>
-        View(new RuleSetPageViewModel(await service.DetailsAsync(regionId, ct), null, []));
+    public async Task<IActionResult> Details(int regionId, int? plan, CancellationToken ct) =>
+        View(new RuleSetPageViewModel(await service.DetailsAsync(regionId, plan, ct), null, []));
 
     [HttpGet("{regionId:int}/versions/{version:int}.json")]
     public async Task<IActionResult> Download(int regionId, int version, CancellationToken ct)
@@ -31,15 +31,18 @@ public sealed class RulesController(RuleSetAdminService service) : Controller
             json = await reader.ReadToEndAsync(ct);
         }
 
-        var (version, errors) = await service.AddVersionAsync(regionId, json ?? "", comment, ct);
-        if (version is null)
+        var (saved, errors) = await service.AddVersionAsync(regionId, json ?? "", comment, ct);
+        if (saved is null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Details", new RuleSetPageViewModel(await service.DetailsAsync(regionId, ct), json, errors));
+            return View("Details", new RuleSetPageViewModel(await service.DetailsAsync(regionId, null, ct), json, errors));
         }
 
-        TempData[Flash.Success] = $"已保存为第 {version} 版；此前各版本保持不变。" + (errors.Count == 0 ? "" : "规则检查提示：" + string.Join("；", errors));
-        return RedirectToAction(nameof(Details), new { regionId });
+        var message = saved.PlanVersion == 1 && saved.Version > 1
+            ? $"已保存为新规划：{saved.PlanText} 第 1 版；其他规划保持不变，各自管辖其期间内的年度。"
+            : $"已保存为{saved.PlanText} 第 {saved.PlanVersion} 版；此前各版本保持不变。";
+        TempData[Flash.Success] = errors.Count == 0 ? message : message + "规则检查提示：" + string.Join("；", errors);
+        return RedirectToAction(nameof(Details), new { regionId, plan = saved.FromYear });
     }
 }
 

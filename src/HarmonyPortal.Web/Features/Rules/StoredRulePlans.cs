@@ -27,23 +27,28 @@ public static class StoredRulePlans
     }
 
     /// <summary>
-    /// The latest version of every stored plan. Versions are told apart by the period their JSON states, so a
-    /// jurisdiction's 2021–2023 and 2024–2026 plans are both checked; a version that no longer reads is returned with its errors.
+    /// The latest version of every stored plan (a jurisdiction and the first year of its period). Versions stored before
+    /// plans had periods (FromYear 0 until the portal's start-up fills it) are told apart by the period their JSON states;
+    /// a version that no longer reads is returned with its errors.
     /// </summary>
     public static async Task<List<Plan>> LatestAsync(HarmonyDbContext db, CancellationToken ct, string? jurisdiction = null)
     {
         var versions = await db.RuleSetVersions.AsNoTracking()
             .Where(v => jurisdiction == null || v.Region.Code == jurisdiction)
-            .Select(v => new { v.Version, v.Json, RegionName = v.Region.Name, v.Region.Code, v.Region.Path })
+            .Select(v => new { v.Version, v.PlanVersion, v.FromYear, v.ToYear, v.Json, RegionName = v.Region.Name, v.Region.Code, v.Region.Path })
             .ToListAsync(ct);
         return versions
             .Select(v => (v, Read: RuleSetReader.Read(v.Json)))
-            .GroupBy(x => (x.v.Code, From: x.Read.RuleSet?.FromYear))
+            .GroupBy(x => (x.v.Code, From: x.v.FromYear != 0 ? x.v.FromYear : x.Read.RuleSet?.FromYear))
             .Select(g => g.MaxBy(x => x.v.Version))
-            .OrderBy(x => x.v.Path, StringComparer.Ordinal).ThenBy(x => x.Read.RuleSet?.FromYear)
-            .Select(x => new Plan(
-                $"{x.v.RegionName}（{x.v.Code}）{x.Read.RuleSet?.PeriodText ?? ""}第 {x.v.Version} 版",
+            .OrderBy(x => x.v.Path, StringComparer.Ordinal).ThenBy(x => x.v.FromYear)
+            .Select(x => new Plan(Label(x.v.RegionName, x.v.Code, x.v.FromYear != 0 ? (x.v.FromYear, x.v.ToYear) : x.Read.RuleSet is { } set ? (set.FromYear, set.ToYear) : null, x.v.PlanVersion, x.v.Version),
                 x.v.Code, x.Read.RuleSet, x.Read.Errors))
             .ToList();
     }
+
+    /// <summary>"唐山市（130200）2021–2023 年规划 第 1 版", or the stored version's number where the plan's is not known yet.</summary>
+    private static string Label(string regionName, string code, (int From, int To)? period, int planVersion, int version) =>
+        $"{regionName}（{code}）" + (period is var (from, to) ? (from == to ? $"{from} 年规划" : $"{from}–{to} 年规划") : "") +
+        (planVersion > 0 ? $" 第 {planVersion} 版" : $" 第 {version} 号版本");
 }

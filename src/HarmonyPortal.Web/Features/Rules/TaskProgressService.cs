@@ -33,7 +33,7 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var own = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ToListAsync(ct);
-        var ruleSet = await quotas.RuleSetOfAsync(own, ct);
+        var ruleSet = await quotas.RuleSetOfAsync(own, year, ct);
         if (ruleSet is null || year < ruleSet.FromYear)
         {
             return [];

@@ -32,15 +32,11 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     };
 
     /// <summary>Which gold category a task's nominations count.</summary>
-    private static readonly Dictionary<string, GoldCategory> GoldOfTask = Enum.GetValues<GoldCategory>().ToDictionary(Nominations.GoldRules.TaskId);
+    private static readonly Dictionary<string, GoldCategory> GoldOfTask = Enum.GetValues<GoldCategory>().ToDictionary(c => c switch { GoldCategory.Coordinator => "gold-coordinator", GoldCategory.SocialOrganization => "gold-social-organization", _ => "gold-mediation-organization" });
 
     /// <summary>The rule set of the nearest jurisdiction up <paramref name="own"/>'s chain that has one, or null.</summary>
-    public async Task<RuleSet?> RuleSetOfAsync(Region own, CancellationToken ct)
-    {
-        var chain = Region.IdsLeafToRoot(own.Path);
-        var versions = await catalog.LatestAsync(chain, ct);
-        return chain.Where(versions.ContainsKey).Select(id => RuleSetCatalog.Parse(versions[id])).FirstOrDefault();
-    }
+    public async Task<RuleSet?> RuleSetOfAsync(Region own, int year, CancellationToken ct) =>
+        (await catalog.ChainAsync(Region.IdsLeafToRoot(own.Path), year, ct)).Select(p => p.RuleSet).FirstOrDefault();
 
     /// <summary>Each region's yearly quotas of <paramref name="ruleSet"/> (by code or level) and the achievement in <paramref name="year"/>.</summary>
     public async Task<IReadOnlyList<QuotaAchievement>> AchievedAsync(RuleSet ruleSet, IEnumerable<Region> regions, int year, CancellationToken ct)

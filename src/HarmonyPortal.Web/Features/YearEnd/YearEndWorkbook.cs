@@ -85,7 +85,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             Title = $"{regions.Own.Name}{year} 年度协调劳动关系工作年终汇总表",
             Subtitle = office,
         });
-        var ruleSet = await quotas.RuleSetOfAsync(regions.Own, ct);
+        var ruleSet = await quotas.RuleSetOfAsync(regions.Own, year, ct);
         var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ToList();
         var serial = 0;
         if (ruleSet is null || year < ruleSet.FromYear)

@@ -1,0 +1,110 @@
+using System.Globalization;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Regions;
+
+namespace HarmonyPortal.Core.Rules;
+
+/// <summary>How rule elements read in Chinese on the rules page, in progress and in checks.</summary>
+public static class RuleTexts
+{
+    public static string KindName(TaskKind kind) => kind switch
+    {
+        TaskKind.Honour => "选树（授予称号）",
+        TaskKind.LedgerCount => "台账计数",
+        TaskKind.LedgerShare => "台账比例",
+        TaskKind.Coverage => "配备覆盖",
+        TaskKind.Indicator => "报送指标",
+        TaskKind.Material => "报送材料",
+        _ => "仅展示，不计量",
+    };
+
+    public static string MaterialName(MaterialKind kind) => kind switch
+    {
+        MaterialKind.Summary => "总结材料",
+        MaterialKind.TopicReport => "专题情况报告",
+        MaterialKind.Experience => "经验做法",
+        _ => "典型案例",
+    };
+
+    public static string StepName(DeadlineStep step) => step switch
+    {
+        DeadlineStep.Submit => "县级报市",
+        DeadlineStep.Report => "报上级",
+        DeadlineStep.Publish => "选树发布",
+        DeadlineStep.Ledger => "台账报送",
+        _ => "报送",
+    };
+
+    public static string LevelName(RegionLevel level) => level switch
+    {
+        RegionLevel.Province => "省级",
+        RegionLevel.City => "市级",
+        RegionLevel.County => "县级",
+        _ => level.ToChinese(),
+    };
+
+    /// <summary>What the task measures, e.g. "台账“劳动关系和谐企业培育名单”中 是否达标 = 是 的行".</summary>
+    public static string Measures(RuleTask task) => task.Kind switch
+    {
+        TaskKind.Honour when task.Honour is { } h => $"{h.Title}（{LevelName(h.SelectingLevel)}选树发布{(h.Tiers.Count > 0 ? "；层级：" + string.Join("、", h.Tiers.Select(t => t.Name)) : "")}）",
+        TaskKind.LedgerCount or TaskKind.LedgerShare when task.Measure is { } m => LedgerText(m),
+        TaskKind.Indicator when task.Indicator is { } i => $"{i.Label}（{i.Unit}）",
+        TaskKind.Material when task.Material is { } k => MaterialName(k),
+        TaskKind.DisplayOnly => "不计入进度：" + (task.DisplayReason ?? ""),
+        _ => "",
+    };
+
+    public static string LedgerText(LedgerMeasure m)
+    {
+        var ledger = LedgerCatalog.Find(m.Ledger);
+        var title = ledger?.Title ?? m.Ledger;
+        var field = m.Field is null ? null : ledger?.Fields.FirstOrDefault(f => f.Key == m.Field)?.Header ?? m.Field;
+        return field is null ? $"“{title}”的行" : $"“{title}”中{field}为“{m.Value}”的行";
+    }
+
+    /// <summary>Who holds the quota: a level's every region, a named region, or a unit of a region.</summary>
+    public static string Scope(Quota q, Func<string, string>? regionName = null)
+    {
+        if (q.Level is { } level && Enum.TryParse<RegionLevel>(level, out var l))
+        {
+            return "每个" + l switch { RegionLevel.Province => "省", RegionLevel.City => "市", RegionLevel.County => "县（市、区）", _ => "乡镇" };
+        }
+
+        var name = q.Region is null ? "" : regionName?.Invoke(q.Region) ?? q.Region;
+        return q.MemberUnit is null ? name : $"{name}{q.MemberUnit}";
+    }
+
+    public static string Period(Quota q) => q.Per switch
+    {
+        QuotaPeriod.Year => "每年",
+        QuotaPeriod.Period => "规划期内",
+        _ => string.Join("、", q.Years) + " 年合计",
+    };
+
+    /// <summary>The requirement, e.g. "≥ 2 名且 ≤ 2 名", "10 名左右", "比例 ≥ 80%".</summary>
+    public static string Requirement(Quota q)
+    {
+        var tier = q.Tier is null ? "" : $"（{q.Tier}）";
+        if (q.Share is { } share)
+        {
+            return $"比例 ≥ {(share * 100).ToString("0.#", CultureInfo.InvariantCulture)}%{tier}";
+        }
+
+        if (q.Approximate && q.Min is { } target && (q.Max is null || q.Max == target))
+        {
+            return $"{target} {q.Unit}左右{tier}";
+        }
+
+        return (q.Min, q.Max) switch
+        {
+            ({ } min, { } max) when min == max => $"{min} {q.Unit}{tier}",
+            ({ } min, { } max) => $"{min}–{max} {q.Unit}{(q.Approximate ? "左右" : "")}{tier}",
+            ({ } min, null) => $"≥ {min} {q.Unit}{tier}",
+            (null, { } max) => $"≤ {max} {q.Unit}{tier}",
+            _ => tier,
+        };
+    }
+
+    public static string Deadline(Deadline d) =>
+        $"{d.Date:yyyy-MM-dd}（{StepName(d.Step)}{(d.Ledger is { } l ? "·" + (LedgerCatalog.Find(l)?.Title ?? l) : "")}{(d.Batch is { } b ? $"·第 {b} 批" : "")}）{d.What}";
+}
