@@ -84,10 +84,12 @@ public abstract class RulesCommandTests<TPortal>(TPortal portal) : IClassFixture
 
         Assert.Equal(1, exit);
         Assert.Contains("唐山市（130200）2021–2023 年规划 第 1 版: $.tasks[0].quotas[1].min：每年下限 6 高于同一范围、同一期间的配额 $.tasks[0].quotas[0] 的上限 2，两者无法同时满足", output);
-        Assert.Contains("检查了 6 个规划：", output);
+        Assert.Contains($"检查了 {SeedRuleSets.Names.Count + 1} 个规划：", output);
     }
 
-    [Fact(Skip = "The five seed files are re-encoded on branch seeds (issue 15 item 8); on branch checker they still hold legacy encodings the checker refuses (see /work/wt/checker-findings-on-seeds.txt). Unskip at merge.")]
+    private static readonly string[] SeedCodes = ["140000", "410000-JY", "130200-GX", "360700", "430600"];
+
+    [Fact(Skip = "The five seed files are re-encoded on branch seeds (issue 15 item 8); on branch checker they still hold legacy encodings the checker refuses (see /work/wt/checker-findings-on-seeds.txt). With the seeds of branch seeds (7df6bfe) copied in, this test passes on SQLite and PostgreSQL. Unskip at merge.")]
     public async Task TheFiveSeedFiles_Pass()
     {
         var folder = Directory.CreateTempSubdirectory("seeds").FullName;
@@ -101,8 +103,10 @@ public abstract class RulesCommandTests<TPortal>(TPortal portal) : IClassFixture
         var stored = await RunAsync();
 
         Assert.True(exit == 0, output);
-        Assert.Equal(5, files.Length);
-        Assert.True(stored.Exit == 0, stored.Output);
+        Assert.Contains("检查了 5 个规划：0 个错误", output);
+        // Other tests of the class may store a contradictory plan of their own: only the seeds' lines are judged here.
+        var seedLines = stored.Output.Split('\n').Where(line => SeedCodes.Any(code => line.Contains($"（{code}）", StringComparison.Ordinal))).ToList();
+        Assert.All(seedLines, line => Assert.Contains("：（警告）", line));
     }
 }
 
