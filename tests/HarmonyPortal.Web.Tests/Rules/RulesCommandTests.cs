@@ -145,6 +145,17 @@ public sealed class RulesCommandWithoutDatabaseTests
     }
 
     [Fact]
+    public async Task AConfigurationThePortalWouldRefuse_IsReported_AndExitsWithTwo()
+    {
+        using var output = new StringWriter();
+
+        var exit = await RulesCommand.RunAsync(["rules", "check", $"--Harmony:DataDirectory={folder}", "--Database:Provider=Postgres", "--ConnectionStrings:Harmony="], output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("无法运行规则检查：ConnectionStrings:Harmony is required when Database:Provider is Postgres.", output.ToString());
+    }
+
+    [Fact]
     public async Task TheProgram_RunsTheCommand_WithoutStartingTheWebServer()
     {
         var program = Path.Combine(AppContext.BaseDirectory, "HarmonyPortal.Web.dll");

@@ -24,6 +24,20 @@ public static class RulesCommand
             return 2;
         }
 
+        try
+        {
+            return await CheckAsync(args, output, ct);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // A configuration the portal itself would refuse to start with, or a database that cannot be read.
+            await output.WriteLineAsync($"无法运行规则检查：{e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> CheckAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
         var settings = args.Skip(2).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray();
         var files = args.Skip(2).Except(settings).ToList();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings });
