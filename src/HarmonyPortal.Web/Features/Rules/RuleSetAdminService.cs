@@ -63,7 +63,10 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         return stored;
     }
 
-    /// <summary>Adds the next version from a rule file; every error comes back with its JSON path and nothing is saved.</summary>
+    /// <summary>
+    /// Adds the next version from a rule file; every error (the reader's and the checker's) comes back with its JSON path
+    /// and nothing is saved. When the version is saved, the list holds the checker's warnings (<see cref="RuleUploadCheck"/>).
+    /// </summary>
     /// <remarks>
     /// The file's plan period says which plan it is: the same first year makes a new version of that plan; another
     /// period makes a new plan beside the others (2024–2026 beside 2021–2023), refused if it overlaps one.
@@ -99,6 +102,13 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
             return (null, [new RuleFileError("$.fromYear", $"规划期 {ruleSet.PeriodText}与已有的{overlapping.PlanText}（{overlapping.Name}）重叠；修订该规划请保持开始年度 {overlapping.FromYear} 不变，新规划的期间不能与之重叠")]);
         }
 
+        // The checker the command line uses (rules check): its errors refuse the version like the reader's; its warnings come back with the saved version.
+        var (refused, notes) = await RuleUploadCheck.RunAsync(db, ruleSet, samePlan is null ? null : RuleSetCatalog.Parse(samePlan), ct);
+        if (refused.Count > 0)
+        {
+            return (null, refused);
+        }
+
         var saved = new RuleSetVersion
         {
             RegionId = regionId, Version = details.History.Concat(details.Plans).Max(v => v.Version) + 1, FromYear = ruleSet.FromYear, ToYear = ruleSet.ToYear,
@@ -109,6 +119,6 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         audit.Add(AuditActions.RuleSetVersionAdded, AuditOutcome.Success, "ruleset", regionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"plan {saved.FromYear}-{saved.ToYear} version {saved.PlanVersion} (#{saved.Version}): {comment}", regionId: regionId);
         await db.SaveChangesAsync(ct);
-        return (saved, []);
+        return (saved, notes);
     }
 }

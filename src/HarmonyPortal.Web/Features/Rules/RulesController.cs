@@ -38,9 +38,10 @@ public sealed class RulesController(RuleSetAdminService service) : Controller
             return View("Details", new RuleSetPageViewModel(await service.DetailsAsync(regionId, null, ct), json, errors));
         }
 
-        TempData[Flash.Success] = saved.PlanVersion == 1 && saved.Version > 1
+        var message = saved.PlanVersion == 1 && saved.Version > 1
             ? $"已保存为新规划：{saved.PlanText} 第 1 版；其他规划保持不变，各自管辖其期间内的年度。"
             : $"已保存为{saved.PlanText} 第 {saved.PlanVersion} 版；此前各版本保持不变。";
+        TempData[Flash.Success] = errors.Count == 0 ? message : message + "规则检查提示：" + string.Join("；", errors);
         return RedirectToAction(nameof(Details), new { regionId, plan = saved.FromYear });
     }
 }
