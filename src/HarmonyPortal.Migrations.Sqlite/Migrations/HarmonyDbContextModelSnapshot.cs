@@ -1122,6 +1122,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1574,11 +1577,15 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("DaysLate")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("Deadline")
+                    b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsLate")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LedgerDeadlines")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");

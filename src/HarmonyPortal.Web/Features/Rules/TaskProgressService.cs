@@ -41,7 +41,7 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
 
         var achieved = await quotas.AchievedAsync(ruleSet, children.Prepend(own), year, ct);
         return achieved.Select(a => new TaskProgress(a.Region.Name, a.Task.Name, a.Required, a.Achieved, a.Quota.Unit,
-            SheetEvaluator.Deadline(a.Task, year, null, today), $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年）",
+            SheetEvaluator.Deadline(a.Task, SheetEvaluator.StepOf(scope.RegionLevel), year, null, today), $"{ruleSet.Name}（{ruleSet.FromYear}–{ruleSet.ToYear} 年）",
             year > ruleSet.ToYear, a.Nominated, a.Region.Id)).ToList();
     }
 }
