@@ -73,10 +73,15 @@ public static class SheetEvaluator
         var date = extendedTo ?? deadline!.Date;
         var extended = extendedTo is null ? "" : "（已延期）";
         var days = date.DayNumber - today.DayNumber;
-        var verb = step == DeadlineStep.Publish ? "发布" : step == DeadlineStep.Report ? "上报" : "提交";
-        return days >= 0
-            ? new SheetFinding(true, $"{what}截止日期 {date:yyyy-MM-dd}{extended}，还有 {days} 天")
-            : new SheetFinding(false, $"{what}截止日期 {date:yyyy-MM-dd}{extended} 已过 {-days} 天，不能再{verb}", Blocks: true);
+        if (days >= 0)
+        {
+            return new SheetFinding(true, $"{what}截止日期 {date:yyyy-MM-dd}{extended}，还有 {days} 天");
+        }
+
+        // A late publication is shown, not refused: nobody above the selecting level could extend it, and the list must still be published.
+        return step == DeadlineStep.Publish
+            ? new SheetFinding(false, $"{what}截止日期 {date:yyyy-MM-dd} 已过 {-days} 天")
+            : new SheetFinding(false, $"{what}截止日期 {date:yyyy-MM-dd}{extended} 已过 {-days} 天，不能再{(step == DeadlineStep.Report ? "上报" : "提交")}", Blocks: true);
     }
 
     private static string Range(Quota quota) => (quota.Min, quota.Max) switch

@@ -80,6 +80,8 @@ public sealed class SheetEvaluatorTests
         Assert.Equal(new DateOnly(2023, 11, 30), SheetEvaluator.DeadlineOf(task, DeadlineStep.Report, 2023, null)!.Date);
         Assert.Null(SheetEvaluator.DeadlineOf(task, DeadlineStep.Publish, 2023, null));
         Assert.Null(SheetEvaluator.Deadline(task, DeadlineStep.Publish, 2022, null, today));
+        var publishLate = SheetEvaluator.Deadline(new Deadline(2022, null, new DateOnly(2022, 10, 1), "名单") { Step = DeadlineStep.Publish }, DeadlineStep.Publish, today)!;
+        Assert.Equal((false, false, "名单截止日期 2022-10-01 已过 14 天"), (publishLate.Ok, publishLate.Blocks, publishLate.Explanation));
         Assert.Equal((DeadlineStep.Submit, DeadlineStep.Report), (SheetEvaluator.StepOf(RegionLevel.County), SheetEvaluator.StepOf(RegionLevel.City)));
     }
 }

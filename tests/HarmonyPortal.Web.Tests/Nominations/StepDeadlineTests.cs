@@ -5,6 +5,7 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static HarmonyPortal.Web.Tests.Nominations.NominationFlow;
 
@@ -55,6 +56,11 @@ public abstract class StepDeadlineTests<TPortal>(TPortal portal) : IClassFixture
                     ["id"] = "gold-coordinator", ["name"] = "打造金牌劳动关系协调员", ["lead"] = "总工会", ["participants"] = new JsonArray(),
                     ["quotas"] = new JsonArray(), ["deadlines"] = Steps(2022),
                 },
+                new JsonObject
+                {
+                    ["id"] = "gold-social-organization", ["name"] = "争创金牌协调劳动关系社会组织", ["lead"] = "总工会", ["participants"] = new JsonArray(),
+                    ["quotas"] = new JsonArray(), ["deadlines"] = Steps(2022),
+                },
             },
             ["criteria"] = new JsonObject(), ["notes"] = new JsonArray(),
         };
@@ -63,7 +69,31 @@ public abstract class StepDeadlineTests<TPortal>(TPortal portal) : IClassFixture
             RegionId = tangshan, Version = 1, PlanVersion = 1, FromYear = 2021, ToYear = 2023, Name = "唐山市金牌选树安排", Json = city.ToJsonString(),
             CreatedAtUtc = DateTime.UtcNow, CreatedBy = "test",
         });
+        var province = new JsonObject
+        {
+            ["jurisdiction"] = "130000", ["name"] = "河北省金牌选树安排", ["source"] = "测试", ["fromYear"] = 2021, ["toYear"] = 2023,
+            ["tasks"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["id"] = "gold-coordinator", ["name"] = "金牌劳动关系协调员", ["lead"] = "人社厅", ["participants"] = new JsonArray(), ["quotas"] = new JsonArray(),
+                    ["deadlines"] = new JsonArray { new JsonObject { ["year"] = 2022, ["date"] = "2022-12-15", ["what"] = "金牌劳动关系协调员名单", ["step"] = "publish" } },
+                },
+            },
+            ["criteria"] = new JsonObject(), ["notes"] = new JsonArray(),
+        };
+        db.RuleSetVersions.Add(new RuleSetVersion
+        {
+            RegionId = await portal.RegionIdAsync("130000"), Version = 1, PlanVersion = 1, FromYear = 2021, ToYear = 2023, Name = "河北省金牌选树安排",
+            Json = province.ToJsonString(), CreatedAtUtc = DateTime.UtcNow, CreatedBy = "test",
+        });
         await db.SaveChangesAsync();
+    }
+
+    private async Task<int> RemindAsync(DateOnly today)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HarmonyPortal.Web.Features.Nominations.DeadlineReminders>().RunAsync(today, CancellationToken.None);
     }
 
     private static string Squeeze(string? text) => Regex.Replace(text ?? "", @"\s+", " ");
@@ -117,6 +147,7 @@ public abstract class StepDeadlineTests<TPortal>(TPortal portal) : IClassFixture
         using var province = await portal.SignedInClientAsync("he.reviewer");
         var tangshan = await portal.RegionIdAsync("130200");
         var provinceView = await province.GetPageAsync("/nominations?category=Coordinator&year=2022");
+        Assert.Equal("选树发布：金牌劳动关系协调员名单截止日期 2022-12-15，还有 40 天", Squeeze(provinceView.QuerySelector("[data-testid=publish-deadline]")!.TextContent).Trim());
         Assert.Contains("截止日期 2022-10-31 已过 5 天", provinceView.QuerySelector($"[data-testid=child-{tangshan}]")!.TextContent);
         Assert.Contains("延期（上报期限）", provinceView.QuerySelector($"[data-testid=child-{tangshan}]")!.TextContent);
         await DoneAsync(province.PostAsync("/nominations/extend", await province.TokenFromAsync("/nominations"),
@@ -129,6 +160,31 @@ public abstract class StepDeadlineTests<TPortal>(TPortal portal) : IClassFixture
             .OrderBy(e => e.Id).Select(e => new { e.RegionId, e.Step, e.NewDate }).ToListAsync();
         Assert.Equal([(gaoxin, DeadlineStep.Submit, new DateOnly(2022, 11, 10)), (tangshan, DeadlineStep.Report, new DateOnly(2022, 11, 20))],
             steps.Select(e => (e.RegionId, e.Step, e.NewDate)).ToList());
+    }
+
+    [Fact]
+    public async Task CountiesAreRemindedOfTheSubmitStep_TheCityOfTheReportStep_EachSevenDaysBeforeItsOwnDate()
+    {
+        await SavePlansAsync();
+        const string Title = "2022 年度金牌协调劳动关系社会组织推荐表还有 7 天截止";
+
+        await RemindAsync(new DateOnly(2022, 9, 23));
+        portal.Clock.Set(2022, 9, 23);
+        using var county = await portal.SignedInClientAsync("tslb.clerk");
+        using var city = await portal.SignedInClientAsync("ts.reviewer");
+        var countyInbox = (await county.GetPageAsync("/notifications")).Body!.TextContent;
+        var cityInbox = (await city.GetPageAsync("/notifications")).Body!.TextContent;
+
+        Assert.Contains(Title + "（2022-09-30），路北区尚未提交", countyInbox);
+        Assert.DoesNotContain(Title + "（2022-09-30），唐山市", cityInbox);
+
+        await RemindAsync(new DateOnly(2022, 10, 24));
+        portal.Clock.Set(2022, 10, 24);
+        using var cityLater = await portal.SignedInClientAsync("ts.reviewer");
+        using var countyLater = await portal.SignedInClientAsync("tslb.clerk");
+
+        Assert.Contains(Title + "（2022-10-31），唐山市尚未上报", (await cityLater.GetPageAsync("/notifications")).Body!.TextContent);
+        Assert.DoesNotContain("（2022-10-31），路北区", (await countyLater.GetPageAsync("/notifications")).Body!.TextContent);
     }
 
     [Fact]
@@ -148,6 +204,9 @@ public abstract class StepDeadlineTests<TPortal>(TPortal portal) : IClassFixture
         Assert.Contains("本级规则未规定报送期限", findings);
         Assert.DoesNotContain("截止日期", findings);
         Assert.Contains("本级规则未规定报送期限", line);
+        using var province = await portal.SignedInClientAsync("he.reviewer");
+        var publish = (await province.GetPageAsync("/nominations?category=Coordinator&year=2023")).QuerySelector("[data-testid=publish-deadline]")!.TextContent;
+        Assert.Contains("选树发布：本级规则未规定报送期限", publish);
     }
 }
 

@@ -43,11 +43,14 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             ? $"{y} 年度没有规划规定{GoldRules.CategoryName(category)}的选树任务：不检查配额，也没有截止日期。请管理员在“选树规则”中录入该年度所属的规划。"
             : null;
         note = batchNote is null ? note : note is null ? batchNote : batchNote + note;
+        var publishDeadline = own.Level == goldRules.SelectingLevel
+            ? SheetEvaluator.Deadline(goldRules.DeadlineOf(category, DeadlineStep.Publish, key.Batch), DeadlineStep.Publish, Today) ?? new SheetFinding(true, SheetEvaluator.NoDeadline)
+            : null;
         return new NominationOverview(key, batches, Core.Input.PortalYears.Choices(Today), own, ownLine, lines, canNominate,
             scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City, scope.Role == UserRole.Reviewer && own.Level == RegionLevel.Province,
             lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note,
             await db.NominationSheets.AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.Year == key.Year && s.Batch == key.Batch
-                && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct));
+                && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct)) { PublishDeadline = publishDeadline };
     }
 
     public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)
