@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace HarmonyPortal.Web.Tests.Reporting;
@@ -144,6 +145,29 @@ public abstract class LedgerDeadlineTests<TPortal>(TPortal portal) : IClassFixtu
         Assert.Contains("劳动人事争议调解组织情况表逾期 12 天", reported.QuerySelector(".alert")!.TextContent);
         Assert.Contains("报送期限 2021-10-20", Text(reported, "[data-testid=ledger-deadlines] [data-testid=deadline-mediation-organizations]"));
         Assert.Contains("按时", Text(reported, "[data-testid=ledger-deadlines] [data-testid=deadline-social-organizations]"));
+    }
+
+    [Fact]
+    public async Task RegionsThatHaveNotReported_AreRemindedOfEachLedgerDate_SevenDaysBefore_NoneWhereNoDateIsSet()
+    {
+        await SaveShanxiLedgerDeadlinesAsync();
+
+        await RemindAsync(new DateOnly(2022, 8, 13));
+        await RemindAsync(new DateOnly(2022, 12, 13));
+        portal.Clock.Set(2022, 12, 13, 14);
+        using var shanxi = await portal.SignedInClientAsync("xzyp.clerk");
+        using var hunan = await portal.SignedInClientAsync("yyjs.clerk");
+        var inbox = (await shanxi.GetPageAsync("/notifications")).Body!.TextContent;
+
+        Assert.Contains("2022 年度台账（劳动人事争议调解组织情况表、劳动人事争议调解组织调解员情况表）还有 7 天报送截止（2022-08-20），原平市尚未报送", inbox);
+        Assert.Contains("2022 年度台账（劳动关系协调员情况表、协调劳动关系社会组织情况表）还有 7 天报送截止（2022-12-20），原平市尚未报送", inbox);
+        Assert.DoesNotContain("报送截止", (await hunan.GetPageAsync("/notifications")).Body!.TextContent);
+    }
+
+    private async Task<int> RemindAsync(DateOnly today)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HarmonyPortal.Web.Features.Nominations.DeadlineReminders>().RunAsync(today, CancellationToken.None);
     }
 
     [Fact]

@@ -10,10 +10,12 @@ namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>
 /// Reminds the regions that have not submitted (counties, by the Submit deadline) or forwarded (cities, by the Report
-/// deadline) their sheet when that deadline, or the extension of that step granted to them, is 7, 3 or 1 days away. Each reminder carries a key, so a
+/// deadline) their sheet when that deadline, or the extension of that step granted to them, is 7, 3 or 1 days away;
+/// and the regions that have not reported their ledgers of each ledger's own reporting deadline. Each reminder carries a key, so a
 /// second run or a second portal instance sends it once.
 /// </summary>
-public sealed class DeadlineReminders(HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, ILogger<DeadlineReminders> logger)
+public sealed class DeadlineReminders(
+    HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, Reporting.ReportingDeadlines ledgerDeadlines, ILogger<DeadlineReminders> logger)
 {
     public static readonly int[] DaysBefore = [7, 3, 1];
 
@@ -47,9 +49,43 @@ public sealed class DeadlineReminders(HarmonyDbContext db, RuleSetCatalog catalo
             }
         }
 
+        created += await RemindLedgersAsync(today, ct);
         if (created > 0 && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Deadline reminders for {Today}: {Created} notifications", today, created);
+        }
+
+        return created;
+    }
+
+    /// <summary>
+    /// Reminds the counties and cities that have not reported their ledgers of this year or the last of each ledger
+    /// deadline 7, 3 or 1 days away (ledgers due the same day in one reminder). Ledgers without a date are never reminded of.
+    /// </summary>
+    private async Task<int> RemindLedgersAsync(DateOnly today, CancellationToken ct)
+    {
+        var regions = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.City).ToListAsync(ct);
+        var created = 0;
+        foreach (var year in new[] { today.Year - 1, today.Year })
+        {
+            var reported = (await db.LedgerReports.AsNoTracking().Where(r => r.Year == year && r.ReturnedAtUtc == null).Select(r => r.RegionId).ToListAsync(ct)).ToHashSet();
+            var pending = regions.Where(r => !reported.Contains(r.Id)).ToList();
+            var deadlines = await ledgerDeadlines.ForManyAsync(pending, year, ct);
+            foreach (var region in pending)
+            {
+                foreach (var due in deadlines[region.Id].Ledgers.Where(l => l.Date is not null).GroupBy(l => l.Date!.Value))
+                {
+                    var days = due.Key.DayNumber - today.DayNumber;
+                    if (!DaysBefore.Contains(days))
+                    {
+                        continue;
+                    }
+
+                    var title = $"{year} 年度台账（{string.Join("、", due.Select(l => l.Title))}）还有 {days} 天报送截止（{due.Key:yyyy-MM-dd}），{region.Name}尚未报送";
+                    created += await notifications.NotifyAsync(NotificationTarget.Region(region.Id, Core.Users.UserRole.Clerk, Core.Users.UserRole.Reviewer), title, null,
+                        $"/reporting?year={year}", $"ledger-deadline:{region.Id}:{year}:{due.Key:yyyyMMdd}:{days}", ct);
+                }
+            }
         }
 
         return created;
