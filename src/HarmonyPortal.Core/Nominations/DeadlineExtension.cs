@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Core.Nominations;
 
-/// <summary>A later deadline granted to one region by the level above, with the reason.</summary>
+/// <summary>
+/// A later deadline of one step granted to one region by the level above, with the reason: a county's submission to
+/// the city (<see cref="DeadlineStep.Submit"/>) or a city's report upward (<see cref="DeadlineStep.Report"/>). An
+/// extension of one step does not move the other.
+/// </summary>
 public class DeadlineExtension
 {
     public long Id { get; set; }
@@ -16,6 +20,9 @@ public class DeadlineExtension
 
     public int Batch { get; set; }
 
+    /// <summary>The step extended: Submit for a county, Report for a city.</summary>
+    public DeadlineStep Step { get; set; } = DeadlineStep.Submit;
+
     public DateOnly NewDate { get; set; }
 
     public string Reason { get; set; } = "";
@@ -27,11 +34,11 @@ public class DeadlineExtension
 
 public static class DeadlineExtensionQueries
 {
-    /// <summary>The date in force for each of the regions that was granted one: the latest extension wins.</summary>
+    /// <summary>The date of the step in force for each of the regions that was granted one: the latest extension wins.</summary>
     public static Task<Dictionary<int, DateOnly>> LatestByRegionAsync(
-        this IQueryable<DeadlineExtension> extensions, IReadOnlyCollection<int> regionIds, GoldCategory category, int year, int batch, CancellationToken ct) =>
+        this IQueryable<DeadlineExtension> extensions, IReadOnlyCollection<int> regionIds, GoldCategory category, int year, int batch, DeadlineStep step, CancellationToken ct) =>
         extensions.AsNoTracking()
-            .Where(e => regionIds.Contains(e.RegionId) && e.Category == category && e.Year == year && e.Batch == batch)
+            .Where(e => regionIds.Contains(e.RegionId) && e.Category == category && e.Year == year && e.Batch == batch && e.Step == step)
             .GroupBy(e => e.RegionId)
             .Select(g => new { RegionId = g.Key, Date = g.OrderByDescending(e => e.Id).Select(e => e.NewDate).First() })
             .ToDictionaryAsync(e => e.RegionId, e => e.Date, ct);

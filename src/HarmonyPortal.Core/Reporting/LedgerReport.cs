@@ -26,12 +26,19 @@ public class LedgerReport
 
     public string ReportedByName { get; set; } = "";
 
-    /// <summary>The reporting deadline of the year in force when the report was made.</summary>
-    public DateOnly Deadline { get; set; }
+    /// <summary>
+    /// The earliest of the ledgers' reporting deadlines of the year in force when the report was made (the one the
+    /// report is latest against); null when no plan set any.
+    /// </summary>
+    public DateOnly? Deadline { get; set; }
 
+    /// <summary>Each ledger's deadline in force when the report was made, as JSON: {"mediators":"2022-08-20",…}; ledgers without one left out.</summary>
+    public string? LedgerDeadlines { get; set; }
+
+    /// <summary>Late for at least one ledger.</summary>
     public bool IsLate { get; set; }
 
-    /// <summary>Whole days after the deadline (0 when on time), by the local date of the report.</summary>
+    /// <summary>Whole days after the earliest deadline (0 when on time or without deadline), by the local date of the report.</summary>
     public int DaysLate { get; set; }
 
     /// <summary>Rows per ledger key at the moment of reporting, as JSON: {"coordinators":12,…}.</summary>

@@ -35,14 +35,30 @@ public static class SheetEvaluator
         return findings;
     }
 
-    /// <summary>The task's deadline for the year (or batch), if the rule set gives one.</summary>
-    public static Deadline? DeadlineOf(RuleTask task, int year, int? batch) =>
-        task.Deadlines.FirstOrDefault(d => d.Year == year && (batch is null or 0 || d.Batch == batch));
+    /// <summary>What a page shows where a deadline would be when no plan up the chain sets one for the step.</summary>
+    public const string NoDeadline = "本级规则未规定报送期限";
 
-    /// <summary>The task's deadline for the year (or batch), or the extension granted: days left, or how long ago it passed.</summary>
-    public static SheetFinding? Deadline(RuleTask task, int year, int? batch, DateOnly today, DateOnly? extendedTo = null)
+    /// <summary>
+    /// The task's deadline of <paramref name="step"/> for the year (or batch), if the rule set gives one: a deadline of
+    /// the step itself first; for submission and report, a legacy deadline without a step (<see cref="DeadlineStep.Any"/>) next.
+    /// </summary>
+    public static Deadline? DeadlineOf(RuleTask task, DeadlineStep step, int year, int? batch)
     {
-        var deadline = DeadlineOf(task, year, batch);
+        bool Matches(Deadline d) => d.Year == year && (batch is null or 0 || d.Batch == batch);
+        return task.Deadlines.FirstOrDefault(d => d.Step == step && Matches(d))
+            ?? task.DeadlinesOf(step).FirstOrDefault(d => d.Step == DeadlineStep.Any && Matches(d));
+    }
+
+    /// <summary>The step a region's sheet is due by: a county submits to the city, a city reports upward.</summary>
+    public static DeadlineStep StepOf(RegionLevel level) => level == RegionLevel.City ? DeadlineStep.Report : DeadlineStep.Submit;
+
+    /// <summary>The task's deadline of the step for the year (or batch), or the extension granted: days left, or how long ago it passed.</summary>
+    public static SheetFinding? Deadline(RuleTask task, DeadlineStep step, int year, int? batch, DateOnly today, DateOnly? extendedTo = null) =>
+        Deadline(DeadlineOf(task, step, year, batch), step, today, extendedTo);
+
+    /// <summary>A deadline found (or none) and the extension granted: days left, or how long ago it passed; null when neither.</summary>
+    public static SheetFinding? Deadline(Deadline? deadline, DeadlineStep step, DateOnly today, DateOnly? extendedTo = null)
+    {
         if (deadline is null && extendedTo is null)
         {
             return null;
@@ -52,8 +68,14 @@ public static class SheetEvaluator
         var date = extendedTo ?? deadline!.Date;
         var extended = extendedTo is null ? "" : "（已延期）";
         var days = date.DayNumber - today.DayNumber;
-        return days >= 0
-            ? new SheetFinding(true, $"{what}截止日期 {date:yyyy-MM-dd}{extended}，还有 {days} 天")
-            : new SheetFinding(false, $"{what}截止日期 {date:yyyy-MM-dd}{extended} 已过 {-days} 天，不能再提交", Blocks: true);
+        if (days >= 0)
+        {
+            return new SheetFinding(true, $"{what}截止日期 {date:yyyy-MM-dd}{extended}，还有 {days} 天");
+        }
+
+        // A late publication is shown, not refused: nobody above the selecting level could extend it, and the list must still be published.
+        return step == DeadlineStep.Publish
+            ? new SheetFinding(false, $"{what}截止日期 {date:yyyy-MM-dd} 已过 {-days} 天")
+            : new SheetFinding(false, $"{what}截止日期 {date:yyyy-MM-dd}{extended} 已过 {-days} 天，不能再{(step == DeadlineStep.Report ? "上报" : "提交")}", Blocks: true);
     }
 }

@@ -1260,6 +1260,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1732,11 +1735,15 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("DaysLate")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("Deadline")
+                    b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
                     b.Property<bool>("IsLate")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LedgerDeadlines")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");

@@ -1225,6 +1225,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1677,11 +1680,15 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("DaysLate")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("Deadline")
+                    b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsLate")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LedgerDeadlines")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");

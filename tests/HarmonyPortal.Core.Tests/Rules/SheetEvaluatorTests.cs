@@ -55,12 +55,39 @@ public sealed class SheetEvaluatorTests
     {
         var task = Task("ganzhou-2021.json", "gold-mediation-organization");
 
-        var ahead = SheetEvaluator.Deadline(task, 2022, 2, new DateOnly(2022, 7, 24))!;
-        var passed = SheetEvaluator.Deadline(task, 2022, 2, new DateOnly(2022, 8, 1))!;
+        var ahead = SheetEvaluator.Deadline(task, DeadlineStep.Submit, 2022, 2, new DateOnly(2022, 7, 24))!;
+        var passed = SheetEvaluator.Deadline(task, DeadlineStep.Submit, 2022, 2, new DateOnly(2022, 8, 1))!;
 
         Assert.Equal((true, "选树第二批金牌劳动人事争议调解组织截止日期 2022-07-31，还有 7 天"), (ahead.Ok, ahead.Explanation));
         Assert.Equal((false, "选树第二批金牌劳动人事争议调解组织截止日期 2022-07-31 已过 1 天，不能再提交"), (passed.Ok, passed.Explanation));
         Assert.Equal(new DateOnly(2021, 10, 20), Task("shanxi-2021.json", "gold-mediation-organization").Deadlines[0].Date);
+    }
+
+    [Fact]
+    public void EachStepHasItsOwnDeadline_ALegacyOneServesSubmissionAndReport_PublicationOnlyItsOwn()
+    {
+        var task = new RuleTask("gold-coordinator", "金牌劳动关系协调员", "人社局", [], [],
+        [
+            new Deadline(2022, null, new DateOnly(2022, 9, 30), "县区推荐") { Step = DeadlineStep.Submit },
+            new Deadline(2022, null, new DateOnly(2022, 10, 31), "报市") { Step = DeadlineStep.Report },
+            new Deadline(2023, null, new DateOnly(2023, 11, 30), "推荐"),
+        ]);
+        var today = new DateOnly(2022, 10, 15);
+
+        var submit = SheetEvaluator.Deadline(task, DeadlineStep.Submit, 2022, null, today)!;
+        var report = SheetEvaluator.Deadline(task, DeadlineStep.Report, 2022, null, today)!;
+        var extended = SheetEvaluator.Deadline(task, DeadlineStep.Submit, 2022, null, today, new DateOnly(2022, 10, 20))!;
+
+        Assert.Equal((false, true, "县区推荐截止日期 2022-09-30 已过 15 天，不能再提交"), (submit.Ok, submit.Blocks, submit.Explanation));
+        Assert.Equal((true, "报市截止日期 2022-10-31，还有 16 天"), (report.Ok, report.Explanation));
+        Assert.Equal("县区推荐截止日期 2022-10-20（已延期），还有 5 天", extended.Explanation);
+        Assert.Equal(new DateOnly(2023, 11, 30), SheetEvaluator.DeadlineOf(task, DeadlineStep.Submit, 2023, null)!.Date);
+        Assert.Equal(new DateOnly(2023, 11, 30), SheetEvaluator.DeadlineOf(task, DeadlineStep.Report, 2023, null)!.Date);
+        Assert.Null(SheetEvaluator.DeadlineOf(task, DeadlineStep.Publish, 2023, null));
+        Assert.Null(SheetEvaluator.Deadline(task, DeadlineStep.Publish, 2022, null, today));
+        var publishLate = SheetEvaluator.Deadline(new Deadline(2022, null, new DateOnly(2022, 10, 1), "名单") { Step = DeadlineStep.Publish }, DeadlineStep.Publish, today)!;
+        Assert.Equal((false, false, "名单截止日期 2022-10-01 已过 14 天"), (publishLate.Ok, publishLate.Blocks, publishLate.Explanation));
+        Assert.Equal((DeadlineStep.Submit, DeadlineStep.Report), (SheetEvaluator.StepOf(RegionLevel.County), SheetEvaluator.StepOf(RegionLevel.City)));
     }
 }
 

@@ -76,23 +76,24 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
         var before = await clerk.GetPageAsync("/reporting");
         Assert.NotNull(before.QuerySelector("nav a[href='/reporting']"));
         Assert.Contains("未报送", Text(before, "own-status"));
-        Assert.Contains("未配置报送期限，默认 12 月 20 日", Text(before, "deadline"));
+        Assert.Equal("本级规则未规定报送期限", Text(before, "deadline").Trim());
 
         var reported = await FollowAsync(clerk, await ReportAsync(clerk, Yueyanglou, 2027));
         var again = await FollowAsync(clerk, await ReportAsync(clerk, Yueyanglou, 2027, viaForm: false));
 
-        Assert.Contains("已报送岳阳楼区 2027 年度台账（按时", Flash(reported));
+        Assert.Contains("已报送岳阳楼区 2027 年度台账（无报送期限，本级规则未规定报送期限）", Flash(reported));
         Assert.Contains("已报送", Text(reported, "own-status"));
         Assert.Null(reported.QuerySelector("[data-testid=report-form]"));
         Assert.Contains("无需重复报送", Flash(again));
         using var city = await portal.SignedInClientAsync("yy.reviewer");
         var cityPage = await city.GetPageAsync("/reporting?year=2027");
         Assert.Contains("已报送 1 / 应报送 12", Text(cityPage, "totals"));
-        Assert.Contains("按时 1，逾期 0", Text(cityPage, "totals"));
+        Assert.Contains("按时 0，逾期 0，无报送期限 1", Text(cityPage, "totals"));
         var row = Text(cityPage, $"child-{Yueyanglou}");
         Assert.Contains("已报送", row);
         Assert.Contains("2027-11-30", row);
-        Assert.Contains("按时", row);
+        Assert.Contains("无报送期限", row);
+        Assert.Contains("本级规则未规定报送期限", row);
         Assert.Contains("和谐企业培育企业名单 1", row);
         Assert.Contains("未报送", Text(cityPage, $"child-{Junshan}"));
         var completeness = Text(cityPage, "completeness-before-report");
@@ -102,7 +103,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
         await using var db = portal.CreateDbContext();
         var county = await portal.RegionIdAsync(Yueyanglou);
         var report = await db.LedgerReports.SingleAsync(r => r.RegionId == county && r.Year == 2027);
-        Assert.Equal((new DateOnly(2027, 12, 20), false, 0, "yylq.clerk"), (report.Deadline, report.IsLate, report.DaysLate, report.ReportedByName));
+        Assert.Equal(((DateOnly?)null, false, 0, "yylq.clerk"), (report.Deadline, report.IsLate, report.DaysLate, report.ReportedByName));
         Assert.Contains("\"harmonious-enterprises\":1", report.RowCounts);
         Assert.Contains("\"coordinators\":0", report.RowCounts);
         var audit = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.LedgerReported && e.ObjectId == $"{county}/2027");
@@ -110,23 +111,24 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     }
 
     [Fact]
-    public async Task ReportAfterTheDeadline_IsLateByDays_OnTheCountyAndTheCityPage()
+    public async Task WhereNoPlanSetsADeadline_AReportInDecemberIsNotLate_AndThePagesSaySoInsteadOfInventingADate()
     {
+        // Hunan's plans give no ledger deadline: the invented 12-20 default is gone, so no lateness is computed.
         SetToday(new DateOnly(2028, 12, 27));
         using var clerk = await portal.SignedInClientAsync("yyjs.clerk");
 
         var page = await FollowAsync(clerk, await ReportAsync(clerk, Junshan, 2028));
 
-        Assert.Contains("逾期 7 天", Flash(page));
-        Assert.Contains("逾期 7 天", Text(page, "own-status"));
+        Assert.Contains("无报送期限", Flash(page));
+        Assert.DoesNotContain("逾期", Text(page, "own-status"));
         using var city = await portal.SignedInClientAsync("yy.reviewer");
         var cityPage = await city.GetPageAsync("/reporting?year=2028");
-        Assert.Contains("逾期 7 天", Text(cityPage, $"child-{Junshan}"));
-        Assert.Contains("未报送，已超过期限 7 天", Text(cityPage, $"child-{Yunxi}"));
-        Assert.Contains("按时 0，逾期 1", Text(cityPage, "totals"));
+        Assert.Contains("本级规则未规定报送期限", Text(cityPage, $"child-{Junshan}"));
+        Assert.DoesNotContain("已超过期限", Text(cityPage, $"child-{Yunxi}"));
+        Assert.Contains("按时 0，逾期 0，无报送期限 1", Text(cityPage, "totals"));
         await using var db = portal.CreateDbContext();
         var report = await db.LedgerReports.SingleAsync(r => r.Year == 2028);
-        Assert.Equal((true, 7, new DateOnly(2028, 12, 20)), (report.IsLate, report.DaysLate, report.Deadline));
+        Assert.Equal((false, 0, (DateOnly?)null, "{}"), (report.IsLate, report.DaysLate, report.Deadline, report.LedgerDeadlines));
     }
 
     [Fact]
@@ -237,10 +239,10 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Contains("按时", row);
         Assert.Contains("2022-12-20", row);
         Assert.DoesNotContain("（默认）", row);
-        Assert.Contains("未配置报送期限，默认 12 月 20 日", Text(await hunanCity.GetPageAsync("/reporting?year=2022"), "deadline"));
+        Assert.Equal("本级规则未规定报送期限", Text(await hunanCity.GetPageAsync("/reporting?year=2022"), "deadline").Trim());
         SetToday(new DateOnly(2024, 3, 1)); // a year after Shanxi's rule period, once it has begun (no future years, issue 14)
         using var cityIn2024 = await portal.SignedInClientAsync("xz.reviewer");
-        Assert.Contains("未配置报送期限，默认 12 月 20 日", Text(await cityIn2024.GetPageAsync("/reporting?year=2024"), "deadline"));
+        Assert.Equal("本级规则未规定报送期限", Text(await cityIn2024.GetPageAsync("/reporting?year=2024"), "deadline").Trim());
         await using var db = portal.CreateDbContext();
         var xinzhou = await portal.RegionIdAsync(Xinzhou);
         var report = await db.LedgerReports.SingleAsync(r => r.RegionId == xinzhou && r.Year == 2022);

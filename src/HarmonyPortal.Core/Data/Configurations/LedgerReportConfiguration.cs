@@ -11,6 +11,7 @@ internal sealed class LedgerReportConfiguration : IEntityTypeConfiguration<Ledge
         builder.Property(r => r.ReportedByUserId).HasMaxLength(450);
         builder.Property(r => r.ReportedByName).HasMaxLength(256);
         builder.Property(r => r.RowCounts).HasMaxLength(1000);
+        builder.Property(r => r.LedgerDeadlines).HasMaxLength(1000);
         builder.Property(r => r.ReturnedByUserId).HasMaxLength(450);
         builder.Property(r => r.ReturnedByName).HasMaxLength(256);
         builder.Property(r => r.ReturnReason).HasMaxLength(LedgerReport.ReturnReasonMaxLength);

@@ -8,10 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Nominations;
 
-/// <summary>The level above grants one region a later deadline for a category, year and batch, with a reason.</summary>
+/// <summary>
+/// The level above grants one region a later deadline of one step for a category, year and batch, with a reason: a
+/// county's submission to the city, or a city's report upward. The other step keeps its date.
+/// </summary>
 public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock)
 {
-    public async Task<TransitionResult> ExtendAsync(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, CancellationToken ct)
+    public async Task<TransitionResult> ExtendAsync(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, CancellationToken ct,
+        DeadlineStep? step = null)
     {
         var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
         if (SheetWorkflow.ExtensionRefusal(region, scope) is not null)
@@ -21,6 +25,18 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var reasons = new List<string>();
+        var regionStep = SheetEvaluator.StepOf(region.Level);
+        if (region.Level is not (Core.Regions.RegionLevel.County or Core.Regions.RegionLevel.City))
+        {
+            reasons.Add($"延期环节：{region.Name}没有需要提交或上报的推荐表，不能延期");
+        }
+        else if (step is { } asked && asked != regionStep)
+        {
+            reasons.Add(regionStep == DeadlineStep.Submit
+                ? $"延期环节：{region.Name}是县级，只能延长向市级提交推荐表的期限"
+                : $"延期环节：{region.Name}是市级，只能延长上报推荐表的期限");
+        }
+
         if (newDate is not { } date)
         {
             reasons.Add("新的截止日期：必填，格式如 2026-12-31");
@@ -51,7 +67,7 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
 
         var extension = new DeadlineExtension
         {
-            RegionId = region.Id, Category = category, Year = year, Batch = batch, NewDate = newDate!.Value, Reason = why,
+            RegionId = region.Id, Category = category, Year = year, Batch = batch, Step = regionStep, NewDate = newDate!.Value, Reason = why,
             GrantedBy = $"{scope.UserName}（{scope.RegionName}）", GrantedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.DeadlineExtensions.Add(extension);
@@ -61,11 +77,11 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
             {
                 SheetId = sheet.Id, Action = WorkflowAction.Extend, FromStatus = sheet.Status, ToStatus = sheet.Status,
                 ActorId = scope.UserId, ActorName = scope.UserName, ActorRegion = scope.RegionName, AtUtc = extension.GrantedAtUtc,
-                Reason = $"截止日期延至 {extension.NewDate:yyyy-MM-dd}：{why}",
+                Reason = $"{RuleTexts.StepName(regionStep)}截止日期延至 {extension.NewDate:yyyy-MM-dd}：{why}",
             });
         }
 
-        audit.Add(AuditActions.DeadlineExtended, AuditOutcome.Success, "region", region.Id.ToString(), $"{category} {year} 批次 {batch} 延至 {extension.NewDate:yyyy-MM-dd}：{why}", regionId: region.Id);
+        audit.Add(AuditActions.DeadlineExtended, AuditOutcome.Success, "region", region.Id.ToString(), $"{category} {year} 批次 {batch} {regionStep} 延至 {extension.NewDate:yyyy-MM-dd}：{why}", regionId: region.Id);
         await db.SaveChangesAsync(ct);
         return TransitionResult.Done;
     }

@@ -9,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>
-/// Reminds the regions that have not submitted (counties) or forwarded (cities) their sheet when the
-/// deadline, or the extension granted to them, is 7, 3 or 1 days away. Each reminder carries a key, so a
+/// Reminds the regions that have not submitted (counties, by the Submit deadline) or forwarded (cities, by the Report
+/// deadline) their sheet when that deadline, or the extension of that step granted to them, is 7, 3 or 1 days away;
+/// and the regions that have not reported their ledgers of each ledger's own reporting deadline. Each reminder carries a key, so a
 /// second run or a second portal instance sends it once.
 /// </summary>
-public sealed class DeadlineReminders(HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, ILogger<DeadlineReminders> logger)
+public sealed class DeadlineReminders(
+    HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, Reporting.ReportingDeadlines ledgerDeadlines, ILogger<DeadlineReminders> logger)
 {
     public static readonly int[] DaysBefore = [7, 3, 1];
 
@@ -33,13 +35,21 @@ public sealed class DeadlineReminders(HarmonyDbContext db, RuleSetCatalog catalo
                     continue;
                 }
 
-                foreach (var deadline in task.DeadlinesOf(DeadlineStep.Submit).Where(d => d.Year is { } y && (y == today.Year || y == today.Year + 1) && set.Governs(y)))
+                // Counties are reminded of their submission to the city, cities of their report upward: each step by its own date.
+                foreach (var step in new[] { DeadlineStep.Submit, DeadlineStep.Report })
                 {
-                    created += await RemindAsync(jurisdiction, category, deadline, today, ct);
+                    var due = task.DeadlinesOf(step).Where(d => d.Year is { } y && (y == today.Year || y == today.Year + 1) && set.Governs(y))
+                        .Select(d => (Year: d.Year!.Value, d.Batch)).Distinct()
+                        .Select(k => SheetEvaluator.DeadlineOf(task, step, k.Year, k.Batch)!).Distinct();
+                    foreach (var deadline in due)
+                    {
+                        created += await RemindAsync(jurisdiction, category, step, deadline, today, ct);
+                    }
                 }
             }
         }
 
+        created += await RemindLedgersAsync(today, ct);
         if (created > 0 && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Deadline reminders for {Today}: {Created} notifications", today, created);
@@ -48,18 +58,52 @@ public sealed class DeadlineReminders(HarmonyDbContext db, RuleSetCatalog catalo
         return created;
     }
 
-    private async Task<int> RemindAsync(Region jurisdiction, GoldCategory category, Deadline deadline, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Reminds the counties and cities that have not reported their ledgers of this year or the last of each ledger
+    /// deadline 7, 3 or 1 days away (ledgers due the same day in one reminder). Ledgers without a date are never reminded of.
+    /// </summary>
+    private async Task<int> RemindLedgersAsync(DateOnly today, CancellationToken ct)
+    {
+        var regions = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.City).ToListAsync(ct);
+        var created = 0;
+        foreach (var year in new[] { today.Year - 1, today.Year })
+        {
+            var reported = (await db.LedgerReports.AsNoTracking().Where(r => r.Year == year && r.ReturnedAtUtc == null).Select(r => r.RegionId).ToListAsync(ct)).ToHashSet();
+            var pending = regions.Where(r => !reported.Contains(r.Id)).ToList();
+            var deadlines = await ledgerDeadlines.ForManyAsync(pending, year, ct);
+            foreach (var region in pending)
+            {
+                foreach (var due in deadlines[region.Id].Ledgers.Where(l => l.Date is not null).GroupBy(l => l.Date!.Value))
+                {
+                    var days = due.Key.DayNumber - today.DayNumber;
+                    if (!DaysBefore.Contains(days))
+                    {
+                        continue;
+                    }
+
+                    var title = $"{year} 年度台账（{string.Join("、", due.Select(l => l.Title))}）还有 {days} 天报送截止（{due.Key:yyyy-MM-dd}），{region.Name}尚未报送";
+                    created += await notifications.NotifyAsync(NotificationTarget.Region(region.Id, Core.Users.UserRole.Clerk, Core.Users.UserRole.Reviewer), title, null,
+                        $"/reporting?year={year}", $"ledger-deadline:{region.Id}:{year}:{due.Key:yyyyMMdd}:{days}", ct);
+                }
+            }
+        }
+
+        return created;
+    }
+
+    private async Task<int> RemindAsync(Region jurisdiction, GoldCategory category, DeadlineStep step, Deadline deadline, DateOnly today, CancellationToken ct)
     {
         var year = deadline.Year!.Value;
         var batch = deadline.Batch ?? 0;
+        var level = step == DeadlineStep.Report ? RegionLevel.City : RegionLevel.County;
         var regions = await db.Regions.AsNoTracking()
-            .Where(r => r.Path.StartsWith(jurisdiction.Path) && (r.Level == RegionLevel.County || r.Level == RegionLevel.City))
+            .Where(r => r.Path.StartsWith(jurisdiction.Path) && r.Level == level)
             .Select(r => new { r.Id, r.Name, r.Level }).ToListAsync(ct);
         var ids = regions.Select(r => r.Id).ToList();
         var done = await db.NominationSheets.AsNoTracking()
             .Where(s => ids.Contains(s.RegionId) && s.Category == category && s.Year == year && s.Batch == batch && s.Status != SheetStatus.Draft && s.Status != SheetStatus.Returned)
             .Select(s => s.RegionId).ToListAsync(ct);
-        var extended = await db.DeadlineExtensions.LatestByRegionAsync(ids, category, year, batch, ct);
+        var extended = await db.DeadlineExtensions.LatestByRegionAsync(ids, category, year, batch, step, ct);
         var created = 0;
         foreach (var region in regions.Where(r => !done.Contains(r.Id)))
         {

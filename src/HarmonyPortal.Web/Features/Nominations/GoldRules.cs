@@ -22,6 +22,32 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     public IReadOnlyList<int> Batches(int year) =>
         Task?.Deadlines.Where(d => d.Year == year && d.Batch is > 0).Select(d => d.Batch!.Value).Distinct().Order().ToList() is { Count: > 0 } batches ? batches : [0];
 
+    /// <summary>The plans governing the year up the region chain (leaf first), where step deadlines are looked for.</summary>
+    public IReadOnlyList<(RuleSet Set, RuleSetVersion Version)> Chain { get; init; } = [];
+
+    /// <summary>
+    /// The deadline of a step for the year (or batch): from the honour task of the nearest plan up the chain that sets
+    /// one and governs the year (a plan continuing after its period sets no dated deadline); a plan that does not
+    /// inherit deadlines stops the walk. Null when none does: the page then says <see cref="SheetEvaluator.NoDeadline"/>.
+    /// </summary>
+    public Deadline? DeadlineOf(GoldCategory category, DeadlineStep step, int? batch)
+    {
+        foreach (var (set, version) in Chain)
+        {
+            if (version.Governs(Year) && set.HonourTask(category) is { } task && SheetEvaluator.DeadlineOf(task, step, Year, batch) is { } found)
+            {
+                return found;
+            }
+
+            if (!set.Inherits.Deadlines)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The ledger whose rows can be nominated for the category.</summary>
     public static ILedgerDefinition Ledger(GoldCategory category) => LedgerCatalog.Find(TaskKinds.LedgerOf(category))!;
 
@@ -37,7 +63,8 @@ public sealed class GoldRuleLookup(RuleSetCatalog catalog)
         (RuleSet Set, RuleSetVersion Version)? criteria = null;
         (RuleSet Set, RuleTask Task)? task = null;
         var inheritCriteria = true;
-        foreach (var (set, version) in await catalog.ChainAsync(Region.IdsLeafToRoot(region.Path), year, ct))
+        var chain = await catalog.ChainAsync(Region.IdsLeafToRoot(region.Path), year, ct);
+        foreach (var (set, version) in chain)
         {
             if (criteria is null && inheritCriteria && set.CriteriaFor(category, year) is not null)
             {
@@ -51,6 +78,6 @@ public sealed class GoldRuleLookup(RuleSetCatalog catalog)
             }
         }
 
-        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year);
+        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain };
     }
 }

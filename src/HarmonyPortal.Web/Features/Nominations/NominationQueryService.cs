@@ -43,11 +43,14 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             ? $"{y} 年度没有规划规定{GoldRules.CategoryName(category)}的选树任务：不检查配额，也没有截止日期。请管理员在“选树规则”中录入该年度所属的规划。"
             : null;
         note = batchNote is null ? note : note is null ? batchNote : batchNote + note;
+        var publishDeadline = own.Level == goldRules.SelectingLevel
+            ? SheetEvaluator.Deadline(goldRules.DeadlineOf(category, DeadlineStep.Publish, key.Batch), DeadlineStep.Publish, Today) ?? new SheetFinding(true, SheetEvaluator.NoDeadline)
+            : null;
         return new NominationOverview(key, batches, Core.Input.PortalYears.Choices(Today), own, ownLine, lines, canNominate,
             scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City, scope.Role == UserRole.Reviewer && own.Level == RegionLevel.Province,
             lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note,
             await db.NominationSheets.AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.Year == key.Year && s.Batch == key.Batch
-                && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct));
+                && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct)) { PublishDeadline = publishDeadline };
     }
 
     public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)
@@ -135,16 +138,19 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var sheetIds = sheets.Values.Select(s => s.Id).ToList();
         var counts = await db.Nominations.AsNoTracking().Where(n => sheetIds.Contains(n.SheetId) || (n.CitySheetId != null && sheetIds.Contains(n.CitySheetId.Value)))
             .Select(n => new { n.SheetId, n.CitySheetId, n.CityDecision }).ToListAsync(ct);
-        var extensions = await db.DeadlineExtensions.LatestByRegionAsync(ids, key.Category, key.Year, key.Batch, ct);
+        var submitExtensions = await db.DeadlineExtensions.LatestByRegionAsync(ids, key.Category, key.Year, key.Batch, DeadlineStep.Submit, ct);
+        var reportExtensions = await db.DeadlineExtensions.LatestByRegionAsync(ids, key.Category, key.Year, key.Batch, DeadlineStep.Report, ct);
         var lines = new List<SheetLine>();
         foreach (var region in regions)
         {
             var sheet = sheets.GetValueOrDefault(region.Id);
             var mine = sheet is null ? [] : counts.Where(c => region.Level == RegionLevel.City ? c.CitySheetId == sheet.Id || c.SheetId == sheet.Id : c.SheetId == sheet.Id).ToList();
-            var task = (await rules.ForAsync(region, key.Category, key.Year, ct)).Task;
-            DateOnly? extended = extensions.TryGetValue(region.Id, out var d) ? d : null;
-            var deadline = task is null ? null : SheetEvaluator.Deadline(task, key.Year, key.Batch, Today, extended);
-            var date = extended ?? (task is null ? null : SheetEvaluator.DeadlineOf(task, key.Year, key.Batch)?.Date);
+            // A county is due by its submission to the city, a city by its report upward; each with its own extension.
+            var step = SheetEvaluator.StepOf(region.Level);
+            var stepDeadline = (await rules.ForAsync(region, key.Category, key.Year, ct)).DeadlineOf(key.Category, step, key.Batch);
+            DateOnly? extended = (step == DeadlineStep.Report ? reportExtensions : submitExtensions).TryGetValue(region.Id, out var d) ? d : null;
+            var deadline = SheetEvaluator.Deadline(stepDeadline, step, Today, extended) ?? new SheetFinding(true, SheetEvaluator.NoDeadline);
+            var date = extended ?? stepDeadline?.Date;
             lines.Add(new SheetLine(region, sheet, mine.Count, mine.Count(c => c.CityDecision == Decision.Yes), deadline, date is { } due ? due.DayNumber - Today.DayNumber : null));
         }
 

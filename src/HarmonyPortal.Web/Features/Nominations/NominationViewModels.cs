@@ -36,7 +36,11 @@ public sealed record NominationOverview(
     int PendingSelections,
     IReadOnlyList<(long Id, string Name)> Candidates,
     string? RuleNote,
-    bool Published);
+    bool Published)
+{
+    /// <summary>For the selecting level: the Publish deadline of its plans, or the notice that none is set.</summary>
+    public Core.Rules.SheetFinding? PublishDeadline { get; init; }
+}
 
 public sealed record NomineeLine(Nomination Nomination, SheetChecks.NomineeVerdict? Check, bool ChangedSinceApproval);
 

@@ -161,10 +161,10 @@ public sealed class NominationsController(
     }
 
     [HttpPost("extend")]
-    public async Task<IActionResult> Extend(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Extend(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, DeadlineStep? step, CancellationToken ct)
     {
         NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
-        var result = await extensions.ExtendAsync(regionId, category, year, batch, newDate, reason, ct);
+        var result = await extensions.ExtendAsync(regionId, category, year, batch, newDate, reason, ct, step);
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? $"已延期至 {newDate:yyyy-MM-dd}。" : string.Join("；", result.Reasons);
         return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
     }

@@ -78,10 +78,20 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
         }).ToList();
 
         var quotas = goldRules.Task is { } task ? await QuotasAsync(task, goldRules.TaskSet!, sheet, region, nominees.Count, ct) : [];
-        var extensions = await db.DeadlineExtensions.LatestByRegionAsync([region.Id], sheet.Category, sheet.Year, sheet.Batch, ct);
-        DateOnly? extension = extensions.TryGetValue(region.Id, out var date) ? date : null;
-        var deadline = goldRules.Task is { } t ? SheetEvaluator.Deadline(t, sheet.Year, sheet.Batch, today, extension) : null;
+        var deadline = await DeadlineAsync(goldRules, region, sheet.Category, sheet.Year, sheet.Batch, today, ct);
         return new Report(goldRules, verdicts, quotas, deadline);
+    }
+
+    /// <summary>
+    /// The deadline of the step the region's sheet is due by (a county's submission, a city's report), or the extension
+    /// of that step granted to the region; "本级规则未规定报送期限" when no plan up the chain sets one.
+    /// </summary>
+    public async Task<SheetFinding> DeadlineAsync(GoldRules goldRules, Region region, GoldCategory category, int year, int batch, DateOnly today, CancellationToken ct)
+    {
+        var step = SheetEvaluator.StepOf(region.Level);
+        var extensions = await db.DeadlineExtensions.LatestByRegionAsync([region.Id], category, year, batch, step, ct);
+        DateOnly? extension = extensions.TryGetValue(region.Id, out var date) ? date : null;
+        return SheetEvaluator.Deadline(goldRules.DeadlineOf(category, step, batch), step, today, extension) ?? new SheetFinding(true, SheetEvaluator.NoDeadline);
     }
 
     /// <summary>The verdict as JSON for the evaluation record: what a reviewer reads back years later.</summary>

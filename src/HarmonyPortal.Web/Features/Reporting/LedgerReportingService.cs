@@ -47,12 +47,12 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         db.LedgerReports.Add(new LedgerReport
         {
             RegionId = region.Id, Year = year, ReportedAtUtc = clock.GetUtcNow().UtcDateTime, ReportedByUserId = scope.UserId,
-            ReportedByName = scope.UserName, Deadline = deadline.Date, IsLate = daysLate > 0, DaysLate = daysLate,
+            ReportedByName = scope.UserName, Deadline = deadline.Earliest, LedgerDeadlines = deadline.ToJson(), IsLate = daysLate > 0, DaysLate = daysLate,
             RowCounts = LedgerRowCounts.ToJson(counts),
         });
-        var timeliness = daysLate > 0 ? $"逾期 {daysLate} 天" : "按时";
+        var timeliness = deadline.IsNone ? "无报送期限" : Timeliness(deadline, today);
         audit.Add(AuditActions.LedgerReported, AuditOutcome.Success, ObjectType, ObjectId(region.Id, year),
-            $"{year}: {timeliness}, deadline {deadline.Date:yyyy-MM-dd}, rows {LedgerRowCounts.ToJson(counts)}", regionId: region.Id);
+            $"{year}: {timeliness}, deadlines {deadline.ToJson()}, rows {LedgerRowCounts.ToJson(counts)}", regionId: region.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -107,6 +107,15 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>On time, or late by days: for one shared deadline in a word, else per late ledger.</summary>
+    private static string Timeliness(ReportingDeadline deadline, DateOnly day)
+    {
+        var late = deadline.Ledgers.Where(l => l.DaysLateOn(day) > 0).ToList();
+        return late.Count == 0 ? "按时"
+            : deadline.IsUniform ? $"逾期 {late[0].DaysLateOn(day)} 天"
+            : string.Join("，", late.Select(l => $"{l.Title}逾期 {l.DaysLateOn(day)} 天"));
+    }
 
     private IQueryable<LedgerReport> LiveReports(int regionId, int year) =>
         db.LedgerReports.Where(r => r.RegionId == regionId && r.Year == year && r.ReturnedAtUtc == null);

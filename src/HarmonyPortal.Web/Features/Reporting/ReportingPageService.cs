@@ -36,13 +36,16 @@ public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, R
             var own = reports.Where(x => x.RegionId == r.Id).ToList();
             var live = own.SingleOrDefault(x => x.IsLive);
             var returned = own.Where(x => !x.IsLive).MaxBy(x => x.ReturnedAtUtc);
-            var deadline = live is null ? deadlineOf[r.Id] : deadlineOf[r.Id] with { Date = live.Deadline };
+            // A report keeps the deadlines in force when it was made; lateness per ledger by the day of the report, or by today.
+            var deadline = live is null ? deadlineOf[r.Id] : deadlineOf[r.Id].AsStored(live.LedgerDeadlines, live.Deadline);
+            var day = live is null ? today : DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(live.ReportedAtUtc, DateTimeKind.Utc), clock.LocalTimeZone));
+            var perLedger = deadline.Ledgers.Select(l => new LedgerLateness(l, l.DaysLateOn(day), live is not null)).ToList();
             var counts = live is null ? liveCounts[r.Id] : LedgerRowCounts.FromJson(live.RowCounts);
             return new RegionReportStatus(r.Id, r.Name, r.Code, r.Level, deadline,
-                live is null ? null : new ReportView(Local(live.ReportedAtUtc), live.ReportedByName, live.IsLate, live.DaysLate),
+                live is null ? null : new ReportView(Local(live.ReportedAtUtc), live.ReportedByName, live.IsLate, live.DaysLate, deadline.IsNone),
                 live is null && returned is not null ? new ReturnView(Local(returned.ReturnedAtUtc!.Value), returned.ReturnedByName ?? "", returned.ReturnReason ?? "") : null,
                 LedgerRowCounts.Describe(counts), live is not null, deadline.DaysLateOn(today),
-                ReportingAccess.CanReturn(scope, r), r.Level == RegionLevel.City);
+                ReportingAccess.CanReturn(scope, r), r.Level == RegionLevel.City) { PerLedger = perLedger };
         }
 
         var parent = region.Id != scope.RegionId && region.ParentId is { } parentId
@@ -64,9 +67,17 @@ public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, R
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed record ReportView(string ReportedAt, string ReportedBy, bool IsLate, int DaysLate)
+public sealed record ReportView(string ReportedAt, string ReportedBy, bool IsLate, int DaysLate, bool NoDeadline = false)
 {
-    public string Timeliness => IsLate ? $"逾期 {DaysLate} 天" : "按时";
+    public string Timeliness => NoDeadline ? "无报送期限" : IsLate ? $"逾期 {DaysLate} 天" : "按时";
+}
+
+/// <summary>One ledger's deadline and how late the region is for it: by its report's day when reported, else by today.</summary>
+public sealed record LedgerLateness(LedgerDeadline Deadline, int DaysLate, bool Reported)
+{
+    public string Text => Deadline.Date is null ? "不计逾期"
+        : Reported ? (DaysLate > 0 ? $"逾期 {DaysLate} 天" : "按时")
+        : DaysLate > 0 ? $"已超过期限 {DaysLate} 天" : "未到期";
 }
 
 public sealed record ReturnView(string ReturnedAt, string ReturnedBy, string Reason);
@@ -88,6 +99,9 @@ public sealed record RegionReportStatus(
 {
     public int TotalRows => Rows.Sum(r => r.Count);
 
+    /// <summary>Each ledger's deadline and lateness (the ledgers are reported together, each due on its own date).</summary>
+    public IReadOnlyList<LedgerLateness> PerLedger { get; init; } = [];
+
     public string PendingText => DaysPastDeadline > 0 ? $"未报送，已超过期限 {DaysPastDeadline} 天" : "未报送";
 }
 
@@ -105,7 +119,10 @@ public sealed record ReportingPage(
 
     public int Reported => Children.Count(c => c.Report is not null);
 
-    public int OnTime => Children.Count(c => c.Report is { IsLate: false });
+    public int OnTime => Children.Count(c => c.Report is { IsLate: false, NoDeadline: false });
+
+    /// <summary>Reported where no plan sets a deadline: neither on time nor late.</summary>
+    public int WithoutDeadline => Children.Count(c => c.Report is { NoDeadline: true });
 
     public int Late => Children.Count(c => c.Report is { IsLate: true });
 

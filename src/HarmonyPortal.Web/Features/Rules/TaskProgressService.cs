@@ -76,8 +76,7 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
 
     private static TaskProgress Line(QuotaAchievement a, DateOnly today, int year)
     {
-        var step = a.Region.Level == RegionLevel.County ? DeadlineStep.Submit : DeadlineStep.Report;
-        var deadline = a.Plan.Governs(year) ? SheetEvaluator.Deadline(a.Task, year, null, today) : null;
+        var deadline = a.Plan.Governs(year) ? SheetEvaluator.Deadline(a.Task, SheetEvaluator.StepOf(a.Region.Level), year, null, today) : null;
         var basis = $"{a.Plan.Name}（{a.Plan.PeriodText}{(a.Inherited ? "，上级规划" : "")}）";
         return new TaskProgress(a.Holder, a.Task.Name, a.Quota.Share is null ? a.Required : 100, a.Quota.Share is null ? a.Achieved : a.Total is > 0 ? a.Achieved * 100 / a.Total.Value : 0,
             a.Quota.Share is null ? a.Quota.Unit : "%", deadline, basis, !a.Plan.Governs(year), a.Nominated, a.Region.Id)
