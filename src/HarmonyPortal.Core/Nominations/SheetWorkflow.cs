@@ -24,6 +24,29 @@ public static class SheetWorkflow
         [WorkflowAction.Reopen] = ([SheetStatus.Approved, SheetStatus.Forwarded], SheetStatus.Returned),
     };
 
+    /// <summary>
+    /// The statuses a transition leaves from when the honour is selected at <paramref name="selectingLevel"/>: a province
+    /// selects from the cities' forwarded sheets; a city or county selects from its own sheet while it is still open
+    /// (未提交 or 已退回), and publishing closes it.
+    /// </summary>
+    public static SheetStatus[] From(WorkflowAction action, RegionLevel selectingLevel) =>
+        action is WorkflowAction.Select or WorkflowAction.Publish && selectingLevel != RegionLevel.Province
+            ? [SheetStatus.Draft, SheetStatus.Returned]
+            : Transitions[action].From;
+
+    /// <summary>Whether the sheet is the one the selecting level selects from: the county's own at county level, else the city's.</summary>
+    public static bool IsSelectingSheet(Region region, RegionLevel selectingLevel) =>
+        selectingLevel == RegionLevel.County ? IsCountySheet(region) : IsCitySheet(region);
+
+    /// <summary>
+    /// Why the actor may never select or publish an honour selected at <paramref name="selectingLevel"/>, or null:
+    /// only a reviewer of that level selects and publishes; a level above sees the published list read-only.
+    /// </summary>
+    public static string? SelectorRefusal(RegionLevel selectingLevel, UserScope actor) =>
+        actor.Role == UserRole.Reviewer && actor.RegionLevel == selectingLevel
+            ? null
+            : $"本类别由{selectingLevel.ToChinese()}审核员择优和发布名单" + (actor.RegionLevel < selectingLevel ? $"；{actor.RegionLevel.ToChinese()}只能查看已发布的名单" : "");
+
     /// <summary>The level whose sheets a transition applies to: counties submit, cities forward.</summary>
     public static bool IsCitySheet(Region region) => region.Level == RegionLevel.City;
 
@@ -34,7 +57,12 @@ public static class SheetWorkflow
     /// A refusal is <see cref="WorkflowRefusal.Forbidden"/> when the actor may never take it (wrong level,
     /// role or region, or its own submission), and a state refusal when the sheet is not in a status it leaves from.
     /// </summary>
-    public static WorkflowRefusal? Refusal(WorkflowAction action, NominationSheet sheet, Region sheetRegion, UserScope actor)
+    /// <remarks>
+    /// <paramref name="selectingLevel"/> is the level that selects and publishes the sheet's honour (the honour task's
+    /// selecting level in the plan governing the year): counties submit only when a level above selects; cities forward
+    /// only when the province selects; Select and Publish belong to that level's reviewers.
+    /// </remarks>
+    public static WorkflowRefusal? Refusal(WorkflowAction action, NominationSheet sheet, Region sheetRegion, UserScope actor, RegionLevel selectingLevel = RegionLevel.Province)
     {
         if (!actor.CanRead(sheetRegion.Path))
         {
@@ -46,6 +74,7 @@ public static class SheetWorkflow
         string? who = action switch
         {
             WorkflowAction.Submit when !IsCountySheet(sheetRegion) => "只有县级推荐表需要提交；市级推荐表由市级审核员上报",
+            WorkflowAction.Submit when selectingLevel == RegionLevel.County => "本类别由县级审核员择优和发布名单，推荐表无需提交市级",
             WorkflowAction.Submit when !(ownRegion && actor.Role == UserRole.Clerk) => "只有本地区的填报员可以提交推荐表",
             WorkflowAction.Return or WorkflowAction.Decide or WorkflowAction.Approve when !(parent && actor.Role == UserRole.Reviewer && IsCountySheet(sheetRegion)) =>
                 "只有上一级的审核员可以审核该推荐表",
@@ -53,9 +82,11 @@ public static class SheetWorkflow
                 "不能审核自己提交的推荐表",
             WorkflowAction.Forward when !IsCitySheet(sheetRegion) => "只有市级推荐表可以上报省级",
             WorkflowAction.Forward when !(ownRegion && actor.Role == UserRole.Reviewer) => "只有本市的审核员可以上报市级推荐表",
-            WorkflowAction.Select or WorkflowAction.Publish when !(actor.RegionLevel == RegionLevel.Province && actor.Role == UserRole.Reviewer) =>
-                "只有省级审核员可以择优和发布名单",
-            WorkflowAction.Select or WorkflowAction.Publish when !IsCitySheet(sheetRegion) => "省级只对市级上报的推荐表择优",
+            WorkflowAction.Forward when selectingLevel != RegionLevel.Province => $"本类别由{selectingLevel.ToChinese()}择优和发布名单，市级推荐表无需上报省级",
+            WorkflowAction.Select or WorkflowAction.Publish when SelectorRefusal(selectingLevel, actor) is { } notSelector => notSelector,
+            WorkflowAction.Select or WorkflowAction.Publish when !IsSelectingSheet(sheetRegion, selectingLevel) =>
+                selectingLevel == RegionLevel.County ? "县级只对本县的推荐表择优" : $"{selectingLevel.ToChinese()}只对市级推荐表择优",
+            WorkflowAction.Select or WorkflowAction.Publish when selectingLevel != RegionLevel.Province && !ownRegion => "只能对本地区的推荐表择优和发布名单",
             WorkflowAction.Reopen when !(actor.Role == UserRole.Reviewer && !ownRegion) => "只有上级的审核员可以重新打开推荐表",
             _ => null,
         };
@@ -64,7 +95,7 @@ public static class SheetWorkflow
             return new(who, Forbidden: true);
         }
 
-        var (from, _) = Transitions[action];
+        var from = From(action, selectingLevel);
         return from.Contains(sheet.Status) ? null : new($"推荐表当前状态为“{sheet.Status.ToChinese()}”，不能{action.ToChinese()}", Forbidden: false);
     }
 

@@ -15,13 +15,13 @@ public static class AccessPolicies
     /// <summary>Ledger writing: the 新增 / 导入 / 编辑 buttons are shown to clerks only.</summary>
     public const string Clerk = "Clerk";
 
-    /// <summary>择优 and 发布名单: shown to the province's reviewers only.</summary>
-    public const string ProvinceReviewer = "ProvinceReviewer";
+    /// <summary>择优 and 发布名单: shown to reviewers only, of the level that confers the honour (the service checks which).</summary>
+    public const string Reviewer = "Reviewer";
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Clerk, p => p.RequireRole(nameof(UserRole.Clerk)));
-        options.AddPolicy(ProvinceReviewer, p => p.RequireRole(nameof(UserRole.Reviewer)).RequireClaim(HarmonyClaims.RegionLevel, nameof(RegionLevel.Province)));
+        options.AddPolicy(Reviewer, p => p.RequireRole(nameof(UserRole.Reviewer)));
         YearEndAccess.AddPolicy(options);
     }
 }

@@ -66,6 +66,59 @@ public sealed class SheetWorkflowTests
         Assert.Equal(6 * 5 * 3, tried);
     }
 
+    /// <summary>
+    /// When a city or a county confers the honour (赣州, 岳阳: "市协调劳动关系三方择优选树…推荐上报省"), its own reviewer
+    /// selects and publishes from its own open sheet; the levels above may not, and the city no longer forwards.
+    /// </summary>
+    [Theory]
+    [InlineData(WorkflowAction.Select, RegionLevel.City, 2)]
+    [InlineData(WorkflowAction.Publish, RegionLevel.City, 2)]
+    [InlineData(WorkflowAction.Select, RegionLevel.County, 3)]
+    [InlineData(WorkflowAction.Publish, RegionLevel.County, 3)]
+    public void WhenACityOrCountySelects_OnlyItsReviewerSelectsAndPublishes_FromItsOpenSheet(WorkflowAction action, RegionLevel level, int selectorId)
+    {
+        Region[] all = [Province, City, County, Sibling, OtherProvince];
+        var region = all.Single(r => r.Id == selectorId);
+        foreach (var status in Enum.GetValues<SheetStatus>())
+        {
+            var sheet = new NominationSheet { RegionId = region.Id, Status = status };
+            foreach (var actorRegion in all)
+            {
+                foreach (var actorRole in Enum.GetValues<UserRole>())
+                {
+                    var refusal = SheetWorkflow.Refusal(action, sheet, region, Actor(actorRegion, actorRole), level);
+                    var rightActor = actorRegion.Id == selectorId && actorRole == UserRole.Reviewer;
+                    if (rightActor && status is SheetStatus.Draft or SheetStatus.Returned)
+                    {
+                        Assert.Null(refusal);
+                    }
+                    else
+                    {
+                        Assert.NotNull(refusal);
+                        Assert.Equal(!rightActor, refusal.Forbidden);
+                    }
+                }
+            }
+        }
+
+        var provinceTries = SheetWorkflow.Refusal(action, new NominationSheet { RegionId = region.Id, Status = SheetStatus.Draft }, region, Actor(Province, UserRole.Reviewer), level);
+        Assert.Equal($"本类别由{level.ToChinese()}审核员择优和发布名单；省级只能查看已发布的名单", provinceTries?.Message);
+    }
+
+    [Fact]
+    public void WhenTheCitySelects_ItDoesNotForward_AndWhenTheCountySelects_TheCountyDoesNotSubmit()
+    {
+        var citySheet = new NominationSheet { RegionId = City.Id, Status = SheetStatus.Draft };
+        var countySheet = new NominationSheet { RegionId = County.Id, Status = SheetStatus.Draft };
+
+        Assert.Null(SheetWorkflow.Refusal(WorkflowAction.Forward, citySheet, City, Actor(City, UserRole.Reviewer)));
+        Assert.Equal("本类别由市级择优和发布名单，市级推荐表无需上报省级",
+            SheetWorkflow.Refusal(WorkflowAction.Forward, citySheet, City, Actor(City, UserRole.Reviewer), RegionLevel.City)?.Message);
+        Assert.Null(SheetWorkflow.Refusal(WorkflowAction.Submit, countySheet, County, Actor(County, UserRole.Clerk), RegionLevel.City));
+        Assert.Equal("本类别由县级审核员择优和发布名单，推荐表无需提交市级",
+            SheetWorkflow.Refusal(WorkflowAction.Submit, countySheet, County, Actor(County, UserRole.Clerk), RegionLevel.County)?.Message);
+    }
+
     [Fact]
     public void NobodyReviewsTheirOwnSubmission()
     {

@@ -54,6 +54,14 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     public static string CategoryName(GoldCategory category) => EligibilityCard.CategoryName(category);
 
     public static string BatchName(int batch) => batch == 0 ? "" : $"第 {batch} 批";
+
+    /// <summary>What the pages say when a city or county confers the honour itself; null when the province does (the default).</summary>
+    public static string? SelectingNote(RegionLevel level) => level switch
+    {
+        RegionLevel.City => "本类别由市级择优选树并发布名单，发布即报省；省级查看各市已发布的名单，不再择优。",
+        RegionLevel.County => "本类别由县级择优选树并发布名单，发布即报市；上级查看已发布的名单，不再择优。",
+        _ => null,
+    };
 }
 
 public sealed class GoldRuleLookup(RuleSetCatalog catalog)

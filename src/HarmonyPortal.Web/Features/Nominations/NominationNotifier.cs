@@ -22,7 +22,12 @@ public sealed class NominationNotifier(NotificationService notifications)
         Add(NotificationTarget.ReviewersOf(sheet.Region.ParentId!.Value), $"{sheet.Region.Name}上报了{Title(sheet)}推荐表（{count} 名），请择优", sheet, ct);
 
     public Task<int> PublishedAsync(NominationSheet sheet, int selected, CancellationToken ct) =>
-        Add(Office(sheet), $"{Title(sheet)}名单已发布，本市入选 {selected} 名", sheet, ct);
+        Add(Office(sheet), $"{Title(sheet)}名单已发布，本{(SheetWorkflow.IsCitySheet(sheet.Region) ? "市" : "地区")}入选 {selected} 名", sheet, ct);
+
+    /// <summary>A city (or county) that confers the honour published its list: the reviewers above receive it (报省 / 报市).</summary>
+    public Task<int> ReportedAsync(NominationSheet sheet, int selected, CancellationToken ct) =>
+        Add(NotificationTarget.ReviewersOf(sheet.Region.ParentId!.Value),
+            $"{sheet.Region.Name}发布了{Title(sheet)}名单（入选 {selected} 名）并报{(SheetWorkflow.IsCitySheet(sheet.Region) ? "省" : "市")}，请查阅", sheet, ct);
 
     /// <summary>A county sheet is the county clerks' work; a city sheet is the city reviewers'.</summary>
     private static NotificationTarget Office(NominationSheet sheet) =>

@@ -22,6 +22,16 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         NominationLimits.CheckYearAndBatch(y, batch ?? 0, Today);
         var goldRules = await rules.ForAsync(own, category, y, ct);
         var batches = goldRules.Batches(y);
+        if (own.Level == RegionLevel.Province)
+        {
+            // A province that confers nothing itself still reads the batches its cities select in (赣州's 第 1–3 批).
+            foreach (var city in await db.Regions.AsNoTracking().Where(r => r.ParentId == own.Id && r.Level == RegionLevel.City).ToListAsync(ct))
+            {
+                var union = batches.Union((await rules.ForAsync(city, category, y, ct)).Batches(y)).ToList();
+                batches = union.Any(x => x > 0) ? union.Where(x => x > 0).Order().ToList() : [0];
+            }
+        }
+
         var key = new SheetKey(category, y, batch is { } b && batches.Contains(b) ? b : batches[0]);
         // A batch of another year (the year was switched with the batch still selected) shows the year's first batch, and says so.
         var batchNote = batch is { } asked && asked != key.Batch && asked != 0
@@ -35,9 +45,14 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
 
         var canNominate = scope.Role == UserRole.Clerk && ownLine is not null && ownLine.Status.IsEditable();
         var candidates = canNominate ? await CandidatesAsync(key, ct) : [];
+        var level = goldRules.SelectingLevel;
         var pendingSelections = own.Level == RegionLevel.Province
             ? await db.Nominations.CountAsync(n => n.CitySheet!.Region.Path.StartsWith(own.Path) && n.CitySheet.Status == SheetStatus.Forwarded
                 && n.Category == key.Category && n.Year == key.Year && n.Batch == key.Batch && n.CityDecision == Decision.Yes && n.ProvinceDecision == Decision.Pending, ct)
+            : own.Level == level && ownLine?.Sheet is { } selecting
+            ? await (level == RegionLevel.County
+                ? db.Nominations.Where(n => n.SheetId == selecting.Id)
+                : db.Nominations.Where(n => n.CitySheetId == selecting.Id && (n.CityDecision == Decision.Yes || n.SheetId == selecting.Id))).CountAsync(n => n.ProvinceDecision == Decision.Pending, ct)
             : 0;
         var note = goldRules.TaskSet is null
             ? $"{y} 年度没有规划规定{GoldRules.CategoryName(category)}的选树任务：不检查配额，也没有截止日期。请管理员在“选树规则”中录入该年度所属的规划。"
@@ -47,10 +62,12 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             ? SheetEvaluator.Deadline(goldRules.DeadlineOf(category, DeadlineStep.Publish, key.Batch), DeadlineStep.Publish, Today) ?? new SheetFinding(true, SheetEvaluator.NoDeadline)
             : null;
         return new NominationOverview(key, batches, Core.Input.PortalYears.Choices(Today), own, ownLine, lines, canNominate,
-            scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City, scope.Role == UserRole.Reviewer && own.Level == RegionLevel.Province,
+            scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City,
+            scope.Role == UserRole.Reviewer && (own.Level == RegionLevel.Province || own.Level == level && ownLine?.Sheet is not null),
             lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note,
             await db.NominationSheets.AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.Year == key.Year && s.Batch == key.Batch
-                && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct)) { PublishDeadline = publishDeadline };
+                && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct),
+            level) { PublishDeadline = publishDeadline };
     }
 
     public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)
@@ -65,7 +82,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var current = await CurrentSnapshotsAsync(sheet.Category, nominees, ct);
         var lines = report.Nominees.Select(v => new NomineeLine(v.Nomination, v, Changes(v.Nomination, current).Count > 0)).ToList();
         var timeline = await db.SheetTransitions.AsNoTracking().Where(t => t.SheetId == sheet.Id).OrderBy(t => t.Id).ToListAsync(ct);
-        var allowed = SheetWorkflow.Transitions.Keys.Where(a => SheetWorkflow.Refusal(a, sheet, sheet.Region, scope) is null).ToHashSet();
+        var allowed = SheetWorkflow.Transitions.Keys.Where(a => SheetWorkflow.Refusal(a, sheet, sheet.Region, scope, report.Rules.SelectingLevel) is null).ToHashSet();
         var canEdit = scope.CanWriteRecordsOf(sheet.RegionId) && SheetWorkflow.EditRefusal(sheet) is null;
         return new SheetPage(sheet, new SheetKey(sheet.Category, sheet.Year, sheet.Batch), lines, report, timeline, allowed, canEdit,
             SheetWorkflow.ExtensionRefusal(sheet.Region, scope) is null);
@@ -93,7 +110,11 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var attestable = criteria is null ? [] : NominationService.Leaves(criteria).Where(c => !c.IsAutomatic).ToList();
         var canEdit = scope.CanWriteRecordsOf(nomination.RegionId) && SheetWorkflow.EditRefusal(nomination.Sheet) is null;
         var canDecide = SheetWorkflow.Refusal(WorkflowAction.Decide, nomination.Sheet, nomination.Sheet.Region, scope) is null;
-        var canSelect = nomination.CitySheet is { } city && nomination.CityDecision == Decision.Yes && SheetWorkflow.Refusal(WorkflowAction.Select, city, city.Region, scope) is null;
+        var level = goldRules.SelectingLevel;
+        var selecting = level == RegionLevel.County ? nomination.Sheet : nomination.CitySheet;
+        var canSelect = selecting is not null
+            && (level == RegionLevel.County || nomination.CityDecision == Decision.Yes || level == RegionLevel.City && nomination.CitySheetId == nomination.SheetId)
+            && SheetWorkflow.Refusal(WorkflowAction.Select, selecting, selecting.Region, scope, level) is null;
         return new NomineePage(nomination, new SheetKey(nomination.Category, nomination.Year, nomination.Batch), row, Changes(nomination, current), verdict, goldRules,
             attestable, evaluations, evidence, timeline, canEdit, canDecide, canSelect);
     }
@@ -147,11 +168,13 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             var mine = sheet is null ? [] : counts.Where(c => region.Level == RegionLevel.City ? c.CitySheetId == sheet.Id || c.SheetId == sheet.Id : c.SheetId == sheet.Id).ToList();
             // A county is due by its submission to the city, a city by its report upward; each with its own extension.
             var step = SheetEvaluator.StepOf(region.Level);
-            var stepDeadline = (await rules.ForAsync(region, key.Category, key.Year, ct)).DeadlineOf(key.Category, step, key.Batch);
+            var regionRules = await rules.ForAsync(region, key.Category, key.Year, ct);
+            var stepDeadline = regionRules.DeadlineOf(key.Category, step, key.Batch);
             DateOnly? extended = (step == DeadlineStep.Report ? reportExtensions : submitExtensions).TryGetValue(region.Id, out var d) ? d : null;
             var deadline = SheetEvaluator.Deadline(stepDeadline, step, Today, extended) ?? new SheetFinding(true, SheetEvaluator.NoDeadline);
             var date = extended ?? stepDeadline?.Date;
-            lines.Add(new SheetLine(region, sheet, mine.Count, mine.Count(c => c.CityDecision == Decision.Yes), deadline, date is { } due ? due.DayNumber - Today.DayNumber : null));
+            lines.Add(new SheetLine(region, sheet, mine.Count, mine.Count(c => c.CityDecision == Decision.Yes), deadline, date is { } due ? due.DayNumber - Today.DayNumber : null,
+                regionRules.SelectingLevel));
         }
 
         return lines;

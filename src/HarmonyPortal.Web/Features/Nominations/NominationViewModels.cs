@@ -14,9 +14,13 @@ public sealed record SheetKey(GoldCategory Category, int Year, int Batch)
 }
 
 /// <summary>One region's sheet (or its absence) as a line of the level above's overview.</summary>
-public sealed record SheetLine(Region Region, NominationSheet? Sheet, int Nominees, int Approved, SheetFinding? Deadline, int? DaysLeft)
+public sealed record SheetLine(Region Region, NominationSheet? Sheet, int Nominees, int Approved, SheetFinding? Deadline, int? DaysLeft,
+    RegionLevel SelectingLevel = RegionLevel.Province)
 {
     public SheetStatus Status => Sheet?.Status ?? SheetStatus.Draft;
+
+    /// <summary>The region confers the honour itself and has published its list: it is reported to the level above (已报省 / 已报市).</summary>
+    public bool ReportedUpward => SelectingLevel == Region.Level && Status == SheetStatus.Published;
 
     /// <summary>Not yet submitted while the deadline is a week away or less (or past).</summary>
     public bool Overdue => Status.IsEditable() && DaysLeft is <= 7;
@@ -36,7 +40,8 @@ public sealed record NominationOverview(
     int PendingSelections,
     IReadOnlyList<(long Id, string Name)> Candidates,
     string? RuleNote,
-    bool Published)
+    bool Published,
+    RegionLevel SelectingLevel = RegionLevel.Province)
 {
     /// <summary>For the selecting level: the Publish deadline of its plans, or the notice that none is set.</summary>
     public Core.Rules.SheetFinding? PublishDeadline { get; init; }

@@ -100,7 +100,7 @@ public sealed class NominationsController(
         await NomineeTransition(id, await workflow.DecideAsync(id, approve, reason, ct), approve ? "已审核通过该推荐对象。" : "已记录不通过及理由。", ct);
 
     [HttpPost("{id:long}/select")]
-    [Authorize(Policy = AccessPolicies.ProvinceReviewer)]
+    [Authorize(Policy = AccessPolicies.Reviewer)]
     public async Task<IActionResult> Select(long id, bool select, string? reason, CancellationToken ct) =>
         await NomineeTransition(id, await workflow.SelectAsync(id, select, reason, ct), select ? "已选为入选对象。" : "已记录未入选及理由。", ct);
 
@@ -151,11 +151,18 @@ public sealed class NominationsController(
     }
 
     [HttpPost("publish")]
-    [Authorize(Policy = AccessPolicies.ProvinceReviewer)]
+    [Authorize(Policy = AccessPolicies.Reviewer)]
     public async Task<IActionResult> Publish(GoldCategory category, int year, int batch, CancellationToken ct)
     {
         NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
         var result = await workflow.PublishAsync(category, year, batch, ct);
+        if (result.Forbidden)
+        {
+            await ForbiddenAsync();
+            TempData[Flash.Error] = string.Join("；", result.Reasons);
+            return View(nameof(Index), await queries.OverviewAsync(category, year, batch, ct));
+        }
+
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "名单已发布。" : string.Join("；", result.Reasons);
         return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
     }
@@ -182,8 +189,22 @@ public sealed class NominationsController(
         return View(nameof(Sheet), await queries.SheetAsync(id, ct));
     }
 
-    private async Task<IActionResult> NomineeTransition(long id, TransitionResult result, string done, CancellationToken ct) =>
-        await NomineeResult(id, result.Succeeded ? ServiceResult.Ok : result.Reasons.Aggregate(new ServiceResult(), (r, m) => r.Add("", m)), done, ct, result.Conflict);
+    private async Task<IActionResult> NomineeTransition(long id, TransitionResult result, string done, CancellationToken ct)
+    {
+        if (result.Forbidden)
+        {
+            await ForbiddenAsync();
+        }
+
+        return await NomineeResult(id, result.Succeeded ? ServiceResult.Ok : result.Reasons.Aggregate(new ServiceResult(), (r, m) => r.Add("", m)), done, ct, result.Conflict);
+    }
+
+    /// <summary>A refusal that says why (the honour is selected at another level): 403, audited like any other denial.</summary>
+    private async Task ForbiddenAsync()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await AccessDenial.RecordAsync(HttpContext, "角色或地区无权操作");
+    }
 
     private async Task<IActionResult> NomineeResult(long id, ServiceResult result, string done, CancellationToken ct, bool conflict = false)
     {

@@ -12,13 +12,16 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>The outcome of a transition: done, refused with every reason, or lost to someone faster.</summary>
-public sealed record TransitionResult(IReadOnlyList<string> Reasons, bool Conflict = false)
+public sealed record TransitionResult(IReadOnlyList<string> Reasons, bool Conflict = false, bool Forbidden = false)
 {
     public static TransitionResult Done { get; } = new([]);
 
     public bool Succeeded => Reasons.Count == 0;
 
     public static TransitionResult Refused(params string[] reasons) => new(reasons);
+
+    /// <summary>An action the user may never take here, with the reason in Chinese (answered 403 and shown).</summary>
+    public static TransitionResult Forbid(string reason) => new([reason], Forbidden: true);
 }
 
 /// <summary>
@@ -27,14 +30,14 @@ public sealed record TransitionResult(IReadOnlyList<string> Reasons, bool Confli
 /// the rules; records the step on the timeline and in the audit log; and saves it all in one unit of work.
 /// </summary>
 public sealed partial class SheetWorkflowService(
-    HarmonyDbContext db, UserScope scope, SheetChecks checks, NominationService nominations, AuditLog audit, TimeProvider clock, NominationNotifier notifier)
+    HarmonyDbContext db, UserScope scope, SheetChecks checks, NominationService nominations, AuditLog audit, TimeProvider clock, NominationNotifier notifier, GoldRuleLookup rules)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public async Task<TransitionResult> SubmitAsync(long sheetId, int version, CancellationToken ct)
     {
         var sheet = await LoadAsync(sheetId, ct);
-        if (Check(WorkflowAction.Submit, sheet, version) is { } refused)
+        if (Check(WorkflowAction.Submit, sheet, version, await LevelAsync(sheet.Region, sheet, ct)) is { } refused)
         {
             return refused;
         }
@@ -168,7 +171,7 @@ public sealed partial class SheetWorkflowService(
     public async Task<TransitionResult> ForwardAsync(long sheetId, int version, CancellationToken ct)
     {
         var sheet = await LoadAsync(sheetId, ct);
-        if (Check(WorkflowAction.Forward, sheet, version) is { } refused)
+        if (Check(WorkflowAction.Forward, sheet, version, await LevelAsync(sheet.Region, sheet, ct)) is { } refused)
         {
             return refused;
         }
@@ -199,17 +202,29 @@ public sealed partial class SheetWorkflowService(
         return await SaveAsync(sheet, ct);
     }
 
-    /// <summary>The province's 择优: selects or passes over one nominee of a forwarded city sheet; passing over needs a reason.</summary>
+    /// <summary>
+    /// 择优 by the level that confers the honour (the honour's selecting level): selects or passes over one nominee, and
+    /// passing over needs a reason. The province selects from a forwarded city sheet; a city from its own open sheet (the
+    /// counties' approved nominees and its own); a county from its own open sheet.
+    /// </summary>
     public async Task<TransitionResult> SelectAsync(long nominationId, bool select, string? reason, CancellationToken ct)
     {
-        var nomination = await db.Nominations.Include(n => n.CitySheet!).ThenInclude(s => s.Region)
+        var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region).Include(n => n.CitySheet!).ThenInclude(s => s.Region)
             .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
-        if (nomination.CitySheet is not { } sheet || nomination.CityDecision != Decision.Yes)
+        var level = await LevelAsync(nomination.Sheet.Region, nomination.Sheet, ct);
+        if (SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector)
         {
-            return TransitionResult.Refused("该推荐对象尚未经市级审核通过并上报，不能择优");
+            return TransitionResult.Forbid(notSelector);
         }
 
-        if ((Check(WorkflowAction.Select, sheet, sheet.Version) ?? (select ? ReasonTooLong(reason, "择优意见") : ReasonRequired(reason, "未入选的理由"))) is { } refused)
+        var sheet = level == RegionLevel.County ? nomination.Sheet : nomination.CitySheet;
+        var cityOwn = level == RegionLevel.City && nomination.CitySheetId == nomination.SheetId;
+        if (sheet is null || (level != RegionLevel.County && nomination.CityDecision != Decision.Yes && !cityOwn))
+        {
+            return TransitionResult.Refused(level == RegionLevel.Province ? "该推荐对象尚未经市级审核通过并上报，不能择优" : "该推荐对象尚未经市级审核通过，不能择优");
+        }
+
+        if ((Check(WorkflowAction.Select, sheet, sheet.Version, level) ?? (select ? ReasonTooLong(reason, "择优意见") : ReasonRequired(reason, "未入选的理由"))) is { } refused)
         {
             return refused;
         }
@@ -221,28 +236,51 @@ public sealed partial class SheetWorkflowService(
         return await SaveAsync(sheet, ct);
     }
 
-    /// <summary>Publishes the province's list of a category, year and batch: every forwarded city sheet must be fully decided.</summary>
+    /// <summary>
+    /// Publishes the list of a category, year and batch at the user's level: a province publishes its forwarded city
+    /// sheets (each fully decided); a city or county that confers the honour publishes its own sheet, which reports the
+    /// list to the level above (the notices: "择优选树…推荐上报省", "报省协调劳动关系三方办公室汇总").
+    /// </summary>
     public async Task<TransitionResult> PublishAsync(GoldCategory category, int year, int batch, CancellationToken ct)
+    {
+        var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
+        return own.Level == RegionLevel.Province
+            ? await PublishForwardedAsync(own, category, year, batch, ct)
+            : await PublishOwnAsync(own, category, year, batch, ct);
+    }
+
+    private async Task<TransitionResult> PublishForwardedAsync(Region province, GoldCategory category, int year, int batch, CancellationToken ct)
     {
         var sheets = await db.NominationSheets.Include(s => s.Region)
             .Where(s => s.Region.Path.StartsWith(scope.RegionPath) && s.Region.Level == RegionLevel.City && s.Category == category && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Forwarded)
             .ToListAsync(ct);
         if (sheets.Count == 0)
         {
-            return TransitionResult.Refused("还没有市级上报的推荐表，不能发布名单");
+            var cities = await db.Regions.AsNoTracking().Where(r => r.ParentId == province.Id && r.Level == RegionLevel.City).ToListAsync(ct);
+            var provinceSelects = false;
+            foreach (var city in cities)
+            {
+                provinceSelects |= (await rules.ForAsync(city, category, year, ct)).SelectingLevel == RegionLevel.Province;
+            }
+
+            return cities.Count > 0 && !provinceSelects
+                ? TransitionResult.Forbid($"{year} 年度{GoldRules.CategoryName(category)}由各市择优选树、发布名单后报省；省级只能查看已发布的名单")
+                : TransitionResult.Refused("还没有市级上报的推荐表，不能发布名单");
         }
 
-        if (sheets.Select(s => Check(WorkflowAction.Publish, s, s.Version)).FirstOrDefault(r => r is not null) is { } refused)
+        foreach (var sheet in sheets)
         {
-            return refused;
+            if (Check(WorkflowAction.Publish, sheet, sheet.Version, await LevelAsync(sheet.Region, sheet, ct)) is { } refused)
+            {
+                return refused;
+            }
         }
 
         var ids = sheets.Select(s => s.Id).ToList();
         var nominees = await db.Nominations.Include(n => n.Sheet).Where(n => n.CitySheetId != null && ids.Contains(n.CitySheetId.Value) && n.CityDecision == Decision.Yes).ToListAsync(ct);
-        var pending = nominees.Where(n => n.ProvinceDecision == Decision.Pending).ToList();
-        if (pending.Count > 0)
+        if (Undecided(nominees) is { } undecided)
         {
-            return TransitionResult.Refused($"还有 {pending.Count} 名推荐对象未择优（{string.Join("、", pending.Take(10).Select(n => n.Name))}{(pending.Count > 10 ? " 等" : "")}），不能发布");
+            return undecided;
         }
 
         var selected = nominees.Count(n => n.ProvinceDecision == Decision.Yes);
@@ -257,13 +295,92 @@ public sealed partial class SheetWorkflowService(
             await notifier.PublishedAsync(sheet, nominees.Count(n => n.CitySheetId == sheet.Id && n.ProvinceDecision == Decision.Yes), ct);
         }
 
-        foreach (var county in nominees.Select(n => n.Sheet).Where(s => s.Status == SheetStatus.Approved).Distinct())
+        PublishCounties(nominees);
+        return await SaveAsync(sheets[0], ct);
+    }
+
+    /// <summary>A city or county that confers the honour publishes its own sheet and so reports the list upward.</summary>
+    private async Task<TransitionResult> PublishOwnAsync(Region own, GoldCategory category, int year, int batch, CancellationToken ct)
+    {
+        var level = (await rules.ForAsync(own, category, year, ct)).SelectingLevel;
+        if (SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector)
+        {
+            return TransitionResult.Forbid(notSelector);
+        }
+
+        var sheet = await db.NominationSheets.Include(s => s.Region)
+            .SingleOrDefaultAsync(s => s.RegionId == own.Id && s.Category == category && s.Year == year && s.Batch == batch, ct);
+        if (sheet is null)
+        {
+            return TransitionResult.Refused("本地区推荐表中还没有推荐对象，不能发布名单");
+        }
+
+        if (Check(WorkflowAction.Publish, sheet, sheet.Version, level) is { } refused)
+        {
+            return refused;
+        }
+
+        var query = db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region).Include(n => n.Attestations);
+        var nominees = level == RegionLevel.County
+            ? await query.Where(n => n.SheetId == sheet.Id).ToListAsync(ct)
+            : await query.Where(n => n.CitySheetId == sheet.Id && (n.CityDecision == Decision.Yes || n.SheetId == sheet.Id)).ToListAsync(ct);
+        if (nominees.Count == 0)
+        {
+            return TransitionResult.Refused("本地区推荐表中还没有推荐对象（县级推荐表审核通过后并入），不能发布名单");
+        }
+
+        if (Undecided(nominees) is { } undecided)
+        {
+            return undecided;
+        }
+
+        var chosen = nominees.Where(n => n.ProvinceDecision == Decision.Yes).OrderBy(n => n.Id).ToList();
+        if (chosen.Count == 0)
+        {
+            return TransitionResult.Refused("没有入选的推荐对象，不能发布空名单");
+        }
+
+        var report = await checks.CheckAsync(sheet, sheet.Region, chosen, Today, ct);
+        if (report.Blocking() is { Count: > 0 } reasons)
+        {
+            return new TransitionResult(reasons);
+        }
+
+        // Publishing is the office's approval of its own nominees, as forwarding is where the province selects.
+        var ownNominees = nominees.Where(n => n.SheetId == sheet.Id).ToList();
+        ownNominees.ForEach(n => n.CityDecision = level == RegionLevel.City ? Decision.Yes : n.CityDecision);
+        await FreezeAsync(category, nominees.Where(n => n.FrozenJson is null).ToList(), ct);
+        var above = await db.Regions.AsNoTracking().Where(r => r.Id == own.ParentId).Select(r => r.Name).SingleOrDefaultAsync(ct);
+        sheet.SubmittedByUserId = scope.UserId;
+        sheet.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
+        sheet.ReturnReason = null;
+        Move(sheet, WorkflowAction.Publish, null,
+            $"{scope.RegionName}发布 {year} 年度{GoldRules.BatchName(batch)}{GoldRules.CategoryName(category)}名单，入选 {chosen.Count} 名" + (above is null ? "" : $"，并报{above}"));
+        await notifier.ReportedAsync(sheet, chosen.Count, ct);
+        foreach (var county in PublishCounties(nominees))
+        {
+            await notifier.PublishedAsync(county, nominees.Count(n => n.SheetId == county.Id && n.ProvinceDecision == Decision.Yes), ct);
+        }
+
+        return await SaveAsync(sheet, ct);
+    }
+
+    private static TransitionResult? Undecided(IReadOnlyList<Nomination> nominees) =>
+        nominees.Where(n => n.ProvinceDecision == Decision.Pending).ToList() is { Count: > 0 } pending
+            ? TransitionResult.Refused($"还有 {pending.Count} 名推荐对象未择优（{string.Join("、", pending.Take(10).Select(n => n.Name))}{(pending.Count > 10 ? " 等" : "")}），不能发布")
+            : null;
+
+    /// <summary>The approved county sheets whose nominees were on the published list are published with it.</summary>
+    private List<NominationSheet> PublishCounties(IReadOnlyList<Nomination> nominees)
+    {
+        var counties = nominees.Select(n => n.Sheet).Where(s => s.Status == SheetStatus.Approved).Distinct().ToList();
+        foreach (var county in counties)
         {
             var chosen = nominees.Count(n => n.SheetId == county.Id && n.ProvinceDecision == Decision.Yes);
             Move(county, WorkflowAction.Publish, null, $"{scope.RegionName}发布名单，本地区入选 {chosen} 名");
         }
 
-        return await SaveAsync(sheets[0], ct);
+        return counties;
     }
 
     /// <summary>Reopens an approved county sheet or a forwarded city sheet for correction, with a reason (the level above only).</summary>
@@ -320,6 +437,10 @@ public sealed partial class SheetWorkflowService(
         await notifier.ReturnedAsync(citySheet, why, ct);
     }
 
+    /// <summary>The level that selects and publishes the sheet's honour, from the plan governing the sheet's year for its region.</summary>
+    private async Task<RegionLevel> LevelAsync(Region region, NominationSheet sheet, CancellationToken ct) =>
+        (await rules.ForAsync(region, sheet.Category, sheet.Year, ct)).SelectingLevel;
+
     private async Task<NominationSheet> LoadAsync(long id, CancellationToken ct) =>
         await db.NominationSheets.Include(s => s.Region).Where(s => s.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(s => s.Id == id, ct)
         ?? throw new OutOfScopeException();
@@ -327,13 +448,16 @@ public sealed partial class SheetWorkflowService(
     private Task<List<Nomination>> NomineesOfAsync(NominationSheet sheet, CancellationToken ct) =>
         db.Nominations.Include(n => n.Attestations).Where(n => n.SheetId == sheet.Id).OrderBy(n => n.Id).ToListAsync(ct);
 
-    /// <summary>Forbidden actors get 403; a stale version is a conflict; a wrong status is a refusal with the reason.</summary>
-    private TransitionResult? Check(WorkflowAction action, NominationSheet sheet, int version)
+    /// <summary>
+    /// Forbidden actors get 403 (Select and Publish say why: the honour may be selected at another level); a stale
+    /// version is a conflict; a wrong status is a refusal with the reason.
+    /// </summary>
+    private TransitionResult? Check(WorkflowAction action, NominationSheet sheet, int version, RegionLevel selectingLevel = RegionLevel.Province)
     {
-        var refusal = SheetWorkflow.Refusal(action, sheet, sheet.Region, scope);
+        var refusal = SheetWorkflow.Refusal(action, sheet, sheet.Region, scope, selectingLevel);
         if (refusal is { Forbidden: true })
         {
-            throw new WriteForbiddenException();
+            return action is WorkflowAction.Select or WorkflowAction.Publish ? TransitionResult.Forbid(refusal.Message) : throw new WriteForbiddenException();
         }
 
         if (sheet.Version != version)

@@ -47,12 +47,12 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
         return Stamp(new SheetTable(page.Sheet, page.Key, headers, lines) { FullIdNumbers = full });
     }
 
-    /// <summary>The nominees the province selected in the user's subtree whose city sheet is published, in region order.</summary>
+    /// <summary>The nominees selected in the user's subtree whose list is published (by the province, a city or a county), in region order.</summary>
     public async Task<PublishedList> PublishedAsync(GoldCategory category, int year, int batch, CancellationToken ct)
     {
         var selected = await db.Nominations.AsNoTracking().Include(n => n.Region)
             .Where(n => n.Region.Path.StartsWith(scope.RegionPath) && n.Category == category && n.Year == year && n.Batch == batch
-                && n.ProvinceDecision == Decision.Yes && n.CitySheet!.Status == SheetStatus.Published)
+                && n.ProvinceDecision == Decision.Yes && (n.Sheet.Status == SheetStatus.Published || n.CitySheet!.Status == SheetStatus.Published))
             .ToListAsync(ct);
         var tree = await db.LoadSubtreeAsync(scope, ct);
         var order = tree.SelfAndDescendants().Select((r, i) => (r.Id, i)).ToDictionary(r => r.Id, r => r.i);

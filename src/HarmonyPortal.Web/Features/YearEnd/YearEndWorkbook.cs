@@ -185,10 +185,10 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             Subtitle = office,
         });
 
-        // The published list: nominees the province selected on a city sheet it has published.
+        // The published list: nominees selected on a list the selecting level (province, city or county) has published.
         var selected = await db.Nominations
             .Where(n => n.Category == category && n.Year == year && n.ProvinceDecision == Decision.Yes
-                && n.CitySheet != null && n.CitySheet.Status == SheetStatus.Published && n.Region.Path.StartsWith(scope.RegionPath))
+                && (n.Sheet.Status == SheetStatus.Published || n.CitySheet != null && n.CitySheet.Status == SheetStatus.Published) && n.Region.Path.StartsWith(scope.RegionPath))
             .OrderBy(n => n.Region.Path).ThenBy(n => n.Batch).ThenBy(n => n.Id)
             .Select(n => new { n.RegionId, n.Name, n.Batch, n.Narrative, n.ProvinceReason })
             .ToListAsync(ct);

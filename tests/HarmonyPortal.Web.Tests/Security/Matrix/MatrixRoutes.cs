@@ -84,7 +84,7 @@ public static class MatrixRoutes
         ["GET Ledgers.Import"] = "an empty form",
         ["POST Ledgers.Import"] = "always the user's region",
         ["GET Nominations.Index"] = "the user's subtree",
-        ["POST Nominations.Publish"] = "the cities of the user's province",
+        ["POST Nominations.Publish"] = "the selecting level's list: a province's forwarded city sheets, or the user's own city or county sheet (CitySelectionTests)",
         ["GET Notifications.Index"] = "the user's own notifications",
         ["POST Notifications.ReadAll"] = "the user's own notifications",
         ["GET Printables.Published"] = "the user's subtree",

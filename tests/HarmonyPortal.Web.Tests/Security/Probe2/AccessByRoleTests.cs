@@ -49,7 +49,7 @@ public static class AccessByRoleCases
         ("xz.clerk", "-", ["POST YearEnd.Start"]),
         ("xz.clerk", "xz", ["GET YearEnd.Download", "POST Nominations.Forward"]),
         ("xz.clerk", "xzxf", ["POST Reporting.ReturnReport", "POST Nominations.Decide", "POST Nominations.Extend"]),
-        // Reviewers: no ledger or nominee editing, no submitting, no administration; a city reviewer does not select or publish.
+        // Reviewers: no ledger or nominee editing, no submitting, no administration; a city reviewer does not select or publish what its province confers (山西).
         ("xz.reviewer", "-", ["GET Ledgers.Create", "POST Ledgers.Create", "POST Ledgers.CarryForward", "GET Ledgers.Import", "POST Ledgers.Import",
             "POST Nominations.Publish", "GET Users.Index", "GET Regions.Index"]),
         ("xz.reviewer", "xzxf", ["GET Ledgers.Edit", "POST Ledgers.Edit", "POST Ledgers.Delete", "POST Nominations.Create", "POST Nominations.Narrative",
