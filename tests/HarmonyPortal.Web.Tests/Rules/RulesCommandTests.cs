@@ -89,7 +89,7 @@ public abstract class RulesCommandTests<TPortal>(TPortal portal) : IClassFixture
 
     private static readonly string[] SeedCodes = ["140000", "410000-JY", "130200-GX", "360700", "430600"];
 
-    [Fact(Skip = "The five seed files are re-encoded on branch seeds (issue 15 item 8); on branch checker they still hold legacy encodings the checker refuses (see /work/wt/checker-findings-on-seeds.txt). With the seeds of branch seeds (7df6bfe) copied in, this test passes on SQLite and PostgreSQL. Unskip at merge.")]
+    [Fact]
     public async Task TheFiveSeedFiles_Pass()
     {
         var folder = Directory.CreateTempSubdirectory("seeds").FullName;
