@@ -207,6 +207,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -231,6 +234,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -292,6 +297,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -307,6 +315,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -402,6 +412,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -420,6 +433,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -482,6 +497,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -497,6 +515,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "CreditCode")
                         .IsUnique();
@@ -591,6 +611,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -606,6 +629,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -682,6 +707,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -704,6 +732,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MediationOrganizationId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -765,6 +795,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -780,6 +813,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -846,6 +881,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -864,6 +902,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -948,6 +988,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -967,6 +1010,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "CreditCode")
                         .IsUnique();
@@ -1016,6 +1061,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1031,6 +1079,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1092,6 +1142,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1107,6 +1160,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1227,6 +1282,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<long>("SheetId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1240,6 +1298,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId");
 
                     b.HasIndex("SheetId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Category", "Year", "LedgerRowId")
                         .IsUnique();
@@ -1531,7 +1591,7 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.ToTable("Notifications");
                 });
 
-            modelBuilder.Entity("HarmonyPortal.Core.Offices.OfficeParty", b =>
+            modelBuilder.Entity("HarmonyPortal.Core.Offices.MemberUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1542,28 +1602,34 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<bool>("HostsOffice")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Party")
-                        .HasColumnType("integer");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionId", "Party")
+                    b.HasIndex("RegionId", "ShortName")
                         .IsUnique();
 
-                    b.ToTable("OfficeParties");
+                    b.ToTable("MemberUnits");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Regions.Region", b =>
@@ -1772,9 +1838,6 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<int>("Party")
-                        .HasColumnType("integer");
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -1796,6 +1859,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1810,6 +1876,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1936,7 +2004,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.HarmoniousEnterprise", b =>
@@ -1947,7 +2022,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.KeyEnterprise", b =>
@@ -1958,7 +2040,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LargeEnterprise", b =>
@@ -1969,7 +2058,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
@@ -1980,7 +2076,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.Mediator", b =>
@@ -1997,9 +2100,16 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("MediationOrganization");
 
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.NewEnterpriseService", b =>
@@ -2010,7 +2120,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.PlanListEntry", b =>
@@ -2021,7 +2138,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.SocialOrganization", b =>
@@ -2032,7 +2156,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.TownOrPark", b =>
@@ -2043,7 +2174,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.WageGuidanceEnterprise", b =>
@@ -2054,7 +2192,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Nominations.DeadlineExtension", b =>
@@ -2084,6 +2229,11 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CitySheet");
 
@@ -2154,7 +2304,7 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HarmonyPortal.Core.Offices.OfficeParty", b =>
+            modelBuilder.Entity("HarmonyPortal.Core.Offices.MemberUnit", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
                         .WithMany()
@@ -2205,7 +2355,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Users.AuthSession", b =>

@@ -198,6 +198,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -222,6 +225,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -281,6 +286,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -296,6 +304,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -389,6 +399,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -407,6 +420,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -467,6 +482,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -482,6 +500,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "CreditCode")
                         .IsUnique();
@@ -574,6 +594,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -589,6 +612,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -663,6 +688,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -685,6 +713,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MediationOrganizationId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -744,6 +774,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -759,6 +792,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -823,6 +858,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -841,6 +879,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -923,6 +963,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -942,6 +985,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "CreditCode")
                         .IsUnique();
@@ -989,6 +1034,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1004,6 +1052,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1063,6 +1113,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1078,6 +1131,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1194,6 +1249,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("SheetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1207,6 +1265,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId");
 
                     b.HasIndex("SheetId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Category", "Year", "LedgerRowId")
                         .IsUnique();
@@ -1486,7 +1546,7 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
-            modelBuilder.Entity("HarmonyPortal.Core.Offices.OfficeParty", b =>
+            modelBuilder.Entity("HarmonyPortal.Core.Offices.MemberUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1495,28 +1555,34 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("HostsOffice")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Party")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
-                        .HasMaxLength(30)
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionId", "Party")
+                    b.HasIndex("RegionId", "ShortName")
                         .IsUnique();
 
-                    b.ToTable("OfficeParties");
+                    b.ToTable("MemberUnits");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Regions.Region", b =>
@@ -1719,9 +1785,6 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Party")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1743,6 +1806,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1757,6 +1823,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1881,7 +1949,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.HarmoniousEnterprise", b =>
@@ -1892,7 +1967,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.KeyEnterprise", b =>
@@ -1903,7 +1985,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LargeEnterprise", b =>
@@ -1914,7 +2003,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
@@ -1925,7 +2021,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.Mediator", b =>
@@ -1942,9 +2045,16 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("MediationOrganization");
 
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.NewEnterpriseService", b =>
@@ -1955,7 +2065,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.PlanListEntry", b =>
@@ -1966,7 +2083,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.SocialOrganization", b =>
@@ -1977,7 +2101,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.TownOrPark", b =>
@@ -1988,7 +2119,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.WageGuidanceEnterprise", b =>
@@ -1999,7 +2137,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Nominations.DeadlineExtension", b =>
@@ -2029,6 +2174,11 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CitySheet");
 
@@ -2099,7 +2249,7 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HarmonyPortal.Core.Offices.OfficeParty", b =>
+            modelBuilder.Entity("HarmonyPortal.Core.Offices.MemberUnit", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
                         .WithMany()
@@ -2150,7 +2300,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Users.AuthSession", b =>
