@@ -84,6 +84,13 @@ public static class MemberUnitMigration
             """;
     }
 
+    /// <summary>
+    /// The first step down: the UnitId columns emptied, so that the MemberUnits table can be dropped before SQLite rebuilds the
+    /// tables that referred to it. Parties are not restored (users get party 0); going down loses the units.
+    /// </summary>
+    public static IEnumerable<string> DownStatements() =>
+        LedgerTables.Select(t => t.Table).Append("Nominations").Append("AspNetUsers").Select(table => $"UPDATE \"{table}\" SET \"UnitId\" = NULL");
+
     private static string HostOf(string table) =>
         $"""(SELECT MIN(m."Id") FROM "MemberUnits" m WHERE m."RegionId" = "{table}"."RegionId" AND m."HostsOffice" = TRUE)""";
 

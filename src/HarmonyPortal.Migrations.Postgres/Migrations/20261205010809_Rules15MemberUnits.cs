@@ -308,6 +308,11 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var sql in HarmonyPortal.Core.Offices.MemberUnitMigration.DownStatements())
+            {
+                migrationBuilder.Sql(sql);
+            }
+
             migrationBuilder.DropForeignKey(
                 name: "FK_AspNetUsers_MemberUnits_UnitId",
                 table: "AspNetUsers");

@@ -5,6 +5,10 @@
 namespace HarmonyPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// SQLite: the ledger tables get their UnitId column without a foreign-key constraint (and lose it with ALTER TABLE DROP
+    /// COLUMN): adding or dropping a constraint makes EF rebuild the table, which drops its LedgerRowCounts triggers.
+    /// </remarks>
     public partial class Rules15MemberUnits : Migration
     {
         /// <inheritdoc />
@@ -193,61 +197,12 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Coordinators_MemberUnits_UnitId",
-                table: "Coordinators",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_HarmoniousEnterprises_MemberUnits_UnitId",
-                table: "HarmoniousEnterprises",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_KeyEnterprises_MemberUnits_UnitId",
-                table: "KeyEnterprises",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_LargeEnterprises_MemberUnits_UnitId",
-                table: "LargeEnterprises",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_MediationOrganizations_MemberUnits_UnitId",
-                table: "MediationOrganizations",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Mediators_MemberUnits_UnitId",
-                table: "Mediators",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_NewEnterpriseServices_MemberUnits_UnitId",
-                table: "NewEnterpriseServices",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Nominations_MemberUnits_UnitId",
@@ -257,37 +212,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_PlanListEntries_MemberUnits_UnitId",
-                table: "PlanListEntries",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_SocialOrganizations_MemberUnits_UnitId",
-                table: "SocialOrganizations",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_TownsAndParks_MemberUnits_UnitId",
-                table: "TownsAndParks",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_WageGuidanceEnterprises_MemberUnits_UnitId",
-                table: "WageGuidanceEnterprises",
-                column: "UnitId",
-                principalTable: "MemberUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
             // Data: parties become units, users and rows get theirs (provider-neutral SQL, see MemberUnitMigration).
             foreach (var sql in HarmonyPortal.Core.Offices.MemberUnitMigration.Statements())
@@ -307,57 +234,29 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var sql in HarmonyPortal.Core.Offices.MemberUnitMigration.DownStatements())
+            {
+                migrationBuilder.Sql(sql);
+            }
+
             migrationBuilder.DropForeignKey(
                 name: "FK_AspNetUsers_MemberUnits_UnitId",
                 table: "AspNetUsers");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_Coordinators_MemberUnits_UnitId",
-                table: "Coordinators");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_HarmoniousEnterprises_MemberUnits_UnitId",
-                table: "HarmoniousEnterprises");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_KeyEnterprises_MemberUnits_UnitId",
-                table: "KeyEnterprises");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_LargeEnterprises_MemberUnits_UnitId",
-                table: "LargeEnterprises");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_MediationOrganizations_MemberUnits_UnitId",
-                table: "MediationOrganizations");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_Mediators_MemberUnits_UnitId",
-                table: "Mediators");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_NewEnterpriseServices_MemberUnits_UnitId",
-                table: "NewEnterpriseServices");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_Nominations_MemberUnits_UnitId",
                 table: "Nominations");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_PlanListEntries_MemberUnits_UnitId",
-                table: "PlanListEntries");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_SocialOrganizations_MemberUnits_UnitId",
-                table: "SocialOrganizations");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_TownsAndParks_MemberUnits_UnitId",
-                table: "TownsAndParks");
 
-            migrationBuilder.DropForeignKey(
-                name: "FK_WageGuidanceEnterprises_MemberUnits_UnitId",
-                table: "WageGuidanceEnterprises");
 
             migrationBuilder.DropTable(
                 name: "MemberUnits");
@@ -413,54 +312,31 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_UnitId",
                 table: "AspNetUsers");
+            migrationBuilder.Sql("ALTER TABLE \"WageGuidanceEnterprises\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "WageGuidanceEnterprises");
+            migrationBuilder.Sql("ALTER TABLE \"TownsAndParks\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "TownsAndParks");
+            migrationBuilder.Sql("ALTER TABLE \"SocialOrganizations\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "SocialOrganizations");
-
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "PlanListEntries");
+            migrationBuilder.Sql("ALTER TABLE \"PlanListEntries\" DROP COLUMN \"UnitId\"");
 
             migrationBuilder.DropColumn(
                 name: "UnitId",
                 table: "Nominations");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "NewEnterpriseServices");
+            migrationBuilder.Sql("ALTER TABLE \"NewEnterpriseServices\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "Mediators");
+            migrationBuilder.Sql("ALTER TABLE \"Mediators\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "MediationOrganizations");
+            migrationBuilder.Sql("ALTER TABLE \"MediationOrganizations\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "LargeEnterprises");
+            migrationBuilder.Sql("ALTER TABLE \"LargeEnterprises\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "KeyEnterprises");
+            migrationBuilder.Sql("ALTER TABLE \"KeyEnterprises\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "HarmoniousEnterprises");
+            migrationBuilder.Sql("ALTER TABLE \"HarmoniousEnterprises\" DROP COLUMN \"UnitId\"");
 
-            migrationBuilder.DropColumn(
-                name: "UnitId",
-                table: "Coordinators");
+            migrationBuilder.Sql("ALTER TABLE \"Coordinators\" DROP COLUMN \"UnitId\"");
 
             migrationBuilder.DropColumn(
                 name: "UnitId",
