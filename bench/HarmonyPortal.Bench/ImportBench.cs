@@ -84,7 +84,7 @@ internal static class ImportBench
 
         await using var db = new HarmonyDbContext(HarmonyDatabase.Options(DatabaseProvider.Sqlite, $"Data Source={database}"));
         var county = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == CountyCode);
-        var scope = new UserScope("bench-clerk", "bench.clerk", county.Id, county.Path, RegionLevel.County, county.Name, Party.HumanResources, UserRole.Clerk);
+        var scope = new UserScope("bench-clerk", "bench.clerk", county.Id, county.Path, RegionLevel.County, county.Name, null, "", UserRole.Clerk);
         var keys = Path.Combine(dataDirectory!, "keys");
         using var protector = new PersonalDataProtector(DataProtectionProvider.Create(new DirectoryInfo(keys)), PersonalDataKey.FromConfiguration(null, keys));
         var audit = new AuditLog(db, new HttpContextAccessor(), TimeProvider.System);

@@ -34,7 +34,7 @@ internal static class LedgerListBench
 
             var yueyang = await db.Regions.SingleAsync(r => r.Code == "430600");
             var county = counties.First(c => c.Path.StartsWith(yueyang.Path, StringComparison.Ordinal));
-            var cityScope = new UserScope("bench", "bench", yueyang.Id, yueyang.Path, RegionLevel.City, yueyang.Name, Party.HumanResources, UserRole.Reviewer);
+            var cityScope = new UserScope("bench", "bench", yueyang.Id, yueyang.Path, RegionLevel.City, yueyang.Name, null, "", UserRole.Reviewer);
             var definition = LedgerCatalog.Find("new-enterprise-services")!;
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
 

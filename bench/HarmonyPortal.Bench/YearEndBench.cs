@@ -70,7 +70,7 @@ internal static class YearEndBench
     {
         await using var db = new HarmonyDbContext(HarmonyDatabase.Options(DatabaseProvider.Sqlite, $"Data Source={database}"));
         var hunan = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == "430000");
-        var scope = new UserScope("bench", "bench", hunan.Id, hunan.Path, RegionLevel.Province, hunan.Name, Party.HumanResources, UserRole.Reviewer);
+        var scope = new UserScope("bench", "bench", hunan.Id, hunan.Path, RegionLevel.Province, hunan.Name, null, "", UserRole.Reviewer);
         var keys = Path.Combine(Path.GetTempPath(), "harmony-bench-keys-" + Guid.NewGuid().ToString("N"));
         var protector = new PersonalDataProtector(new EphemeralDataProtectionProvider(), PersonalDataKey.FromConfiguration(null, keys));
         var catalog = new RuleSetCatalog(db);

@@ -37,6 +37,21 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
         return await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
     }
 
+    /// <summary>The id of the member unit <paramref name="shortName"/> of the region with this code (the region's defaults made if it has none).</summary>
+    public async Task<int> UnitIdAsync(string regionCode, string shortName)
+    {
+        await using var db = CreateDbContext();
+        var units = await Core.Offices.MemberUnits.EnsureAsync(db, await RegionIdAsync(regionCode), default);
+        return units.Single(u => u.ShortName == shortName).Id;
+    }
+
+    /// <summary>The id of the host unit (牵头单位) of the region with this code.</summary>
+    public async Task<int> HostUnitIdAsync(string regionCode)
+    {
+        await using var db = CreateDbContext();
+        return (await Core.Offices.MemberUnits.HostAsync(db, await RegionIdAsync(regionCode), default)).Id;
+    }
+
     public virtual async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);

@@ -23,7 +23,7 @@ public static class Accounts
         {
             var response = await admin.PostAsync("/admin/users/create", token,
                 ("Input.UserName", names[i]), ("Input.DisplayName", "压测用户" + i), ("Input.RegionId", regionIds[i % regionIds.Count].ToString()),
-                ("Input.Party", "HumanResources"), ("Input.Role", role), ("Input.Password", Password));
+                ("Input.Role", role), ("Input.Password", Password));
             if (response.StatusCode != HttpStatusCode.Redirect)
             {
                 var body = await response.Content.ReadAsStringAsync();

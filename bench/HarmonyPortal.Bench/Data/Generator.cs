@@ -139,7 +139,7 @@ internal static class Generator
                 NormalizedUserName = userName.ToUpperInvariant(),
                 DisplayName = $"{region.Name}{role.ToChinese()}（基准测试）",
                 RegionId = region.Id,
-                Party = Party.HumanResources,
+                UnitId = (await MemberUnits.HostAsync(db, region.Id, default)).Id,
                 Role = role,
                 LockoutEnabled = true,
                 SecurityStamp = Guid.NewGuid().ToString("N"),

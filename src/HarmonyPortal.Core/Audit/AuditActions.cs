@@ -22,6 +22,11 @@ public static class AuditActions
     public const string UserAdminActionRefused = "user.admin-action-refused";
     public const string RegionCreated = "region.created";
     public const string RegionUpdated = "region.updated";
+    public const string MemberUnitCreated = "unit.created";
+    public const string MemberUnitUpdated = "unit.updated";
+    public const string MemberUnitHostChanged = "unit.host-changed";
+    public const string MemberUnitRetired = "unit.retired";
+    public const string MemberUnitRestored = "unit.restored";
     public const string LedgerCreated = "ledger.created";
     public const string LedgerUpdated = "ledger.updated";
     public const string LedgerDeleted = "ledger.deleted";

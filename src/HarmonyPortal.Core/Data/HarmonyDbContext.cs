@@ -14,7 +14,7 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 {
     public DbSet<Region> Regions => Set<Region>();
 
-    public DbSet<OfficeParty> OfficeParties => Set<OfficeParty>();
+    public DbSet<MemberUnit> MemberUnits => Set<MemberUnit>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -16,6 +16,11 @@ public abstract class LedgerRow
 
     public int Year { get; set; }
 
+    /// <summary>The member unit responsible for the row (责任单位): the clerk's unit unless the clerk chose another of the region.</summary>
+    public int? UnitId { get; set; }
+
+    public Offices.MemberUnit? Unit { get; set; }
+
     /// <summary>The person's, organisation's or enterprise's name: what lists search and sort by.</summary>
     public string Name { get; set; } = "";
 

@@ -17,6 +17,9 @@ public class Nomination
 
     public Region Region { get; set; } = null!;
 
+    /// <summary>The member unit responsible for the nomination: the nominating clerk's unit.</summary>
+    public int? UnitId { get; set; }
+
     public GoldCategory Category { get; set; }
 
     public int Year { get; set; }

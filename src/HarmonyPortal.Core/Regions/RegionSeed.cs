@@ -9,6 +9,9 @@ public sealed record RegionSeed(string Name, string Code, RegionLevel Level, str
 {
     public IReadOnlyList<RegionSeed> Children { get; init; } = [];
 
+    /// <summary>The member units the region's notices name, when they differ from the default four; empty for the defaults.</summary>
+    public IReadOnlyList<Offices.SeedUnit> Units { get; init; } = [];
+
     public static RegionSeed Province(string name, string code, string key, params RegionSeed[] children) =>
         new(name, code, RegionLevel.Province, key) { Children = children };
 
@@ -40,7 +43,7 @@ public sealed record RegionSeed(string Name, string Code, RegionLevel Level, str
                 Town("克井镇", "410000-JY-002", "jykj"))),
         Province("河北省", "130000", "he",
             City("唐山市", "130200", "ts",
-                County("唐山高新区", "130200-GX", "tsgx"),
+                County("唐山高新区", "130200-GX", "tsgx") with { Units = Offices.SeedUnit.TangshanHighTechZone },
                 County("路南区", "130202", "tsln"),
                 County("路北区", "130203", "tslb"))),
         Province("江西省", "360000", "jx",
@@ -50,7 +53,7 @@ public sealed record RegionSeed(string Name, string Code, RegionLevel Level, str
                 County("赣县区", "360704", "gzgx"),
                 County("瑞金市", "360781", "gzrj"))),
         Province("湖南省", "430000", "hn",
-            City("岳阳市", "430600", "yy",
+            (City("岳阳市", "430600", "yy",
                 County("岳阳楼区", "430602", "yylq",
                     Town("洞庭街道", "430602-001", "yylqdt"),
                     Town("三眼桥街道", "430602-002", "yylqsyq")),
@@ -68,6 +71,6 @@ public sealed record RegionSeed(string Name, string Code, RegionLevel Level, str
                 County("临湘市", "430682", "yylx"),
                 County("经开区", "430600-JK", "yyjk"),
                 County("南湖新区", "430600-NH", "yynh"),
-                County("屈原区", "430600-QY", "yyqy"))),
+                County("屈原区", "430600-QY", "yyqy")) with { Units = Offices.SeedUnit.Yueyang })),
     ];
 }

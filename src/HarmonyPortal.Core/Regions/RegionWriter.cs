@@ -5,41 +5,28 @@ namespace HarmonyPortal.Core.Regions;
 
 /// <summary>
 /// Adds a region under its parent: stores it, derives its materialized path from the new id, and
-/// opens its tripartite office (the four parties) unless it is a town, which has none.
+/// opens its tripartite office (the default four member units) unless it is a town, which has none.
 /// Callers own the transaction.
 /// </summary>
 public static class RegionWriter
 {
-    public static async Task<Region> AddAsync(HarmonyDbContext db, Region region, Region? parent, CancellationToken ct)
+    public static async Task<Region> AddAsync(HarmonyDbContext db, Region region, Region? parent, CancellationToken ct, IReadOnlyList<SeedUnit>? units = null)
     {
         region.ParentId = parent?.Id;
         db.Regions.Add(region);
         await db.SaveChangesAsync(ct);
 
         region.Path = (parent?.Path ?? "/") + region.Id + "/";
-        if (region.Level != RegionLevel.Town)
+        if (units is { Count: > 0 })
         {
-            foreach (var party in PartyNames.All)
-            {
-                db.OfficeParties.Add(new OfficeParty
-                {
-                    RegionId = region.Id,
-                    Party = party,
-                    Name = party.FullNameIn(region.Name),
-                    ShortName = ShortPrefix(region.Level) + party.ToChinese(),
-                    HostsOffice = party == Party.HumanResources,
-                });
-            }
+            db.MemberUnits.AddRange(units.Select((u, i) => u.ToUnit(region, i)));
+        }
+        else if (region.Level != RegionLevel.Town)
+        {
+            db.MemberUnits.AddRange(MemberUnits.DefaultsFor(region));
         }
 
         await db.SaveChangesAsync(ct);
         return region;
     }
-
-    private static string ShortPrefix(RegionLevel level) => level switch
-    {
-        RegionLevel.Province => "省",
-        RegionLevel.City => "市",
-        _ => "县",
-    };
 }

@@ -21,8 +21,8 @@ public static class ScopedQueries
         where TRow : Ledgers.LedgerRow =>
         rows.Where(r => r.Region.Path.StartsWith(scope.RegionPath));
 
-    public static IQueryable<OfficeParty> InScope(this IQueryable<OfficeParty> parties, UserScope scope) =>
-        parties.Where(p => p.Region.Path.StartsWith(scope.RegionPath));
+    public static IQueryable<MemberUnit> InScope(this IQueryable<MemberUnit> units, UserScope scope) =>
+        units.Where(p => p.Region.Path.StartsWith(scope.RegionPath));
 
     /// <summary>Audit rows of the user's subtree; rows without a region (failed logins) are province-wide.</summary>
     public static IQueryable<AuditEntry> InScope(this IQueryable<AuditEntry> entries, IQueryable<Region> regions, UserScope scope)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Users;
 
@@ -16,7 +15,8 @@ public sealed record UserScope(
     string RegionPath,
     RegionLevel RegionLevel,
     string RegionName,
-    Party Party,
+    int? UnitId,
+    string UnitName,
     UserRole Role)
 {
     public bool IsAdmin => Role == UserRole.Admin;
@@ -46,7 +46,6 @@ public sealed record UserScope(
         if (userId is null || regionPath is null
             || !int.TryParse(Find(HarmonyClaims.RegionId), out var regionId)
             || !Enum.TryParse<RegionLevel>(Find(HarmonyClaims.RegionLevel), out var level)
-            || !Enum.TryParse<Party>(Find(HarmonyClaims.Party), out var party)
             || !Enum.TryParse<UserRole>(Find(ClaimTypes.Role), out var role))
         {
             return null;
@@ -59,7 +58,8 @@ public sealed record UserScope(
             regionPath,
             level,
             Find(HarmonyClaims.RegionName) ?? "",
-            party,
+            int.TryParse(Find(HarmonyClaims.UnitId), out var unitId) ? unitId : null,
+            Find(HarmonyClaims.UnitName) ?? "",
             role);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace HarmonyPortal.Core.Users;
 
-/// <summary>A portal user, bound to one region and one party of that region's office, with one role.</summary>
+/// <summary>A portal user, bound to one region and one member unit of that region's office, with one role.</summary>
 public class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
@@ -13,7 +13,10 @@ public class AppUser : IdentityUser
 
     public Region Region { get; set; } = null!;
 
-    public Party Party { get; set; }
+    /// <summary>The member unit of the user's region the user works for (null only before the member-unit migration ran).</summary>
+    public int? UnitId { get; set; }
+
+    public MemberUnit? Unit { get; set; }
 
     public UserRole Role { get; set; }
 

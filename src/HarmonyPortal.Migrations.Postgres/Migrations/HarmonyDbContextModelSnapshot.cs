@@ -314,6 +314,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -338,6 +341,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -399,6 +404,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -414,6 +422,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -509,6 +519,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -527,6 +540,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -589,6 +604,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -604,6 +622,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "CreditCode")
                         .IsUnique();
@@ -698,6 +718,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -713,6 +736,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -789,6 +814,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -811,6 +839,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MediationOrganizationId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -872,6 +902,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -887,6 +920,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -953,6 +988,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -971,6 +1009,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1055,6 +1095,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1074,6 +1117,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "CreditCode")
                         .IsUnique();
@@ -1123,6 +1168,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1138,6 +1186,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1199,6 +1249,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1214,6 +1267,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1337,6 +1392,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<long>("SheetId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1350,6 +1408,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId");
 
                     b.HasIndex("SheetId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Category", "Year", "LedgerRowId")
                         .IsUnique();
@@ -1641,7 +1701,7 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.ToTable("Notifications");
                 });
 
-            modelBuilder.Entity("HarmonyPortal.Core.Offices.OfficeParty", b =>
+            modelBuilder.Entity("HarmonyPortal.Core.Offices.MemberUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1652,28 +1712,34 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<bool>("HostsOffice")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Party")
-                        .HasColumnType("integer");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionId", "Party")
+                    b.HasIndex("RegionId", "ShortName")
                         .IsUnique();
 
-                    b.ToTable("OfficeParties");
+                    b.ToTable("MemberUnits");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Regions.Region", b =>
@@ -1897,9 +1963,6 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<int>("Party")
-                        .HasColumnType("integer");
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -1921,6 +1984,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1935,6 +2001,8 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2093,7 +2161,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.HarmoniousEnterprise", b =>
@@ -2104,7 +2179,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.KeyEnterprise", b =>
@@ -2115,7 +2197,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LargeEnterprise", b =>
@@ -2126,7 +2215,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
@@ -2137,7 +2233,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.Mediator", b =>
@@ -2154,9 +2257,16 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("MediationOrganization");
 
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.NewEnterpriseService", b =>
@@ -2167,7 +2277,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.PlanListEntry", b =>
@@ -2178,7 +2295,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.SocialOrganization", b =>
@@ -2189,7 +2313,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.TownOrPark", b =>
@@ -2200,7 +2331,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.WageGuidanceEnterprise", b =>
@@ -2211,7 +2349,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Nominations.DeadlineExtension", b =>
@@ -2241,6 +2386,11 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CitySheet");
 
@@ -2311,7 +2461,7 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HarmonyPortal.Core.Offices.OfficeParty", b =>
+            modelBuilder.Entity("HarmonyPortal.Core.Offices.MemberUnit", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
                         .WithMany()
@@ -2362,7 +2512,14 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Users.AuthSession", b =>

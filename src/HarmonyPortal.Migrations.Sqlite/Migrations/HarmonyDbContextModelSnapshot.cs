@@ -301,6 +301,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -325,6 +328,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -384,6 +389,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -399,6 +407,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -492,6 +502,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -510,6 +523,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -570,6 +585,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -585,6 +603,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "CreditCode")
                         .IsUnique();
@@ -677,6 +697,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -692,6 +715,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -766,6 +791,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -788,6 +816,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MediationOrganizationId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -847,6 +877,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -862,6 +895,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -926,6 +961,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -944,6 +982,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1026,6 +1066,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1045,6 +1088,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "CreditCode")
                         .IsUnique();
@@ -1092,6 +1137,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1107,6 +1155,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1166,6 +1216,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1181,6 +1234,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Year", "Id");
 
@@ -1300,6 +1355,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("SheetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1313,6 +1371,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId");
 
                     b.HasIndex("SheetId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Category", "Year", "LedgerRowId")
                         .IsUnique();
@@ -1592,7 +1652,7 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
-            modelBuilder.Entity("HarmonyPortal.Core.Offices.OfficeParty", b =>
+            modelBuilder.Entity("HarmonyPortal.Core.Offices.MemberUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1601,28 +1661,34 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("HostsOffice")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Party")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
-                        .HasMaxLength(30)
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionId", "Party")
+                    b.HasIndex("RegionId", "ShortName")
                         .IsUnique();
 
-                    b.ToTable("OfficeParties");
+                    b.ToTable("MemberUnits");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Regions.Region", b =>
@@ -1840,9 +1906,6 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Party")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1864,6 +1927,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1878,6 +1944,8 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2034,7 +2102,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.HarmoniousEnterprise", b =>
@@ -2045,7 +2120,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.KeyEnterprise", b =>
@@ -2056,7 +2138,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.LargeEnterprise", b =>
@@ -2067,7 +2156,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.MediationOrganization", b =>
@@ -2078,7 +2174,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.Mediator", b =>
@@ -2095,9 +2198,16 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("MediationOrganization");
 
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.NewEnterpriseService", b =>
@@ -2108,7 +2218,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.PlanListEntry", b =>
@@ -2119,7 +2236,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.SocialOrganization", b =>
@@ -2130,7 +2254,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.TownOrPark", b =>
@@ -2141,7 +2272,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.WageGuidanceEnterprise", b =>
@@ -2152,7 +2290,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Nominations.DeadlineExtension", b =>
@@ -2182,6 +2327,11 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CitySheet");
 
@@ -2252,7 +2402,7 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HarmonyPortal.Core.Offices.OfficeParty", b =>
+            modelBuilder.Entity("HarmonyPortal.Core.Offices.MemberUnit", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
                         .WithMany()
@@ -2303,7 +2453,14 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HarmonyPortal.Core.Offices.MemberUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Region");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Users.AuthSession", b =>

@@ -36,7 +36,7 @@ public static class BootstrapAdmin
             UserName = userName,
             DisplayName = region.Name + "管理员",
             RegionId = region.Id,
-            Party = Party.HumanResources,
+            UnitId = (await MemberUnits.HostAsync(db, region.Id, default)).Id,
             Role = UserRole.Admin,
             LockoutEnabled = true,
             MustChangePassword = true, // the configured password is known to whoever deployed: the admin picks its own

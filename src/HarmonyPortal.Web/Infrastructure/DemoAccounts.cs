@@ -10,13 +10,14 @@ namespace HarmonyPortal.Web.Infrastructure;
 
 /// <summary>
 /// Development-only logins, one set per seed region: province admin and reviewer; city admin,
-/// reviewer and clerk; a clerk per county (Yueyang's city bureaus get clerks of their own party).
+/// reviewer and clerk; a clerk per county (Yueyang's and 唐山高新区's other member units get clerks of their own).
 /// </summary>
 public static class DemoAccounts
 {
     public const string Password = "Harmony@2026";
 
-    public sealed record Account(string UserName, string RegionCode, string RegionName, Party Party, UserRole Role);
+    /// <param name="Unit">The short name of the account's member unit; null for the region's host unit.</param>
+    public sealed record Account(string UserName, string RegionCode, string RegionName, string? Unit, UserRole Role);
 
     public static IReadOnlyList<Account> All { get; } = Build();
 
@@ -25,8 +26,8 @@ public static class DemoAccounts
         var accounts = new List<Account>();
         foreach (var region in RegionSeed.FiveJurisdictions.SelectMany(p => p.SelfAndDescendants()))
         {
-            void Add(string suffix, UserRole role, Party party = Party.HumanResources) =>
-                accounts.Add(new Account($"{region.Key}.{suffix}", region.Code, region.Name, party, role));
+            void Add(string suffix, UserRole role) =>
+                accounts.Add(new Account($"{region.Key}.{suffix}", region.Code, region.Name, null, role));
 
             switch (region.Level)
             {
@@ -45,9 +46,11 @@ public static class DemoAccounts
             }
         }
 
-        accounts.Add(new Account("yy.union", "430600", "岳阳市", Party.TradeUnion, UserRole.Clerk));
-        accounts.Add(new Account("yy.acfic", "430600", "岳阳市", Party.IndustryCommerce, UserRole.Clerk));
-        accounts.Add(new Account("yylq.admin", "430602", "岳阳楼区", Party.HumanResources, UserRole.Admin));
+        accounts.Add(new Account("yy.union", "430600", "岳阳市", "总工会", UserRole.Clerk));
+        accounts.Add(new Account("yy.acfic", "430600", "岳阳市", "工商联", UserRole.Clerk));
+        accounts.Add(new Account("yy.miit", "430600", "岳阳市", "工业和信息化局", UserRole.Clerk));
+        accounts.Add(new Account("tsgx.commerce", "130200-GX", "唐山高新区", "商务局", UserRole.Clerk));
+        accounts.Add(new Account("yylq.admin", "430602", "岳阳楼区", null, UserRole.Admin));
         return accounts;
     }
 
@@ -56,6 +59,7 @@ public static class DemoAccounts
         var db = services.GetRequiredService<HarmonyDbContext>();
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var existing = (await db.Users.Select(u => u.NormalizedUserName).ToListAsync()).ToHashSet();
+        await RegionSeeder.EnsureSeedUnitsAsync(db);
         var regionIds = await db.Regions.ToDictionaryAsync(r => r.Code, r => r.Id);
         string? hash = null;
 
@@ -66,12 +70,15 @@ public static class DemoAccounts
                 continue;
             }
 
+            var units = await MemberUnits.EnsureAsync(db, regionId, default);
+            var unit = account.Unit is null ? units.FirstOrDefault(u => u.HostsOffice) ?? units[0] : MemberUnits.Named(units, account.Unit)
+                ?? throw new InvalidOperationException($"Demo account {account.UserName}: {account.RegionName} has no unit {account.Unit}.");
             var user = new AppUser
             {
                 UserName = account.UserName,
                 DisplayName = $"{account.RegionName}{account.Role.ToChinese()}",
                 RegionId = regionId,
-                Party = account.Party,
+                UnitId = unit.Id,
                 Role = account.Role,
                 LockoutEnabled = true,
                 CreatedAtUtc = DateTime.UtcNow,
@@ -100,7 +107,7 @@ public static class DemoAccounts
         foreach (var group in accounts.GroupBy(a => a.RegionName))
         {
             text.Append("  ").Append(group.Key).Append(": ");
-            text.AppendLine(string.Join("  ", group.Select(a => $"{a.UserName}({a.Role.ToChinese()}·{a.Party.ToChinese()})")));
+            text.AppendLine(string.Join("  ", group.Select(a => $"{a.UserName}({a.Role.ToChinese()}·{a.Unit ?? "牵头单位"})")));
         }
 
         text.AppendLine("==========================================================================");

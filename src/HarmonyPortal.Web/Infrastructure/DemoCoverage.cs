@@ -26,10 +26,12 @@ public static class DemoCoverage
         }
 
         var now = DateTime.UtcNow;
+        var host = (await Core.Offices.MemberUnits.HostAsync(db, region, default)).Id;
         T Row<T>(T row, string name)
             where T : LedgerRow
         {
             (row.RegionId, row.Year, row.Name, row.Version, row.CreatedAtUtc, row.UpdatedAtUtc, row.UpdatedBy) = (region, year, name, 1, now, now, "（演示数据）");
+            row.UnitId = host;
             return row;
         }
 

@@ -58,8 +58,9 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task RowsWrittenBeforeTheCountersExisted_AreCountedByTheMigrationThatAddsThem_AndAgainAfterADownAndUp()
     {
-        await using var db = database.CreateContext();
-        var migrator = db.GetService<IMigrator>();
+        await using var db = BeforeMemberUnitsContext.Create(database); // rows written before the UnitId columns existed
+        await using var current = database.CreateContext(); // the migrations belong to the portal's context
+        var migrator = current.GetService<IMigrator>();
         await migrator.MigrateAsync("AddCoverageRegisters");
         List<Region> regions = [new() { Name = "甲县", Code = "990101", Level = RegionLevel.County, Path = "/" }, new() { Name = "乙县", Code = "990102", Level = RegionLevel.County, Path = "/" }];
         db.Regions.AddRange(regions);
@@ -77,14 +78,14 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
 
         await db.SaveChangesAsync();
 
-        await db.Database.MigrateAsync();
+        await current.Database.MigrateAsync();
         await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
         Assert.Equal(LedgerCatalog.All.Count, await db.LedgerRowCounts.Where(c => c.Year == 2025).Select(c => c.Ledger).Distinct().CountAsync());
 
         await migrator.MigrateAsync("AddCoverageRegisters");
         db.Add(TestLedgerRows.Create(LedgerCatalog.Find("towns")!, regions[1].Id, 2024));
         await db.SaveChangesAsync();
-        await db.Database.MigrateAsync();
+        await current.Database.MigrateAsync();
         await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
     }
 }

@@ -16,7 +16,7 @@ public sealed class SheetWorkflowTests
     private static readonly Region OtherProvince = new() { Id = 9, Name = "河北省", Level = RegionLevel.Province, Path = "/9/" };
 
     private static UserScope Actor(Region region, UserRole role, string id = "u") =>
-        new(id + region.Id + role, "user", region.Id, region.Path, region.Level, region.Name, Party.HumanResources, role);
+        new(id + region.Id + role, "user", region.Id, region.Path, region.Level, region.Name, null, "人社局", role);
 
     /// <summary>The actors allowed to take each transition on a sheet of the level, and the statuses it leaves from.</summary>
     public static TheoryData<WorkflowAction, int, int[], UserRole> Legal => new()

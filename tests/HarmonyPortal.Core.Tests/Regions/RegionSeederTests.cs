@@ -41,12 +41,15 @@ public abstract class RegionSeederTests(DatabaseProvider provider) : IAsyncLifet
     [Fact]
     public async Task Yueyang_CityBureausThatHoldQuotas_AreTheCityOfficesParties()
     {
-        var shortNames = await db.OfficeParties.Where(p => p.Region.Code == "430600").Select(p => p.ShortName).ToListAsync();
+        var units = await db.MemberUnits.Where(p => p.Region.Code == "430600").ToListAsync();
 
-        Assert.Contains("市人社局", shortNames);
-        Assert.Contains("市总工会", shortNames);
-        Assert.Contains("市工商联", shortNames);
-        Assert.Contains("岳阳市总工会", await db.OfficeParties.Where(p => p.Region.Code == "430600").Select(p => p.Name).ToListAsync());
+        // The quota table of 004 names them as 市人社局, 市总工会, 市工商联: the level prefix finds the unit.
+        Assert.Equal("人社局", MemberUnits.Named(units, "市人社局")!.ShortName);
+        Assert.Equal("总工会", MemberUnits.Named(units, "市总工会")!.ShortName);
+        Assert.Equal("工商联", MemberUnits.Named(units, "市工商联")!.ShortName);
+        Assert.Null(MemberUnits.Named(units, "市商务局"));
+        Assert.Equal("岳阳市总工会", units.Single(u => u.ShortName == "总工会").Name);
+        Assert.Equal("岳阳市工业和信息化局", units.Single(u => u.ShortName == "工业和信息化局").Name);
     }
 
     [Theory]
@@ -90,16 +93,32 @@ public abstract class RegionSeederTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
-    public async Task EveryRegionAboveTownLevel_HasAnOfficeWithTheFourParties_AndPathsFollowTheTree()
+    public async Task EveryRegionAboveTownLevel_HasItsMemberUnits_OneHost_AndPathsFollowTheTree()
     {
         var regions = await db.Regions.AsNoTracking().ToListAsync();
-        var parties = await db.OfficeParties.AsNoTracking().ToListAsync();
+        var units = await db.MemberUnits.AsNoTracking().ToListAsync();
         var byId = regions.ToDictionary(r => r.Id);
+        string[] Names(string code) => units.Where(u => u.RegionId == regions.Single(r => r.Code == code).Id).OrderBy(u => u.SortOrder).Select(u => u.ShortName).ToArray();
 
+        // The notices' own offices: 唐山高新区 (002) and 岳阳市 (004); a province's bureau is a 厅.
+        Assert.Equal(["人社局", "工会联合会", "商务局"], Names("130200-GX"));
+        Assert.Equal(["人社局", "总工会", "工业和信息化局", "工商联", "企联/企协"], Names("430600"));
+        Assert.Equal(["人社厅", "总工会", "企联/企协", "工商联"], Names("140000"));
+        Assert.Equal("山西省人力资源和社会保障厅", units.Single(u => u.RegionId == regions.Single(r => r.Code == "140000").Id && u.HostsOffice).Name);
         foreach (var region in regions)
         {
-            var expectedParties = region.Level == RegionLevel.Town ? [] : PartyNames.All.ToArray();
-            Assert.Equal(expectedParties, parties.Where(p => p.RegionId == region.Id).Select(p => p.Party).Order().ToArray());
+            var own = units.Where(p => p.RegionId == region.Id).ToList();
+            if (region.Level == RegionLevel.Town)
+            {
+                Assert.Empty(own);
+            }
+            else
+            {
+                Assert.Single(own, u => u.HostsOffice);
+                Assert.Equal(own.Count, own.Select(u => u.ShortName).Distinct().Count());
+                Assert.Equal(Party.HumanResources, own.Single(u => u.HostsOffice).Kind);
+            }
+
             var expectedPath = (region.ParentId is { } parentId ? byId[parentId].Path : "/") + region.Id + "/";
             Assert.Equal(expectedPath, region.Path);
         }

@@ -31,7 +31,7 @@ public sealed class UserScopeTests : IAsyncLifetime
     private async Task<UserScope> ScopeOf(string regionCode, UserRole role)
     {
         var region = await db.Regions.SingleAsync(r => r.Code == regionCode);
-        return new UserScope("u1", "someone", region.Id, region.Path, region.Level, region.Name, Party.HumanResources, role);
+        return new UserScope("u1", "someone", region.Id, region.Path, region.Level, region.Name, null, "人社局", role);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class UserScopeTests : IAsyncLifetime
 
         foreach (var region in shortPaths)
         {
-            var scope = new UserScope("u", "n", region.Id, region.Path, region.Level, region.Name, Party.HumanResources, UserRole.Admin);
+            var scope = new UserScope("u", "n", region.Id, region.Path, region.Level, region.Name, null, "人社局", UserRole.Admin);
             var visible = await db.Regions.InScope(scope).Select(r => r.Id).ToListAsync();
             var expected = all.Where(r => r.Path.StartsWith(region.Path, StringComparison.Ordinal)).Select(r => r.Id);
             Assert.Equal(expected.Order(), visible.Order());

@@ -42,8 +42,10 @@ public abstract class RegionAdminTests<TPortal>(TPortal portal) : IClassFixture<
             ("Input.ParentId", city.ToString()), ("Input.Name", "信丰县"), ("Input.Code", "360722"), ("Input.Level", "County"), ("Input.SortOrder", "9"));
 
         await using var db = portal.CreateDbContext();
-        var parties = await db.OfficeParties.Where(p => p.Region.Code == "360722").Select(p => p.Party).ToListAsync();
-        Assert.Equal(PartyNames.All.Order(), parties.Order());
+        var units = await db.MemberUnits.Where(p => p.Region.Code == "360722").OrderBy(u => u.SortOrder).Select(p => new { p.Kind, p.ShortName, p.HostsOffice }).ToListAsync();
+        Assert.Equal(PartyNames.All.Cast<Party?>(), units.Select(u => u.Kind));
+        Assert.Equal(["人社局", "总工会", "企联/企协", "工商联"], units.Select(u => u.ShortName));
+        Assert.Equal("人社局", units.Single(u => u.HostsOffice).ShortName);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         var token = await admin.TokenFromAsync("/admin/users/create");
         return await admin.PostAsync("/admin/users/create", token,
             ("Input.UserName", userName), ("Input.DisplayName", "张三"), ("Input.RegionId", (await portal.RegionIdAsync(regionCode)).ToString()),
-            ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk"), ("Input.Password", password));
+            ("Input.UnitId", (await portal.UnitIdAsync(regionCode, "总工会")).ToString()), ("Input.Role", "Clerk"), ("Input.Password", password));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         var token = await admin.TokenFromAsync($"/admin/users/{user.Id}/edit");
 
         var response = await admin.PostAsync($"/admin/users/{user.Id}/edit", token,
-            ("Input.DisplayName", "汨罗市审核员"), ("Input.RegionId", user.RegionId.ToString()), ("Input.Party", "TradeUnion"), ("Input.Role", "Reviewer"));
+            ("Input.DisplayName", "汨罗市审核员"), ("Input.RegionId", user.RegionId.ToString()), ("Input.UnitId", (await portal.UnitIdAsync("430681", "总工会")).ToString()), ("Input.Role", "Reviewer"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var changed = await UserAsync("yyml.clerk");
@@ -104,7 +104,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         using var admin = await portal.SignedInClientAsync("yy.admin");
         var user = await UserAsync("yypj.clerk");
         (string, string)[] Profile(string email) =>
-            [("Input.DisplayName", user.DisplayName), ("Input.RegionId", user.RegionId.ToString()), ("Input.Party", user.Party.ToString()), ("Input.Role", user.Role.ToString()), ("Input.Email", email)];
+            [("Input.DisplayName", user.DisplayName), ("Input.RegionId", user.RegionId.ToString()), ("Input.UnitId", user.UnitId.ToString()!), ("Input.Role", user.Role.ToString()), ("Input.Email", email)];
 
         var bad = await admin.PostAsync($"/admin/users/{user.Id}/edit", await admin.TokenFromAsync($"/admin/users/{user.Id}/edit"), Profile("zhang@"));
         var unchanged = await UserAsync("yypj.clerk");
@@ -126,7 +126,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         var token = await admin.TokenFromAsync($"/admin/users/{self.Id}/edit");
 
         var response = await admin.PostAsync($"/admin/users/{self.Id}/edit", token,
-            ("Input.DisplayName", "x"), ("Input.RegionId", self.RegionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", "Clerk"));
+            ("Input.DisplayName", "x"), ("Input.RegionId", self.RegionId.ToString()), ("Input.Role", "Clerk"));
 
         Assert.Contains("不能修改自己的角色", (await PortalClient.ParseAsync(response)).Body!.TextContent);
         Assert.Equal(UserRole.Admin, (await UserAsync("yylq.admin")).Role);
@@ -195,7 +195,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
             db.Users.Add(new AppUser
             {
                 UserName = "yy.admin2", NormalizedUserName = "YY.ADMIN2", DisplayName = "岳阳市第二管理员", RegionId = first.RegionId,
-                Party = first.Party, Role = UserRole.Admin, PasswordHash = first.PasswordHash, SecurityStamp = Guid.NewGuid().ToString(),
+                UnitId = first.UnitId, Role = UserRole.Admin, PasswordHash = first.PasswordHash, SecurityStamp = Guid.NewGuid().ToString(),
                 LockoutEnabled = true, CreatedAtUtc = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
@@ -208,7 +208,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         var list = await second.GetPageAsync("/admin/users?q=yy.admin");
         var token = await second.TokenFromAsync("/admin/users");
         (string, string)[] Profile(AppUser u, string role) =>
-            [("Input.DisplayName", "改名"), ("Input.RegionId", u.RegionId.ToString()), ("Input.Party", u.Party.ToString()), ("Input.Role", role)];
+            [("Input.DisplayName", "改名"), ("Input.RegionId", u.RegionId.ToString()), ("Input.UnitId", u.UnitId.ToString()!), ("Input.Role", role)];
 
         var answers = new List<HttpResponseMessage>
         {
@@ -262,14 +262,15 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
             return (await PortalClient.ParseAsync(response)).Body!.TextContent;
         }
 
-        Assert.Contains("角色：取值无效", await CreateAsync("enum.a", ("Input.Party", "TradeUnion"), ("Input.Role", "Superuser")));
-        Assert.Contains("角色：取值无效", await CreateAsync("enum.b", ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk,Reviewer")));
-        Assert.Contains("角色：取值无效", await CreateAsync("enum.c", ("Input.Party", "TradeUnion"), ("Input.Role", "3")));
-        Assert.Contains("角色：必须选择", await CreateAsync("enum.d", ("Input.Party", "TradeUnion")));
-        Assert.Contains("所属单位：取值无效", await CreateAsync("enum.e", ("Input.Party", "99"), ("Input.Role", "Clerk")));
-        Assert.Contains("所属单位：必须选择", await CreateAsync("enum.f", ("Input.Party", ""), ("Input.Role", "Clerk")));
-        Assert.Contains("姓名：不能超过 50 个字符", await CreateAsync("enum.g", ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk"), ("Input.DisplayName", new string('张', 51))));
-        Assert.Contains("初始密码：不能超过 128 个字符", await CreateAsync("enum.h", ("Input.Party", "TradeUnion"), ("Input.Role", "Clerk"), ("Input.Password", "Aa1#" + new string('x', 200))));
+        Assert.Contains("角色：取值无效", await CreateAsync("enum.a", ("Input.Role", "Superuser")));
+        Assert.Contains("角色：取值无效", await CreateAsync("enum.b", ("Input.Role", "Clerk,Reviewer")));
+        Assert.Contains("角色：取值无效", await CreateAsync("enum.c", ("Input.Role", "3")));
+        Assert.Contains("角色：必须选择", await CreateAsync("enum.d"));
+        Assert.Contains("所属单位：取值无效", await CreateAsync("enum.e", ("Input.UnitId", "总工会"), ("Input.Role", "Clerk")));
+        var cityUnion = (await portal.UnitIdAsync("430600", "总工会")).ToString(); // a unit of 岳阳市, not of 岳阳楼区
+        Assert.Contains("所属单位：请选择所选地区的在用成员单位", await CreateAsync("enum.f", ("Input.UnitId", cityUnion), ("Input.Role", "Clerk")));
+        Assert.Contains("姓名：不能超过 50 个字符", await CreateAsync("enum.g", ("Input.Role", "Clerk"), ("Input.DisplayName", new string('张', 51))));
+        Assert.Contains("初始密码：不能超过 128 个字符", await CreateAsync("enum.h", ("Input.Role", "Clerk"), ("Input.Password", "Aa1#" + new string('x', 200))));
         await using (var db = portal.CreateDbContext())
         {
             Assert.False(await db.Users.AnyAsync(u => u.UserName!.StartsWith("enum.")));
@@ -277,9 +278,9 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
 
         var user = await UserAsync("yyyyx.clerk");
         var edit = await admin.PostAsync($"/admin/users/{user.Id}/edit", await admin.TokenFromAsync($"/admin/users/{user.Id}/edit"),
-            ("Input.DisplayName", "改名"), ("Input.RegionId", user.RegionId.ToString()), ("Input.Party", "TradeUnion"), ("Input.Role", ""));
+            ("Input.DisplayName", "改名"), ("Input.RegionId", user.RegionId.ToString()), ("Input.Role", ""));
         Assert.Contains("角色：必须选择", (await PortalClient.ParseAsync(edit)).Body!.TextContent);
-        Assert.Equal((user.DisplayName, user.Role, user.Party), ((await UserAsync("yyyyx.clerk")).DisplayName, (await UserAsync("yyyyx.clerk")).Role, (await UserAsync("yyyyx.clerk")).Party));
+        Assert.Equal((user.DisplayName, user.Role, user.UnitId), ((await UserAsync("yyyyx.clerk")).DisplayName, (await UserAsync("yyyyx.clerk")).Role, (await UserAsync("yyyyx.clerk")).UnitId));
 
         var filtered = await admin.GetPageAsync("/admin/users?role=Superuser");
         Assert.Contains("角色：取值无效", filtered.Body!.TextContent);
@@ -296,7 +297,7 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
         var token = await admin.TokenFromAsync($"/admin/users/{before.Id}/edit");
 
         await admin.PostAsync($"/admin/users/{before.Id}/edit", token,
-            ("Input.DisplayName", "南湖新区填报员"), ("Input.RegionId", before.RegionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", "Clerk"),
+            ("Input.DisplayName", "南湖新区填报员"), ("Input.RegionId", before.RegionId.ToString()), ("Input.Role", "Clerk"),
             ("Input.IsDisabled", "true"), ("IsDisabled", "true"), ("Input.UserName", "hijacked"), ("Input.PasswordHash", "x"),
             ("PasswordHash", "x"), ("Input.Id", "other"), ("Id", "other"), ("RegionId", foreignRegion.ToString()), ("Input.LockoutEnd", "2999-01-01"));
 

@@ -223,7 +223,7 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
 
         var template = (await users.FindByNameAsync(like))!;
         var created = await users.CreateAsync(
-            new AppUser { UserName = userName, DisplayName = "第二审核员", RegionId = template.RegionId, Party = template.Party, Role = UserRole.Reviewer },
+            new AppUser { UserName = userName, DisplayName = "第二审核员", RegionId = template.RegionId, UnitId = template.UnitId, Role = UserRole.Reviewer },
             PortalClient.DemoPassword);
         Assert.True(created.Succeeded);
     }

@@ -20,7 +20,7 @@ internal static class NotificationTestData
             NormalizedUserName = userName.ToUpperInvariant(),
             DisplayName = "测试用户",
             RegionId = await portal.RegionIdAsync(regionCode),
-            Party = Party.HumanResources,
+            UnitId = await portal.HostUnitIdAsync(regionCode),
             Role = role,
             IsDisabled = disabled,
             Email = email,

@@ -87,7 +87,7 @@ public abstract class AdminScopeMatrixTests<TPortal>(TPortal portal, ITestOutput
 
     private static IEnumerable<(string Method, string Url, (string, string)[] Fields)> AdminRoutes(Target t, string actor)
     {
-        (string, string)[] profile = [("Input.DisplayName", "越权"), ("Input.RegionId", t.RegionId.ToString()), ("Input.Party", "TradeUnion"), ("Input.Role", "Admin")];
+        (string, string)[] profile = [("Input.DisplayName", "越权"), ("Input.RegionId", t.RegionId.ToString()), ("Input.Role", "Admin")];
         (string, string)[] region = [("Input.ParentId", t.RegionId.ToString()), ("Input.Name", "越权地区"), ("Input.Code", "X-" + t.RegionId), ("Input.IsLocalCode", "true"), ("Input.Level", "Town")];
         yield return ("GET", $"/admin/users?regionId={t.RegionId}", []);
         yield return ("GET", $"/admin/users/{t.UserId}/edit", []);
@@ -100,16 +100,19 @@ public abstract class AdminScopeMatrixTests<TPortal>(TPortal portal, ITestOutput
         yield return ("POST", "/admin/regions/create", region);
         yield return ("GET", $"/admin/regions/{t.RegionId}/edit", []);
         yield return ("POST", $"/admin/regions/{t.RegionId}/edit", region);
+        yield return ("GET", $"/admin/units?regionId={t.RegionId}", []);
+        yield return ("POST", "/admin/units/create", [("regionId", t.RegionId.ToString()), ("Input.ShortName", "越权局"), ("Input.Name", "越权局全称")]);
     }
 
     private async Task<string> SnapshotAsync()
     {
         await using var db = portal.CreateDbContext();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Id)
-            .Select(u => $"{u.Id}|{u.UserName}|{u.Role}|{u.Party}|{u.RegionId}|{u.IsDisabled}|{u.PasswordHash}|{u.SecurityStamp}|{u.DisplayName}")
+            .Select(u => $"{u.Id}|{u.UserName}|{u.Role}|{u.UnitId}|{u.RegionId}|{u.IsDisabled}|{u.PasswordHash}|{u.SecurityStamp}|{u.DisplayName}")
             .ToListAsync();
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => $"{r.Id}|{r.Code}|{r.Name}|{r.ParentId}|{r.Path}").ToListAsync();
-        return string.Join("\n", users.Concat(regions));
+        var units = await db.MemberUnits.AsNoTracking().OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.RegionId}|{u.ShortName}|{u.Name}|{u.SortOrder}|{u.HostsOffice}|{u.IsActive}").ToListAsync();
+        return string.Join("\n", users.Concat(regions).Concat(units));
     }
 }
 

@@ -14,6 +14,7 @@ internal abstract class LedgerRowConfiguration<TRow> : IEntityTypeConfiguration<
         builder.Property(r => r.UpdatedBy).HasMaxLength(256);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne(r => r.Region).WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
 
         // Keyset paging: newest first within a region and year, or by name.
         builder.HasIndex(r => new { r.RegionId, r.Year, r.Id });

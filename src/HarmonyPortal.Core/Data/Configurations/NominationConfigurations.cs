@@ -30,6 +30,7 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         builder.Property(n => n.ProvinceReason).HasMaxLength(500);
         builder.Property(n => n.CreatedBy).HasMaxLength(256);
         builder.HasOne(n => n.Region).WithMany().HasForeignKey(n => n.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Offices.MemberUnit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(n => n.Sheet).WithMany(s => s.Nominations).HasForeignKey(n => n.SheetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(n => n.CitySheet).WithMany().HasForeignKey(n => n.CitySheetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(n => n.Attestations).WithOne().HasForeignKey(a => a.NominationId).OnDelete(DeleteBehavior.Cascade);

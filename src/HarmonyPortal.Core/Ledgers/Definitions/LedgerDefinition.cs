@@ -166,7 +166,8 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
             region,
             Expression.Property(r, nameof(LedgerRow.Status)),
             Expression.Property(r, nameof(LedgerRow.Name)),
-            values);
+            values,
+            Expression.Property(Expression.Property(r, nameof(LedgerRow.Unit)), nameof(Offices.MemberUnit.ShortName)));
         return Expression.Lambda<Func<TRow, LedgerListItem>>(body, r);
     }
 

@@ -62,5 +62,5 @@ public sealed class LedgerListQuery
     }
 }
 
-/// <summary>One row of a list page: its key, region, status and the list columns' values.</summary>
-public sealed record LedgerListItem(long Id, int RegionId, string RegionName, LedgerRowStatus Status, string Name, object?[] Values);
+/// <summary>One row of a list page: its key, region, status, the list columns' values and its responsible unit (short name, null if none).</summary>
+public sealed record LedgerListItem(long Id, int RegionId, string RegionName, LedgerRowStatus Status, string Name, object?[] Values, string? UnitName);

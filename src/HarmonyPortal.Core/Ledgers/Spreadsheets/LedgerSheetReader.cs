@@ -94,12 +94,23 @@ public static class LedgerSheetReader
     private static bool MatchHeaders(SheetRow row, Dictionary<string, ILedgerField> headers, Dictionary<string, int> columns)
     {
         var matched = false;
+        var unitColumn = -1;
         for (var i = 0; i < row.Cells.Count; i++)
         {
-            if (headers.TryGetValue(Squeeze(row.Cells[i].Text), out var field) && columns.TryAdd(field.Key, i))
+            var header = Squeeze(row.Cells[i].Text);
+            if (headers.TryGetValue(header, out var field) && columns.TryAdd(field.Key, i))
             {
                 matched = true;
             }
+            else if (header == Offices.MemberUnits.ColumnHeader)
+            {
+                unitColumn = i;
+            }
+        }
+
+        if (matched && unitColumn >= 0)
+        {
+            columns.TryAdd(Offices.MemberUnits.FieldKey, unitColumn); // the optional 责任单位 column, beside the ledger's own
         }
 
         return matched;
@@ -131,6 +142,11 @@ public static class LedgerSheetReader
             }
 
             values[field.Key] = cell.Date is { } date && field.Kind == FieldKind.Date ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : cell.Text;
+        }
+
+        if (columns.TryGetValue(Offices.MemberUnits.FieldKey, out var unitIndex) && unitIndex < row.Cells.Count && !row.Cells[unitIndex].IsEmpty)
+        {
+            values[Offices.MemberUnits.FieldKey] = row.Cells[unitIndex].Text;
         }
 
         return any ? values : null;

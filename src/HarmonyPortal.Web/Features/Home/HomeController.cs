@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Shared;
@@ -13,26 +14,26 @@ public sealed class HomeController(HarmonyDbContext db, UserScope scope, Rules.T
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var tree = await db.LoadSubtreeAsync(scope, ct);
-        var parties = await db.OfficeParties.AsNoTracking()
-            .Where(p => p.RegionId == scope.RegionId)
-            .OrderBy(p => p.Party)
-            .Select(p => new OfficePartyRow(p.Party, p.Name, p.ShortName, p.HostsOffice))
+        var units = await db.MemberUnits.AsNoTracking()
+            .Where(u => u.RegionId == scope.RegionId && u.IsActive)
+            .Ordered()
+            .Select(u => new MemberUnitRow(u.Id, u.Name, u.ShortName, u.HostsOffice))
             .ToListAsync(ct);
         var userCounts = await db.Users.AsNoTracking().InScope(scope)
             .GroupBy(u => u.RegionId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        return View(new HomeViewModel(scope, tree, parties, userCounts, await progress.ThisYearAsync(ct)));
+        return View(new HomeViewModel(scope, tree, units, userCounts, await progress.ThisYearAsync(ct)));
     }
 }
 
-public sealed record OfficePartyRow(Core.Offices.Party Party, string Name, string ShortName, bool HostsOffice);
+public sealed record MemberUnitRow(int Id, string Name, string ShortName, bool HostsOffice);
 
 public sealed record HomeViewModel(
     UserScope Scope,
     RegionNode Root,
-    IReadOnlyList<OfficePartyRow> OfficeParties,
+    IReadOnlyList<MemberUnitRow> Units,
     IReadOnlyDictionary<int, int> UserCounts,
     IReadOnlyList<Rules.TaskProgress> Progress)
 {

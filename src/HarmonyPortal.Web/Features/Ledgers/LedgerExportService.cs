@@ -32,7 +32,7 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
             writer.StartSheet(new SheetSpec(definition.Title, LedgerSheetLayout.TemplateColumns(definition))
             {
                 Title = definition.Title,
-                Subtitle = $"填报单位：{scope.RegionName}{scope.Party.ToChinese()}　　年度：{year}　　（{definition.Source}；带 * 的列必须填写，身份证号码列请保持文本格式）",
+                Subtitle = $"填报单位：{scope.RegionName}{scope.UnitName}　　年度：{year}　　（{definition.Source}；带 * 的列必须填写，身份证号码列请保持文本格式）",
             });
         }
 

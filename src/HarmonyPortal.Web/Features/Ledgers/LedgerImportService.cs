@@ -83,6 +83,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         var (dataRows, saved) = (0, 0);
         var guesses = new List<IdNumberLookups.Guess>();
         var maskedOnly = definition.HasIdNumber ? await writer.Lookups.MaskedOnlyAsync(definition, year, null, ct) : [];
+        await writer.UnitsOfAsync(scope.RegionId, ct); // the 责任单位 column is checked against these, without the connection
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var saving = Task.FromResult(0);
         var queue = Channel.CreateBounded<ImportedRow>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
@@ -335,6 +336,6 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
     }
 
     private static string Header(ILedgerDefinition definition, string key) =>
-        definition.Fields.FirstOrDefault(f => f.Key == key)?.Header ?? key;
+        key == Core.Offices.MemberUnits.FieldKey ? Core.Offices.MemberUnits.ColumnHeader : definition.Fields.FirstOrDefault(f => f.Key == key)?.Header ?? key;
 
 }

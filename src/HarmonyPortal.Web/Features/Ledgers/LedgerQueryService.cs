@@ -113,7 +113,10 @@ public sealed class LedgerQueryService(
         }
 
         var values = definition.Fields.ToDictionary(f => f.Key, f => (string?)FieldValues.Format(f, f.Get(row)));
-        return new LedgerFormViewModel(definition, values, [], row.Year, row.Id, row.Version, row.Region.Name);
+        return new LedgerFormViewModel(definition, values, [], row.Year, row.Id, row.Version, row.Region.Name)
+        {
+            Units = await writer.UnitChoicesAsync(row.RegionId, row.UnitId, ct),
+        };
     }
 
     public async Task<LedgerHistoryViewModel> HistoryAsync(ILedgerDefinition definition, long id, CancellationToken ct)

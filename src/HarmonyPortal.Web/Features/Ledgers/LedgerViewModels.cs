@@ -32,7 +32,13 @@ public sealed record LedgerFormViewModel(
     string? RegionName = null)
 {
     public string? ErrorFor(string key) => Errors.FirstOrDefault(e => e.Key == key)?.Message;
+
+    /// <summary>The 责任单位 select; null hides it (the conflict page).</summary>
+    public UnitChoices? Units { get; init; }
 }
+
+/// <summary>The member units a row may be attributed to (short names) and the one selected by default.</summary>
+public sealed record UnitChoices(IReadOnlyList<string> Names, string? Selected);
 
 public sealed record LedgerDetailsViewModel(
     ILedgerDefinition Definition,

@@ -2,6 +2,7 @@ using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
@@ -20,6 +21,9 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     /// <summary>The gate of lookups by ID number; the import shares it.</summary>
     public IdNumberLookups Lookups => lookups;
 
+    /// <summary>The acting user's region: where a clerk's new rows go.</summary>
+    public int RegionId => scope.RegionId;
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public static string AuditType(ILedgerDefinition definition) => "ledger:" + definition.Key;
@@ -27,7 +31,7 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     /// <summary>Loads a row the user may read (404 otherwise), with its ID number decrypted when <paramref name="unseal"/>.</summary>
     public async Task<LedgerRow> FindAsync(ILedgerDefinition definition, long id, bool unseal, CancellationToken ct)
     {
-        var row = await definition.Rows(db).InScope(scope).Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == id, ct)
+        var row = await definition.Rows(db).InScope(scope).Include(r => r.Region).Include(r => r.Unit).SingleOrDefaultAsync(r => r.Id == id, ct)
             ?? throw new OutOfScopeException();
         await definition.LoadReferencesAsync(db, row, ct);
         if (unseal && row is PersonRow person)
@@ -130,6 +134,11 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             }
         }
 
+        if (await ApplyUnitAsync(row, values.GetValueOrDefault(MemberUnits.FieldKey), ct) is { } unitError)
+        {
+            errors.Add(unitError);
+        }
+
         if (errors.Count > 0)
         {
             return errors;
@@ -161,6 +170,58 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Sets the row's responsible unit (责任单位) from the short name the form or the workbook gave: an active unit of the
+    /// row's region (or the row's current unit, kept though retired). Blank keeps the current unit, and gives a new row the
+    /// clerk's own unit (the region's host unit for a user without one). An unknown name is the field's error.
+    /// </summary>
+    private async Task<FieldError?> ApplyUnitAsync(LedgerRow row, string? shortName, CancellationToken ct)
+    {
+        var units = await UnitsOfAsync(row.RegionId, ct);
+        if (string.IsNullOrWhiteSpace(shortName))
+        {
+            row.UnitId ??= units.FirstOrDefault(u => u.Id == scope.UnitId)?.Id ?? units.FirstOrDefault(u => u.HostsOffice)?.Id ?? units.FirstOrDefault()?.Id;
+            return null;
+        }
+
+        var unit = MemberUnits.Named(units.Where(u => u.IsActive || u.Id == row.UnitId), shortName);
+        if (unit is null)
+        {
+            return new FieldError(MemberUnits.FieldKey,
+                $"{MemberUnits.ColumnHeader}：本地区没有名为“{Shorten(shortName.Trim())}”的在用成员单位，请填写{string.Join("、", units.Where(u => u.IsActive).Select(u => u.ShortName))}之一或留空");
+        }
+
+        row.UnitId = unit.Id;
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= MemberUnit.ShortNameMaxLength ? text : text[..MemberUnit.ShortNameMaxLength] + "…";
+
+    private readonly Dictionary<int, List<MemberUnit>> unitsByRegion = [];
+
+    /// <summary>
+    /// The member units of a region, read once per request (an import applies 100,000 rows; it calls this before its
+    /// concurrent stages start, so the checking never touches the connection for units).
+    /// </summary>
+    public async Task<List<MemberUnit>> UnitsOfAsync(int regionId, CancellationToken ct)
+    {
+        if (!unitsByRegion.TryGetValue(regionId, out var units))
+        {
+            units = await MemberUnits.EnsureAsync(db, regionId, ct);
+            unitsByRegion[regionId] = units;
+        }
+
+        return units;
+    }
+
+    /// <summary>The 责任单位 select of the row form: the region's active units and the row's current one; which is selected.</summary>
+    public async Task<UnitChoices> UnitChoicesAsync(int regionId, int? currentUnitId, CancellationToken ct)
+    {
+        var units = await UnitsOfAsync(regionId, ct);
+        var selected = units.FirstOrDefault(u => u.Id == (currentUnitId ?? scope.UnitId)) ?? units.FirstOrDefault(u => u.HostsOffice);
+        return new UnitChoices(units.Where(u => u.IsActive || u.Id == currentUnitId).Select(u => u.ShortName).ToList(), selected?.ShortName);
     }
 
     /// <summary>A number whose mask the user sees on another region's row is a guess: allowed within the limits of <see cref="IdNumberLookups"/>.</summary>

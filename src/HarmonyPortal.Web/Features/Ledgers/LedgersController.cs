@@ -26,8 +26,8 @@ public sealed class LedgersController(
 
     [HttpGet("{kind}/create")]
     [Authorize(Policy = AccessPolicies.Clerk)]
-    public IActionResult Create(string kind, int? year) =>
-        View("Form", new LedgerFormViewModel(Definition(kind), new Dictionary<string, string?>(), [], Year(year)));
+    public async Task<IActionResult> Create(string kind, int? year, CancellationToken ct) =>
+        View("Form", new LedgerFormViewModel(Definition(kind), new Dictionary<string, string?>(), [], Year(year)) { Units = await writer.UnitChoicesAsync(writer.RegionId, null, ct) });
 
     [HttpPost("{kind}/create")]
     [Authorize(Policy = AccessPolicies.Clerk)]
@@ -37,7 +37,7 @@ public sealed class LedgersController(
         var result = await writer.CreateAsync(definition, year, values, ct);
         if (!result.Succeeded)
         {
-            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, year));
+            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, year) { Units = await writer.UnitChoicesAsync(writer.RegionId, null, ct) });
         }
 
         TempData[Flash.Success] = "已保存。";
@@ -69,7 +69,7 @@ public sealed class LedgersController(
         if (!result.Succeeded)
         {
             var row = await writer.FindAsync(definition, id, unseal: false, ct);
-            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, row.Year, id, version, row.Region.Name));
+            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, row.Year, id, version, row.Region.Name) { Units = await writer.UnitChoicesAsync(row.RegionId, row.UnitId, ct) });
         }
 
         TempData[Flash.Success] = "已保存。";

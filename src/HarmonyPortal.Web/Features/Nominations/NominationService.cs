@@ -65,6 +65,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             Sheet = sheet,
             CitySheet = SheetWorkflow.IsCitySheet(row.Region) ? sheet : null,
             CreatedBy = scope.UserName,
+            UnitId = scope.UnitId ?? row.UnitId, // the nominating clerk's member unit
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };

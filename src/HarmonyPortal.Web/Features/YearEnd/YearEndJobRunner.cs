@@ -77,13 +77,13 @@ public sealed class YearEndJobRunner(HarmonyDbContext db, YearEndWorkbook workbo
 
     private async Task<UserScope?> ScopeOfAsync(ExportJob job, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.Region).SingleOrDefaultAsync(u => u.Id == job.UserId, ct);
+        var user = await db.Users.AsNoTracking().Include(u => u.Region).Include(u => u.Unit).SingleOrDefaultAsync(u => u.Id == job.UserId, ct);
         if (user is null || !YearEndAccess.AllowsJob(user.IsDisabled, user.RegionId, user.Role, user.Region.Level, job))
         {
             return null;
         }
 
-        return new UserScope(user.Id, user.UserName ?? "", user.RegionId, user.Region.Path, user.Region.Level, user.Region.Name, user.Party, user.Role);
+        return new UserScope(user.Id, user.UserName ?? "", user.RegionId, user.Region.Path, user.Region.Level, user.Region.Name, user.UnitId, user.Unit?.ShortName ?? "", user.Role);
     }
 }
 

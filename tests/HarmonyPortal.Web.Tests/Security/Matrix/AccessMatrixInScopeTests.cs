@@ -50,6 +50,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Users.Edit"] = AuditActions.UserUpdated, ["POST Users.Disable"] = AuditActions.UserDisabled, ["POST Users.Enable"] = AuditActions.UserEnabled,
         ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
         ["POST Indicators.Report"] = AuditActions.IndicatorReported, ["GET Indicators.EvidenceFile"] = AuditActions.IndicatorEvidenceDownloaded,
+        ["POST Units.Create"] = AuditActions.MemberUnitCreated, ["POST Units.Edit"] = AuditActions.MemberUnitUpdated, ["POST Units.Host"] = AuditActions.MemberUnitHostChanged,
+        ["POST Units.Retire"] = AuditActions.MemberUnitRetired, ["POST Units.Restore"] = AuditActions.MemberUnitRestored,
     };
 
     [Fact]
@@ -183,7 +185,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         const string admin = "xz.admin";
         await OkAsync("GET Users.Index", admin, Get($"/admin/users?regionId={xzxf.RegionId}"));
         await OkAsync("GET Users.Create", admin, Get("/admin/users/create"));
-        (string, string)[] profile = [("Input.DisplayName", "新填报员"), ("Input.RegionId", xzxf.RegionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", "Clerk")];
+        (string, string)[] profile = [("Input.DisplayName", "新填报员"), ("Input.RegionId", xzxf.RegionId.ToString()), ("Input.Role", "Clerk")];
         await OkAsync("POST Users.Create", admin, Post("/admin/users/create", [.. profile, ("Input.UserName", "xzxf.newclerk"), ("Input.Password", "Scope#Matrix26")]));
         var newUser = await ScalarAsync(db => db.Users.Where(u => u.UserName == "xzxf.newclerk").Select(u => u.Id).SingleAsync());
         await OkAsync("GET Users.Edit", admin, Get($"/admin/users/{newUser}/edit"));
@@ -219,6 +221,18 @@ public abstract partial class AccessMatrixTests<TPortal>
             Upload($"/indicators/{xzxf.RegionId}/report", MatrixRoutes.Pdf, "培训签到表.pdf", ("year", "2022"), ("jurisdictionRegionId", jurisdiction.ToString()), ("taskId", "scope-indicator"), ("value", "12"))));
         var indicatorEvidence = await ScalarAsync(db => db.IndicatorEvidence.Where(e => e.FileName == "培训签到表.pdf").Select(e => e.Id).SingleAsync());
         await OkAsync("GET Indicators.EvidenceFile", city, Get($"/indicators/evidence/{indicatorEvidence}"));
+
+        // Member units of the county, as the city admin: add, rename, retire, restore, host and back.
+        await OkAsync("GET Units.Index", admin, Get($"/admin/units?regionId={xzxf.RegionId}"));
+        await OkAsync("POST Units.Create", admin, Post("/admin/units/create", ("regionId", xzxf.RegionId.ToString()), ("Input.ShortName", "商务局"), ("Input.Name", "忻府区商务局")));
+        var unitId = await ScalarAsync(db => db.MemberUnits.Where(u => u.RegionId == xzxf.RegionId && u.ShortName == "商务局").Select(u => u.Id).SingleAsync());
+        await OkAsync("GET Units.Edit", admin, Get($"/admin/units/{unitId}/edit"));
+        await OkAsync("POST Units.Edit", admin, Post($"/admin/units/{unitId}/edit", ("Input.ShortName", "商务局"), ("Input.Name", "忻府区商务局（改）"), ("Input.SortOrder", "50")));
+        await OkAsync("GET Units.Retire", admin, Get($"/admin/units/{unitId}/retire"));
+        await OkAsync("POST Units.Retire", admin, Post($"/admin/units/{unitId}/retire", ("confirm", "true")));
+        await OkAsync("POST Units.Restore", admin, Post($"/admin/units/{unitId}/restore"));
+        await OkAsync("POST Units.Host", admin, Post($"/admin/units/{unitId}/host"));
+        await OkAsync("POST Units.Host", admin, Post($"/admin/units/{xzxf.UnitId}/host"));
 
         var required = MatrixRoutes.Foreign.Keys.Concat(MatrixRoutes.OwnScope.Keys).ToList();
         var taken = succeeded.Values.Sum() + failed.Count;

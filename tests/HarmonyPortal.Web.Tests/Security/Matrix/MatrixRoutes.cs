@@ -71,6 +71,14 @@ public static class MatrixRoutes
         ["POST Regions.Create"] = t => Post("/admin/regions/create", Region(t)),
         ["GET Regions.Edit"] = t => Get($"/admin/regions/{t.RegionId}/edit"),
         ["POST Regions.Edit"] = t => Post($"/admin/regions/{t.RegionId}/edit", Region(t)),
+        ["GET Units.Index"] = t => Get($"/admin/units?regionId={t.RegionId}"),
+        ["POST Units.Create"] = t => Post("/admin/units/create", [("regionId", t.RegionId.ToString()), .. Unit()]),
+        ["GET Units.Edit"] = t => t.UnitId is { } id ? Get($"/admin/units/{id}/edit") : null,
+        ["POST Units.Edit"] = t => t.UnitId is { } id ? Post($"/admin/units/{id}/edit", Unit()) : null,
+        ["POST Units.Host"] = t => t.UnitId is { } id ? Post($"/admin/units/{id}/host") : null,
+        ["GET Units.Retire"] = t => t.UnitId is { } id ? Get($"/admin/units/{id}/retire") : null,
+        ["POST Units.Retire"] = t => t.UnitId is { } id ? Post($"/admin/units/{id}/retire", ("confirm", "true")) : null,
+        ["POST Units.Restore"] = t => t.UnitId is { } id ? Post($"/admin/units/{id}/restore") : null,
     };
 
     public static IReadOnlyDictionary<string, string> OwnScope { get; } = new Dictionary<string, string>
@@ -108,7 +116,9 @@ public static class MatrixRoutes
     };
 
     private static (string, string)[] Profile(RegionRecords t) =>
-        [("Input.DisplayName", "越权"), ("Input.RegionId", t.RegionId.ToString()), ("Input.Party", "TradeUnion"), ("Input.Role", "Admin")];
+        [("Input.DisplayName", "越权"), ("Input.RegionId", t.RegionId.ToString()), ("Input.Role", "Admin")];
+
+    private static (string, string)[] Unit() => [("Input.ShortName", "越权局"), ("Input.Name", "越权局全称"), ("Input.SortOrder", "1")];
 
     private static (string, string)[] Region(RegionRecords t) =>
         [("Input.ParentId", t.RegionId.ToString()), ("Input.Name", "越权地区"), ("Input.Code", "X-" + t.RegionId), ("Input.IsLocalCode", "true"), ("Input.Level", "Town")];

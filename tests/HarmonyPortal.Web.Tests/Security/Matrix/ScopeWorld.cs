@@ -16,6 +16,9 @@ namespace HarmonyPortal.Web.Tests.Security.Matrix;
 public sealed record RegionRecords(string Key, int RegionId, string Path, RegionLevel Level, string UserId)
 {
     public long? RowId { get; init; }
+
+    /// <summary>The region's host member unit.</summary>
+    public int? UnitId { get; init; }
     public long? NominationId { get; init; }
     public long? EvidenceId { get; init; }
     public long? IndicatorEvidenceId { get; init; }
@@ -27,7 +30,7 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     /// <summary>Ids that name nothing: the same routes must answer these exactly as they answer a foreign record.</summary>
     public static RegionRecords Missing { get; } = new("missing", 987_654_321, "/987654321/", RegionLevel.County, "00000000-0000-0000-0000-000000000000")
     {
-        RowId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321,
+        RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321,
         JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a",
     };
 }
@@ -140,7 +143,7 @@ public sealed class ScopeWorld : IDisposable
         async Task UserAsync(string userName, int regionId, UserRole role)
         {
             var created = await admin.PostAsync("/admin/users/create", token, ("Input.UserName", userName), ("Input.Password", PortalClient.DemoPassword),
-                ("Input.DisplayName", userName), ("Input.RegionId", regionId.ToString()), ("Input.Party", "HumanResources"), ("Input.Role", role.ToString()));
+                ("Input.DisplayName", userName), ("Input.RegionId", regionId.ToString()), ("Input.Role", role.ToString()));
             Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"user {userName}: {(await PortalClient.ParseAsync(created)).QuerySelector("main")?.TextContent}");
             // As if the user had replaced the admin's initial password with its own at the first sign-in (PasswordChangeTests).
             await using var db = portal.CreateDbContext();
@@ -163,7 +166,8 @@ public sealed class ScopeWorld : IDisposable
     {
         await using var db = portal.CreateDbContext();
         var user = await db.Users.AsNoTracking().Include(u => u.Region).SingleAsync(u => u.UserName == $"{key}.{role}");
-        var region = new RegionRecords(key, user.RegionId, user.Region.Path, level, user.Id);
+        var host = await db.MemberUnits.AsNoTracking().Where(u => u.RegionId == user.RegionId && u.HostsOffice).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+        var region = new RegionRecords(key, user.RegionId, user.Region.Path, level, user.Id) { UnitId = host };
         if (withRecords)
         {
             region = await RecordsAsync(region, user.UserName!);

@@ -74,7 +74,7 @@ public abstract class AccessFollowsCurrentUserTests<TPortal>(TPortal portal, ITe
         var regionId = await portal.RegionIdAsync(regionCode);
         var edited = await admin.PostAsync($"/admin/users/{user.Id}/edit", await admin.TokenFromAsync("/admin/users"),
             ("Input.DisplayName", user.DisplayName), ("Input.RegionId", regionId.ToString(CultureInfo.InvariantCulture)),
-            ("Input.Party", user.Party.ToString()), ("Input.Role", role.ToString()));
+            ("Input.Role", role.ToString()));
         Assert.True(edited.StatusCode == HttpStatusCode.Redirect, $"edit {userName}: {(await PortalClient.ParseAsync(edited)).QuerySelector("main")?.TextContent}");
         await using var check = portal.CreateDbContext();
         var stored = await check.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id);

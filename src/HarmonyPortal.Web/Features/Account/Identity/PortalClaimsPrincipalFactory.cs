@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace HarmonyPortal.Web.Features.Account.Identity;
 
-/// <summary>Puts the user's region, party and role into the cookie so scope checks need no query.</summary>
+/// <summary>Puts the user's region, member unit and role into the cookie so scope checks need no query.</summary>
 public sealed class PortalClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     IOptions<IdentityOptions> options,
@@ -18,6 +18,7 @@ public sealed class PortalClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == user.RegionId);
+        var unit = user.UnitId is { } unitId ? await db.MemberUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId) : null;
         identity.AddClaims(
         [
             new Claim(ClaimTypes.Role, user.Role.ToString()),
@@ -25,9 +26,14 @@ public sealed class PortalClaimsPrincipalFactory(
             new Claim(HarmonyClaims.RegionPath, region.Path),
             new Claim(HarmonyClaims.RegionLevel, region.Level.ToString()),
             new Claim(HarmonyClaims.RegionName, region.Name),
-            new Claim(HarmonyClaims.Party, user.Party.ToString()),
+            new Claim(HarmonyClaims.UnitName, unit?.ShortName ?? ""),
             new Claim(HarmonyClaims.DisplayName, user.DisplayName),
         ]);
+        if (unit is not null)
+        {
+            identity.AddClaim(new Claim(HarmonyClaims.UnitId, unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(HarmonyClaims.MustChangePassword, "true"));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FluentValidation;
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Audit;
@@ -42,7 +43,7 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
         var rows = await query
             .OrderBy(u => u.Region.Path).ThenBy(u => u.UserName)
             .Skip((filter.Page - 1) * PageSize).Take(PageSize)
-            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Region.Name, u.Party, u.Role, u.IsDisabled, u.LockoutEnd, u.Region.Level))
+            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Region.Name, u.Unit != null ? u.Unit.ShortName : null, u.Role, u.IsDisabled, u.LockoutEnd, u.Region.Level))
             .ToListAsync(ct);
         rows = rows.Select(r => r with { Manageable = AccountAuthority.MayManage(scope, r.Role, r.RegionLevel), IsSelf = r.Id == scope.UserId }).ToList();
         return new UserListViewModel(filter, rows, total, PageSize, await RegionOptionsAsync(ct));
@@ -57,6 +58,39 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
 
     public async Task<IReadOnlyList<RegionOption>> RegionOptionsAsync(CancellationToken ct) =>
         RegionOption.Flatten(await db.LoadSubtreeAsync(scope, ct));
+
+    /// <summary>The user form: regions of the subtree, and their active units (plus the edited user's own unit, if retired).</summary>
+    public async Task<UserFormViewModel<TInput>> FormAsync<TInput>(TInput input, AppUser? user, CancellationToken ct)
+        where TInput : UserProfileInput
+    {
+        var current = user?.UnitId;
+        var units = await db.MemberUnits.AsNoTracking().InScope(scope)
+            .Where(u => u.IsActive || u.Id == current)
+            .OrderBy(u => u.Region.Path).ThenBy(u => u.SortOrder).ThenBy(u => u.Id)
+            .Select(u => new UnitOption(u.Id, u.RegionId, u.Region.Name, u.ShortName, u.IsActive))
+            .ToListAsync(ct);
+        return new UserFormViewModel<TInput>(input, await RegionOptionsAsync(ct), units, user?.Id, user?.UserName);
+    }
+
+    /// <summary>
+    /// The unit a user of <paramref name="regionId"/> gets: the one chosen if it is an active unit of that region (or the
+    /// user's current unit, kept though retired), the region's host unit when none is chosen; null with an error otherwise.
+    /// </summary>
+    private async Task<(MemberUnit? Unit, ServiceResult? Error)> ResolveUnitAsync(int? unitId, int regionId, int? currentUnitId, CancellationToken ct)
+    {
+        if (unitId is null)
+        {
+            return (await MemberUnits.HostAsync(db, regionId, ct), null);
+        }
+
+        var unit = await db.MemberUnits.SingleOrDefaultAsync(u => u.Id == unitId && u.RegionId == regionId, ct);
+        if (unit is null || (!unit.IsActive && unit.Id != currentUnitId))
+        {
+            return (null, ServiceResult.Fail(nameof(UserProfileInput.UnitId), "所属单位：请选择所选地区的在用成员单位。"));
+        }
+
+        return (unit, null);
+    }
 
     public async Task<AppUser> FindAsync(string id, CancellationToken ct) =>
         await db.Users.InScope(scope).Include(u => u.Region).SingleOrDefaultAsync(u => u.Id == id, ct)
@@ -77,12 +111,18 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             return ServiceResult.Fail(nameof(input.Role), AccountAuthority.MakePeerAdminRefusal);
         }
 
+        var (unit, unitError) = await ResolveUnitAsync(input.UnitId, input.RegionId, null, ct);
+        if (unitError is not null)
+        {
+            return unitError;
+        }
+
         var user = new AppUser
         {
             UserName = input.UserName!.Trim(),
             DisplayName = input.DisplayName!.Trim(),
             RegionId = input.RegionId,
-            Party = input.Party,
+            UnitId = unit!.Id,
             Role = input.Role,
             Email = EmailOf(input),
             LockoutEnabled = true,
@@ -96,7 +136,7 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             return IdentityErrors(created, nameof(CreateUserInput.Password));
         }
 
-        audit.Add(AuditActions.UserCreated, AuditOutcome.Success, "user", user.Id, $"{user.UserName} {user.Role} {user.Party} region={user.RegionId}");
+        audit.Add(AuditActions.UserCreated, AuditOutcome.Success, "user", user.Id, $"{user.UserName} {user.Role} unit={user.UnitId} region={user.RegionId}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return result;
@@ -128,13 +168,19 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             return ServiceResult.Fail(nameof(input.Role), AccountAuthority.MakePeerAdminRefusal);
         }
 
-        var before = $"{user.Role} {user.Party} region={user.RegionId}";
+        var (unit, unitError) = await ResolveUnitAsync(input.UnitId, input.RegionId, user.UnitId, ct);
+        if (unitError is not null)
+        {
+            return unitError;
+        }
+
+        var before = $"{user.Role} unit={user.UnitId} region={user.RegionId}";
         user.DisplayName = input.DisplayName!.Trim();
         user.RegionId = input.RegionId;
-        user.Party = input.Party;
+        user.UnitId = unit!.Id;
         user.Role = input.Role;
         user.Email = EmailOf(input);
-        audit.Add(AuditActions.UserUpdated, AuditOutcome.Success, "user", user.Id, $"{before} -> {user.Role} {user.Party} region={user.RegionId}");
+        audit.Add(AuditActions.UserUpdated, AuditOutcome.Success, "user", user.Id, $"{before} -> {user.Role} unit={user.UnitId} region={user.RegionId}");
         var updated = await users.UpdateAsync(user);
         return updated.Succeeded ? result : IdentityErrors(updated, "");
     }

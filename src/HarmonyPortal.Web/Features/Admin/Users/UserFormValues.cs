@@ -1,4 +1,3 @@
-using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -12,13 +11,17 @@ namespace HarmonyPortal.Web.Features.Admin.Users;
 public static class UserFormValues
 {
     private static readonly HashSet<string> Roles = UserRoleNames.All.Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal);
-    private static readonly HashSet<string> Parties = PartyNames.All.Select(p => p.ToString()).ToHashSet(StringComparer.Ordinal);
 
     public static ServiceResult Check(ModelStateDictionary form, string prefix = "Input")
     {
         var result = new ServiceResult();
         Select(form, prefix, nameof(UserProfileInput.Role), "角色", Roles, required: true, result);
-        Select(form, prefix, nameof(UserProfileInput.Party), "所属单位", Parties, required: true, result);
+        if (form.TryGetValue(prefix + "." + nameof(UserProfileInput.UnitId), out var unit)
+            && !string.IsNullOrEmpty(unit.AttemptedValue) && !int.TryParse(unit.AttemptedValue, out _))
+        {
+            result.Add(nameof(UserProfileInput.UnitId), "所属单位：取值无效。");
+        }
+
         if (form.TryGetValue(prefix + "." + nameof(UserProfileInput.RegionId), out var region)
             && !string.IsNullOrEmpty(region.AttemptedValue) && !int.TryParse(region.AttemptedValue, out _))
         {

@@ -9,7 +9,6 @@ public sealed class UserProfileInputValidator : AbstractValidator<UserProfileInp
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("姓名：必须填写。")
             .MaximumLength(50).WithMessage("姓名：不能超过 50 个字符。");
         RuleFor(x => x.RegionId).GreaterThan(0).WithMessage("所属地区：必须选择。");
-        RuleFor(x => x.Party).IsInEnum().WithMessage("所属单位：取值无效。");
         RuleFor(x => x.Role).IsInEnum().WithMessage("角色：取值无效。");
         RuleFor(x => x.Email).MaximumLength(100).WithMessage("电子邮箱：不能超过 100 个字符。")
             .Must(e => Notifications.Email.EmailAddress.IsValid(e!.Trim())).WithMessage("电子邮箱：格式不正确，例如 zhang@example.cn。")

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Users;
 
 namespace HarmonyPortal.Web.Features.Admin.Users;
@@ -13,8 +12,9 @@ public class UserProfileInput
     [Display(Name = "所属地区")]
     public int RegionId { get; set; }
 
+    /// <summary>A member unit of the chosen region; empty means the region's host unit (牵头单位).</summary>
     [Display(Name = "所属单位")]
-    public Party Party { get; set; } = Party.HumanResources;
+    public int? UnitId { get; set; }
 
     [Display(Name = "角色")]
     public UserRole Role { get; set; } = UserRole.Clerk;

@@ -1,4 +1,3 @@
-using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Shared;
@@ -10,7 +9,7 @@ public sealed record UserRow(
     string UserName,
     string DisplayName,
     string RegionName,
-    Party Party,
+    string? UnitName,
     UserRole Role,
     bool IsDisabled,
     DateTimeOffset? LockoutEnd,
@@ -32,4 +31,7 @@ public sealed record UserListViewModel(
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed record UserFormViewModel<TInput>(TInput Input, IReadOnlyList<RegionOption> Regions, string? UserId = null, string? UserName = null);
+public sealed record UserFormViewModel<TInput>(TInput Input, IReadOnlyList<RegionOption> Regions, IReadOnlyList<UnitOption> Units, string? UserId = null, string? UserName = null);
+
+/// <summary>A member unit the user form offers, grouped under its region; a retired one only as the user's current unit.</summary>
+public sealed record UnitOption(int Id, int RegionId, string RegionName, string ShortName, bool IsActive);

@@ -28,7 +28,7 @@ public sealed class UsersController(UserAdminService service) : Controller
 
     [HttpGet("create")]
     public async Task<IActionResult> Create(CancellationToken ct) =>
-        View(new UserFormViewModel<CreateUserInput>(new CreateUserInput(), await service.RegionOptionsAsync(ct)));
+        View(await service.FormAsync(new CreateUserInput(), null, ct));
 
     [HttpPost("create")]
     public async Task<IActionResult> Create(CreateUserInput input, CancellationToken ct)
@@ -43,7 +43,7 @@ public sealed class UsersController(UserAdminService service) : Controller
         {
             result.CopyTo(ModelState);
             input.Password = null;
-            return View(new UserFormViewModel<CreateUserInput>(input, await service.RegionOptionsAsync(ct)));
+            return View(await service.FormAsync(input, null, ct));
         }
 
         TempData[Flash.Success] = $"已创建用户 {input.UserName}。初始密码仅用于首次登录，本人登录后须立即修改。";
@@ -59,8 +59,8 @@ public sealed class UsersController(UserAdminService service) : Controller
             return Refused(refused);
         }
 
-        var input = new UserProfileInput { DisplayName = user.DisplayName, RegionId = user.RegionId, Party = user.Party, Role = user.Role, Email = user.Email };
-        return View(new UserFormViewModel<UserProfileInput>(input, await service.RegionOptionsAsync(ct), user.Id, user.UserName));
+        var input = new UserProfileInput { DisplayName = user.DisplayName, RegionId = user.RegionId, UnitId = user.UnitId, Role = user.Role, Email = user.Email };
+        return View(await service.FormAsync(input, user, ct));
     }
 
     [HttpPost("{id}/edit")]
@@ -81,7 +81,7 @@ public sealed class UsersController(UserAdminService service) : Controller
             }
 
             result.CopyTo(ModelState);
-            return View(new UserFormViewModel<UserProfileInput>(input, await service.RegionOptionsAsync(ct), user.Id, user.UserName));
+            return View(await service.FormAsync(input, user, ct));
         }
 
         TempData[Flash.Success] = "已保存。";
