@@ -52,6 +52,25 @@ public abstract class JurisdictionRuleTests<TPortal>(TPortal portal) : IClassFix
         Assert.Contains("2022-12-31（报上级）", rules);
         Assert.Contains("市级选树发布", rules);
     }
+
+    /// <summary>岳阳 附件1: 市总工会 guides 2 key enterprises over the plan; rows its clerk enters count for it, not for 市人社局.</summary>
+    [Fact]
+    public async Task Yueyang_MeasuresTheCityTradeUnionsQuota_FromTheRowsAttributedToIt()
+    {
+        portal.Clock.Set(2022, 6, 1);
+        var yueyang = await portal.RegionIdAsync("430600");
+        using var union = await portal.SignedInClientAsync("yy.union");
+        var created = await union.PostAsync("/ledgers/key-enterprises/create", await union.TokenFromAsync("/ledgers"),
+            [.. Ledgers.LedgerForms.KeyEnterprise("市总工会指导的重点企业", "否"), ("year", "2022")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        using var reviewer = await portal.SignedInClientAsync("yy.reviewer");
+        var lines = (await reviewer.GetPageAsync($"/dashboard?regionId={yueyang}&year=2022")).QuerySelectorAll("[data-testid=dashboard-progress] tbody tr")
+            .Select(r => string.Join(" ", r.TextContent.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries))).ToList();
+
+        Assert.Contains(lines, l => l.StartsWith("岳阳市总工会 重点企业指导计划 规划期内 ≥ 2 户", StringComparison.Ordinal) && l.Contains("1 / 2 户，还差 1 户", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("岳阳市人社局 重点企业指导计划", StringComparison.Ordinal) && l.Contains("0 / 2 户，还差 2 户", StringComparison.Ordinal));
+    }
 }
 
 public sealed class SqliteJurisdictionRuleTests(SqlitePortal portal) : JurisdictionRuleTests<SqlitePortal>(portal);

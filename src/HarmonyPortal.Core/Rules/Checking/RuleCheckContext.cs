@@ -28,8 +28,7 @@ public sealed record RuleCheckContext(IReadOnlyList<KnownRegion> Regions, IReadO
             regions.Add(new KnownRegion(seed.Code, seed.Name, seed.Level, parent));
             if (seed.Level != RegionLevel.Town)
             {
-                var prefix = seed.Level switch { RegionLevel.Province => "省", RegionLevel.City => "市", _ => "县" };
-                units[seed.Code] = PartyNames.All.Select(p => prefix + p.ToChinese()).ToList();
+                units[seed.Code] = seed.Units is { Count: > 0 } listed ? listed.Select(u => u.ShortName).ToList() : DefaultUnits(seed.Level);
             }
 
             foreach (var child in seed.Children)
@@ -45,4 +44,7 @@ public sealed record RuleCheckContext(IReadOnlyList<KnownRegion> Regions, IReadO
 
         return new RuleCheckContext(regions, units, []);
     }
+
+    /// <summary>The default member units of a region of the level (三方四家), for regions whose list was never stored.</summary>
+    public static IReadOnlyList<string> DefaultUnits(RegionLevel level) => PartyNames.All.Select(p => p.ShortNameAt(level)).ToList();
 }

@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Rules.Checking;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,13 @@ public static class StoredRulePlans
         var regions = await db.Regions.AsNoTracking()
             .Select(r => new KnownRegion(r.Code, r.Name, r.Level, r.Parent != null ? r.Parent.Code : null))
             .ToListAsync(ct);
-        var units = await db.OfficeParties.AsNoTracking().Select(p => new { p.Region.Code, p.ShortName }).ToListAsync(ct);
+        var units = await db.MemberUnits.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Region.Code, u.ShortName }).ToListAsync(ct);
+        var stored = units.GroupBy(u => u.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(u => u.ShortName).ToList(), StringComparer.Ordinal);
+
+        // A region gets its default list the first time a page needs it (Core.Offices.MemberUnits.EnsureAsync): until then, the defaults.
         return new RuleCheckContext(
             regions,
-            units.GroupBy(u => u.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(u => u.ShortName).ToList(), StringComparer.Ordinal),
+            regions.Where(r => r.Level != RegionLevel.Town).ToDictionary(r => r.Code, r => stored.GetValueOrDefault(r.Code) ?? RuleCheckContext.DefaultUnits(r.Level), StringComparer.Ordinal),
             plans.Where(p => p.RuleSet is not null).Select(p => new StoredPlan(p.Jurisdiction, p.RuleSet!.FromYear, p.RuleSet.ToYear, p.Label)).ToList());
     }
 

@@ -86,16 +86,23 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         QuotaAchievement Result(int achieved, int? total, int? nominated, QuotaJudgement judgement) =>
             new(region, quota.MemberUnit, plan, inherited, task, quota, years, achieved, total, nominated, judgement);
 
-        if (quota.MemberUnit is not null)
+        int? unitId = null;
+        if (quota.MemberUnit is { } unitName)
         {
-            return Result(0, null, null, new QuotaJudgement(QuotaStatus.Unknown, "成员单位的配额待计量"));
+            var units = await db.MemberUnits.AsNoTracking().Where(u => u.RegionId == region.Id).ToListAsync(ct);
+            if (Core.Offices.MemberUnits.Named(units, unitName) is not { } unit)
+            {
+                return Result(0, null, null, new QuotaJudgement(QuotaStatus.Unknown, $"{region.Name}没有成员单位“{unitName}”，配额无法计量"));
+            }
+
+            unitId = unit.Id;
         }
 
         switch (task.Kind)
         {
             case TaskKind.Honour when task.Honour is { Category: { } category }:
             {
-                var (approved, nominated) = await NominationsAsync(category, region.Path, years, ct);
+                var (approved, nominated) = await NominationsAsync(category, region.Path, years, unitId, ct);
                 return Result(approved, null, nominated, quota.Share is null
                     ? QuotaJudgement.Count(quota, approved, final)
                     : new QuotaJudgement(QuotaStatus.Unknown, "选树任务不按比例计量"));
@@ -105,14 +112,14 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
                 return Result(0, null, null, new QuotaJudgement(QuotaStatus.Unknown, "该称号尚无推荐流程，暂不计量"));
             case TaskKind.LedgerCount when task.Measure is { } m:
             {
-                var count = await RowsAsync(m, region.Path, years, ct);
+                var count = await RowsAsync(m, region.Path, years, unitId, ct);
                 return Result(count, null, null, QuotaJudgement.Count(quota, count, final));
             }
 
             case TaskKind.LedgerShare when task.Measure is { } m:
             {
-                var matching = await RowsAsync(m, region.Path, years, ct);
-                var total = await RowsAsync(m with { Field = null, Value = null }, region.Path, years, ct);
+                var matching = await RowsAsync(m, region.Path, years, unitId, ct);
+                var total = await RowsAsync(m with { Field = null, Value = null }, region.Path, years, unitId, ct);
                 return Result(matching, total, null, QuotaJudgement.Share(quota, matching, total, final));
             }
 
@@ -130,17 +137,20 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         }
     }
 
-    /// <summary>Rows of the measure's ledger in the subtree over the years: the database's counters when unfiltered, else a filtered count.</summary>
-    private async Task<int> RowsAsync(LedgerMeasure measure, string path, IReadOnlyList<int> years, CancellationToken ct)
+    /// <summary>
+    /// Rows of the measure's ledger in the subtree over the years (or those a member unit is responsible for): the database's
+    /// counters when unfiltered and for the whole office, else a count of the rows.
+    /// </summary>
+    private async Task<int> RowsAsync(LedgerMeasure measure, string path, IReadOnlyList<int> years, int? unitId, CancellationToken ct)
     {
-        var key = $"rows|{measure}|{path}|{string.Join(",", years)}";
+        var key = $"rows|{measure}|{path}|{string.Join(",", years)}|{unitId}";
         if (measured.TryGetValue(key, out var known))
         {
             return known.Count;
         }
 
         int count;
-        if (!measure.Filtered)
+        if (!measure.Filtered && unitId is null)
         {
             count = 0;
             foreach (var y in years)
@@ -151,24 +161,24 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         else
         {
             var ledger = LedgerCatalog.Find(measure.Ledger)!;
-            count = await MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure)
-                .Where(r => years.Contains(r.Year) && r.Region.Path.StartsWith(path)).CountAsync(ct);
+            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure).Where(r => years.Contains(r.Year) && r.Region.Path.StartsWith(path));
+            count = await (unitId is { } unit ? rows.Where(r => r.UnitId == unit) : rows).CountAsync(ct);
         }
 
         measured[key] = (count, null);
         return count;
     }
 
-    /// <summary>The nominees of the years in the region's subtree, and how many of them the city approved.</summary>
-    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string path, IReadOnlyList<int> years, CancellationToken ct)
+    /// <summary>The nominees of the years in the region's subtree (or a member unit's), and how many of them the city approved.</summary>
+    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string path, IReadOnlyList<int> years, int? unitId, CancellationToken ct)
     {
-        var key = $"gold|{category}|{path}|{string.Join(",", years)}";
+        var key = $"gold|{category}|{path}|{string.Join(",", years)}|{unitId}";
         if (measured.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var counts = await db.Nominations.Where(n => n.Category == category && years.Contains(n.Year) && n.Region.Path.StartsWith(path))
+        var counts = await db.Nominations.Where(n => n.Category == category && years.Contains(n.Year) && n.Region.Path.StartsWith(path) && (unitId == null || n.UnitId == unitId))
             .GroupBy(n => n.CityDecision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var result = (counts.Where(c => c.Key == Decision.Yes).Sum(c => c.Count), (int?)counts.Sum(c => c.Count));
         measured[key] = result;
