@@ -53,13 +53,15 @@ public sealed class SheetEvaluatorTests
     [Fact]
     public void Deadlines_CountDaysLeft_AndRefuseAfterTheDate()
     {
+        // 赣州's batches are the dates by which the city selects (publishes) each batch; the counties' submission has no date.
         var task = Task("ganzhou-2021.json", "gold-mediation-organization");
 
-        var ahead = SheetEvaluator.Deadline(task, DeadlineStep.Submit, 2022, 2, new DateOnly(2022, 7, 24))!;
-        var passed = SheetEvaluator.Deadline(task, DeadlineStep.Submit, 2022, 2, new DateOnly(2022, 8, 1))!;
+        var ahead = SheetEvaluator.Deadline(task, DeadlineStep.Publish, 2022, 2, new DateOnly(2022, 7, 24))!;
+        var passed = SheetEvaluator.Deadline(task, DeadlineStep.Publish, 2022, 2, new DateOnly(2022, 8, 1))!;
 
         Assert.Equal((true, "选树第二批金牌劳动人事争议调解组织截止日期 2022-07-31，还有 7 天"), (ahead.Ok, ahead.Explanation));
-        Assert.Equal((false, "选树第二批金牌劳动人事争议调解组织截止日期 2022-07-31 已过 1 天，不能再提交"), (passed.Ok, passed.Explanation));
+        Assert.Equal((false, false, "选树第二批金牌劳动人事争议调解组织截止日期 2022-07-31 已过 1 天"), (passed.Ok, passed.Blocks, passed.Explanation));
+        Assert.Null(SheetEvaluator.Deadline(task, DeadlineStep.Submit, 2022, 2, new DateOnly(2022, 7, 24)));
         Assert.Equal(new DateOnly(2021, 10, 20), Task("shanxi-2021.json", "gold-mediation-organization").Deadlines[0].Date);
     }
 

@@ -24,7 +24,7 @@ public sealed class RuleCheckerTests
     [InlineData("unknown-jurisdiction", "$.jurisdiction", "未知的地区代码“139999”：规划须属于一个已有的省、市或县级地区")]
     [InlineData("unknown-region", "$.tasks[1].quotas[0].region", "未知的地区代码“130299”")]
     [InlineData("region-outside", "$.tasks[1].quotas[0].region", "地区赣州市（360700）不在本规划所属的唐山市（130200）范围内")]
-    [InlineData("unknown-member-unit", "$.tasks[1].quotas[0].memberUnit", "“商务局”不是唐山市的成员单位，可用：市人社局、市总工会、市企联/企协、市工商联")]
+    [InlineData("unknown-member-unit", "$.tasks[1].quotas[0].memberUnit", "“商务局”不是唐山市的成员单位，可用：人社局、总工会、企联/企协、工商联")]
     [InlineData("level-without-regions", "$.tasks[0].quotas[0].level", "唐山市（130200）下没有乡镇（街道）地区，配额不会落到任何地区")]
     [InlineData("display-only-quota", "$.tasks[1].quotas[0]", "任务“宣传推广”为展示类（不计量：通知未给出可计数的口径），其配额不会被计量：请为任务指定计量方式（kind），或删去配额")]
     [InlineData("share-on-count", "$.tasks[0].quotas[0].share", "该任务按授予的荣誉数计量，不读取比例（share）：请改用 min / max，或把任务改为比例类（ledgerShare）")]
