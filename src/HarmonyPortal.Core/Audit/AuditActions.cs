@@ -40,6 +40,8 @@ public static class AuditActions
     public const string NominationDeleted = "nomination.deleted";
     public const string NominationEvidenceAdded = "nomination.evidence-added";
     public const string NominationEvidenceDownloaded = "nomination.evidence-downloaded";
+    public const string NominationAttestationConfirmed = "nomination.attestation-confirmed";
+    public const string NominationAttestationRejected = "nomination.attestation-rejected";
     public const string DeadlineExtended = "sheet.deadline-extended";
     public const string YearEndExportStarted = "year-end.export-started";
     public const string YearEndExportDownloaded = "year-end.export-downloaded";

@@ -10,8 +10,10 @@ public sealed class RuleEvaluatorTests
     private static readonly RuleSet Shanxi = SeedRuleSets.Load("shanxi-2021.json");
     private static readonly RuleSet Jiyuan = SeedRuleSets.Load("jiyuan-2022.json");
 
-    private static Verdict Evaluate(RuleSet set, GoldCategory category, LedgerRow row, params string[] attested) =>
-        RuleEvaluator.Evaluate(set.Criteria[category], row, attested.ToHashSet(), Today);
+    /// <summary>Evaluates with the given attested conditions confirmed by a reviewer.</summary>
+    private static Verdict Evaluate(RuleSet set, GoldCategory category, LedgerRow row, params string[] confirmed) =>
+        RuleEvaluator.Evaluate(set.Criteria[category], row,
+            confirmed.ToDictionary(id => id, _ => new AttestationReview("县人社局表彰文件", AttestationState.Confirmed, "市审核员", Today, null)), Today);
 
     private static Verdict Leaf(Verdict verdict, string id) => verdict.Leaves().Single(v => ((Criterion)v.Node).Id == id);
 

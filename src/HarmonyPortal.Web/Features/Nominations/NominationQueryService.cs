@@ -77,7 +77,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var row = await definition.Rows(db).AsNoTracking().Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == nomination.LedgerRowId, ct);
         var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, nomination.Year, ct);
         var criteria = goldRules.Criteria(nomination.Category);
-        var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, nomination.Attestations.Select(a => a.CriterionId).ToHashSet(), Today);
+        var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, NominationAttestation.Reviews(nomination.Attestations), Today);
         var current = row is null ? [] : new Dictionary<long, Dictionary<string, string>> { [row.Id] = LedgerSnapshot.Of(definition, row) };
         var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).OrderByDescending(e => e.Id).ToListAsync(ct);
         var evidence = await db.NominationEvidence.AsNoTracking().Where(e => e.NominationId == id).OrderBy(e => e.Id)
@@ -92,7 +92,11 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var canDecide = SheetWorkflow.Refusal(WorkflowAction.Decide, nomination.Sheet, nomination.Sheet.Region, scope) is null;
         var canSelect = nomination.CitySheet is { } city && nomination.CityDecision == Decision.Yes && SheetWorkflow.Refusal(WorkflowAction.Select, city, city.Region, scope) is null;
         return new NomineePage(nomination, new SheetKey(nomination.Category, nomination.Year, nomination.Batch), row, Changes(nomination, current), verdict, goldRules,
-            attestable, evaluations, evidence, timeline, canEdit, canDecide, canSelect);
+            attestable, evaluations, evidence, timeline, canEdit, canDecide, canSelect)
+        {
+            CanReviewAttestations = attestable.Count > 0 && SheetWorkflowService.AttestationReviewRefusal(nomination, scope) is null
+                && (SheetWorkflow.IsCountySheet(nomination.Sheet.Region) ? nomination.CityDecision : nomination.ProvinceDecision) != Decision.Yes,
+        };
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed record SheetPage(
     bool CanEdit,
     bool CanExtend);
 
-public sealed record NomineePage(
+public sealed partial record NomineePage(
     Nomination Nomination,
     SheetKey Key,
     LedgerRow? Row,
