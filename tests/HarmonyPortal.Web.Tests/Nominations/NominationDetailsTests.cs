@@ -73,6 +73,7 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         await AttestAllAsync(clerk, id);
         var sheet = await SheetAsync(portal, id);
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+        await ConfirmAllAsync(city, id);
         await DoneAsync(city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync("/nominations"), ("approve", "true")));
         await DoneAsync(ActAsync(city, sheet.Id, "approve"));
         Assert.Null((await city.GetPageAsync($"/nominations/{id}")).QuerySelector("[data-testid=changed-since-approval]"));
@@ -139,6 +140,7 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         await AttestAllAsync(clerk, id);
         var sheet = await SheetAsync(portal, id);
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+        await ConfirmAllAsync(city, id);
         await DoneAsync(city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync("/nominations"), ("approve", "true")));
         await DoneAsync(ActAsync(city, sheet.Id, "approve"));
         var citySheet = await SheetAsync(portal, id, city: true);
@@ -199,6 +201,7 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
             await AttestAllAsync(clerk, id);
             var sheet = await SheetAsync(portal, id);
             await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+            await ConfirmAllAsync(city, id);
             sheets.Add(sheet.Id);
         }
 

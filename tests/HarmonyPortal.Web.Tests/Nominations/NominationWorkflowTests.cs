@@ -60,6 +60,11 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
         var early = await ActAsync(city, sheet.Id, "approve");
         Assert.Contains("还有 1 名推荐对象未逐人审核", await TextAsync(early));
+        // The clerk's evidence is not a confirmation: 通过 is refused until the city reviewer confirms each condition.
+        var unconfirmed = await city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync($"/nominations/{id}"), ("approve", "true"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        Assert.Contains("以下条件待审核确认，不能审核通过", await TextAsync(unconfirmed));
+        await ConfirmAllAsync(city, id);
         var decided = await city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync($"/nominations/{id}"), ("approve", "true"));
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         await DoneAsync(ActAsync(city, sheet.Id, "approve"));
@@ -94,7 +99,7 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         var audited = await db.AuditEntries.AsNoTracking().Where(a => a.ObjectType == "sheet" && (a.ObjectId == sheet.Id.ToString() || a.ObjectId == citySheet.Id.ToString())).Select(a => a.Action).ToListAsync();
         Assert.Equal(9, audited.Count);
         var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).ToListAsync();
-        Assert.Equal(2, evaluations.Count); // one per submission, each naming the rule version it used
+        Assert.Equal(3, evaluations.Count); // one per submission and one at the city's 通过, each naming the rule version it used
         Assert.All(evaluations, e => Assert.Equal((Outcome.Met, 1), (e.Outcome, e.RuleSetVersion)));
 
         Assert.Contains($"忻州市上报了2022 年度{GoldName(category)}推荐表（1 名），请择优", (await province.GetPageAsync("/notifications")).Body!.TextContent);
@@ -163,6 +168,7 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         await AttestAllAsync(clerk, id);
         var sheet = await SheetAsync(portal, id);
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+        await ConfirmAllAsync(first, id);
         await DoneAsync(first.PostAsync($"/nominations/{id}/decide", await first.TokenFromAsync("/nominations"), ("approve", "true")));
 
         var version = (await SheetAsync(portal, id)).Version.ToString();

@@ -43,7 +43,8 @@ public sealed partial class SheetWorkflowService
 
         var now = clock.GetUtcNow().UtcDateTime;
         attestation.State = confirm ? AttestationState.Confirmed : AttestationState.Rejected;
-        attestation.ReviewedBy = scope.UserName;
+        // The reviewer's name as shown to people (the form prints it), not the login.
+        attestation.ReviewedBy = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) is { Length: > 0 } name ? name : scope.UserName;
         attestation.ReviewedAtUtc = now;
         attestation.ReviewReason = confirm ? null : reason!.Trim();
         nomination.UpdatedAtUtc = now;
@@ -110,14 +111,15 @@ public sealed partial class SheetWorkflowService
             return null;
         }
 
-        var pending = SheetChecks.AwaitingReview(verdict);
-        if (pending.Count > 0)
+        // Not met whatever is confirmed (a rejected condition, a ledger fact): say why, rather than ask for confirmations.
+        if (verdict.Outcome == Outcome.NotMet)
         {
-            return TransitionResult.Refused($"{nomination.Name}：以下条件待审核确认，不能审核通过。请先在推荐对象页面逐项确认或不予确认：{string.Join("；", pending)}");
+            return TransitionResult.Refused($"{nomination.Name}：不符合选树条件，不能审核通过——" + string.Join("；", SheetChecks.Report.UnmetReasons(verdict)));
         }
 
-        return verdict.Outcome == Outcome.NotMet
-            ? TransitionResult.Refused($"{nomination.Name}：不符合选树条件，不能审核通过——" + string.Join("；", SheetChecks.Report.UnmetReasons(verdict)))
-            : null;
+        var pending = SheetChecks.AwaitingReview(verdict);
+        return pending.Count > 0
+            ? TransitionResult.Refused($"{nomination.Name}：以下条件待审核确认，不能审核通过。请先在推荐对象页面逐项确认或不予确认：{string.Join("；", pending)}")
+            : TransitionResult.Refused($"{nomination.Name}：缺少证明材料，不能审核通过——" + string.Join("；", SheetChecks.Report.UnmetReasons(verdict)));
     }
 }
