@@ -119,7 +119,8 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         await using var after = portal.CreateDbContext();
         var stillRecorded = await after.NominationEvaluations.AsNoTracking().SingleAsync(e => e.NominationId == id);
         Assert.Equal((recorded.RuleSetVersion, recorded.Outcome, recorded.VerdictJson), (stillRecorded.RuleSetVersion, stillRecorded.Outcome, stillRecorded.VerdictJson));
-        Assert.Equal(Outcome.Met, stillRecorded.Outcome);
+        // At submission the attested conditions await the city reviewer (issue 15): the recorded verdict is 待审核确认, not 符合.
+        Assert.Equal(Outcome.NeedsAttestation, stillRecorded.Outcome);
         Assert.Contains("学历 本科 ≥ 要求 高中", page.QuerySelector("[data-testid=evaluations]")!.TextContent);
         Assert.Contains("第 1 版", page.QuerySelector("[data-testid=evaluations]")!.TextContent);
         // The live card uses the new version and says so.
