@@ -149,6 +149,28 @@ public abstract class CriteriaReviewTests<TPortal>(TPortal portal) : IClassFixtu
         Assert.All(states, s => Assert.Equal("待审核确认", s));
     }
 
+    [Fact]
+    public async Task ACitysOwnNominee_IsConfirmedByTheProvince_AndItsSelectionWaitsForTheConfirmation()
+    {
+        portal.Clock.Set(2023, 7, 1);
+        using var cityClerk = await portal.SignedInClientAsync("xz.clerk");
+        using var city = await portal.SignedInClientAsync("xz.reviewer");
+        using var province = await portal.SignedInClientAsync("sx.reviewer");
+        var id = await NominateAsync(cityClerk, GoldCategory.SocialOrganization, await LedgerRowAsync(cityClerk, GoldCategory.SocialOrganization, 2023, "忻州市劳动关系服务中心"));
+        await AttestAllAsync(cityClerk, id);
+        await DoneAsync(ActAsync(city, (await SheetAsync(portal, id)).Id, "forward"));
+
+        // The city does not confirm its own nominee's conditions; the province, which selects, does.
+        Assert.Equal(HttpStatusCode.Forbidden, (await city.PostAsync($"/nominations/{id}/attest/review", await city.TokenFromAsync($"/nominations/{id}"),
+            ("criterionId", "sx-s1"), ("confirm", "true"))).StatusCode);
+        var refused = await province.PostAsync($"/nominations/{id}/select", await province.TokenFromAsync($"/nominations/{id}"), ("select", "true"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("忻州市劳动关系服务中心：以下条件待审核确认，不能审核通过", await TextAsync(refused));
+        await ConfirmAllAsync(province, id);
+        await DoneAsync(province.PostAsync($"/nominations/{id}/select", await province.TokenFromAsync($"/nominations/{id}"), ("select", "true")));
+        Assert.Contains("已由审核人员确认（山西省审核员，2023-07-01）", (await city.GetPageAsync($"/nominations/{id}")).QuerySelector("[data-testid=eligibility]")!.TextContent);
+    }
+
     /// <summary>济源's admin saves a version whose coordinator range (ha-c0) is the certificate OR, in 2022 only, the widened range.</summary>
     private async Task WidenJiyuansRangeFor2022Async()
     {
