@@ -136,6 +136,16 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         await city.GetByTestId("nominees").GetByRole(AriaRole.Link, new() { Name = Nominee, Exact = true }).ClickAsync();
         await Expect(city).ToHaveURLAsync(nomineeUrl);
         await Expect(city.GetByTestId("city-decision")).ToHaveTextAsync("待审核");
+        // The clerk's evidence is confirmed by the city reviewer, condition by condition, before 通过.
+        var confirms = city.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确认：") });
+        var conditions = await confirms.CountAsync();
+        Assert.True(conditions > 0);
+        for (var i = 0; i < conditions; i++)
+        {
+            await confirms.Nth(i).ClickAsync();
+            await Expect(city.GetByRole(AriaRole.Status)).ToContainTextAsync("已确认该证明事项。");
+        }
+
         await city.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Expect(city.GetByRole(AriaRole.Status)).ToContainTextAsync("已审核通过该推荐对象。");
         await Expect(city.GetByTestId("city-decision")).ToHaveTextAsync("通过");

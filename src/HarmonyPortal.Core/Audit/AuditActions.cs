@@ -47,6 +47,8 @@ public static class AuditActions
     public const string NominationEvidenceDownloaded = "nomination.evidence-downloaded";
     public const string IndicatorReported = "indicator.reported";
     public const string IndicatorEvidenceDownloaded = "indicator.evidence-downloaded";
+    public const string NominationAttestationConfirmed = "nomination.attestation-confirmed";
+    public const string NominationAttestationRejected = "nomination.attestation-rejected";
     public const string DeadlineExtended = "sheet.deadline-extended";
     public const string YearEndExportStarted = "year-end.export-started";
     public const string YearEndExportDownloaded = "year-end.export-downloaded";

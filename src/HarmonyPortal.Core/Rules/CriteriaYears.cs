@@ -17,7 +17,9 @@ public static class CriteriaYears
         }
 
         var members = group.Members.Select(m => InForce(m, year)).OfType<CriterionNode>().ToList();
-        // Compared member by member: a nested group that lost members in this year is a changed member, though the count is the same.
-        return members.Count == 0 ? null : members.SequenceEqual(group.Members) ? group : group with { Members = members };
+        // Unchanged only when every member is the very same node: a nested group may have lost members of its own.
+        return members.Count == 0 ? null
+            : members.Count == group.Members.Count && members.Zip(group.Members).All(p => ReferenceEquals(p.First, p.Second)) ? group
+            : group with { Members = members };
     }
 }

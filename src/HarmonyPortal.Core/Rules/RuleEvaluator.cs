@@ -13,20 +13,62 @@ public enum Outcome
 /// <summary>A criterion's (or group's) outcome with the reason in Chinese, e.g. "调解成功率 58% < 要求 65%".</summary>
 public sealed record Verdict(CriterionNode Node, Outcome Outcome, string Explanation, IReadOnlyList<Verdict> Members)
 {
+    /// <summary>An attested condition for which the clerk has not supplied evidence yet (nothing for a reviewer to confirm).</summary>
+    public bool EvidenceMissing { get; init; }
+
+    /// <summary>The reviewer's decision on an attested condition, or null when none is recorded.</summary>
+    public AttestationReview? Review { get; init; }
+
     public IEnumerable<Verdict> Leaves() => Members.Count == 0 ? [this] : Members.SelectMany(m => m.Leaves());
+
+    /// <summary>
+    /// Whether the verdict can still become "符合" by reviewers confirming the evidence already supplied: a sheet with such
+    /// nominees may move up, and the reviewer of the level above decides.
+    /// </summary>
+    public bool Possible => Outcome switch
+    {
+        Outcome.Met => true,
+        Outcome.NotMet => false,
+        _ when Node is CriterionGroup { Kind: GroupKind.Any } => Members.Any(m => m.Possible),
+        _ when Members.Count > 0 => Members.All(m => m.Possible),
+        _ => !EvidenceMissing,
+    };
+
+    /// <summary>
+    /// The attested conditions awaiting a reviewer that the verdict still needs: none under a met node (an "any one
+    /// of" group with one member met needs nothing more); every pending member of an unmet group.
+    /// </summary>
+    public IEnumerable<Verdict> AwaitingReview() => Outcome == Outcome.Met
+        ? []
+        : Members.Count > 0 ? Members.SelectMany(m => m.AwaitingReview())
+        : Outcome == Outcome.NeedsAttestation && !EvidenceMissing ? [this] : [];
 }
 
-/// <summary>Evaluates a candidate (a ledger row plus the criteria a reviewer has attested) against a category's criteria.</summary>
+/// <summary>
+/// Evaluates a candidate (a ledger row plus the evidence of its attested conditions and the reviewers' decisions on
+/// it) against a category's criteria. Only a reviewer's confirmation meets an attested condition; the clerk's
+/// evidence alone leaves it "待审核确认".
+/// </summary>
 public static class RuleEvaluator
 {
-    public static Verdict Evaluate(CriterionNode node, LedgerRow candidate, IReadOnlySet<string> attested, DateOnly on) => node switch
+    public static Verdict Evaluate(CriterionNode node, LedgerRow candidate, IReadOnlyDictionary<string, AttestationReview> attestations, DateOnly on) => node switch
     {
-        CriterionGroup group => Group(group, group.Members.Select(m => Evaluate(m, candidate, attested, on)).ToList()),
-        Criterion { Test: null } c => attested.Contains(c.Id)
-            ? new Verdict(c, Outcome.Met, $"已由审核人员确认：{c.Text}", [])
-            : new Verdict(c, Outcome.NeedsAttestation, $"需审核人员凭材料确认：{c.Text}", []),
+        CriterionGroup group => Group(group, group.Members.Select(m => Evaluate(m, candidate, attestations, on)).ToList()),
+        Criterion { Test: null } c => Attested(c, attestations.GetValueOrDefault(c.Id)),
         Criterion c => Test(c, c.Test, candidate, on),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
+    };
+
+    /// <summary>Evaluates without any attestation: what the ledger data alone decides (the ledger's eligibility card).</summary>
+    public static Verdict Evaluate(CriterionNode node, LedgerRow candidate, DateOnly on) =>
+        Evaluate(node, candidate, new Dictionary<string, AttestationReview>(), on);
+
+    private static Verdict Attested(Criterion c, AttestationReview? review) => review switch
+    {
+        null => new Verdict(c, Outcome.NeedsAttestation, $"需提供证明材料，由上级审核人员确认：{c.Text}", []) { EvidenceMissing = true },
+        { State: AttestationState.Confirmed } => new Verdict(c, Outcome.Met, $"已由审核人员确认（{review.Reviewer}，{review.ReviewedOn:yyyy-MM-dd}）：{c.Text}", []) { Review = review },
+        { State: AttestationState.Rejected } => new Verdict(c, Outcome.NotMet, $"审核人员未予确认（{review.Reviewer}，{review.ReviewedOn:yyyy-MM-dd}）：{review.Reason}", []) { Review = review },
+        _ => new Verdict(c, Outcome.NeedsAttestation, $"待审核确认：{c.Text}（证明材料：{review.Evidence}）", []) { Review = review },
     };
 
     private static Verdict Group(CriterionGroup group, List<Verdict> members)

@@ -9,9 +9,12 @@ public sealed class RuleEvaluatorTests
     private static readonly DateOnly Today = new(2026, 11, 22);
     private static readonly RuleSet Shanxi = SeedRuleSets.Load("shanxi-2021.json");
     private static readonly RuleSet Jiyuan = SeedRuleSets.Load("jiyuan-2022.json");
+    private static readonly string[] ShanxiAttested = ["sx-c3", "sx-c4", "sx-c5"];
 
-    private static Verdict Evaluate(RuleSet set, GoldCategory category, LedgerRow row, params string[] attested) =>
-        RuleEvaluator.Evaluate(set.Criteria[category], row, attested.ToHashSet(), Today);
+    /// <summary>Evaluates with the given attested conditions confirmed by a reviewer.</summary>
+    private static Verdict Evaluate(RuleSet set, GoldCategory category, LedgerRow row, params string[] confirmed) =>
+        RuleEvaluator.Evaluate(set.Criteria[category], row,
+            confirmed.ToDictionary(id => id, _ => new AttestationReview("县人社局表彰文件", AttestationState.Confirmed, "市审核员", Today, null)), Today);
 
     private static Verdict Leaf(Verdict verdict, string id) => verdict.Leaves().Single(v => ((Criterion)v.Node).Id == id);
 
@@ -127,5 +130,41 @@ public sealed class RuleEvaluatorTests
         Assert.Equal(Outcome.NeedsAttestation, none.Outcome);
         Assert.Equal(Outcome.Met, one.Outcome);
         Assert.Contains("满足其中一项即可（1/6 项已满足）", one.Members[2].Explanation);
+    }
+    [Fact]
+    public void AMemberInForceOneYear_InsideANestedGroup_IsLeftOutInOtherYears()
+    {
+        var certificate = new Criterion("c0", "持证", "一", new CriterionTest("HoldsCertificate", TestOperator.IsTrue, null));
+        var widened = new Criterion("c0b", "未持证从业人员或相关专业学生", "一", null) { FromYear = 2022, ToYear = 2022 };
+        var root = new CriterionGroup(GroupKind.All, null, [new CriterionGroup(GroupKind.Any, null, [certificate, widened]), new Criterion("c1", "遵纪守法", "二", null)]);
+        var set = Jiyuan with { Criteria = new Dictionary<GoldCategory, CriterionNode> { [GoldCategory.Coordinator] = root } };
+        var confirmed = new Dictionary<string, AttestationReview>
+        {
+            ["c0b"] = new("在读证明", AttestationState.Confirmed, "市审核员", Today, null),
+            ["c1"] = new("无违法记录证明", AttestationState.Confirmed, "市审核员", Today, null),
+        };
+
+        var in2022 = RuleEvaluator.Evaluate(set.CriteriaFor(GoldCategory.Coordinator, 2022)!, Coordinator(certified: false), confirmed, Today);
+        var in2023 = RuleEvaluator.Evaluate(set.CriteriaFor(GoldCategory.Coordinator, 2023)!, Coordinator(certified: false), confirmed, Today);
+
+        Assert.Equal(Outcome.Met, in2022.Outcome);
+        Assert.Equal(Outcome.NotMet, in2023.Outcome);
+        Assert.DoesNotContain(in2023.Leaves(), v => ((Criterion)v.Node).Id == "c0b");
+    }
+
+    [Fact]
+    public void TheClerksEvidenceAlone_NeverMeetsAnAttestedCondition_ARejectionFailsItWithTheReason()
+    {
+        var candidate = Coordinator();
+        var pending = RuleEvaluator.Evaluate(Shanxi.Criteria[GoldCategory.Coordinator], candidate,
+            ShanxiAttested.ToDictionary(id => id, _ => new AttestationReview("县人社局表彰文件", AttestationState.Pending, null, null, null)), Today);
+        var rejected = RuleEvaluator.Evaluate(Shanxi.Criteria[GoldCategory.Coordinator], candidate,
+            new Dictionary<string, AttestationReview> { ["sx-c3"] = new("县人社局表彰文件", AttestationState.Rejected, "市审核员", Today, "文件未盖章") }, Today);
+
+        Assert.Equal(Outcome.NeedsAttestation, pending.Outcome);
+        Assert.True(pending.Possible);
+        Assert.Equal(3, pending.AwaitingReview().Count());
+        Assert.Equal(Outcome.NotMet, rejected.Outcome);
+        Assert.Equal("审核人员未予确认（市审核员，2026-11-22）：文件未盖章", Leaf(rejected, "sx-c3").Explanation);
     }
 }

@@ -73,6 +73,7 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         await AttestAllAsync(clerk, id);
         var sheet = await SheetAsync(portal, id);
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+        await ConfirmAllAsync(city, id);
         await DoneAsync(city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync("/nominations"), ("approve", "true")));
         await DoneAsync(ActAsync(city, sheet.Id, "approve"));
         Assert.Null((await city.GetPageAsync($"/nominations/{id}")).QuerySelector("[data-testid=changed-since-approval]"));
@@ -118,7 +119,8 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         await using var after = portal.CreateDbContext();
         var stillRecorded = await after.NominationEvaluations.AsNoTracking().SingleAsync(e => e.NominationId == id);
         Assert.Equal((recorded.RuleSetVersion, recorded.Outcome, recorded.VerdictJson), (stillRecorded.RuleSetVersion, stillRecorded.Outcome, stillRecorded.VerdictJson));
-        Assert.Equal(Outcome.Met, stillRecorded.Outcome);
+        // At submission the attested conditions await the city reviewer (issue 15): the recorded verdict is 待审核确认, not 符合.
+        Assert.Equal(Outcome.NeedsAttestation, stillRecorded.Outcome);
         Assert.Contains("学历 本科 ≥ 要求 高中", page.QuerySelector("[data-testid=evaluations]")!.TextContent);
         Assert.Contains("第 1 版", page.QuerySelector("[data-testid=evaluations]")!.TextContent);
         // The live card uses the new version and says so.
@@ -139,6 +141,7 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         await AttestAllAsync(clerk, id);
         var sheet = await SheetAsync(portal, id);
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+        await ConfirmAllAsync(city, id);
         await DoneAsync(city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync("/nominations"), ("approve", "true")));
         await DoneAsync(ActAsync(city, sheet.Id, "approve"));
         var citySheet = await SheetAsync(portal, id, city: true);
@@ -199,6 +202,7 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
             await AttestAllAsync(clerk, id);
             var sheet = await SheetAsync(portal, id);
             await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+            await ConfirmAllAsync(city, id);
             sheets.Add(sheet.Id);
         }
 

@@ -66,6 +66,20 @@ public static class NominationFlow
         }
     }
 
+    /// <summary>Confirms every attested condition on the nominee's page, as the reviewer of the level above would (after the sheet is submitted).</summary>
+    public static async Task ConfirmAllAsync(PortalClient reviewer, long nominationId)
+    {
+        var page = await reviewer.GetPageAsync($"/nominations/{nominationId}");
+        var ids = page.QuerySelectorAll("form[action$='/attest/review']").Where(f => f.QuerySelector("input[name=confirm]")?.GetAttribute("value") == "true")
+            .Select(f => f.QuerySelector("input[name=criterionId]")!.GetAttribute("value")!).ToList();
+        Assert.NotEmpty(ids);
+        foreach (var id in ids)
+        {
+            var confirmed = await reviewer.PostAsync($"/nominations/{nominationId}/attest/review", await reviewer.TokenFromAsync($"/nominations/{nominationId}"), ("criterionId", id), ("confirm", "true"));
+            Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, $"not confirmed: {(await PortalClient.ParseAsync(confirmed)).QuerySelector("main")?.TextContent}");
+        }
+    }
+
     public static async Task<NominationSheet> SheetAsync(PortalFactory portal, long nominationId, bool city = false)
     {
         await using var db = portal.CreateDbContext();

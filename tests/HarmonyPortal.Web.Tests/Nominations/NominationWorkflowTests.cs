@@ -60,6 +60,11 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
         var early = await ActAsync(city, sheet.Id, "approve");
         Assert.Contains("还有 1 名推荐对象未逐人审核", await TextAsync(early));
+        // The clerk's evidence is not a confirmation: 通过 is refused until the city reviewer confirms each condition.
+        var unconfirmed = await city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync($"/nominations/{id}"), ("approve", "true"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        Assert.Contains("以下条件待审核确认，不能审核通过", await TextAsync(unconfirmed));
+        await ConfirmAllAsync(city, id);
         var decided = await city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync($"/nominations/{id}"), ("approve", "true"));
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         await DoneAsync(ActAsync(city, sheet.Id, "approve"));
@@ -93,9 +98,10 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         Assert.Equal([WorkflowAction.Submit, WorkflowAction.Return, WorkflowAction.Submit, WorkflowAction.Decide, WorkflowAction.Approve, WorkflowAction.Forward, WorkflowAction.Select, WorkflowAction.Publish, WorkflowAction.Publish], steps);
         var audited = await db.AuditEntries.AsNoTracking().Where(a => a.ObjectType == "sheet" && (a.ObjectId == sheet.Id.ToString() || a.ObjectId == citySheet.Id.ToString())).Select(a => a.Action).ToListAsync();
         Assert.Equal(9, audited.Count);
-        var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).ToListAsync();
-        Assert.Equal(2, evaluations.Count); // one per submission, each naming the rule version it used
-        Assert.All(evaluations, e => Assert.Equal((Outcome.Met, 1), (e.Outcome, e.RuleSetVersion)));
+        var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).OrderBy(e => e.Id).ToListAsync();
+        // One per submission (the attested conditions still await the city: 待审核确认) and one at the city's 通过 (符合), each naming its rule version.
+        Assert.Equal([(Outcome.NeedsAttestation, 1), (Outcome.NeedsAttestation, 1), (Outcome.Met, 1)], evaluations.Select(e => (e.Outcome, e.RuleSetVersion)));
+        Assert.Contains("已由审核人员确认（忻州市审核员，2022-07-01）", evaluations[^1].VerdictJson);
 
         Assert.Contains($"忻州市上报了2022 年度{GoldName(category)}推荐表（1 名），请择优", (await province.GetPageAsync("/notifications")).Body!.TextContent);
         Assert.Contains($"2022 年度{GoldName(category)}名单已发布，本市入选 1 名", (await city.GetPageAsync("/notifications")).Body!.TextContent);
@@ -163,6 +169,7 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         await AttestAllAsync(clerk, id);
         var sheet = await SheetAsync(portal, id);
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
+        await ConfirmAllAsync(first, id);
         await DoneAsync(first.PostAsync($"/nominations/{id}/decide", await first.TokenFromAsync("/nominations"), ("approve", "true")));
 
         var version = (await SheetAsync(portal, id)).Version.ToString();

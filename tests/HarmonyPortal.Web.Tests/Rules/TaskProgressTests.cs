@@ -41,6 +41,7 @@ public sealed class TaskProgressTests(SqlitePortal portal) : IClassFixture<Sqlit
         static string Line(string progress) => progress.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "忻州市 · 打造金牌劳动关系协调员").First(l => l.StartsWith("已推荐", StringComparison.Ordinal));
 
         var before = (await province.GetPageAsync("/")).QuerySelector("[data-testid=progress]")!.TextContent;
+        await Nominations.NominationFlow.ConfirmAllAsync(city, id);
         await Nominations.NominationFlow.DoneAsync(city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync("/nominations"), ("approve", "true")));
         await Nominations.NominationFlow.DoneAsync(Nominations.NominationFlow.ActAsync(city, sheet.Id, "approve"));
         var after = (await province.GetPageAsync("/")).QuerySelector("[data-testid=progress]")!.TextContent;

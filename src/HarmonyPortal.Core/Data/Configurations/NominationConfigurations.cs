@@ -46,6 +46,8 @@ internal sealed class NominationAttestationConfiguration : IEntityTypeConfigurat
         builder.Property(a => a.CriterionId).HasMaxLength(100);
         builder.Property(a => a.Evidence).HasMaxLength(500);
         builder.Property(a => a.AttestedBy).HasMaxLength(256);
+        builder.Property(a => a.ReviewedBy).HasMaxLength(256);
+        builder.Property(a => a.ReviewReason).HasMaxLength(500);
     }
 }
 

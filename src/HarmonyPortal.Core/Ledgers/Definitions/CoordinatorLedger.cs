@@ -13,7 +13,9 @@ public sealed class CoordinatorLedger : PersonLedger<Coordinator>
 
     public override IReadOnlyList<ILedgerField> Fields { get; } =
     [
-        .. PersonFields("任职协调员时间", "联系方式"),
+        // A notice may widen the range to people without a certificate and to students of related majors (济源 2022):
+        // a student's 工作单位 holds the school, 职务 the major; certificate fields stay optional, 是否在任 says 否.
+        .. PersonFields("任职协调员时间", "联系方式", "在校学生填写学校名称，职务填写所学专业"),
         Field(r => r.Kind, "类别", FieldKind.Enum, width: 18, inList: true),
         Field(r => r.SkillLevel, "职业技能等级", FieldKind.Enum, width: 24, inList: true),
         Field(r => r.CertificateNumber, "证书编号", max: 40, width: 20, hint: "填写了职业技能等级时必须填写"),

@@ -7,13 +7,13 @@ namespace HarmonyPortal.Core.Ledgers.Definitions;
 public abstract class PersonLedger<TRow> : LedgerDefinition<TRow>
     where TRow : PersonRow, new()
 {
-    protected static IEnumerable<ILedgerField> PersonFields(string servingHeader, string phoneHeader) =>
+    protected static IEnumerable<ILedgerField> PersonFields(string servingHeader, string phoneHeader, string? workUnitHint = null) =>
     [
         Field(r => r.Name, "姓名", required: true, max: 20, width: 10, inList: true),
         Field(r => r.Gender, "性别", FieldKind.Gender, width: 6, inList: true),
         Field(r => r.Ethnicity, "民族", FieldKind.Ethnicity, required: true, width: 8),
         Field(r => r.IdNumber, "身份证号码", FieldKind.IdNumber, width: 22, inList: true),
-        Field(r => r.WorkUnit, "工作单位", required: true, width: 24, inList: true),
+        Field(r => r.WorkUnit, "工作单位", required: true, width: 24, inList: true, hint: workUnitHint),
         Field(r => r.Position, "职务", max: 50, width: 12),
         Field(r => r.Education, "学历", FieldKind.Enum, width: 10),
         Field(r => r.ServingSince, servingHeader, FieldKind.Date, width: 14),

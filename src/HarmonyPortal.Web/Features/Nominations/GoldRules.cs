@@ -15,6 +15,17 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     /// <summary>The category's criteria in force in the year, or null when no plan up the chain sets any.</summary>
     public CriterionNode? Criteria(GoldCategory category) => CriteriaSet?.CriteriaFor(category, Year);
 
+    /// <summary>Whether the criteria come from a plan of a level above (the nearest plan sets none and inherits them).</summary>
+    public bool CriteriaInherited { get; init; }
+
+    /// <summary>Says where inherited criteria come from: "选树条件依照《…》（上级规划）"; null for the plan's own criteria.</summary>
+    public string? CriteriaSourceNote => CriteriaInherited && CriteriaSet is { } set ? InheritedNote(set) : null;
+
+    /// <summary>What the sheet, the nominee page and the printed form say when no plan up the chain sets criteria for the category.</summary>
+    public const string NoCriteriaWarning = "本级及上级规划均未规定该类别的选树条件，推荐未经条件检查";
+
+    public static string InheritedNote(RuleSet set) => $"选树条件依照《{set.Name}》（上级规划）";
+
     /// <summary>The level that selects and publishes the category: the honour's, or the province when no plan says.</summary>
     public RegionLevel SelectingLevel => Task?.Honour?.SelectingLevel ?? RegionLevel.Province;
 
@@ -71,12 +82,14 @@ public sealed class GoldRuleLookup(RuleSetCatalog catalog)
         (RuleSet Set, RuleSetVersion Version)? criteria = null;
         (RuleSet Set, RuleTask Task)? task = null;
         var inheritCriteria = true;
+        var inherited = false;
         var chain = await catalog.ChainAsync(Region.IdsLeafToRoot(region.Path), year, ct);
-        foreach (var (set, version) in chain)
+        foreach (var ((set, version), index) in chain.Select((p, i) => (p, i)))
         {
             if (criteria is null && inheritCriteria && set.CriteriaFor(category, year) is not null)
             {
                 criteria = (set, version);
+                inherited = index > 0;
             }
 
             inheritCriteria &= set.Inherits.Criteria;
@@ -86,6 +99,6 @@ public sealed class GoldRuleLookup(RuleSetCatalog catalog)
             }
         }
 
-        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain };
+        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain, CriteriaInherited = inherited };
     }
 }

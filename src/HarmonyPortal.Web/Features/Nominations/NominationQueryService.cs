@@ -97,7 +97,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var row = await definition.Rows(db).AsNoTracking().Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == nomination.LedgerRowId, ct);
         var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, nomination.Year, ct);
         var criteria = goldRules.Criteria(nomination.Category);
-        var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, nomination.Attestations.Select(a => a.CriterionId).ToHashSet(), Today);
+        var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, NominationAttestation.Reviews(nomination.Attestations), Today);
         var current = row is null ? [] : new Dictionary<long, Dictionary<string, string>> { [row.Id] = LedgerSnapshot.Of(definition, row) };
         var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).OrderByDescending(e => e.Id).ToListAsync(ct);
         var evidence = await db.NominationEvidence.AsNoTracking().Where(e => e.NominationId == id).OrderBy(e => e.Id)
@@ -116,7 +116,11 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             && (level == RegionLevel.County || nomination.CityDecision == Decision.Yes || level == RegionLevel.City && nomination.CitySheetId == nomination.SheetId)
             && SheetWorkflow.Refusal(WorkflowAction.Select, selecting, selecting.Region, scope, level) is null;
         return new NomineePage(nomination, new SheetKey(nomination.Category, nomination.Year, nomination.Batch), row, Changes(nomination, current), verdict, goldRules,
-            attestable, evaluations, evidence, timeline, canEdit, canDecide, canSelect);
+            attestable, evaluations, evidence, timeline, canEdit, canDecide, canSelect)
+        {
+            CanReviewAttestations = attestable.Count > 0 && SheetWorkflowService.AttestationReviewRefusal(nomination, scope) is null
+                && (SheetWorkflow.IsCountySheet(nomination.Sheet.Region) ? nomination.CityDecision : nomination.ProvinceDecision) != Decision.Yes,
+        };
     }
 
     /// <summary>

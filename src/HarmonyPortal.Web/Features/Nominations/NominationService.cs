@@ -95,7 +95,10 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         return ServiceResult.Ok;
     }
 
-    /// <summary>Records (or, with empty evidence, withdraws) the attestation of one criterion of the category's rules.</summary>
+    /// <summary>
+    /// Records (or, with empty evidence, withdraws) the clerk's evidence for one attested criterion of the category's rules
+    /// in force in the nomination's year; a reviewer of the level above confirms it (<see cref="SheetWorkflowService.ReviewAttestationAsync"/>).
+    /// </summary>
     public async Task<ServiceResult> AttestAsync(long id, string criterionId, string? evidence, CancellationToken ct)
     {
         var (nomination, refusal) = await EditableAsync(id, ct);
@@ -129,11 +132,16 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         {
             nomination.Attestations.Add(new NominationAttestation { CriterionId = criterionId, Evidence = text, AttestedBy = scope.UserName, AttestedAtUtc = clock.GetUtcNow().UtcDateTime });
         }
-        else
+        else if (existing.Evidence != text)
         {
+            // New evidence is new: it goes back to the reviewer, whatever was decided on the old.
             existing.Evidence = text;
             existing.AttestedBy = scope.UserName;
             existing.AttestedAtUtc = clock.GetUtcNow().UtcDateTime;
+            existing.State = AttestationState.Pending;
+            existing.ReviewedBy = null;
+            existing.ReviewedAtUtc = null;
+            existing.ReviewReason = null;
         }
 
         audit.Add(AuditActions.NominationUpdated, AuditOutcome.Success, ObjectType, id.ToString(), $"证明事项 {criterionId}" + (text.Length == 0 ? " 撤回" : ""));

@@ -59,7 +59,7 @@ public sealed record SheetPage(
     bool CanEdit,
     bool CanExtend);
 
-public sealed record NomineePage(
+public sealed partial record NomineePage(
     Nomination Nomination,
     SheetKey Key,
     LedgerRow? Row,

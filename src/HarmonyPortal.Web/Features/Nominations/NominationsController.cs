@@ -45,6 +45,11 @@ public sealed class NominationsController(
     public async Task<IActionResult> Attest(long id, string criterionId, string? evidence, CancellationToken ct) =>
         await NomineeResult(id, await nominations.AttestAsync(id, criterionId, evidence, ct), "已保存证明事项。", ct);
 
+    /// <summary>The reviewer of the level above confirms (or rejects, with a reason) the evidence of one attested condition.</summary>
+    [HttpPost("{id:long}/attest/review")]
+    public async Task<IActionResult> ReviewAttestation(long id, string? criterionId, bool confirm, string? reason, CancellationToken ct) =>
+        await NomineeTransition(id, await workflow.ReviewAttestationAsync(id, criterionId, confirm, reason, ct), confirm ? "已确认该证明事项。" : "已记录不予确认及理由。", ct);
+
     [HttpPost("{id:long}/evidence")]
     [RequestSizeLimit(8 * 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = 8 * 1024 * 1024)]

@@ -45,10 +45,13 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
             return reasons;
         }
 
-        /// <summary>The unmet criteria under a verdict; a met node (an "any one of" group with one met) hides its members.</summary>
+        /// <summary>
+        /// The criteria under a verdict that keep it from being met: a node that can still be met by a reviewer confirming
+        /// the evidence supplied (<see cref="Verdict.Possible"/>) blocks nothing; an "any one of" group with one met hides its members.
+        /// </summary>
         private static IEnumerable<string> Unmet(Verdict verdict, bool anyOf)
         {
-            if (verdict.Outcome == Outcome.Met)
+            if (verdict.Possible)
             {
                 return [];
             }
@@ -61,7 +64,18 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
             var text = ((Criterion)verdict.Node).Text + (anyOf ? "（其中一项即可）" : "");
             return [verdict.Outcome == Outcome.NotMet ? $"不符合“{text}”——{verdict.Explanation}" : $"缺少证明材料——{text}"];
         }
+
+        public static IReadOnlyList<string> UnmetReasons(Verdict verdict) => Unmet(verdict, anyOf: false).ToList();
     }
+
+    /// <summary>The attested conditions the verdict still needs a reviewer to confirm, each named (an "any one of" group's marked so).</summary>
+    public static IReadOnlyList<string> AwaitingReview(Verdict verdict) => Awaiting(verdict, anyOf: false).ToList();
+
+    private static IEnumerable<string> Awaiting(Verdict verdict, bool anyOf) => verdict.Outcome == Outcome.Met
+        ? []
+        : verdict.Node is CriterionGroup group
+            ? verdict.Members.SelectMany(m => Awaiting(m, group.Kind == GroupKind.Any))
+            : verdict.AwaitingReview().Select(v => $"“{((Criterion)v.Node).Text}”" + (anyOf ? "（其中一项即可）" : ""));
 
     /// <summary>Checks the nominees (all of the sheet's, or those given) against the rules in force for the sheet's region.</summary>
     public async Task<Report> CheckAsync(NominationSheet sheet, Region region, IReadOnlyList<Nomination> nominees, DateOnly today, CancellationToken ct)
@@ -73,7 +87,7 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
         var verdicts = nominees.Select(n =>
         {
             var row = rows.GetValueOrDefault(n.LedgerRowId);
-            var attested = n.Attestations.Select(a => a.CriterionId).ToHashSet();
+            var attested = NominationAttestation.Reviews(n.Attestations);
             return new NomineeVerdict(n, row, row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, attested, today));
         }).ToList();
 

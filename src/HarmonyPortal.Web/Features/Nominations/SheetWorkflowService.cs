@@ -102,7 +102,8 @@ public sealed partial class SheetWorkflowService(
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region)
             .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
         var sheet = nomination.Sheet;
-        if ((Check(WorkflowAction.Decide, sheet, sheet.Version) ?? (approve ? ReasonTooLong(reason, "审核意见") : ReasonRequired(reason, "不通过的理由"))) is { } refused)
+        if ((Check(WorkflowAction.Decide, sheet, sheet.Version) ?? (approve ? ReasonTooLong(reason, "审核意见") : ReasonRequired(reason, "不通过的理由"))
+            ?? (approve ? await CriteriaRefusalAsync(nomination, ct) : null)) is { } refused)
         {
             return refused;
         }
@@ -125,6 +126,7 @@ public sealed partial class SheetWorkflowService(
 
         var citySheet = await nominations.SheetForAsync(sheet.Region.ParentId!.Value, sheet.Category, sheet.Year, sheet.Batch, ct);
         var nominees = await NomineesOfAsync(sheet, ct);
+        var decidedBefore = nominees.Where(n => n.CityDecision == Decision.Yes).Select(n => n.Id).ToHashSet();
         if (approveUndecided)
         {
             nominees.Where(n => n.CityDecision == Decision.Pending).ToList().ForEach(n => n.CityDecision = Decision.Yes);
@@ -133,6 +135,14 @@ public sealed partial class SheetWorkflowService(
         if (nominees.Count(n => n.CityDecision == Decision.Pending) is > 0 and var pending)
         {
             return TransitionResult.Refused($"还有 {pending} 名推荐对象未逐人审核（通过或不通过），不能审核通过推荐表");
+        }
+
+        foreach (var approvedNominee in nominees.Where(n => n.CityDecision == Decision.Yes))
+        {
+            if (await CriteriaRefusalAsync(approvedNominee, ct, record: !decidedBefore.Contains(approvedNominee.Id)) is { } unconfirmed)
+            {
+                return unconfirmed;
+            }
         }
 
         if (!citySheet.Status.IsEditable())
@@ -224,7 +234,8 @@ public sealed partial class SheetWorkflowService(
             return TransitionResult.Refused(level == RegionLevel.Province ? "该推荐对象尚未经市级审核通过并上报，不能择优" : "该推荐对象尚未经市级审核通过，不能择优");
         }
 
-        if ((Check(WorkflowAction.Select, sheet, sheet.Version, level) ?? (select ? ReasonTooLong(reason, "择优意见") : ReasonRequired(reason, "未入选的理由"))) is { } refused)
+        if ((Check(WorkflowAction.Select, sheet, sheet.Version, level) ?? (select ? ReasonTooLong(reason, "择优意见") : ReasonRequired(reason, "未入选的理由"))
+            ?? (select && nomination.SheetId == sheet.Id ? await CriteriaRefusalAsync(nomination, ct) : null)) is { } refused)
         {
             return refused;
         }

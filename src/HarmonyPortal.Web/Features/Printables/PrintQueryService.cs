@@ -30,15 +30,24 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
             : n.FrozenJson is { } frozen ? (JsonSerializer.Deserialize<Dictionary<string, string>>(frozen) ?? []).Select(kv => (kv.Key, kv.Value)).ToList()
             : [];
         var criteria = page.Attestable.Select(c => n.Attestations.FirstOrDefault(a => a.CriterionId == c.Id) is { } a
-            ? new AttestedCriterion(c.Text, c.Clause, a.Evidence, a.AttestedBy)
+            ? new AttestedCriterion(c.Text, c.Clause, a.Evidence, a.AttestedBy) { State = ReviewState(a) }
             : new AttestedCriterion(c.Text, c.Clause, null, null)).ToList();
         var evaluation = page.Evaluations.Count > 0 ? page.Evaluations[0] : null;
         var details = evaluation is null ? [] : SheetChecks.ReadVerdict(evaluation.VerdictJson)?.Leaves().Select(l => l.Explanation).ToList() ?? [];
         return Stamp(new RecommendationForm(n, page.Key, fields, page.Row is null, criteria, evaluation, details, page.Rules.CriteriaSet?.Name)
         {
             FullIdNumbers = reveal && definition.HasIdNumber ? 1 : 0,
+            CriteriaSourceNote = page.Rules.CriteriaSourceNote,
+            NoCriteria = page.Rules.Criteria(n.Category) is null,
         });
     }
+
+    private static string ReviewState(NominationAttestation a) => a.State switch
+    {
+        AttestationState.Confirmed => $"已确认（{a.ReviewedBy}，{a.ReviewedAtUtc?.ToLocalTime():yyyy-MM-dd}）",
+        AttestationState.Rejected => $"未予确认：{a.ReviewReason}（{a.ReviewedBy}，{a.ReviewedAtUtc?.ToLocalTime():yyyy-MM-dd}）",
+        _ => AttestationReview.StateName(a.State),
+    };
 
     public async Task<SheetTable> SheetTableAsync(long id, CancellationToken ct)
     {

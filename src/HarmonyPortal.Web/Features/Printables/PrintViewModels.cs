@@ -18,7 +18,12 @@ public abstract record PrintDocument(string Title, string FileName, string PdfPa
     public int FullIdNumbers { get; init; }
 }
 
-public sealed record AttestedCriterion(string Text, string Clause, string? Evidence, string? AttestedBy);
+/// <summary>An attested condition on the printed form: the clerk's evidence and where the reviewer's confirmation stands.</summary>
+public sealed record AttestedCriterion(string Text, string Clause, string? Evidence, string? AttestedBy)
+{
+    /// <summary>"已确认（姓名，日期）", "未予确认：理由（姓名，日期）", "待审核确认" or "未提供证明材料".</summary>
+    public string State { get; init; } = Core.Rules.AttestationReview.StateName(null);
+}
 
 /// <summary>推荐表 of one nominee.</summary>
 public sealed record RecommendationForm(
@@ -30,7 +35,14 @@ public sealed record RecommendationForm(
     NominationEvaluation? Evaluation,
     IReadOnlyList<string> EvaluationDetails,
     string? CriteriaSetName)
-    : PrintDocument($"{Nomination.Name} {Key.Title}推荐表", $"{Nomination.Name}-{Key.Title}推荐表.pdf", $"/print/nominations/{Nomination.Id}.pdf", false);
+    : PrintDocument($"{Nomination.Name} {Key.Title}推荐表", $"{Nomination.Name}-{Key.Title}推荐表.pdf", $"/print/nominations/{Nomination.Id}.pdf", false)
+{
+    /// <summary>"选树条件依照《…》（上级规划）" when the criteria come from a plan of a level above.</summary>
+    public string? CriteriaSourceNote { get; init; }
+
+    /// <summary>No plan up the chain sets criteria for the category in the year: the form prints the warning.</summary>
+    public bool NoCriteria { get; init; }
+}
 
 /// <summary>One line of a printed table: the nominee, its region, the ledger's list fields, and the decisions.</summary>
 public sealed record PrintLine(int Number, string Name, string Region, IReadOnlyList<string> Values, Decision City, Decision Province);

@@ -6,6 +6,9 @@ namespace HarmonyPortal.Web.Features.Rules;
 /// <summary>For which gold category a ledger row qualifies now, and why not, under its jurisdiction's rules.</summary>
 public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, int Version, Verdict Verdict)
 {
+    /// <summary>Whether the criteria come from a plan of a level above (the jurisdiction's own plan sets none).</summary>
+    public bool Inherited { get; init; }
+
     public static string CategoryName(GoldCategory category) => category switch
     {
         GoldCategory.Coordinator => "金牌劳动关系协调员",
@@ -37,6 +40,10 @@ public sealed class EligibilityService(RuleSetCatalog catalog, TimeProvider cloc
         }
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        return new EligibilityCard(category, ruleSet, version.PlanVersion, RuleEvaluator.Evaluate(ruleSet.CriteriaFor(category, row.Year)!, row, new HashSet<string>(), today));
+        var nearest = (await catalog.ChainAsync(leafToRoot, row.Year, ct))[0].Version;
+        return new EligibilityCard(category, ruleSet, version.PlanVersion, RuleEvaluator.Evaluate(ruleSet.CriteriaFor(category, row.Year)!, row, today))
+        {
+            Inherited = nearest.Id != version.Id,
+        };
     }
 }

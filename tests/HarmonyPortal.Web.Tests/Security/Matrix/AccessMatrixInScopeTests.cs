@@ -40,6 +40,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Nominations.Decide"] = AuditActions.Sheet(WorkflowAction.Decide), ["POST Nominations.Approve"] = AuditActions.Sheet(WorkflowAction.Approve),
         ["POST Nominations.BulkApprove"] = AuditActions.Sheet(WorkflowAction.Approve), ["POST Nominations.Reopen"] = AuditActions.Sheet(WorkflowAction.Reopen),
         ["POST Nominations.Forward"] = AuditActions.Sheet(WorkflowAction.Forward), ["POST Nominations.Select"] = AuditActions.Sheet(WorkflowAction.Select),
+        ["POST Nominations.ReviewAttestation"] = AuditActions.NominationAttestationConfirmed,
         ["POST Nominations.Publish"] = AuditActions.Sheet(WorkflowAction.Publish), ["POST Nominations.Extend"] = AuditActions.DeadlineExtended,
         ["GET Printables.Nomination"] = AuditActions.PrintViewed, ["GET Printables.NominationPdf"] = AuditActions.PrintPdf,
         ["GET Printables.Sheet"] = AuditActions.PrintViewed, ["GET Printables.SheetPdf"] = AuditActions.PrintPdf,
@@ -125,6 +126,11 @@ public abstract partial class AccessMatrixTests<TPortal>
         // The city returns it, the county submits again, the city decides and approves.
         await OkAsync("POST Nominations.Return", city, await SheetStepAsync(city, sheetId, "return", ("reason", "请补充调处案件数量")));
         await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit"));
+        foreach (var criterion in criteria)
+        {
+            await OkAsync("POST Nominations.ReviewAttestation", city, Post($"/nominations/{nomineeId}/attest/review", ("criterionId", criterion), ("confirm", "true")));
+        }
+
         await OkAsync("POST Nominations.Decide", city, Post($"/nominations/{nomineeId}/decide", ("approve", "true")));
         await OkAsync("POST Nominations.Approve", city, await SheetStepAsync(city, sheetId, "approve"));
 
@@ -132,6 +138,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         var other = await World.ClientAsync("xzdx.clerk");
         await Nominations.NominationFlow.AttestAllAsync(other, xzdx.NominationId!.Value);
         await Nominations.NominationFlow.DoneAsync(Nominations.NominationFlow.ActAsync(other, xzdx.SheetId!.Value, "submit"));
+        await Nominations.NominationFlow.ConfirmAllAsync(await World.ClientAsync(city), xzdx.NominationId!.Value);
         var version = await SheetVersionAsync(city, xzdx.SheetId!.Value);
         await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.BulkApprove", city, Post("/nominations/bulk-approve", [.. gold, ("items", $"{xzdx.SheetId}:{version}")])));
         await OkAsync("POST Nominations.Reopen", city, await SheetStepAsync(city, xzdx.SheetId!.Value, "reopen", ("reason", "请核对证书编号")));

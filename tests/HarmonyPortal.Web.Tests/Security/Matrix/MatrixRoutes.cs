@@ -35,6 +35,7 @@ public static class MatrixRoutes
         ["POST Nominations.Delete"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/delete") : null,
         ["POST Nominations.Decide"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/decide", ("approve", "true"), ("reason", "越权")) : null,
         ["POST Nominations.Select"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/select", ("select", "true"), ("reason", "越权")) : null,
+        ["POST Nominations.ReviewAttestation"] = t => t.NominationId is { } id ? Post($"/nominations/{id}/attest/review", ("criterionId", "honor"), ("confirm", "true")) : null,
         ["GET Nominations.Sheet"] = t => t.SheetId is { } id ? Get($"/nominations/sheets/{id}") : null,
         ["POST Nominations.Submit"] = t => t.SheetId is { } id ? Post($"/nominations/sheets/{id}/submit", ("version", "0")) : null,
         ["POST Nominations.Return"] = t => t.SheetId is { } id ? Post($"/nominations/sheets/{id}/return", ("version", "0"), ("reason", "越权退回")) : null,

@@ -1,0 +1,62 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HarmonyPortal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Rules15Criteria : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewReason",
+                table: "NominationAttestations",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReviewedAtUtc",
+                table: "NominationAttestations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewedBy",
+                table: "NominationAttestations",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "State",
+                table: "NominationAttestations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReviewReason",
+                table: "NominationAttestations");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAtUtc",
+                table: "NominationAttestations");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedBy",
+                table: "NominationAttestations");
+
+            migrationBuilder.DropColumn(
+                name: "State",
+                table: "NominationAttestations");
+        }
+    }
+}
