@@ -54,16 +54,19 @@ public sealed class SeedFidelityTests
     }
 
     [Fact]
-    public void Jiyuan_UncertifiedPractitioner_PassesTheRangeIn2022OnceAttested_ButNotIn2023()
+    public void Jiyuan_UncertifiedPractitioner_PassesTheRangeIn2022OnceAReviewerConfirms_ButNotIn2023()
     {
         var set = Load("jiyuan-2022.json");
         var uncertified = new Coordinator { Name = "样本", CurrentlyServing = true };
-        Verdict Range(int year, params string[] attested) =>
-            RuleEvaluator.Evaluate(((CriterionGroup)set.CriteriaFor(GoldCategory.Coordinator, year)!).Members[0], uncertified, attested.ToHashSet(), new DateOnly(year, 11, 1));
+        Verdict Range(int year, AttestationState? state) =>
+            RuleEvaluator.Evaluate(((CriterionGroup)set.CriteriaFor(GoldCategory.Coordinator, year)!).Members[0], uncertified,
+                state is { } s ? new Dictionary<string, AttestationReview> { ["ha-c0b"] = new("在读证明", s, "审核员", new DateOnly(year, 11, 1), null) } : new Dictionary<string, AttestationReview>(),
+                new DateOnly(year, 11, 1));
 
-        Assert.Equal(Outcome.NeedsAttestation, Range(2022).Outcome);
-        Assert.Equal(Outcome.Met, Range(2022, "ha-c0b").Outcome);
-        Assert.Equal(Outcome.NotMet, Range(2023, "ha-c0b").Outcome);
+        Assert.Equal(Outcome.NeedsAttestation, Range(2022, null).Outcome);
+        Assert.Equal(Outcome.NeedsAttestation, Range(2022, AttestationState.Pending).Outcome);
+        Assert.Equal(Outcome.Met, Range(2022, AttestationState.Confirmed).Outcome);
+        Assert.Equal(Outcome.NotMet, Range(2023, AttestationState.Confirmed).Outcome);
         Assert.Equal(60, set.Tasks.Single(t => t.Kind == TaskKind.Indicator).Quotas.Single().Min);
     }
 
