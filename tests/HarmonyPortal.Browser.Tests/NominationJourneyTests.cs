@@ -72,7 +72,8 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
             await Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存证明事项。");
         }
 
-        await Expect(clerk.GetByTestId("eligibility").Locator(".card-header .badge")).ToHaveTextAsync("符合");
+        // The clerk's evidence alone never makes a condition 符合: the city reviewer confirms it.
+        await Expect(clerk.GetByTestId("eligibility").Locator(".card-header .badge")).ToHaveTextAsync("待审核确认");
         await clerk.GetByLabel("选择附件").SetInputFilesAsync(new FilePayload
         {
             Name = "表彰文件.pdf",
@@ -145,6 +146,8 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
             await confirms.Nth(i).ClickAsync();
             await Expect(city.GetByRole(AriaRole.Status)).ToContainTextAsync("已确认该证明事项。");
         }
+
+        await Expect(city.GetByTestId("eligibility").Locator(".card-header .badge")).ToHaveTextAsync("符合");
 
         await city.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Expect(city.GetByRole(AriaRole.Status)).ToContainTextAsync("已审核通过该推荐对象。");

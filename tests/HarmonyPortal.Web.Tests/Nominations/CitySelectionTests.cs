@@ -39,6 +39,11 @@ public abstract class CitySelectionTests<TPortal>(TPortal portal) : IClassFixtur
         await AttestAllAsync(clerk, first);
         var county = await SheetAsync(portal, first);
         await DoneAsync(ActAsync(clerk, county.Id, "submit"));
+        if (category == GoldCategory.MediationOrganization)
+        {
+            await ConfirmAllAsync(city, first); // 赣州 sets mediation criteria with a condition the reviewer confirms; none for coordinators
+        }
+
         Assert.Equal(HttpStatusCode.Redirect, (await city.PostAsync($"/nominations/{first}/decide", await city.TokenFromAsync($"/nominations/{first}"), ("approve", "true"))).StatusCode);
         await DoneAsync(ActAsync(city, county.Id, "approve"));
         using var cityClerk = await portal.SignedInClientAsync("gz.clerk");

@@ -19,7 +19,7 @@ namespace HarmonyPortal.Web.Tests.Nominations;
 public abstract class CriteriaReviewTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
     where TPortal : PortalFactory
 {
-    private const string WidenedRange = "未持证但从事协调劳动关系工作的人员或劳动关系协调相关专业的学生";
+    private const string WidenedRange = "各类组织、协调劳动关系三方机构中未持有证书但从事协调劳动关系工作的人员，或劳动关系协调相关专业的学生";
 
     [Fact]
     public async Task Jiyuan2022_AnUncertifiedPractitionerPassesOnceTheReviewerConfirms_TheSameNomineeIn2023DoesNot()

@@ -75,7 +75,7 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         var cityPage = (await city.GetPageAsync($"/nominations/sheets/{citySheet.Id}")).QuerySelector("[data-testid=sheet-findings]")!.TextContent;
         if (category == GoldCategory.Coordinator)
         {
-            Assert.Contains("忻州市 2022 年度打造金牌劳动关系协调员 1 名，低于下限 10 名", cityPage);
+            Assert.Contains("忻州市 2022 年度打造金牌劳动关系协调员：1 名，低于下限 10 名", cityPage);
         }
 
         await DoneAsync(ActAsync(city, citySheet.Id, "forward"));
@@ -185,31 +185,42 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         Assert.Equal(1, await db.SheetTransitions.CountAsync(t => t.SheetId == sheet.Id && t.Action == WorkflowAction.Approve));
     }
 
+    /// <summary>
+    /// 山西 "金牌劳动关系协调员为每年12月20日前" is the date the city reports to the province: after it the city's report is
+    /// locked until the province grants an extension with a reason; the county's submission to the city has no date from
+    /// the province and is not locked.
+    /// </summary>
     [Fact]
-    public async Task AfterTheDeadline_SubmissionIsLocked_UntilTheCityGrantsAnExtensionWithAReason()
+    public async Task AfterTheReportDate_TheCitysReportIsLocked_UntilTheProvinceGrantsAnExtensionWithAReason()
     {
-        portal.Clock.Set(2021, 12, 22);
+        portal.Clock.Set(2023, 12, 22); // a year no other test of this class forwards
         using var clerk = await portal.SignedInClientAsync("xzxf.clerk");
         using var city = await portal.SignedInClientAsync("xz.reviewer");
-        var id = await NominateAsync(clerk, GoldCategory.Coordinator, await LedgerRowAsync(clerk, GoldCategory.Coordinator, 2021, "逾期候选"));
+        using var province = await portal.SignedInClientAsync("sx.reviewer");
+        var id = await NominateAsync(clerk, GoldCategory.Coordinator, await LedgerRowAsync(clerk, GoldCategory.Coordinator, 2023, "逾期候选"));
         await AttestAllAsync(clerk, id);
         var sheet = await SheetAsync(portal, id);
-        var county = await portal.RegionIdAsync("140902");
-
-        var late = await ActAsync(clerk, sheet.Id, "submit");
-        Assert.Contains("截止日期 2021-12-20 已过 2 天，不能再提交", await TextAsync(late));
-
-        var extendFields = new[] { ("regionId", county.ToString()), ("category", "Coordinator"), ("year", "2021"), ("batch", "0"), ("newDate", "2021-12-31") };
-        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync("/nominations/extend", await clerk.TokenFromAsync("/nominations"), [.. extendFields, ("reason", "自己延期")])).StatusCode);
-        var noReason = await city.PostAsync("/nominations/extend", await city.TokenFromAsync("/nominations"), extendFields);
-        Assert.Contains("延期原因：必填", (await city.GetPageAsync(noReason.Headers.Location!.OriginalString)).Body!.TextContent);
-        await DoneAsync(city.PostAsync("/nominations/extend", await city.TokenFromAsync("/nominations"), [.. extendFields, ("reason", "该县遭遇汛情，材料延后报送")]));
-
-        var overview = await city.GetPageAsync("/nominations?category=Coordinator&year=2021");
-        Assert.Contains("截止日期 2021-12-31（已延期），还有 9 天", overview.QuerySelector($"[data-testid=child-{county}]")!.TextContent);
         await DoneAsync(ActAsync(clerk, sheet.Id, "submit"));
-        var timeline = (await clerk.GetPageAsync($"/nominations/sheets/{sheet.Id}")).QuerySelector("[data-testid=timeline]")!.TextContent;
-        Assert.Contains("截止日期延至 2021-12-31：该县遭遇汛情", timeline);
+        await ConfirmAllAsync(city, id);
+        await DoneAsync(city.PostAsync($"/nominations/{id}/decide", await city.TokenFromAsync($"/nominations/{id}"), ("approve", "true")));
+        await DoneAsync(ActAsync(city, sheet.Id, "approve"));
+        var citySheet = await SheetAsync(portal, id, city: true);
+        var xinzhou = await portal.RegionIdAsync("140900");
+
+        var late = await ActAsync(city, citySheet.Id, "forward");
+        Assert.Contains("截止日期 2023-12-20 已过 2 天，不能再上报", await TextAsync(late));
+
+        var extendFields = new[] { ("regionId", xinzhou.ToString()), ("category", "Coordinator"), ("year", "2023"), ("batch", "0"), ("newDate", "2023-12-31"), ("step", "Report") };
+        Assert.Equal(HttpStatusCode.Forbidden, (await city.PostAsync("/nominations/extend", await city.TokenFromAsync("/nominations"), [.. extendFields, ("reason", "自己延期")])).StatusCode);
+        var noReason = await province.PostAsync("/nominations/extend", await province.TokenFromAsync("/nominations"), extendFields);
+        Assert.Contains("延期原因：必填", (await province.GetPageAsync(noReason.Headers.Location!.OriginalString)).Body!.TextContent);
+        await DoneAsync(province.PostAsync("/nominations/extend", await province.TokenFromAsync("/nominations"), [.. extendFields, ("reason", "该市遭遇汛情，材料延后报送")]));
+
+        var overview = await province.GetPageAsync("/nominations?category=Coordinator&year=2023");
+        Assert.Contains("截止日期 2023-12-31（已延期），还有 9 天", overview.QuerySelector($"[data-testid=child-{xinzhou}]")!.TextContent);
+        await DoneAsync(ActAsync(city, citySheet.Id, "forward"));
+        var timeline = (await city.GetPageAsync($"/nominations/sheets/{citySheet.Id}")).QuerySelector("[data-testid=timeline]")!.TextContent;
+        Assert.Contains("截止日期延至 2023-12-31：该市遭遇汛情", timeline);
     }
 
     private static string GoldName(GoldCategory category) => category switch

@@ -71,6 +71,30 @@ public abstract class JurisdictionRuleTests<TPortal>(TPortal portal) : IClassFix
         Assert.Contains(lines, l => l.StartsWith("岳阳市总工会 重点企业指导计划 规划期内 ≥ 2 户", StringComparison.Ordinal) && l.Contains("1 / 2 户，还差 1 户", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("岳阳市人社局 重点企业指导计划", StringComparison.Ordinal) && l.Contains("0 / 2 户，还差 2 户", StringComparison.Ordinal));
     }
+
+    /// <summary>济源 "人社、工会、工商联分别配备至少 1 名劳动关系协调员": the member units of its office, covered by the serving coordinators attributed to them.</summary>
+    [Fact]
+    public async Task Jiyuan_CountsItsMemberUnitsCoveredByAServingCoordinator()
+    {
+        portal.Clock.Set(2022, 6, 1);
+        var jiyuan = await portal.RegionIdAsync("410000-JY");
+        using var clerk = await portal.SignedInClientAsync("jy.clerk");
+        using var reviewer = await portal.SignedInClientAsync("jy.reviewer");
+        static string Cell(AngleSharp.Html.Dom.IHtmlDocument page)
+        {
+            var cells = page.QuerySelectorAll("[data-testid=coverage-table] tbody tr").First(r => r.TextContent.Contains("（本级）", StringComparison.Ordinal)).QuerySelectorAll("td");
+            return cells[cells.Length - 1].TextContent.Trim();
+        }
+
+        var before = await reviewer.GetPageAsync($"/dashboard?regionId={jiyuan}&year=2022");
+        await NominationFlow.LedgerRowAsync(clerk, GoldCategory.Coordinator, 2022, "人社局协调员");
+        var after = await reviewer.GetPageAsync($"/dashboard?regionId={jiyuan}&year=2022");
+
+        Assert.Contains("成员单位至少 1 名", before.QuerySelector("[data-testid=coverage-targets]")!.TextContent);
+        Assert.StartsWith("0 / 4", Cell(before));
+        Assert.StartsWith("1 / 4", Cell(after));
+        Assert.Contains(after.QuerySelectorAll("[data-testid=coverage-table] thead th"), th => th.TextContent.StartsWith("成员单位", StringComparison.Ordinal));
+    }
 }
 
 public sealed class SqliteJurisdictionRuleTests(SqlitePortal portal) : JurisdictionRuleTests<SqlitePortal>(portal);

@@ -26,9 +26,10 @@ public static partial class RuleChecker
                 Error($"{path}.date", $"期限 {date} 不在所属的 {own} 年或其次年内");
             }
 
-            if (deadline.Step == DeadlineStep.Ledger && deadline.Ledger is null && task.Measure is null && task.Honour is null)
+            // A ledger deadline naming no ledger serves every ledger the plan does not date separately (ReportingDeadlines).
+            if (deadline.Step == DeadlineStep.Ledger && deadline.Ledger is null)
             {
-                Error($"{path}.ledger", $"台账报送期限（step 为 ledger）须指明台账：任务“{task.Name}”本身不读任何台账，请填写 ledger");
+                Warning($"{path}.ledger", $"台账报送期限未指明台账（ledger）：适用于本规划未单独规定期限的全部台账");
             }
         }
     }

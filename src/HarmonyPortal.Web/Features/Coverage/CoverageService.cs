@@ -78,7 +78,37 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
             }
         }
 
+        if (targets.FirstOrDefault(t => t.Units == CoverageUnits.MemberUnits) is { } unitTarget)
+        {
+            await CountMemberUnitsAsync(region, year, rowOf, unitTarget, figures, uncovered, ct);
+        }
+
         return new CoveragePage(targets, ruleSetName, figures, uncovered);
+    }
+
+    /// <summary>
+    /// 济源 "人社、工会、工商联分别配备至少 1 名": each active member unit of the subtree's offices, covered when at least the
+    /// target's number of serving coordinators of the year are attributed to it.
+    /// </summary>
+    private async Task CountMemberUnitsAsync(Region region, int year, IReadOnlyDictionary<int, int> rowOf, AppliedTarget target,
+        Dictionary<(int, CoverageUnits), CoverageFigure> figures, List<UncoveredUnit> uncovered, CancellationToken ct)
+    {
+        var path = region.Path;
+        var units = await db.MemberUnits.AsNoTracking().Where(u => u.IsActive && u.Region.Path.StartsWith(path) && u.Region.Level != RegionLevel.Town)
+            .Select(u => new { u.Id, u.RegionId, u.ShortName }).ToListAsync(ct);
+        var serving = await db.Coordinators.AsNoTracking().Where(c => c.Year == year && c.CurrentlyServing && c.UnitId != null && c.Region.Path.StartsWith(path))
+            .GroupBy(c => c.UnitId!.Value).Select(g => new { Unit = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Unit, g => g.Count, ct);
+        foreach (var unit in units.Where(u => rowOf.ContainsKey(u.RegionId)))
+        {
+            var count = serving.GetValueOrDefault(unit.Id);
+            var key = (rowOf[unit.RegionId], CoverageUnits.MemberUnits);
+            var figure = figures.GetValueOrDefault(key) ?? new CoverageFigure(0, 0);
+            figures[key] = new CoverageFigure(figure.Total + 1, figure.Covered + (count >= target.MinCoordinators ? 1 : 0));
+            if (count < target.MinCoordinators && unit.RegionId == region.Id)
+            {
+                uncovered.Add(new UncoveredUnit(CoverageUnits.MemberUnits, unit.ShortName, "成员单位", count));
+            }
+        }
     }
 
     /// <summary>The coverage targets of the nearest jurisdiction up the region chain whose plan for the year states any.</summary>

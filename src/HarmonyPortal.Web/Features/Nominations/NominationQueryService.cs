@@ -54,9 +54,12 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
                 ? db.Nominations.Where(n => n.SheetId == selecting.Id)
                 : db.Nominations.Where(n => n.CitySheetId == selecting.Id && (n.CityDecision == Decision.Yes || n.SheetId == selecting.Id))).CountAsync(n => n.ProvinceDecision == Decision.Pending, ct)
             : 0;
-        var note = goldRules.TaskSet is null
-            ? $"{y} 年度没有规划规定{GoldRules.CategoryName(category)}的选树任务：不检查配额，也没有截止日期。请管理员在“选树规则”中录入该年度所属的规划。"
-            : null;
+        var note = goldRules.TaskSet switch
+        {
+            null => $"{y} 年度没有规划规定{GoldRules.CategoryName(category)}的选树任务：不检查配额，也没有截止日期。请管理员在“选树规则”中录入该年度所属的规划。",
+            { } set when !set.Governs(y) => $"{y} 年不在《{set.Name}》的规划期（{set.PeriodText}）内：沿用其年度配额，本年度没有截止日期。请管理员在“选树规则”中录入新一期规划。",
+            _ => null,
+        };
         note = batchNote is null ? note : note is null ? batchNote : batchNote + note;
         var publishDeadline = own.Level == goldRules.SelectingLevel
             ? SheetEvaluator.Deadline(goldRules.DeadlineOf(category, DeadlineStep.Publish, key.Batch), DeadlineStep.Publish, Today) ?? new SheetFinding(true, SheetEvaluator.NoDeadline)
