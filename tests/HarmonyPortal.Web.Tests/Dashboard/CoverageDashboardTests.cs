@@ -20,7 +20,10 @@ public abstract class CoverageDashboardTests<TPortal>(TPortal portal) : IClassFi
 
     private static string IdNumber(int n) => TestIdNumbers.WithCheckDigit($"41900119850101{n:D2}10");
 
-    private static List<string> Cells(IHtmlDocument page, string table, string region) =>
+    /// <summary>The enterprise and town columns of a row (济源's plan adds a member-unit column after them, tested in JurisdictionRuleTests).</summary>
+    private static List<string> Cells(IHtmlDocument page, string table, string region) => AllCells(page, table, region).Take(2).ToList();
+
+    private static List<string> AllCells(IHtmlDocument page, string table, string region) =>
         page.QuerySelectorAll($"[data-testid={table}] tbody tr").Single(tr => tr.Children[0].TextContent.Trim().StartsWith(region, StringComparison.Ordinal))
             .Children.Skip(1).Select(c => c.TextContent.Trim()).ToList();
 
@@ -81,8 +84,9 @@ public abstract class CoverageDashboardTests<TPortal>(TPortal portal) : IClassFi
         var page = await clerk.GetPageAsync($"/dashboard?year={year}");
 
         Assert.Equal(["2 / 4（50%）", "2 / 4（50%）"], Cells(page, "coverage-table", "虎岭高新区"));
+        // Then the county's own member units without a serving coordinator attributed to them (济源 "人社、工会、工商联分别配备").
         Assert.Equal(
-            ["大中型企业|中原机械有限公司", "大中型企业|沁园食品有限公司", "乡镇（街道）、园区|王屋镇", "乡镇（街道）、园区|玉泉街道"],
+            ["大中型企业|中原机械有限公司", "大中型企业|沁园食品有限公司", "乡镇（街道）、园区|王屋镇", "乡镇（街道）、园区|玉泉街道", "成员单位|总工会", "成员单位|企联/企协", "成员单位|工商联"],
             page.QuerySelectorAll("[data-testid=coverage-uncovered] tbody tr").Select(tr => $"{tr.Children[0].TextContent}|{tr.Children[1].TextContent}"));
         var targets = page.QuerySelector("[data-testid=coverage-targets]")!.TextContent;
         Assert.Contains("每个大中型企业至少 1 名，期限 2023-12-31", targets);
@@ -101,7 +105,8 @@ public abstract class CoverageDashboardTests<TPortal>(TPortal portal) : IClassFi
 
         Assert.Equal(["2 / 4（50%）", "2 / 4（50%）"], Cells(cityPage, "coverage-table", "虎岭高新区"));
         Assert.Equal(["—", "1 / 1（100%）"], Cells(cityPage, "coverage-table", "玉川产业集聚区"));
-        Assert.Null(cityPage.QuerySelector("[data-testid=coverage-uncovered]"));
+        // The city registers no enterprises or towns of its own: only its member units can be uncovered.
+        Assert.All(cityPage.QuerySelectorAll("[data-testid=coverage-uncovered] tbody tr"), tr => Assert.Equal("成员单位", tr.Children[0].TextContent));
         Assert.Null(cityPage.QuerySelector("[data-testid=coverage-empty]"));
         Assert.Equal(["2 / 4（50%）", "3 / 5（60%）"], Cells(provincePage, "coverage-table", "济源示范区"));
     }
@@ -113,7 +118,9 @@ public abstract class CoverageDashboardTests<TPortal>(TPortal portal) : IClassFi
 
         var (sheets, _) = YearEnd.YearEndWorkbookReader.Read(await YearEnd.YearEndExports.ExportAsync(city, year));
 
-        var coverage = sheets[0].Data.Where(r => r[2].Contains("配备劳动关系协调员", StringComparison.Ordinal)).Select(r => string.Join("|", r.Skip(1).Take(7))).ToList();
+        var coverage = sheets[0].Data.Where(r => r[2].Contains("配备劳动关系协调员", StringComparison.Ordinal) && !r[2].StartsWith("人社、工会、工商联", StringComparison.Ordinal))
+            .Select(r => string.Join("|", r.Skip(1).Take(7))).ToList();
+        Assert.Contains(sheets[0].Data, r => r[1] == "虎岭高新区" && r[2].StartsWith("人社、工会、工商联分别配备劳动关系协调员", StringComparison.Ordinal));
         Assert.Equal(
         [
             "虎岭高新区|大中型企业配备劳动关系协调员（每个至少 1 名）|个|4|2|2|未完成",

@@ -95,7 +95,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
     {
         var path = region.Path;
         var units = await db.MemberUnits.AsNoTracking().Where(u => u.IsActive && u.Region.Path.StartsWith(path) && u.Region.Level != RegionLevel.Town)
-            .Select(u => new { u.Id, u.RegionId, u.ShortName }).ToListAsync(ct);
+            .OrderBy(u => u.RegionId).ThenBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => new { u.Id, u.RegionId, u.ShortName }).ToListAsync(ct);
         var serving = await db.Coordinators.AsNoTracking().Where(c => c.Year == year && c.CurrentlyServing && c.UnitId != null && c.Region.Path.StartsWith(path))
             .GroupBy(c => c.UnitId!.Value).Select(g => new { Unit = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Unit, g => g.Count, ct);
         foreach (var unit in units.Where(u => rowOf.ContainsKey(u.RegionId)))
@@ -106,7 +106,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
             figures[key] = new CoverageFigure(figure.Total + 1, figure.Covered + (count >= target.MinCoordinators ? 1 : 0));
             if (count < target.MinCoordinators && unit.RegionId == region.Id)
             {
-                uncovered.Add(new UncoveredUnit(CoverageUnits.MemberUnits, unit.ShortName, "成员单位", count));
+                uncovered.Add(new UncoveredUnit(CoverageUnits.MemberUnits, unit.ShortName, "本级协调劳动关系三方成员单位", count));
             }
         }
     }

@@ -120,7 +120,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
                 if (f.Total > 0)
                 {
                     writer.WriteRow([
-                        CellValue.Number(++serial), CellValue.Text(row.Name), CellValue.Text($"{target.Name}（{target.ShareText}{target.UnitsName}至少 {target.MinCoordinators} 名）"), CellValue.Text("个"),
+                        CellValue.Number(++serial), CellValue.Text(row.Name), CellValue.Text($"{target.Name}（{(target.Share >= 1 ? "每个" : target.ShareText + target.UnitsName)}至少 {target.MinCoordinators} 名）"), CellValue.Text("个"),
                         CellValue.Number(f.Total), CellValue.Number(f.Covered), CellValue.Number(f.Total - f.Covered),
                         CellValue.Text(target.IsMet(f) ? "已完成" : "未完成"), CellValue.Text(page.RuleSetName ?? "每个单位至少 1 名在任协调员"),
                     ]);
