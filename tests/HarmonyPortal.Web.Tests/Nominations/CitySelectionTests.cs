@@ -64,6 +64,7 @@ public abstract class CitySelectionTests<TPortal>(TPortal portal) : IClassFixtur
         Assert.Contains("本类别由市级审核员择优和发布名单；省级只能查看已发布的名单", await TextAsync(early));
 
         // The city selects one and passes over the other with a reason; publishing waits for every decision.
+        Assert.Equal("市级择优", (await city.GetPageAsync($"/print/nominations/{first}")).QuerySelector("[data-testid=selection-label]")!.TextContent.Trim());
         var nominee = await city.GetPageAsync($"/nominations/{first}");
         Assert.Contains("市级择优", nominee.Body!.TextContent);
         Assert.NotNull(nominee.QuerySelector($"form[action='/nominations/{first}/select']"));

@@ -144,6 +144,7 @@ public abstract class CriteriaReviewTests<TPortal>(TPortal portal) : IClassFixtu
         Assert.Null((await clerk.GetPageAsync($"/nominations/{id}")).QuerySelector("[data-testid=no-criteria]"));
         var print = await clerk.GetPageAsync($"/print/nominations/{id}");
         Assert.Null(print.QuerySelector("[data-testid=no-criteria]"));
+        Assert.Equal("省级择优", print.QuerySelector("[data-testid=selection-label]")!.TextContent.Trim()); // 山西: the province confers
         var states = print.QuerySelectorAll("table.grid tbody tr").Select(r => r.Children[^1].TextContent.Trim()).ToList();
         Assert.NotEmpty(states);
         Assert.All(states, s => Assert.Equal("待审核确认", s));

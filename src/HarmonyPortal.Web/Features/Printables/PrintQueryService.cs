@@ -39,6 +39,7 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
             FullIdNumbers = reveal && definition.HasIdNumber ? 1 : 0,
             CriteriaSourceNote = page.Rules.CriteriaSourceNote,
             NoCriteria = page.Rules.Criteria(n.Category) is null,
+            SelectingLevel = page.Rules.SelectingLevel,
         });
     }
 

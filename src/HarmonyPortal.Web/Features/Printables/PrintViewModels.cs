@@ -42,6 +42,9 @@ public sealed record RecommendationForm(
 
     /// <summary>No plan up the chain sets criteria for the category in the year: the form prints the warning.</summary>
     public bool NoCriteria { get; init; }
+
+    /// <summary>The level that selects the category (the honour's), which labels the selection line: 省级择优, 市级择优.</summary>
+    public Core.Regions.RegionLevel SelectingLevel { get; init; } = Core.Regions.RegionLevel.Province;
 }
 
 /// <summary>One line of a printed table: the nominee, its region, the ledger's list fields, and the decisions.</summary>
