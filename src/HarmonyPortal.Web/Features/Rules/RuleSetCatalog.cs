@@ -44,14 +44,6 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
             g.Where(v => v.ToYear >= year).MaxBy(v => v.Version) ?? g.Where(v => v.FromYear == g.Max(o => o.FromYear)).MaxBy(v => v.Version)!);
     }
 
-    /// <summary>Each region's plans (the latest version of each), newest period first.</summary>
-    public async Task<Dictionary<int, List<RuleSetVersion>>> PlansAsync(IReadOnlyCollection<int> regionIds, CancellationToken ct)
-    {
-        var versions = await db.RuleSetVersions.AsNoTracking().Where(v => regionIds.Contains(v.RegionId)).ToListAsync(ct);
-        return versions.GroupBy(v => v.RegionId).ToDictionary(g => g.Key,
-            g => g.GroupBy(v => v.FromYear).Select(p => p.MaxBy(v => v.Version)!).OrderByDescending(v => v.FromYear).ToList());
-    }
-
     /// <summary>The plans governing <paramref name="year"/> up the region chain (leaf first), parsed, with their versions.</summary>
     public async Task<IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)>> ChainAsync(IReadOnlyList<int> regionIdsLeafToRoot, int year, CancellationToken ct)
     {

@@ -31,6 +31,8 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
 {
     private readonly Dictionary<string, (int Count, int? Nominated)> measured = [];
 
+    private readonly Dictionary<int, List<Core.Offices.MemberUnit>> unitsOf = [];
+
     /// <summary>The plans whose quotas bind <paramref name="own"/> in the year, nearest first, with whether each is inherited.</summary>
     public async Task<IReadOnlyList<(RuleSet Plan, RuleSetVersion Version, bool Inherited)>> PlansOfAsync(Region own, int year, CancellationToken ct)
     {
@@ -46,10 +48,6 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
 
         return result;
     }
-
-    /// <summary>The nearest plan governing the year up <paramref name="own"/>'s chain, or null.</summary>
-    public async Task<RuleSet?> RuleSetOfAsync(Region own, int year, CancellationToken ct) =>
-        (await catalog.ChainAsync(Region.IdsLeafToRoot(own.Path), year, ct)).Select(p => p.RuleSet).FirstOrDefault();
 
     /// <summary>
     /// Each quota binding one of <paramref name="regions"/> (or a member unit of it), from the plans governing the year up
@@ -89,7 +87,11 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         int? unitId = null;
         if (quota.MemberUnit is { } unitName)
         {
-            var units = await db.MemberUnits.AsNoTracking().Where(u => u.RegionId == region.Id).ToListAsync(ct);
+            if (!unitsOf.TryGetValue(region.Id, out var units))
+            {
+                unitsOf[region.Id] = units = await db.MemberUnits.AsNoTracking().Where(u => u.RegionId == region.Id).ToListAsync(ct);
+            }
+
             if (Core.Offices.MemberUnits.Named(units, unitName) is not { } unit)
             {
                 return Result(0, null, null, new QuotaJudgement(QuotaStatus.Unknown, $"{region.Name}没有成员单位“{unitName}”，配额无法计量"));
