@@ -53,6 +53,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.RulesPageBuilder>();
         builder.Services.AddScoped<Features.Rules.PlanlessJurisdictions>();
+        builder.Services.AddScoped<Features.Rules.Drafts.RuleDraftService>();
+        builder.Services.AddScoped<Features.Rules.Drafts.DraftPublishing>();
         builder.Services.AddScoped<Features.Rules.TaskQuotas>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
