@@ -66,9 +66,11 @@ public abstract partial class ReadableRulesPageTests<TPortal>(TPortal portal) : 
         var expected = plan.Tasks.Sum(t => t.Quotas.Count(q => q.MemberUnit is null && (q.Region == "430611" || q.Level == "County")));
         Assert.Equal(18, expected);
         Assert.Equal(expected, own.QuerySelectorAll("[data-quota]").Length);
-        var newEnterprises = own.QuerySelectorAll("[data-quota]").Where(r => r.TextContent.Contains("新企业用工服务计划", StringComparison.Ordinal)).Select(r => r.TextContent).ToList();
-        Assert.Contains(newEnterprises, r => r.Contains("规划期内 ≥ 60 户", StringComparison.Ordinal));
-        Assert.Contains(newEnterprises, r => r.Contains("每年 ≥ 20 户", StringComparison.Ordinal));
+        var newEnterprises = own.QuerySelectorAll("tr").Single(r => r.QuerySelector("td")?.TextContent == "新企业用工服务计划").QuerySelectorAll("[data-quota]").Select(q => q.TextContent).ToList();
+        Assert.Equal(2, newEnterprises.Count);
+        Assert.StartsWith("规划期内 ≥ 60 户", newEnterprises[0]);
+        Assert.StartsWith("每年 ≥ 20 户", newEnterprises[1]);
+        Assert.Contains(own.QuerySelectorAll("[data-quota]"), q => q.TextContent.StartsWith("每个县（市、区）：每年 ≥ 1 户", StringComparison.Ordinal));
         Assert.DoesNotContain("岳阳楼区", own.TextContent);
     }
 

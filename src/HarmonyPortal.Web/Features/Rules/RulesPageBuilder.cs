@@ -60,12 +60,16 @@ public sealed class RulesPageBuilder(HarmonyDbContext db, UserScope scope)
         return new RulesPage(tasks, own is null ? null : new OwnRegion(RegionName(byCode.Values.First(p => p.Id == scope.RegionId).Code), own), criteria);
     }
 
-    private static List<OwnQuota> OwnQuotas(RuleSet set, Place viewer, Func<Quota, string> holder)
+    /// <summary>Per task, the quotas binding the viewer's region; the holder is named where it is not the region itself (a level, a unit).</summary>
+    private static List<OwnTask> OwnQuotas(RuleSet set, Place viewer, Func<Quota, string> holder)
     {
         var region = new Region { Id = viewer.Id, Code = viewer.Code, Level = viewer.Level };
-        return set.Tasks.SelectMany(t => t.Quotas
+        return set.Tasks
+            .Select(t => new OwnTask(t.Id, t.Name, t.Quotas
                 .Where(q => QuotaScopes.Binds(q, region) || QuotaScopes.BindsUnitOf(q, region))
-                .Select(q => new OwnQuota(t.Id, t.Name, q.Level is null ? holder(q) : LevelScope(q), Requirement(q), q.Note)))
+                .Select(q => new OwnQuota(q.Level is not null ? LevelScope(q) : q.MemberUnit is not null ? holder(q) : null, Requirement(q), q.Note))
+                .ToList()))
+            .Where(t => t.Quotas.Count > 0)
             .ToList();
     }
 
@@ -111,9 +115,12 @@ public sealed record QuotaLine(string Text, string? Note);
 public sealed record DeadlineLine(string Step, string When, string Text);
 
 /// <summary>The quotas binding the viewer's own region (by its level, its code or one of its member units).</summary>
-public sealed record OwnRegion(string RegionName, IReadOnlyList<OwnQuota> Quotas);
+public sealed record OwnRegion(string RegionName, IReadOnlyList<OwnTask> Tasks);
 
-public sealed record OwnQuota(string TaskId, string Task, string Holder, string Text, string? Note);
+public sealed record OwnTask(string TaskId, string Task, IReadOnlyList<OwnQuota> Quotas);
+
+/// <summary>A quota of the viewer's region; <see cref="Holder"/> names a level (每个县（市、区）) or a unit, null for the region's office.</summary>
+public sealed record OwnQuota(string? Holder, string Text, string? Note);
 
 public sealed record CategoryCriteria(string Category, CriterionView Root);
 
