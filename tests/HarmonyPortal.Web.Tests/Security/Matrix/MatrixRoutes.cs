@@ -132,6 +132,7 @@ public static class MatrixRoutes
         ["POST Account.ChangePassword"] = "the caller's own password (current one required)",
         ["* Error.Show"] = "status-code pages, text only",
         ["* /health"] = "anonymous health check",
+        ["GET Rules.Schema"] = "the rule file format, the same for every signed-in user",
     };
 
     private static (string, string)[] Profile(RegionRecords t) =>
