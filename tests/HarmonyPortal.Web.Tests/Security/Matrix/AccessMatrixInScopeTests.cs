@@ -231,6 +231,10 @@ public abstract partial class AccessMatrixTests<TPortal>
         await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.ChangeDeadline", admin, Post($"{draft}/deadlines/0/0", ("date", "2095-11-20"))));
         await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.DeleteDeadline", admin, Post($"{draft}/deadlines/0/0/delete")));
         await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.DeleteTask", admin, Post($"{draft}/tasks/1/delete")));
+        await OkAsync("GET Grid.Show", admin, Get($"{draft}/grid"));
+        await OkAsync("POST Grid.Save", admin, Post($"{draft}/grid"));
+        var grid = await (await OkAsync("GET Grid.Download", admin, Get($"{draft}/grid.xlsx"))).Content.ReadAsByteArrayAsync();
+        await OkAsync("POST Grid.Upload", admin, Upload($"{draft}/grid.xlsx", grid, "任务安排表.xlsx"));
         await OkAsync("GET Drafts.Publish", admin, Get($"{draft}/publish"));
         await ChangesAsync<RuleSetVersion>(() => OkAsync("POST Drafts.Publish", admin, Post($"{draft}/publish", ("confirmed", "true"), ("comment", "范围测试"))));
         await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.Create", admin, newPlan with { Form = [.. newPlan.Form.Where(f => f.Item1 is not "Input.FromYear" and not "Input.ToYear"), ("Input.FromYear", "2099"), ("Input.ToYear", "2099")] }));
