@@ -53,6 +53,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.TaskQuotas>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
+        builder.Services.AddScoped<Features.Rules.Drafts.PlanImpactService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
         builder.Services.AddScoped<Features.Indicators.IndicatorService>();
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();

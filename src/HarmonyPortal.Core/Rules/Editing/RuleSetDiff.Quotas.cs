@@ -56,7 +56,8 @@ public static partial class RuleSetDiff
         return keyed;
     }
 
-    private static string QuotaKey(Quota q) => $"{q.Level}|{q.Region}|{q.MemberUnit}|{q.Per}|{string.Join(",", q.Years)}|{q.Tier}";
+    /// <summary>What tells two quotas of a task apart: what they bind (level, region, member unit), the period, the named years and the tier.</summary>
+    public static string QuotaKey(Quota q) => $"{q.Level}|{q.Region}|{q.MemberUnit}|{q.Per}|{string.Join(",", q.Years)}|{q.Tier}";
 
     private static List<string> DeadlineLines(RuleSet a, RuleSet b)
     {
