@@ -40,6 +40,10 @@ public static class AuditActions
     public const string LedgerReported = "ledger.reported";
     public const string LedgerReportReturned = "ledger.report-returned";
     public const string RuleSetVersionAdded = "ruleset.version-added";
+
+    public const string RuleSetDraftSaved = "ruleset.draft-saved";
+
+    public const string RuleSetDraftDiscarded = "ruleset.draft-discarded";
     public const string NominationCreated = "nomination.created";
     public const string NominationUpdated = "nomination.updated";
     public const string NominationDeleted = "nomination.deleted";

@@ -47,6 +47,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<Rules.RuleSetVersion> RuleSetVersions => Set<Rules.RuleSetVersion>();
 
+    public DbSet<Rules.RuleSetDraft> RuleSetDrafts => Set<Rules.RuleSetDraft>();
+
     public DbSet<Nominations.NominationSheet> NominationSheets => Set<Nominations.NominationSheet>();
 
     public DbSet<Nominations.Nomination> Nominations => Set<Nominations.Nomination>();

@@ -1876,6 +1876,56 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.ToTable("LedgerReports");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BasedOnVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "FromYear")
+                        .IsUnique();
+
+                    b.ToTable("RuleSetDrafts");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -2497,6 +2547,17 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Reporting.LedgerReport", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetDraft", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
                         .WithMany()

@@ -1821,6 +1821,54 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("LedgerReports");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BasedOnVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "FromYear")
+                        .IsUnique();
+
+                    b.ToTable("RuleSetDrafts");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -2438,6 +2486,17 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Reporting.LedgerReport", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Rules.RuleSetDraft", b =>
                 {
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
                         .WithMany()

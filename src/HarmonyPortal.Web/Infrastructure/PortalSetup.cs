@@ -51,6 +51,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerRollup>();
         builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
+        builder.Services.AddScoped<Features.Rules.Drafts.RuleDraftService>();
+        builder.Services.AddScoped<Features.Rules.Drafts.DraftPublishing>();
         builder.Services.AddScoped<Features.Rules.TaskQuotas>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
         builder.Services.AddScoped<Features.Rules.Drafts.PlanImpactService>();

@@ -73,11 +73,15 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
     /// </remarks>
     public async Task<(RuleSetVersion? Saved, IReadOnlyList<RuleFileError> Errors)> AddVersionAsync(int regionId, string json, string? comment, CancellationToken ct)
     {
-        var details = await DetailsAsync(regionId, null, ct);
-        if (!details.CanEdit)
+        // The jurisdiction's first plan has no version yet: read the region and its plans directly.
+        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct);
+        if (region is null || !scope.CanAdministerUsersOf(region.Path))
         {
             throw new WriteForbiddenException();
         }
+
+        var all = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == regionId).ToListAsync(ct);
+        var plans = all.GroupBy(v => v.FromYear).Select(g => g.MaxBy(v => v.Version)!).ToList();
 
         var (ruleSet, errors) = RuleSetReader.Read(json);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -91,13 +95,13 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
             return (null, errors);
         }
 
-        if (ruleSet.Jurisdiction != details.RegionCode)
+        if (ruleSet.Jurisdiction != region.Code)
         {
-            return (null, [new RuleFileError("$.jurisdiction", $"“{ruleSet.Jurisdiction}”与本规则集所属地区 {details.RegionName}（{details.RegionCode}）不一致")]);
+            return (null, [new RuleFileError("$.jurisdiction", $"“{ruleSet.Jurisdiction}”与本规则集所属地区 {region.Name}（{region.Code}）不一致")]);
         }
 
-        var samePlan = details.Plans.FirstOrDefault(p => p.FromYear == ruleSet.FromYear);
-        if (samePlan is null && details.Plans.FirstOrDefault(p => p.FromYear <= ruleSet.ToYear && p.ToYear >= ruleSet.FromYear) is { } overlapping)
+        var samePlan = plans.FirstOrDefault(p => p.FromYear == ruleSet.FromYear);
+        if (samePlan is null && plans.FirstOrDefault(p => p.FromYear != ruleSet.FromYear && p.FromYear <= ruleSet.ToYear && p.ToYear >= ruleSet.FromYear) is { } overlapping)
         {
             return (null, [new RuleFileError("$.fromYear", $"规划期 {ruleSet.PeriodText}与已有的{overlapping.PlanText}（{overlapping.Name}）重叠；修订该规划请保持开始年度 {overlapping.FromYear} 不变，新规划的期间不能与之重叠")]);
         }
@@ -111,7 +115,7 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
 
         var saved = new RuleSetVersion
         {
-            RegionId = regionId, Version = details.History.Concat(details.Plans).Max(v => v.Version) + 1, FromYear = ruleSet.FromYear, ToYear = ruleSet.ToYear,
+            RegionId = regionId, Version = all.Count == 0 ? 1 : all.Max(v => v.Version) + 1, FromYear = ruleSet.FromYear, ToYear = ruleSet.ToYear,
             PlanVersion = (samePlan?.PlanVersion ?? 0) + 1, Json = json, Name = ruleSet.Name, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             CreatedBy = scope.UserName, Comment = comment,
         };
@@ -120,5 +124,19 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
             $"plan {saved.FromYear}-{saved.ToYear} version {saved.PlanVersion} (#{saved.Version}): {comment}", regionId: regionId);
         await db.SaveChangesAsync(ct);
         return (saved, notes);
+    }
+
+    /// <summary>Republishes an earlier version as the newest of its plan (a new version; nothing is overwritten), with the reason.</summary>
+    public async Task<(RuleSetVersion? Saved, IReadOnlyList<RuleFileError> Errors)> RestoreAsync(int regionId, int version, string? reason, CancellationToken ct)
+    {
+        var old = await VersionAsync(regionId, version, ct);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return (null, [new RuleFileError("恢复原因", "请填写恢复原因")]);
+        }
+
+        var reasonText = reason.Trim();
+        var comment = $"恢复第 {old.PlanVersion} 版：{reasonText}";
+        return await AddVersionAsync(regionId, old.Json, comment.Length > CommentMaxLength ? comment[..CommentMaxLength] : comment, ct);
     }
 }
