@@ -124,6 +124,45 @@ public abstract class PlanImpactTests<TPortal>(TPortal portal) : IClassFixture<T
         Assert.Empty(stricter.Impact.Progress);
     }
 
+    [Fact]
+    public async Task ThePublishReview_ShowsEachSectionsLines_OrSaysInChineseThatNothingChanges()
+    {
+        var empty = await RenderAsync(new PublishReview([], new PlanImpact([], [])));
+        var first = await RenderAsync(new PublishReview([], new PlanImpact([], [])) { IsFirstVersion = true });
+        var full = await RenderAsync(new PublishReview(
+            [new Core.Rules.Editing.RuleDiffSection("配额", ["每个市 · 千户企业培育共同行动计划：每年 ≥ 4 户 → ≥ 5 户"])],
+            new PlanImpact([XinzhouLine], ["影响协调员（忻府区）· 2023 年 · 金牌劳动关系协调员：记录的结论 符合 → 按新规则 不符合"])));
+
+        Assert.Equal(["与现行版本相同", "没有地区的进度发生变化", "没有已报送对象的结论会改变"], Sections(empty).Select(s => s.Body));
+        Assert.Equal(["与现行版本的差异", "进度变化的地区", "结论会改变的已报送对象"], Sections(empty).Select(s => s.Title));
+        Assert.Equal(PublishReview.FirstVersion, Sections(first)[0].Body);
+        Assert.Equal("配额 每个市 · 千户企业培育共同行动计划：每年 ≥ 4 户 → ≥ 5 户", Sections(full)[0].Body);
+        Assert.Equal(XinzhouLine, Sections(full)[1].Body);
+        Assert.StartsWith("已记录的结论不会因发布而改变", Sections(full)[2].Body);
+        Assert.EndsWith("记录的结论 符合 → 按新规则 不符合", Sections(full)[2].Body);
+    }
+
+    private static List<(string Title, string Body)> Sections(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("[data-testid^=publish-]").Select(s => (s.QuerySelector("h2")!.TextContent.Trim(),
+            string.Join(" ", s.Children.Skip(1).Select(c => Regex.Replace(c.TextContent, @"\s+", " ").Trim())))).ToList();
+
+    /// <summary>Renders the partial as the publish page does, with the portal's own view engine.</summary>
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(PublishReview review)
+    {
+        using var scope = portal.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = services };
+        var action = new Microsoft.AspNetCore.Mvc.ActionContext(http, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor());
+        var view = services.GetRequiredService<Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine>()
+            .GetView(null, "~/Features/Rules/Drafts/_PublishReview.cshtml", isMainPage: false).View!;
+        await using var writer = new StringWriter();
+        var data = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<PublishReview>(
+            new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary()) { Model = review };
+        var temp = new Microsoft.AspNetCore.Mvc.ViewFeatures.TempDataDictionary(http, services.GetRequiredService<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider>());
+        await view.RenderAsync(new Microsoft.AspNetCore.Mvc.Rendering.ViewContext(action, view, data, temp, writer, new Microsoft.AspNetCore.Mvc.ViewFeatures.HtmlHelperOptions()));
+        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(writer.ToString());
+    }
+
     [Theory]
     [InlineData(2024, 2026, 2026, new[] { 2024, 2025, 2026 })]
     [InlineData(2024, 2026, 2024, new[] { 2024, 2025 })]

@@ -17,6 +17,10 @@ public sealed partial class PlanImpactService(HarmonyDbContext db, TaskQuotas qu
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
+    /// <summary>What the publish page of a draft shows: its rules against the plan's latest published version, and the impact.</summary>
+    public Task<PublishReview> ReviewAsync(RuleDraftState state, CancellationToken ct) =>
+        ReviewAsync(state.Region, state.Draft.FromYear, state.Draft.ToYear, state.RuleSet, ct);
+
     /// <summary>
     /// The difference between the plan's latest published version (the jurisdiction's version with the same first year) and
     /// the proposed rules, and the impact over the plan period.
