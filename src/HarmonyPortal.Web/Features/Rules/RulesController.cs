@@ -44,6 +44,40 @@ public sealed class RulesController(RuleSetAdminService service) : Controller
         TempData[Flash.Success] = errors.Count == 0 ? message : message + "规则检查提示：" + string.Join("；", errors);
         return RedirectToAction(nameof(Details), new { regionId, plan = saved.FromYear });
     }
+
+    /// <summary>Asks for the reason before an earlier version is republished as the newest.</summary>
+    [HttpGet("{regionId:int}/versions/{version:int}/restore")]
+    public async Task<IActionResult> Restore(int regionId, int version, CancellationToken ct) =>
+        View(await RestorePageAsync(regionId, version, null, [], ct));
+
+    [HttpPost("{regionId:int}/versions/{version:int}/restore")]
+    public async Task<IActionResult> Restore(int regionId, int version, string? reason, CancellationToken ct)
+    {
+        var page = await RestorePageAsync(regionId, version, reason, [], ct);
+        var (saved, errors) = await service.RestoreAsync(regionId, version, reason, ct);
+        if (saved is null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(page with { Errors = errors });
+        }
+
+        TempData[Flash.Success] = $"已将第 {page.Version.PlanVersion} 版恢复为{saved.PlanText} 第 {saved.PlanVersion} 版；其余版本保持不变。";
+        return RedirectToAction(nameof(Details), new { regionId, plan = saved.FromYear });
+    }
+
+    private async Task<RestorePage> RestorePageAsync(int regionId, int version, string? reason, IReadOnlyList<HarmonyPortal.Core.Rules.RuleFileError> errors, CancellationToken ct)
+    {
+        var stored = await service.VersionAsync(regionId, version, ct);
+        var details = await service.DetailsAsync(regionId, stored.FromYear, ct);
+        if (!details.CanEdit)
+        {
+            throw new HarmonyPortal.Core.Scope.WriteForbiddenException();
+        }
+
+        return new RestorePage(details, stored, reason, errors);
+    }
 }
+
+public sealed record RestorePage(RuleSetAdminService.Details Details, HarmonyPortal.Core.Rules.RuleSetVersion Version, string? Reason, IReadOnlyList<HarmonyPortal.Core.Rules.RuleFileError> Errors);
 
 public sealed record RuleSetPageViewModel(RuleSetAdminService.Details Details, string? PostedJson, IReadOnlyList<HarmonyPortal.Core.Rules.RuleFileError> Errors);

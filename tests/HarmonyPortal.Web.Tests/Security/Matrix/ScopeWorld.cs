@@ -27,10 +27,13 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     public Guid? JobId { get; init; }
     public string? ImportToken { get; init; }
 
+    /// <summary>A draft plan of the region (rules editor).</summary>
+    public int? DraftId { get; init; }
+
     /// <summary>Ids that name nothing: the same routes must answer these exactly as they answer a foreign record.</summary>
     public static RegionRecords Missing { get; } = new("missing", 987_654_321, "/987654321/", RegionLevel.County, "00000000-0000-0000-0000-000000000000")
     {
-        RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321,
+        RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321, DraftId = 987_654_321,
         JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a",
     };
 }
@@ -201,14 +204,20 @@ public sealed class ScopeWorld : IDisposable
             RuleSetVersionId = await db.RuleSetVersions.Select(v => v.Id).FirstAsync(), Value = 1, ReportedById = region.UserId, ReportedBy = clerkName, ReportedAtUtc = DateTime.UtcNow,
         };
         indicator.Evidence.Add(new Core.Indicators.IndicatorEvidence { FileName = "范围测试.pdf", ContentType = "application/pdf", Size = MatrixRoutes.Pdf.Length, Sha256 = "", Content = MatrixRoutes.Pdf });
-        db.AddRange(notification, job, indicator);
+        var code = await db.Regions.Where(r => r.Id == region.RegionId).Select(r => r.Code).SingleAsync();
+        var draft = new Core.Rules.RuleSetDraft
+        {
+            RegionId = region.RegionId, FromYear = 2090, ToYear = 2092, Origin = "范围测试",
+            Json = Core.Rules.RuleSetWriter.Write(Core.Rules.Editing.PlanStart.Blank(code, "范围测试规划", 2090, 2092)), UpdatedAtUtc = DateTime.UtcNow,
+        };
+        db.AddRange(notification, job, indicator, draft);
         await db.SaveChangesAsync();
         var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx", SearchOption.AllDirectories)
             .Select(f => Path.GetFileNameWithoutExtension(f)[(region.UserId.Length + 1)..]).Single();
         return region with
         {
             RowId = rowId, NominationId = nominationId, EvidenceId = nomination.Evidence.Single().Id, IndicatorEvidenceId = indicator.Evidence.Single().Id, SheetId = nomination.SheetId,
-            NotificationId = notification.Id, JobId = job.Id, ImportToken = token,
+            NotificationId = notification.Id, JobId = job.Id, ImportToken = token, DraftId = draft.Id,
         };
     }
 

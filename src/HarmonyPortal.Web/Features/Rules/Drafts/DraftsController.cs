@@ -16,8 +16,8 @@ public sealed class DraftsController(RuleDraftService drafts, DraftPublishing pu
     public async Task<IActionResult> Index(CancellationToken ct) => View(await drafts.ListAsync(ct));
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(int? regionId, CancellationToken ct) =>
-        View(await NewPageAsync(new NewPlanInput { RegionId = regionId ?? 0 }, ct));
+    public async Task<IActionResult> New(int? regionId, int? fromYear, int? toYear, CancellationToken ct) =>
+        View(await NewPageAsync(new NewPlanInput { RegionId = regionId ?? 0, FromYear = fromYear, ToYear = toYear ?? fromYear + 2 }, ct));
 
     [HttpPost("")]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] NewPlanInput input, CancellationToken ct)
