@@ -60,9 +60,10 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     /// <summary>
     /// Each quota binding one of <paramref name="regions"/> (or a member unit of it), from the plans governing the year up
     /// that region's own chain (a province without a plan still sees the quotas its cities' plans set them), measured for
-    /// <paramref name="year"/>.
+    /// <paramref name="year"/>; with <paramref name="only"/>, just the quotas it keeps.
     /// </summary>
-    public async Task<IReadOnlyList<QuotaAchievement>> AchievedAsync(IEnumerable<Region> regions, int year, CancellationToken ct, PlanOverride? proposed = null)
+    public async Task<IReadOnlyList<QuotaAchievement>> AchievedAsync(IEnumerable<Region> regions, int year, CancellationToken ct, PlanOverride? proposed = null,
+        Func<RuleSet, RuleTask, Quota, bool>? only = null)
     {
         var result = new List<QuotaAchievement>();
         foreach (var region in regions)
@@ -71,7 +72,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
             {
                 foreach (var task in plan.Tasks.Where(t => t.Kind is not (TaskKind.DisplayOnly or TaskKind.Material or TaskKind.Coverage)))
                 {
-                    foreach (var quota in task.Quotas.Where(q => QuotaScopes.Binds(q, region) || QuotaScopes.BindsUnitOf(q, region)))
+                    foreach (var quota in task.Quotas.Where(q => (QuotaScopes.Binds(q, region) || QuotaScopes.BindsUnitOf(q, region)) && (only is null || only(plan, task, q))))
                     {
                         var years = QuotaScopes.YearsCounted(quota, plan, year);
                         if (years.Count > 0)

@@ -142,6 +142,19 @@ public abstract class PlanImpactTests<TPortal>(TPortal portal) : IClassFixture<T
         Assert.EndsWith("记录的结论 符合 → 按新规则 不符合", Sections(full)[2].Body);
     }
 
+    [Fact]
+    public async Task ALongList_ShowsItsFirstThirtyLines_AndTheRestBehindASummary()
+    {
+        var lines = Enumerable.Range(1, 45).Select(i => $"第 {i} 条进度变化").ToList();
+
+        var page = await RenderAsync(new PublishReview([], new PlanImpact(lines, [])));
+        var progress = page.QuerySelector("[data-testid=publish-progress]")!;
+
+        Assert.Equal(lines.Take(30), progress.QuerySelectorAll(":scope > ul > li").Select(li => li.TextContent));
+        Assert.Equal("其余 15 条", progress.QuerySelector("details > summary")!.TextContent);
+        Assert.Equal(lines.Skip(30), progress.QuerySelectorAll("details li").Select(li => li.TextContent));
+    }
+
     private static List<(string Title, string Body)> Sections(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("[data-testid^=publish-]").Select(s => (s.QuerySelector("h2")!.TextContent.Trim(),
             string.Join(" ", s.Children.Skip(1).Select(c => Regex.Replace(c.TextContent, @"\s+", " ").Trim())))).ToList();

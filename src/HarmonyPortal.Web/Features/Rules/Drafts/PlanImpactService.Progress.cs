@@ -16,11 +16,13 @@ public sealed partial class PlanImpactService
     {
         var regions = await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(jurisdiction.Path) && r.Level != RegionLevel.Town)
             .OrderBy(r => r.Level).ThenBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
+        var current = await CurrentAsync(jurisdiction.Id, change.Plan.FromYear, ct);
+        var only = current is null ? null : Changed(current, change.Plan);
         var lines = new List<string>();
         foreach (var year in years)
         {
-            var before = Keyed(await quotas.AchievedAsync(regions, year, ct));
-            var after = Keyed(await quotas.AchievedAsync(regions, year, ct, change));
+            var before = Keyed(await quotas.AchievedAsync(regions, year, ct, only: only));
+            var after = Keyed(await quotas.AchievedAsync(regions, year, ct, change, only));
             foreach (var (key, now) in after)
             {
                 var line = before.Remove(key, out var was) ? Changed(year, was, now) : $"{Label(year, now)}：新增要求 {RuleTexts.Requirement(now.Quota)}，现有 {Achieved(now)}（{StatusName(now.Judgement.Status)}）";
@@ -35,6 +37,30 @@ public sealed partial class PlanImpactService
 
         return lines;
     }
+
+    /// <summary>
+    /// Which quotas can read differently: where the period or the inheritance of quotas stays, a quota of another plan, or one of
+    /// the jurisdiction's plan stated alike in both versions over a task measured alike, measures the same under both; the others
+    /// are measured. Null (measure all) when the period or the inheritance changes.
+    /// </summary>
+    private static Func<RuleSet, RuleTask, Quota, bool>? Changed(RuleSet current, RuleSet proposed)
+    {
+        if (current.FromYear != proposed.FromYear || current.ToYear != proposed.ToYear || current.Inherits.Quotas != proposed.Inherits.Quotas)
+        {
+            return null;
+        }
+
+        var before = Fingerprints(current);
+        var after = Fingerprints(proposed);
+        return (plan, task, quota) => plan.Jurisdiction == proposed.Jurisdiction && (ReferenceEquals(plan, proposed) ? !before.Contains(Fingerprint(task, quota)) : !after.Contains(Fingerprint(task, quota)));
+    }
+
+    private static HashSet<string> Fingerprints(RuleSet set) =>
+        set.Tasks.SelectMany(t => t.Quotas.Select(q => Fingerprint(t, q))).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Everything measuring a quota reads: the task's kind and measure, what the quota binds and counts, and its numbers.</summary>
+    private static string Fingerprint(RuleTask task, Quota q) =>
+        $"{task.Id}|{task.Kind}|{task.Measure}|{task.Honour?.Category}|{task.Honour?.Ledger}|{task.Indicator}|{RuleSetDiff.QuotaKey(q)}|{q.Min}|{q.Max}|{q.Share}|{q.Approximate}|{q.Unit}";
 
     private static string? Changed(int year, QuotaAchievement was, QuotaAchievement now)
     {
