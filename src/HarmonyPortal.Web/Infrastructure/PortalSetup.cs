@@ -57,6 +57,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Rules.Drafts.DraftPublishing>();
         builder.Services.AddScoped<Features.Rules.TaskQuotas>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
+        builder.Services.AddScoped<Features.Rules.Drafts.PlanImpactService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
         builder.Services.AddScoped<Features.Indicators.IndicatorService>();
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
