@@ -4,8 +4,8 @@ using HarmonyPortal.Core.Rules.Editing;
 
 namespace HarmonyPortal.Web.Features.Rules.Drafts;
 
-/// <summary>What an administrator sees before publishing a draft: the checker's findings in the editor's words.</summary>
-public sealed record PublishPage(RuleDraftState State, RuleSetVersion? Current, IReadOnlyList<PublishFinding> Refused, IReadOnlyList<PublishFinding> Notes)
+/// <summary>What an administrator sees before publishing a draft: the checker's findings in the editor's words, the difference and the impact.</summary>
+public sealed record PublishPage(RuleDraftState State, RuleSetVersion? Current, IReadOnlyList<PublishFinding> Refused, IReadOnlyList<PublishFinding> Notes, PublishReview Review)
 {
     public string? Comment { get; init; }
 }
@@ -14,7 +14,7 @@ public sealed record PublishPage(RuleDraftState State, RuleSetVersion? Current, 
 public sealed record PublishFinding(string Place, string Message);
 
 /// <summary>Builds the publish page: the same checker the upload and <c>rules check</c> run, against the version the draft replaces.</summary>
-public sealed class DraftPublishing(HarmonyDbContext db, RuleDraftService drafts)
+public sealed class DraftPublishing(HarmonyDbContext db, RuleDraftService drafts, PlanImpactService impact)
 {
     public async Task<PublishPage> ReviewAsync(int draftId, CancellationToken ct)
     {
@@ -22,6 +22,6 @@ public sealed class DraftPublishing(HarmonyDbContext db, RuleDraftService drafts
         var current = await drafts.CurrentAsync(state.Draft, ct);
         var (refused, notes) = await RuleUploadCheck.RunAsync(db, state.RuleSet, current is null ? null : RuleSetCatalog.Parse(current), ct);
         PublishFinding Place(RuleFileError e) => new(FindingPlace.Describe(state.RuleSet, e.Path), e.Message);
-        return new PublishPage(state, current, refused.Select(Place).ToList(), notes.Select(Place).ToList());
+        return new PublishPage(state, current, refused.Select(Place).ToList(), notes.Select(Place).ToList(), await impact.ReviewAsync(state, ct));
     }
 }
