@@ -155,4 +155,31 @@ public sealed class RuleSetDiffTests
         Assert.StartsWith("选树条件｜金牌劳动关系协调员 · 条件的组合方式改变：须全部满足（学历 ≥ 高中；", lines[0]);
         Assert.Contains("→ 满足其中一项即可（学历 ≥ 高中；", lines[0]);
     }
+
+    [Fact]
+    public void CoverageTargets_AddedAndRemovedDeadlines_AndAQuotaNote_ReadInWords()
+    {
+        var current = Yueyang;
+        var target = current.CoverageTargets[0];
+        var proposed = WithTask(current, "gold-coordinator", t => t with
+        {
+            Deadlines = [.. t.Deadlines.Where(d => d.Year != 2021), new Deadline(2023, null, new DateOnly(2023, 10, 31), "县级推荐报市") { Step = DeadlineStep.Submit }],
+            Quotas = t.Quotas.Select(q => q is { Region: "430602", Per: QuotaPeriod.Year } ? q with { Note = "每年至少 1 名" } : q).ToList(),
+        }) with
+        {
+            CoverageTargets = [target with { Share = 1m, MinCoordinators = 2 }, new CoverageTarget("coverage-towns", "乡镇园区配备协调员", CoverageUnits.TownsAndParks, 1, new DateOnly(2023, 12, 31), "测试")],
+        };
+        var task = current.Tasks.Single(t => t.Id == "gold-coordinator").Name;
+        var removed = current.Tasks.Single(t => t.Id == "gold-coordinator").Deadlines.Single(d => d.Year == 2021);
+        var note = current.Tasks.Single(t => t.Id == "gold-coordinator").Quotas.Single(q => q is { Region: "430602", Per: QuotaPeriod.Year }).Note;
+
+        Assert.Equal(
+        [
+            $"配额｜岳阳楼区 · {task}：每年 ≥ 1 名 的说明：{note} → 每年至少 1 名",
+            $"截止日期｜新增截止日期：2023 年 · {task} · 县级报市：2023-10-31（县级推荐报市）",
+            $"截止日期｜删除截止日期：2021 年 · {task} · 报上级：2021-12-31（{removed.What}）",
+            "配备覆盖目标｜新增覆盖目标：乡镇园区配备协调员：乡镇（街道）、园区名录 每个单位至少 1 名，期限 2023-12-31",
+            "配备覆盖目标｜大多数大中型企业配备劳动关系协调员：大中型企业名录 50% 以上的单位至少 1 名，期限 2023-09-30 → 大中型企业名录 每个单位至少 2 名，期限 2023-09-30",
+        ], Lines(current, proposed));
+    }
 }
