@@ -16,4 +16,7 @@ public sealed record PublishReview(IReadOnlyList<RuleDiffSection> Diff, PlanImpa
 
     /// <summary>True when there is no published version to compare with.</summary>
     public bool IsFirstVersion { get; init; }
+
+    /// <summary>For a new plan started from another: the plan the difference is taken against, as users read it.</summary>
+    public string? ComparedWith { get; init; }
 }

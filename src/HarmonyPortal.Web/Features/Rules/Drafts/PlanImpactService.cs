@@ -18,8 +18,27 @@ public sealed partial class PlanImpactService(HarmonyDbContext db, TaskQuotas qu
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>What the publish page of a draft shows: its rules against the plan's latest published version, and the impact.</summary>
-    public Task<PublishReview> ReviewAsync(RuleDraftState state, CancellationToken ct) =>
-        ReviewAsync(state.Region, state.Draft.FromYear, state.Draft.ToYear, state.RuleSet, ct);
+    /// <remarks>
+    /// A new plan (no version of its period yet) started from another plan is compared with that plan as it was copied
+    /// (dates moved into the new period, <see cref="PlanStart.Copy"/>), so the lines are the office's own changes.
+    /// </remarks>
+    public async Task<PublishReview> ReviewAsync(RuleDraftState state, CancellationToken ct)
+    {
+        var review = await ReviewAsync(state.Region, state.Draft.FromYear, state.Draft.ToYear, state.RuleSet, ct);
+        if (!review.IsFirstVersion || state.Draft.BasedOnVersionId is not { } basedOn
+            || await db.RuleSetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == basedOn, ct) is not { } source)
+        {
+            return review;
+        }
+
+        var copied = PlanStart.Copy(RuleSetCatalog.Parse(source), state.Region.Code, state.RuleSet.Name, state.Draft.FromYear, state.Draft.ToYear);
+        var region = source.RegionId == state.Region.Id ? "" : await db.Regions.Where(r => r.Id == source.RegionId).Select(r => r.Name).SingleAsync(ct);
+        return review with
+        {
+            Diff = RuleSetDiff.Compare(copied, state.RuleSet, await NamesAsync(ct)),
+            ComparedWith = $"{region}{source.PlanText} 第 {source.PlanVersion} 版（复制时日期已顺延至本规划期）",
+        };
+    }
 
     /// <summary>
     /// The difference between the plan's latest published version (the jurisdiction's version with the same first year) and
