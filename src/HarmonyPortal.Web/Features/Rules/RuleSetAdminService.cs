@@ -75,13 +75,18 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
     {
         // The jurisdiction's first plan has no version yet: read the region and its plans directly.
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null || !scope.CanAdministerUsersOf(region.Path))
+        if (region is null || !(scope.CanRead(region.Path) || scope.RegionPath.StartsWith(region.Path, StringComparison.Ordinal)))
+        {
+            throw new OutOfScopeException();
+        }
+
+        if (!scope.CanAdministerUsersOf(region.Path))
         {
             throw new WriteForbiddenException();
         }
 
         var all = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == regionId).ToListAsync(ct);
-        var plans = all.GroupBy(v => v.FromYear).Select(g => g.MaxBy(v => v.Version)!).ToList();
+        var plans = all.GroupBy(v => v.FromYear).Select(g => g.MaxBy(v => v.Version)!).OrderByDescending(v => v.FromYear).ToList();
 
         var (ruleSet, errors) = RuleSetReader.Read(json);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

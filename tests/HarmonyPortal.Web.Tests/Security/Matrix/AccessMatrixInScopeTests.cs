@@ -52,6 +52,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
         ["POST Indicators.Report"] = AuditActions.IndicatorReported, ["GET Indicators.EvidenceFile"] = AuditActions.IndicatorEvidenceDownloaded,
         ["POST Units.Create"] = AuditActions.MemberUnitCreated, ["POST Units.Edit"] = AuditActions.MemberUnitUpdated, ["POST Units.Host"] = AuditActions.MemberUnitHostChanged,
+        ["POST Drafts.Create"] = AuditActions.RuleSetDraftSaved, ["POST Drafts.Publish"] = AuditActions.RuleSetVersionAdded, ["POST Drafts.Discard"] = AuditActions.RuleSetDraftDiscarded,
+        ["POST Rules.Restore"] = AuditActions.RuleSetVersionAdded,
         ["POST Units.Retire"] = AuditActions.MemberUnitRetired, ["POST Units.Restore"] = AuditActions.MemberUnitRestored,
     };
 
@@ -207,6 +209,39 @@ public abstract partial class AccessMatrixTests<TPortal>
         var townId = await Portal.RegionIdAsync("140902-XR");
         await OkAsync("GET Regions.Edit", "sx.admin", Get($"/admin/regions/{townId}/edit"));
         await OkAsync("POST Regions.Edit", "sx.admin", Post($"/admin/regions/{townId}/edit", [.. town.Where(f => f.Item1 != "Input.Name"), ("Input.Name", "秀容街道办事处")]));
+
+        // The plan editor: the county's first plan written in forms and published, a second draft discarded, an earlier version of the province's plan restored.
+        var newPlan = Post("/rules/drafts", ("Input.RegionId", xzxf.RegionId.ToString()), ("Input.FromYear", "2095"), ("Input.ToYear", "2097"), ("Input.Start", "Blank"));
+        await OkAsync("GET Drafts.Index", admin, Get("/rules/drafts"));
+        await OkAsync("GET Drafts.New", admin, Get($"/rules/drafts/new?regionId={xzxf.RegionId}"));
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.Create", admin, newPlan));
+        var draftId = await ScalarAsync(db => db.RuleSetDrafts.Where(d => d.RegionId == xzxf.RegionId && d.FromYear == 2095).Select(d => d.Id).SingleAsync());
+        var draft = $"/rules/drafts/{draftId}";
+        await OkAsync("GET Drafts.Basics", admin, Get(draft));
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.SaveBasics", admin, Post($"{draft}/basics", ("Input.Name", "忻府区规划"), ("Input.Source", "忻府区实施方案"), ("Input.ToYear", "2097"))));
+        await OkAsync("GET Drafts.Tasks", admin, Get($"{draft}/tasks"));
+        foreach (var name in new[] { "范围测试任务一", "范围测试任务二" })
+        {
+            await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.SaveTask", admin, Post($"{draft}/tasks", ("Input.Name", name), ("Input.Kind", "DisplayOnly"), ("Input.Lead", "人社局"), ("Input.DisplayReason", "仅展示"))));
+        }
+
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.MoveTask", admin, Post($"{draft}/tasks/0/move?by=1")));
+        await OkAsync("GET Drafts.Deadlines", admin, Get($"{draft}/deadlines"));
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.AddDeadline", admin, Post($"{draft}/deadlines", ("Input.TaskIndex", "0"), ("Input.Year", "2095"), ("Input.Step", "Submit"), ("Input.Date", "2095-11-15"))));
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.ChangeDeadline", admin, Post($"{draft}/deadlines/0/0", ("date", "2095-11-20"))));
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.DeleteDeadline", admin, Post($"{draft}/deadlines/0/0/delete")));
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.DeleteTask", admin, Post($"{draft}/tasks/1/delete")));
+        await OkAsync("GET Grid.Show", admin, Get($"{draft}/grid"));
+        await OkAsync("POST Grid.Save", admin, Post($"{draft}/grid"));
+        var grid = await (await OkAsync("GET Grid.Download", admin, Get($"{draft}/grid.xlsx"))).Content.ReadAsByteArrayAsync();
+        await OkAsync("POST Grid.Upload", admin, Upload($"{draft}/grid.xlsx", grid, "任务安排表.xlsx"));
+        await OkAsync("GET Drafts.Publish", admin, Get($"{draft}/publish"));
+        await ChangesAsync<RuleSetVersion>(() => OkAsync("POST Drafts.Publish", admin, Post($"{draft}/publish", ("confirmed", "true"), ("comment", "范围测试"))));
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.Create", admin, newPlan with { Form = [.. newPlan.Form.Where(f => f.Item1 is not "Input.FromYear" and not "Input.ToYear"), ("Input.FromYear", "2099"), ("Input.ToYear", "2099")] }));
+        var second = await ScalarAsync(db => db.RuleSetDrafts.Where(d => d.RegionId == xzxf.RegionId && d.FromYear == 2099).Select(d => d.Id).SingleAsync());
+        await ChangesAsync<RuleSetDraft>(() => OkAsync("POST Drafts.Discard", admin, Post($"/rules/drafts/{second}/discard", ("confirmed", "true"))));
+        await OkAsync("GET Rules.Restore", "sx.admin", Get($"/rules/{jurisdiction}/versions/1/restore"));
+        await ChangesAsync<RuleSetVersion>(() => OkAsync("POST Rules.Restore", "sx.admin", Post($"/rules/{jurisdiction}/versions/1/restore", ("reason", "范围测试：恢复"))));
 
         // 指标报送: 山西's plan gains an indicator held by every county; the county's clerk reports it, the city downloads the evidence.
         await using (var db = Portal.CreateDbContext())

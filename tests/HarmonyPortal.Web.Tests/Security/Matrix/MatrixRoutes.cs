@@ -74,6 +74,10 @@ public static class MatrixRoutes
         ["POST Drafts.DeleteDeadline"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/deadlines/0/0/delete") : null,
         ["GET Drafts.Publish"] = t => t.DraftId is { } d ? Get($"/rules/drafts/{d}/publish") : null,
         ["POST Drafts.Publish"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/publish", ("confirmed", "true"), ("comment", "越权")) : null,
+        ["GET Grid.Show"] = t => t.DraftId is { } d ? Get($"/rules/drafts/{d}/grid") : null,
+        ["POST Grid.Save"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/grid") : null,
+        ["GET Grid.Download"] = t => t.DraftId is { } d ? Get($"/rules/drafts/{d}/grid.xlsx") : null,
+        ["POST Grid.Upload"] = t => t.DraftId is { } d ? Upload($"/rules/drafts/{d}/grid.xlsx", Pdf, "越权.xlsx") : null,
         ["POST Drafts.Discard"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/discard", ("confirmed", "true")) : null,
         ["GET Criteria.Index"] = t => t.DraftId is { } d ? Get($"/rules/drafts/{d}/criteria?category=Coordinator") : null,
         ["POST Criteria.Add"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/criteria/add", ("category", "Coordinator"), ("Kind", "Attested"), ("Text", "越权"), ("Clause", "越权")) : null,
@@ -138,6 +142,7 @@ public static class MatrixRoutes
         ["POST Account.ChangePassword"] = "the caller's own password (current one required)",
         ["* Error.Show"] = "status-code pages, text only",
         ["* /health"] = "anonymous health check",
+        ["GET Rules.Schema"] = "the rule file format, the same for every signed-in user",
     };
 
     private static (string, string)[] Profile(RegionRecords t) =>

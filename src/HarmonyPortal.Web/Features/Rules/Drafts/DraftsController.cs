@@ -243,7 +243,7 @@ public sealed class DraftsController(RuleDraftService drafts, DraftPublishing pu
     private async Task<NewPlanPage> NewPageAsync(NewPlanInput input, CancellationToken ct)
     {
         var regions = await drafts.JurisdictionsAsync(ct);
-        var region = regions.FirstOrDefault(r => r.Id == input.RegionId) ?? regions.FirstOrDefault();
+        var region = input.RegionId == 0 ? regions.FirstOrDefault() : regions.FirstOrDefault(r => r.Id == input.RegionId) ?? throw new Core.Scope.OutOfScopeException();
         var (own, above) = region is null ? ([], null) : await drafts.StartsAsync(region, input.FromYear ?? DateTime.UtcNow.Year, ct);
         if (input.FromYear is null && region is not null)
         {
