@@ -79,13 +79,13 @@ public static class CriteriaFacts
         _ => "金牌调解组织",
     };
 
-    /// <summary>The test in words: "学历不低于大专", "调解成功率不低于 65%", "近 3 年内无违法违规和信用惩戒记录".</summary>
+    /// <summary>The test in words: "学历不低于大专", "调解成功率不低于 65%", "近 3 年内无违法违规和信用惩戒记录", "依法登记（有统一社会信用代码）".</summary>
     public static string Describe(CriterionTest test)
     {
         var label = Label(test.Fact);
         return test.Operator switch
         {
-            TestOperator.IsTrue => $"{label}：是",
+            TestOperator.IsTrue => label,
             TestOperator.NoneWithinYears => $"近 {test.Value} 年内无{label}",
             _ => $"{label}{(test.Operator == TestOperator.AtLeast ? AtLeastWord(test.Fact) : AtMostWord(test.Fact))}{Spaced(test.Value)}{LedgerFacts.Unit(test.Fact).Trim()}",
         };

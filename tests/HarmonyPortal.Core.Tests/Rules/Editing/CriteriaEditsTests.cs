@@ -289,5 +289,7 @@ public sealed class CriteriaEditsTests
         Assert.Equal("学历不低于大专", CriteriaFacts.Describe(new CriterionTest("Education", TestOperator.AtLeast, "大专")));
         Assert.Equal("调解成功率不低于 65%", CriteriaFacts.Describe(new CriterionTest("SuccessRate", TestOperator.AtLeast, "65")));
         Assert.Equal("近 3 年内无违法违规和信用惩戒记录", CriteriaFacts.Describe(new CriterionTest("ViolationOrPunishment", TestOperator.NoneWithinYears, "3")));
+        Assert.Equal("持证协调员人数不少于 3人", CriteriaFacts.Describe(new CriterionTest("CertifiedCoordinators", TestOperator.AtLeast, "3")));
+        Assert.Equal("依法登记（有统一社会信用代码）", CriteriaFacts.Describe(new CriterionTest("LegallyRegistered", TestOperator.IsTrue, null)));
     }
 }

@@ -97,14 +97,14 @@ public abstract class CriteriaEditorTests<TPortal>(TPortal portal) : IClassFixtu
             ("Fact", "Education"), ("Operator", "atLeast"), ("Value", "研究生以上"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
-        var form = (await PortalClient.ParseAsync(unknown)).QuerySelector("[data-testid=top-add] [data-testid=add-group-form]")!;
+        var form = (await PortalClient.ParseAsync(unknown)).QuerySelector("details[open] [data-testid=add-group-form]")!;
         Assert.Equal("“调解成功率”不是金牌协调员台账的字段", form.QuerySelector("[data-error='First.Fact']")!.TextContent);
         Assert.Equal("具有大专及以上学历", form.QuerySelector("textarea[name='First.Text']")!.TextContent);
         Assert.Equal("具备下列条件之一", form.QuerySelector("input[name=Text]")!.GetAttribute("value"));
         Assert.Equal("SuccessRate", form.QuerySelector("select[name='First.Fact'] option[selected]")!.GetAttribute("value"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
-        var add = (await PortalClient.ParseAsync(invalid)).QuerySelector("[data-testid=top-add] [data-testid=add-form]")!;
+        var add = (await PortalClient.ParseAsync(invalid)).QuerySelector("details[open] [data-testid=add-form]")!;
         Assert.StartsWith("“研究生以上”不是学历的选项，可选：小学及以下、初中", add.QuerySelector("[data-error=Value]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("研究生以上", add.QuerySelector("input[name=Value]")!.GetAttribute("value"));
         Assert.Equal("具有研究生学历", add.QuerySelector("textarea[name=Text]")!.TextContent);

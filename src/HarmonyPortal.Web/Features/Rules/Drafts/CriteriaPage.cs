@@ -28,6 +28,9 @@ public sealed record CriteriaPage(RuleDraftState State, GoldCategory Category, C
 
     public IReadOnlyList<CriteriaFact> Facts => CriteriaFacts.For(RuleSet, Category);
 
+    /// <summary>Whether the top node is an "all of" group in force throughout: adding at the top level then adds to it.</summary>
+    public bool TopIsAllOf => Root is CriterionGroup { Kind: GroupKind.All, FromYear: null, ToYear: null };
+
     /// <summary>The draft as it was when the page was shown: a form posted after the draft changed is refused, its paths may be stale.</summary>
     public string Stamp => StampOf(State.Draft);
 
@@ -42,7 +45,8 @@ public sealed record CriteriaPage(RuleDraftState State, GoldCategory Category, C
         : "未设置条件：推荐表将注明没有适用条件";
 
     /// <summary>The failed form with this name at this node, if it is the one that failed.</summary>
-    public CriteriaFailedForm? FailedAt(string form, string path) => Failed is { } f && f.Form == form && f.Path == path ? f : null;
+    public CriteriaFailedForm? FailedAt(string form, string path) =>
+        Failed is { } f && f.Form == form && (f.Path == path || (f.Path == TopPath && TopIsAllOf && path == CriteriaPaths.Root)) ? f : null;
 
     public static string GroupHeading(CriterionGroup group) => group.Kind == GroupKind.All ? "须同时满足以下全部条件" : "满足以下其中一项即可";
 
