@@ -55,10 +55,9 @@ public static partial class RuleSetReader
         catch (JsonException e)
         {
             var line = (e.LineNumber ?? 0) + 1;
-            var near = e.BytePositionInLine is { } column ? $"第 {line} 行第 {column + 1} 个字节" : $"第 {line} 行";
             return (null, [new RuleFileError($"$ (第 {line} 行)", e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
                 ? $"不是有效的规则文件：嵌套超过 {MaxDepth} 层"
-                : $"不是有效的 JSON：请检查{near}附近的括号、引号和逗号")]);
+                : JsonSyntaxHint.Explain(json, e))]);
         }
 
         using (document)

@@ -63,7 +63,7 @@ public static class RuleTexts
     }
 
     /// <summary>Who holds the quota: a level's every region, a named region, or a unit of a region.</summary>
-    public static string Scope(Quota q, Func<string, string>? regionName = null)
+    public static string Scope(Quota q, Func<string, string>? regionName = null, Func<string, string, string>? unitName = null)
     {
         if (q.Level is { } level && Enum.TryParse<RegionLevel>(level, out var l))
         {
@@ -71,7 +71,7 @@ public static class RuleTexts
         }
 
         var name = q.Region is null ? "" : regionName?.Invoke(q.Region) ?? q.Region;
-        return q.MemberUnit is null ? name : $"{name}{q.MemberUnit}";
+        return q.MemberUnit is null ? name : $"{name}{(q.Region is { } code && unitName is not null ? unitName(code, q.MemberUnit) : q.MemberUnit)}";
     }
 
     public static string Period(Quota q) => q.Per switch
@@ -104,6 +104,59 @@ public static class RuleTexts
             _ => tier,
         };
     }
+
+    /// <summary>The register a coverage target counts, e.g. "大中型企业名录".</summary>
+    public static string UnitsName(CoverageUnits units) => units switch
+    {
+        CoverageUnits.LargeMediumEnterprises => "大中型企业名录",
+        CoverageUnits.TownsAndParks => "乡镇（街道）、园区名录",
+        _ => "成员单位",
+    };
+
+    /// <summary>A coverage target's requirement, e.g. "大中型企业名录 每个单位至少 1 名，期限 2023-12-31".</summary>
+    public static string CoverageRequirement(CoverageTarget t) =>
+        $"{UnitsName(t.Units)}{(t.Share < 1 ? $" {(t.Share * 100).ToString("0.#", CultureInfo.InvariantCulture)}% 以上的单位" : " 每个单位")}至少 {t.MinCoordinators} 名，期限 {t.Deadline:yyyy-MM-dd}";
+
+    /// <summary>A criterion as a short condition: "学历 ≥ 大专", "持证协调员人数 ≥ 3 人", or the attested text.</summary>
+    public static string Condition(Criterion c)
+    {
+        var years = (c.FromYear, c.ToYear) switch
+        {
+            (null, null) => "",
+            ({ } f, null) => $"（{f} 年起）",
+            (null, { } t) => $"（至 {t} 年）",
+            ({ } f, { } t) when f == t => $"（{f} 年）",
+            ({ } f, { } t) => $"（{f}–{t} 年）",
+        };
+        if (c.Test is not { } test)
+        {
+            return $"{c.Text}（需审核确认）{years}";
+        }
+
+        var label = FactLabel(test.Fact);
+        var unit = LedgerFacts.Unit(test.Fact);
+        return test.Operator switch
+        {
+            TestOperator.AtLeast => $"{label} ≥ {test.Value}{unit}",
+            TestOperator.AtMost => $"{label} ≤ {test.Value}{unit}",
+            TestOperator.IsTrue => label,
+            _ => $"近 {test.Value} 年内无{label}",
+        } + years;
+    }
+
+    /// <summary>The Chinese name of a ledger fact criteria test.</summary>
+    public static string FactLabel(string fact) => fact switch
+    {
+        "Education" => "学历",
+        "HoldsCertificate" => "持有劳动关系协调员职业技能等级证书",
+        "SkillLevel" => "职业技能等级",
+        "CurrentlyServing" => "现正在担任劳动关系协调员或专职集体协商指导员",
+        "SuccessRate" => "调解成功率",
+        "CertifiedCoordinators" => "持证协调员人数",
+        "LegallyRegistered" => "依法登记（有统一社会信用代码）",
+        "ViolationOrPunishment" => "违法违规和信用惩戒记录",
+        _ => fact,
+    };
 
     public static string Deadline(Deadline d) =>
         $"{d.Date:yyyy-MM-dd}（{StepName(d.Step)}{(d.Ledger is { } l ? "·" + (LedgerCatalog.Find(l)?.Title ?? l) : "")}{(d.Batch is { } b ? $"·第 {b} 批" : "")}）{d.What}";

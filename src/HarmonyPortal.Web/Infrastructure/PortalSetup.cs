@@ -51,10 +51,13 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerRollup>();
         builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
+        builder.Services.AddScoped<Features.Rules.RulesPageBuilder>();
+        builder.Services.AddScoped<Features.Rules.PlanlessJurisdictions>();
         builder.Services.AddScoped<Features.Rules.Drafts.RuleDraftService>();
         builder.Services.AddScoped<Features.Rules.Drafts.DraftPublishing>();
         builder.Services.AddScoped<Features.Rules.TaskQuotas>();
         builder.Services.AddScoped<Features.Rules.TaskProgressService>();
+        builder.Services.AddScoped<Features.Rules.Drafts.PlanImpactService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
         builder.Services.AddScoped<Features.Indicators.IndicatorService>();
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();

@@ -162,7 +162,7 @@ public sealed class RuleSetReaderFuzzTests
 
         var error = Assert.Single(errors);
         Assert.Equal("$ (第 4 行)", error.Path);
-        Assert.Equal("不是有效的 JSON：请检查第 4 行第 1 个字节附近的括号、引号和逗号", error.Message);
+        Assert.Equal("不是有效的 JSON：请检查第 4 行第 1 个字符附近的括号、引号和逗号", error.Message);
     }
 
     [Fact]

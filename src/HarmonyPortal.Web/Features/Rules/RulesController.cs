@@ -5,14 +5,28 @@ using Microsoft.AspNetCore.Mvc;
 namespace HarmonyPortal.Web.Features.Rules;
 
 [Route("rules")]
-public sealed class RulesController(RuleSetAdminService service) : Controller
+public sealed class RulesController(RuleSetAdminService service, RulesPageBuilder pages, PlanlessJurisdictions planless) : Controller
 {
+    /// <summary>The rule file format (docs/rules/ruleset.schema.json, embedded in this assembly).</summary>
+    private const string SchemaResource = "HarmonyPortal.Web.ruleset.schema.json";
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await service.ListAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await planless.IndexAsync(await service.ListAsync(ct), ct));
 
     [HttpGet("{regionId:int}")]
-    public async Task<IActionResult> Details(int regionId, int? plan, CancellationToken ct) =>
-        View(new RuleSetPageViewModel(await service.DetailsAsync(regionId, plan, ct), null, []));
+    public async Task<IActionResult> Details(int regionId, int? plan, CancellationToken ct)
+    {
+        if (plan is null && await planless.NoPlanAsync(regionId, ct) is { } none)
+        {
+            return View("NoPlan", none);
+        }
+
+        return View(await PageAsync(await service.DetailsAsync(regionId, plan, ct), null, [], ct));
+    }
+
+    [HttpGet("schema.json")]
+    public IActionResult Schema() =>
+        File(typeof(RulesController).Assembly.GetManifestResourceStream(SchemaResource)!, "application/json; charset=utf-8");
 
     [HttpGet("{regionId:int}/versions/{version:int}.json")]
     public async Task<IActionResult> Download(int regionId, int version, CancellationToken ct)
@@ -35,7 +49,7 @@ public sealed class RulesController(RuleSetAdminService service) : Controller
         if (saved is null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Details", new RuleSetPageViewModel(await service.DetailsAsync(regionId, null, ct), json, errors));
+            return View("Details", await PageAsync(await service.DetailsAsync(regionId, null, ct), json, errors, ct));
         }
 
         var message = saved.PlanVersion == 1 && saved.Version > 1
@@ -76,8 +90,11 @@ public sealed class RulesController(RuleSetAdminService service) : Controller
 
         return new RestorePage(details, stored, reason, errors);
     }
+
+    private async Task<RuleSetPageViewModel> PageAsync(RuleSetAdminService.Details details, string? json, IReadOnlyList<HarmonyPortal.Core.Rules.RuleFileError> errors, CancellationToken ct) =>
+        new(details, await pages.BuildAsync(details, ct), json, errors);
 }
 
 public sealed record RestorePage(RuleSetAdminService.Details Details, HarmonyPortal.Core.Rules.RuleSetVersion Version, string? Reason, IReadOnlyList<HarmonyPortal.Core.Rules.RuleFileError> Errors);
 
-public sealed record RuleSetPageViewModel(RuleSetAdminService.Details Details, string? PostedJson, IReadOnlyList<HarmonyPortal.Core.Rules.RuleFileError> Errors);
+public sealed record RuleSetPageViewModel(RuleSetAdminService.Details Details, RulesPage Page, string? PostedJson, IReadOnlyList<HarmonyPortal.Core.Rules.RuleFileError> Errors);

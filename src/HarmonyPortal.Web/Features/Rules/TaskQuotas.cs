@@ -22,6 +22,9 @@ public sealed record QuotaAchievement(Region Region, string? MemberUnit, RuleSet
     public string Holder => MemberUnit is null ? Region.Name : $"{Region.Name}{MemberUnit}";
 }
 
+/// <summary>A proposed version of a jurisdiction's plan, measured in place of the stored one (what publishing it would change).</summary>
+public sealed record PlanOverride(int RegionId, RuleSet Plan);
+
 /// <summary>
 /// Measures every quota of the plans governing a year that binds a region or the regions below it, whatever the task's
 /// kind: shared by the home page's progress, the dashboard and the year-end summary. The region's own plan comes first;
@@ -33,11 +36,16 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
 
     private readonly Dictionary<int, List<Core.Offices.MemberUnit>> unitsOf = [];
 
-    /// <summary>The plans whose quotas bind <paramref name="own"/> in the year, nearest first, with whether each is inherited.</summary>
-    public async Task<IReadOnlyList<(RuleSet Plan, RuleSetVersion Version, bool Inherited)>> PlansOfAsync(Region own, int year, CancellationToken ct)
+    /// <summary>
+    /// The plans whose quotas bind <paramref name="own"/> in the year, nearest first, with whether each is inherited; with
+    /// <paramref name="proposed"/>, its plan stands in for the jurisdiction's stored one (see <see cref="WithProposed"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<(RuleSet Plan, RuleSetVersion Version, bool Inherited)>> PlansOfAsync(Region own, int year, CancellationToken ct, PlanOverride? proposed = null)
     {
         var result = new List<(RuleSet, RuleSetVersion, bool)>();
-        foreach (var (plan, version) in await catalog.ChainAsync(Region.IdsLeafToRoot(own.Path), year, ct))
+        var ids = Region.IdsLeafToRoot(own.Path);
+        var chain = await catalog.ChainAsync(ids, year, ct);
+        foreach (var (plan, version) in proposed is null ? chain : WithProposed(chain, ids, proposed, year))
         {
             result.Add((plan, version, result.Count > 0));
             if (!plan.Inherits.Quotas)
@@ -52,18 +60,19 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     /// <summary>
     /// Each quota binding one of <paramref name="regions"/> (or a member unit of it), from the plans governing the year up
     /// that region's own chain (a province without a plan still sees the quotas its cities' plans set them), measured for
-    /// <paramref name="year"/>.
+    /// <paramref name="year"/>; with <paramref name="only"/>, just the quotas it keeps.
     /// </summary>
-    public async Task<IReadOnlyList<QuotaAchievement>> AchievedAsync(IEnumerable<Region> regions, int year, CancellationToken ct)
+    public async Task<IReadOnlyList<QuotaAchievement>> AchievedAsync(IEnumerable<Region> regions, int year, CancellationToken ct, PlanOverride? proposed = null,
+        Func<RuleSet, RuleTask, Quota, bool>? only = null)
     {
         var result = new List<QuotaAchievement>();
         foreach (var region in regions)
         {
-            foreach (var (plan, version, inherited) in await PlansOfAsync(region, year, ct))
+            foreach (var (plan, version, inherited) in await PlansOfAsync(region, year, ct, proposed))
             {
                 foreach (var task in plan.Tasks.Where(t => t.Kind is not (TaskKind.DisplayOnly or TaskKind.Material or TaskKind.Coverage)))
                 {
-                    foreach (var quota in task.Quotas.Where(q => QuotaScopes.Binds(q, region) || QuotaScopes.BindsUnitOf(q, region)))
+                    foreach (var quota in task.Quotas.Where(q => (QuotaScopes.Binds(q, region) || QuotaScopes.BindsUnitOf(q, region)) && (only is null || only(plan, task, q))))
                     {
                         var years = QuotaScopes.YearsCounted(quota, plan, year);
                         if (years.Count > 0)
@@ -76,6 +85,32 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The chain of plans governing <paramref name="year"/> (leaf first) with the proposed plan in place of its jurisdiction's
+    /// stored one: where the proposed plan's period holds the year, or the stored plan in force is the same plan (the same first
+    /// year) continuing after its period. A jurisdiction without a stored plan for the year gets the proposed one in its place.
+    /// </summary>
+    public static IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> WithProposed(
+        IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, IReadOnlyList<int> regionIdsLeafToRoot, PlanOverride proposed, int year)
+    {
+        if (!regionIdsLeafToRoot.Contains(proposed.RegionId))
+        {
+            return chain;
+        }
+
+        var stored = chain.Where(c => c.Version.RegionId == proposed.RegionId).Select(c => ((RuleSet, RuleSetVersion)?)c).FirstOrDefault();
+        if (!proposed.Plan.Governs(year) && stored?.Item2.FromYear != proposed.Plan.FromYear)
+        {
+            return chain;
+        }
+
+        var version = new RuleSetVersion { RegionId = proposed.RegionId, FromYear = proposed.Plan.FromYear, ToYear = proposed.Plan.ToYear, Name = proposed.Plan.Name };
+        return regionIdsLeafToRoot
+            .Select(id => id == proposed.RegionId ? (proposed.Plan, version) : chain.FirstOrDefault(c => c.Version.RegionId == id))
+            .Where(c => c.Item1 is not null)
+            .ToList();
     }
 
     private async Task<QuotaAchievement> MeasureAsync(Region region, RuleSet plan, int jurisdictionId, bool inherited, RuleTask task, Quota quota, IReadOnlyList<int> years, int year, CancellationToken ct)

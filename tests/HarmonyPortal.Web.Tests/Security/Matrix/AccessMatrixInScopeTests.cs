@@ -276,6 +276,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         await OkAsync("POST Units.Host", admin, Post($"/admin/units/{unitId}/host"));
         await OkAsync("POST Units.Host", admin, Post($"/admin/units/{xzxf.UnitId}/host"));
 
+        await CriteriaStepsAsync(xzxf.DraftId!.Value);
+
         var required = MatrixRoutes.Foreign.Keys.Concat(MatrixRoutes.OwnScope.Keys).ToList();
         var taken = succeeded.Values.Sum() + failed.Count;
         Output.WriteLine($"{Portal.Provider}: {taken} in-scope requests over {required.Count} scoped routes, {succeeded.Values.Sum()} succeeded, {failed.Count} failed; " +
@@ -319,6 +321,26 @@ public abstract partial class AccessMatrixTests<TPortal>
         }
 
         return response;
+    }
+
+    /// <summary>The criteria editor on the county's draft, as the city admin: each form carries the stamp of the page it was read from.</summary>
+    private async Task CriteriaStepsAsync(int draftId)
+    {
+        const string admin = "xz.admin";
+        var url = $"/rules/drafts/{draftId}/criteria";
+        async Task<(string, string)[]> StampedAsync(params (string, string)[] fields)
+        {
+            var page = await PortalClient.ParseAsync(await OkAsync("GET Criteria.Index", admin, Get(url + "?category=Coordinator")));
+            return [("category", "Coordinator"), ("stamp", page.QuerySelector("input[name=stamp]")?.GetAttribute("value") ?? ""), .. fields];
+        }
+
+        (string, string)[] attested = [("Kind", "Attested"), ("Text", "范围测试条件"), ("Clause", "第一条")];
+        await ChangesAsync<RuleSetDraft>(async () => await OkAsync("POST Criteria.Add", admin, Post(url + "/add", await StampedAsync(attested))));
+        await ChangesAsync<RuleSetDraft>(async () => await OkAsync("POST Criteria.Add", admin, Post(url + "/add", await StampedAsync(attested))));
+        await ChangesAsync<RuleSetDraft>(async () => await OkAsync("POST Criteria.Edit", admin, Post(url + "/edit", await StampedAsync([("path", "0.0"), .. attested[..2], ("Clause", "第二条")]))));
+        await ChangesAsync<RuleSetDraft>(async () => await OkAsync("POST Criteria.Move", admin, Post(url + "/move", await StampedAsync(("path", "0.0"), ("direction", "down")))));
+        await ChangesAsync<RuleSetDraft>(async () => await OkAsync("POST Criteria.Delete", admin, Post(url + "/delete", await StampedAsync(("path", "0.1")))));
+        await ChangesAsync<RuleSetDraft>(async () => await OkAsync("POST Criteria.Clear", admin, Post(url + "/clear", await StampedAsync())));
     }
 
     /// <summary>Runs a step that reports its outcome only in a flash message, and fails unless the entity's table changed.</summary>

@@ -79,6 +79,12 @@ public static class MatrixRoutes
         ["GET Grid.Download"] = t => t.DraftId is { } d ? Get($"/rules/drafts/{d}/grid.xlsx") : null,
         ["POST Grid.Upload"] = t => t.DraftId is { } d ? Upload($"/rules/drafts/{d}/grid.xlsx", Pdf, "越权.xlsx") : null,
         ["POST Drafts.Discard"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/discard", ("confirmed", "true")) : null,
+        ["GET Criteria.Index"] = t => t.DraftId is { } d ? Get($"/rules/drafts/{d}/criteria?category=Coordinator") : null,
+        ["POST Criteria.Add"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/criteria/add", ("category", "Coordinator"), ("Kind", "Attested"), ("Text", "越权"), ("Clause", "越权")) : null,
+        ["POST Criteria.Edit"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/criteria/edit", ("category", "Coordinator"), ("path", "0"), ("Kind", "Attested"), ("Text", "越权"), ("Clause", "越权")) : null,
+        ["POST Criteria.Delete"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/criteria/delete", ("category", "Coordinator"), ("path", "0")) : null,
+        ["POST Criteria.Move"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/criteria/move", ("category", "Coordinator"), ("path", "0.0"), ("direction", "down")) : null,
+        ["POST Criteria.Clear"] = t => t.DraftId is { } d ? Post($"/rules/drafts/{d}/criteria/clear", ("category", "Coordinator")) : null,
         ["GET YearEnd.Status"] = t => t.JobId is { } id ? Get($"/year-end/exports/{id}") : null,
         ["GET YearEnd.Download"] = t => t.JobId is { } id ? Get($"/year-end/exports/{id}/download") : null,
         ["GET Dashboard.Index"] = t => Get($"/dashboard?regionId={t.RegionId}&year=2022"),
@@ -136,6 +142,7 @@ public static class MatrixRoutes
         ["POST Account.ChangePassword"] = "the caller's own password (current one required)",
         ["* Error.Show"] = "status-code pages, text only",
         ["* /health"] = "anonymous health check",
+        ["GET Rules.Schema"] = "the rule file format, the same for every signed-in user",
     };
 
     private static (string, string)[] Profile(RegionRecords t) =>

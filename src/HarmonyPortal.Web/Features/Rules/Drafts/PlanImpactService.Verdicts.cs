@@ -1,0 +1,106 @@
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Web.Features.Nominations;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Rules.Drafts;
+
+public sealed partial class PlanImpactService
+{
+    private static readonly SheetStatus[] Submitted = [SheetStatus.Submitted, SheetStatus.Approved, SheetStatus.Forwarded, SheetStatus.Published];
+
+    /// <summary>
+    /// The nominees of the subtree on sheets submitted or further along, of the period's years, whose verdict under the proposed
+    /// criteria differs from the one recorded at submission — where the proposed rules, not later evidence or ledger edits, make
+    /// the difference: the same nominee (ledger row, reviewers' confirmations, day of the recorded verdict) evaluated under the
+    /// criteria in force gives another verdict than under the proposed ones. Named as the nomination lists name them.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> VerdictsAsync(Region jurisdiction, int fromYear, int toYear, PlanOverride change, CancellationToken ct)
+    {
+        var nominees = await db.Nominations.AsNoTracking().Include(n => n.Region).Include(n => n.Attestations)
+            .Where(n => n.Region.Path.StartsWith(jurisdiction.Path) && n.Year >= fromYear && n.Year <= toYear && Submitted.Contains(n.Sheet.Status))
+            .OrderBy(n => n.Year).ThenBy(n => n.Category).ThenBy(n => n.Region.Path).ThenBy(n => n.Id).ToListAsync(ct);
+        if (nominees.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = nominees.Select(n => n.Id).ToList();
+        var recorded = (await db.NominationEvaluations.AsNoTracking().Where(e => ids.Contains(e.NominationId)).ToListAsync(ct))
+            .GroupBy(e => e.NominationId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!);
+        var rows = new Dictionary<(GoldCategory, long), LedgerRow>();
+        foreach (var category in nominees.Select(n => n.Category).Distinct())
+        {
+            var rowIds = nominees.Where(n => n.Category == category).Select(n => n.LedgerRowId).ToList();
+            foreach (var row in await GoldRules.Ledger(category).Rows(db).AsNoTracking().Where(r => rowIds.Contains(r.Id)).ToListAsync(ct))
+            {
+                rows[(category, row.Id)] = row;
+            }
+        }
+
+        var lines = new List<string>();
+        var criteria = new Dictionary<(int, int, GoldCategory), (CriterionNode? Now, CriterionNode? Proposed)>();
+        foreach (var nominee in nominees)
+        {
+            if (!rows.TryGetValue((nominee.Category, nominee.LedgerRowId), out var row))
+            {
+                continue;
+            }
+
+            var key = (nominee.RegionId, nominee.Year, nominee.Category);
+            if (!criteria.TryGetValue(key, out var pair))
+            {
+                var regionIds = Region.IdsLeafToRoot(nominee.Region.Path);
+                var chain = await catalog.ChainAsync(regionIds, nominee.Year, ct);
+                criteria[key] = pair = (CriteriaOf(chain, nominee.Category, nominee.Year),
+                    CriteriaOf(TaskQuotas.WithProposed(chain, regionIds, change, nominee.Year), nominee.Category, nominee.Year));
+            }
+
+            var evaluation = recorded.GetValueOrDefault(nominee.Id);
+            var on = evaluation?.EvaluatedOn ?? Today;
+            var attested = NominationAttestation.Reviews(nominee.Attestations);
+            var now = pair.Now is null ? null : RuleEvaluator.Evaluate(pair.Now, row, attested, on);
+            var proposed = pair.Proposed is null ? null : RuleEvaluator.Evaluate(pair.Proposed, row, attested, on);
+            if (proposed?.Outcome == now?.Outcome || proposed?.Outcome == evaluation?.Outcome)
+            {
+                continue;
+            }
+
+            var reason = proposed is null ? "" : Reason(proposed, now);
+            lines.Add($"{nominee.Name}（{nominee.Region.Name}）· {nominee.Year} 年 · {TaskKinds.TitleOf(nominee.Category)}：" +
+                $"记录的结论 {OutcomeText(evaluation?.Outcome)} → 按新规则 {OutcomeText(proposed?.Outcome)}{(reason.Length > 0 ? $"（{reason}）" : "")}");
+        }
+
+        return lines;
+    }
+
+    /// <summary>The criteria of the nearest plan up the chain defining the category's, following inheritance (as <see cref="GoldRuleLookup"/> does).</summary>
+    private static CriterionNode? CriteriaOf(IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, GoldCategory category, int year)
+    {
+        foreach (var (set, _) in chain)
+        {
+            if (set.CriteriaFor(category, year) is { } node)
+            {
+                return node;
+            }
+
+            if (!set.Inherits.Criteria)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The proposed verdict's unmet conditions that the criteria in force do not fail: "学历 本科 < 要求 硕士研究生".</summary>
+    private static string Reason(Verdict proposed, Verdict? now)
+    {
+        var failedNow = now?.Leaves().Where(l => l.Outcome == Outcome.NotMet && l.Node is Criterion).Select(l => ((Criterion)l.Node).Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        return string.Join("；", proposed.Leaves().Where(l => l.Outcome == Outcome.NotMet && l.Node is Criterion c && !failedNow.Contains(c.Id)).Select(l => l.Explanation));
+    }
+
+    private static string OutcomeText(Outcome? outcome) => outcome is { } o ? EligibilityCard.OutcomeName(o) : "未经条件检查";
+}
