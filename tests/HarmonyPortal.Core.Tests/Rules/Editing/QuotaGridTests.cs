@@ -116,6 +116,27 @@ public sealed class QuotaGridTests
     }
 
     [Fact]
+    public void AnAppliedGrid_IsWrittenAndReadBack_WithTheSameQuotas()
+    {
+        var result = Grid().Apply((row, column) => (row.Name, column.TaskId) switch
+        {
+            ("君山区", "new-enterprise-service") => "90左右 (≤30/年)",
+            ("市工商联", "harmonious-enterprises-standard") => "85%",
+            ("各县市区（每个）", "wage-guidance-skill") => "1-2/年",
+            _ => null,
+        });
+
+        var (read, errors) = RuleSetReader.Read(RuleSetWriter.Write(result.RuleSet!));
+
+        Assert.Empty(errors);
+        Assert.Equal(result.RuleSet!.Tasks.Select(t => t.Quotas.Select(q => q with { Years = [] }).ToList()), read!.Tasks.Select(t => t.Quotas.Select(q => q with { Years = [] }).ToList()));
+        var grid = QuotaGrid.Build(read, YueyangScope());
+        Assert.Equal("90左右 (≤30/年)", Text(grid, "君山区", "new-enterprise-service"));
+        Assert.Equal("85%", Text(grid, "市工商联", "harmonious-enterprises-standard"));
+        Assert.Equal("1-2/年", Text(grid, "各县市区（每个）", "wage-guidance-skill"));
+    }
+
+    [Fact]
     public void ClearingACell_RemovesItsQuotas_AndFillingAnEmptyCell_AddsThemForTheUnit()
     {
         var grid = Grid();
