@@ -74,6 +74,11 @@ start_postgres
 
 export HARMONY_ARTIFACTS="$ROOT/artifacts"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Each in-process portal (one per test class) watches its configuration and content files. With inotify, every watcher is
+# an inotify instance, and Debian allows 128 per user: a run with a few dozen portals alive at once hit that limit
+# ("The configured user limit (128) on the number of inotify instances has been reached") and their hosts failed with 500s.
+# Polling watchers use no inotify instance; PortalFactory sets the same for runs started without this script.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 rm -rf "$HARMONY_ARTIFACTS/test-results"
 mkdir -p "$HARMONY_ARTIFACTS"
 

@@ -181,8 +181,8 @@ public sealed partial class PlanEditorJourneyTests(BrowserSession session, ITest
 
         await Click(page.GetByTestId("draft-nav").GetByRole(AriaRole.Link, new() { Name = "报送期限" }));
         await ChooseContaining(page.GetByLabel("年度（空为每年）"), year.ToString());
-        await Choose(page.GetByLabel("环节"), "县级报市");
-        await Fill(page.GetByLabel("截止日期", new() { Exact = true }), $"{year}-11-15");
+        await Choose(page.GetByTestId("add-deadline").GetByLabel("环节"), "县级报市");
+        await Fill(page.GetByTestId("add-deadline").GetByLabel("截止日期", new() { Exact = true }), $"{year}-11-15");
         await Click(page.GetByRole(AriaRole.Button, new() { Name = "添加期限" }));
         await Expect(page.GetByTestId("deadlines")).ToContainTextAsync($"{year} 年");
 
@@ -268,6 +268,69 @@ public sealed partial class PlanEditorJourneyTests(BrowserSession session, ITest
         }
 
         await BrowserSession.ScreenshotAsync(clerk, "84-new-city-nominee-checks");
+    }
+
+    [Fact]
+    public async Task TheQuotaGridGoesThroughExcel_ABadCellIsRefusedWithItsRowAndColumn_AndBadFormInputIsRefusedInPlace()
+    {
+        var yueyang = await session.RegionIdAsync("430600");
+        var page = await SignInAsync("yy.admin");
+        await page.GotoAsync($"/rules/drafts/new?regionId={yueyang}&fromYear=2021&toYear=2023");
+        await Click(page.GetByRole(AriaRole.Button, new() { Name = "创建草稿" }));
+        await Click(page.GetByTestId("draft-nav").GetByRole(AriaRole.Link, new() { Name = "配额表" }));
+
+        // Downloaded, edited in a spreadsheet (君山区's 新企业用工服务计划 made invalid), uploaded: refused with row and column.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载任务安排表（Excel）" }).ClickAsync());
+        var original = Path.Combine(TestSupport.TestPaths.Scratch("browser"), Guid.NewGuid() + ".xlsx");
+        await download.SaveAsAsync(original);
+        await page.GetByLabel("上传修改后的任务安排表").SetInputFilesAsync(Edited(original, "君山区", "新企业用工服务计划", "3（1/年"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并保存到草稿" }).ClickAsync();
+                await Expect(page.GetByTestId("grid-errors")).ToContainTextAsync(new Regex(@"第 \d+ 行 [A-Z]+ 列「君山区」·「新企业用工服务计划」：“3（1/年”缺少右括号"));
+        await BrowserSession.ScreenshotAsync(page, "85-grid-excel-refused");
+        await Click(page.GetByTestId("draft-nav").GetByRole(AriaRole.Link, new() { Name = "配额表" }));
+        await Expect(page.GetByLabel("君山区 · 新企业用工服务计划")).ToHaveValueAsync("60 (20/年)");
+
+        await page.GetByLabel("上传修改后的任务安排表").SetInputFilesAsync(Edited(original, "君山区", "新企业用工服务计划", "90 (30/年)"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并保存到草稿" }).ClickAsync();
+        await Expect(page.GetByLabel("君山区 · 新企业用工服务计划")).ToHaveValueAsync("90 (30/年)");
+
+        // A quota above its own maximum, typed in the grid: the cell keeps the text and says why.
+        await Fill(page.GetByLabel("云溪区 · 新企业用工服务计划"), "5-3/年");
+        await Click(page.GetByRole(AriaRole.Button, new() { Name = "保存到草稿", Exact = true }));
+        await Expect(page.GetByLabel("云溪区 · 新企业用工服务计划")).ToHaveValueAsync("5-3/年");
+        await Expect(page.Locator("td").Filter(new() { Has = page.GetByLabel("云溪区 · 新企业用工服务计划") }).GetByTestId("cell-error")).ToContainTextAsync("大于");
+
+        // A deadline outside the plan period: refused at the date field, the typed date kept.
+        await Click(page.GetByTestId("draft-nav").GetByRole(AriaRole.Link, new() { Name = "报送期限" }));
+        await Choose(page.GetByTestId("add-deadline").GetByLabel("环节"), "县级报市");
+        await Fill(page.GetByTestId("add-deadline").GetByLabel("截止日期", new() { Exact = true }), "2031-11-15");
+        await Click(page.GetByRole(AriaRole.Button, new() { Name = "添加期限" }));
+        await Expect(page.GetByTestId("date-error")).ToContainTextAsync("期限 2031-11-15 不在规划期 2021–2023 年或其次年内");
+        await Expect(page.GetByTestId("add-deadline").GetByLabel("截止日期", new() { Exact = true })).ToHaveValueAsync("2031-11-15");
+        await BrowserSession.ScreenshotAsync(page, "86-deadline-refused");
+    }
+
+    /// <summary>The downloaded table with one cell retyped, as an office would in a spreadsheet program (rewritten with the portal's own writer).</summary>
+    private static string Edited(string path, string rowName, string header, string text)
+    {
+        using var source = Core.Spreadsheets.SpreadsheetFile.Open(File.OpenRead(path), new Core.Spreadsheets.SpreadsheetLimits());
+        var rows = source.Rows().Select(r => (r.RowNumber, Cells: r.Cells.Select(c => c.Text ?? "").ToList())).ToList();
+        var head = rows.First(r => r.Cells.Count > 0 && r.Cells[0] == "县区名称");
+        var column = head.Cells.IndexOf(header);
+        var edited = Path.Combine(TestSupport.TestPaths.Scratch("browser"), Guid.NewGuid() + ".xlsx");
+        using var stream = File.Create(edited);
+        using var writer = new Core.Spreadsheets.XlsxWriter(stream);
+        var above = rows.Where(r => r.RowNumber < head.RowNumber && r.Cells.Count > 0).Select(r => r.Cells[0]).ToList();
+        writer.StartSheet(new Core.Spreadsheets.SheetSpec("任务安排表", head.Cells.Select(h => new Core.Spreadsheets.ColumnSpec(h)).ToList())
+        {
+            Title = above.ElementAtOrDefault(0), Subtitle = above.ElementAtOrDefault(1),
+        });
+        foreach (var row in rows.Where(r => r.RowNumber > head.RowNumber))
+        {
+            writer.WriteRow(row.Cells.Select((c, i) => Core.Spreadsheets.CellValue.Text(row.Cells[0] == rowName && i == column ? text : c)).ToList());
+        }
+
+        return edited;
     }
 
     [GeneratedRegex(@"\s+")]

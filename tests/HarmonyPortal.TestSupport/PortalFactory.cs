@@ -18,6 +18,12 @@ namespace HarmonyPortal.TestSupport;
 public class PortalFactory(DatabaseProvider provider, string environment = "Development")
     : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>
+    /// Polling file watchers: every in-process portal watches its configuration and content files, and with inotify each
+    /// watcher is an instance of a per-user limit (128 on Debian) that a full run with its portals alive at once exceeds.
+    /// </summary>
+    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     private TestDatabase database = null!;
     private readonly string dataDirectory = Path.Combine(TestPaths.Scratch("portal"), Guid.NewGuid().ToString("N"));
 

@@ -69,10 +69,17 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
             return refused;
         }
 
+        if (state.Draft.Json == json)
+        {
+            return [];
+        }
+
         state.Draft.Json = json;
         state.Draft.ToYear = read.ToYear;
         state.Draft.UpdatedBy = scope.UserName;
         state.Draft.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Add(AuditActions.RuleSetDraftSaved, AuditOutcome.Success, "ruleset", state.Region.Id.ToString(CultureInfo.InvariantCulture),
+            $"draft {state.Draft.FromYear}-{read.ToYear} saved", regionId: state.Region.Id);
         await db.SaveChangesAsync(ct);
         return [];
     }
