@@ -75,7 +75,9 @@ public sealed partial class PlanImpactService
         var requirement = r0 == r1 ? $"要求 {r1}" : $"要求 {r0} → {r1}";
         var achieved = a0 == a1 ? $"现有 {a1}" : $"现有 {a0} → {a1}";
         var status = s0 == s1 ? StatusName(s1) : $"{StatusName(s0)} → {StatusName(s1)}";
-        return $"{Label(year, now)}：{requirement}，{achieved}（{status}）";
+        return s0 == s1 && a0 == a1 && a1 == StatusName(s1)
+            ? $"{Label(year, now)}：{requirement}，{achieved}"
+            : $"{Label(year, now)}：{requirement}，{achieved}（{status}）";
     }
 
     /// <summary>"2023 年 · 忻州市 · 千户企业培育共同行动计划（每年）".</summary>
