@@ -1,5 +1,6 @@
 using System.Globalization;
 using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
 
 namespace HarmonyPortal.Core.Rules;
 
@@ -48,6 +49,10 @@ public static class LedgerFacts
             _ => null,
         };
     }
+
+    /// <summary>A fact's Chinese name, as the ledger rows that have it label it ("学历", "调解成功率"); the key itself when no ledger has it.</summary>
+    public static string Label(string fact) =>
+        LedgerCatalog.All.Select(l => Of(l.NewRow(), fact)?.Label).FirstOrDefault(l => l is not null) ?? fact;
 
     public static string Unit(string fact) => fact switch
     {

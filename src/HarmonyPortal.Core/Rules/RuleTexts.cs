@@ -145,18 +145,7 @@ public static class RuleTexts
     }
 
     /// <summary>The Chinese name of a ledger fact criteria test.</summary>
-    public static string FactLabel(string fact) => fact switch
-    {
-        "Education" => "学历",
-        "HoldsCertificate" => "持有劳动关系协调员职业技能等级证书",
-        "SkillLevel" => "职业技能等级",
-        "CurrentlyServing" => "现正在担任劳动关系协调员或专职集体协商指导员",
-        "SuccessRate" => "调解成功率",
-        "CertifiedCoordinators" => "持证协调员人数",
-        "LegallyRegistered" => "依法登记（有统一社会信用代码）",
-        "ViolationOrPunishment" => "违法违规和信用惩戒记录",
-        _ => fact,
-    };
+    public static string FactLabel(string fact) => LedgerFacts.Label(fact);
 
     public static string Deadline(Deadline d) =>
         $"{d.Date:yyyy-MM-dd}（{StepName(d.Step)}{(d.Ledger is { } l ? "·" + (LedgerCatalog.Find(l)?.Title ?? l) : "")}{(d.Batch is { } b ? $"·第 {b} 批" : "")}）{d.What}";

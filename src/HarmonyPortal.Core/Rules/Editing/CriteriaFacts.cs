@@ -68,8 +68,7 @@ public static class CriteriaFacts
     }
 
     /// <summary>The fact's Chinese name, read off any ledger that has it; the key itself when none does.</summary>
-    public static string Label(string key) =>
-        LedgerCatalog.All.Select(l => LedgerFacts.Of(l.NewRow(), key)?.Label).FirstOrDefault(l => l is not null) ?? key;
+    public static string Label(string key) => LedgerFacts.Label(key);
 
     /// <summary>The short name of the category used in messages: "“调解成功率”不是金牌协调员台账的字段".</summary>
     public static string CategoryShortName(GoldCategory category) => category switch
