@@ -26,6 +26,9 @@ public sealed record UserScope(
     /// <summary>True when the region with this path lies in the user's subtree (its own region included).</summary>
     public bool CanRead(string regionPath) => regionPath.StartsWith(RegionPath, StringComparison.Ordinal);
 
+    /// <summary>True for a jurisdiction whose rules the user works under or oversees: its own subtree and the regions above it.</summary>
+    public bool CanReadRulesOf(string regionPath) => CanRead(regionPath) || RegionPath.StartsWith(regionPath, StringComparison.Ordinal);
+
     public bool CanAdministerUsersOf(string regionPath) => IsAdmin && CanRead(regionPath);
 
     public bool CanManageRegionsUnder(string regionPath) => IsProvinceAdmin && CanRead(regionPath);

@@ -79,26 +79,40 @@ public sealed class GoldRuleLookup(RuleSetCatalog catalog)
 {
     public async Task<GoldRules> ForAsync(Region region, GoldCategory category, int year, CancellationToken ct)
     {
-        (RuleSet Set, RuleSetVersion Version)? criteria = null;
         (RuleSet Set, RuleTask Task)? task = null;
-        var inheritCriteria = true;
-        var inherited = false;
         var chain = await catalog.ChainAsync(Region.IdsLeafToRoot(region.Path), year, ct);
-        foreach (var ((set, version), index) in chain.Select((p, i) => (p, i)))
+        foreach (var (set, _) in chain)
         {
-            if (criteria is null && inheritCriteria && set.CriteriaFor(category, year) is not null)
-            {
-                criteria = (set, version);
-                inherited = index > 0;
-            }
-
-            inheritCriteria &= set.Inherits.Criteria;
             if (task is null && set.HonourTask(category) is { } found)
             {
                 task = (set, found);
             }
         }
 
-        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain, CriteriaInherited = inherited };
+        var at = CriteriaIndex(chain, category, year);
+        (RuleSet Set, RuleSetVersion Version)? criteria = at < 0 ? null : chain[at];
+        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain, CriteriaInherited = at > 0 };
+    }
+
+    /// <summary>
+    /// Where in the chain (leaf to root) the category's criteria for the year come from: the nearest plan stating them,
+    /// reached only through plans that inherit criteria from above; -1 when none applies.
+    /// </summary>
+    public static int CriteriaIndex(IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, GoldCategory category, int year)
+    {
+        for (var i = 0; i < chain.Count; i++)
+        {
+            if (chain[i].RuleSet.CriteriaFor(category, year) is not null)
+            {
+                return i;
+            }
+
+            if (!chain[i].RuleSet.Inherits.Criteria)
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 }

@@ -33,7 +33,7 @@ public sealed class PlanlessJurisdictions(HarmonyDbContext db, UserScope scope, 
     public async Task<NoPlanPage?> NoPlanAsync(int regionId, CancellationToken ct)
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null || !(scope.CanRead(region.Path) || scope.RegionPath.StartsWith(region.Path, StringComparison.Ordinal))
+        if (region is null || !scope.CanReadRulesOf(region.Path)
             || await db.RuleSetVersions.AnyAsync(v => v.RegionId == regionId, ct))
         {
             return null;

@@ -42,7 +42,7 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct);
         var all = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == regionId).OrderByDescending(v => v.Version).ToListAsync(ct);
-        if (region is null || all.Count == 0 || !(scope.CanRead(region.Path) || scope.RegionPath.StartsWith(region.Path, StringComparison.Ordinal)))
+        if (region is null || all.Count == 0 || !scope.CanReadRulesOf(region.Path))
         {
             throw new OutOfScopeException();
         }
@@ -75,7 +75,7 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
     {
         // The jurisdiction's first plan has no version yet: read the region and its plans directly.
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null || !(scope.CanRead(region.Path) || scope.RegionPath.StartsWith(region.Path, StringComparison.Ordinal)))
+        if (region is null || !scope.CanReadRulesOf(region.Path))
         {
             throw new OutOfScopeException();
         }

@@ -76,24 +76,9 @@ public sealed partial class PlanImpactService
         return lines;
     }
 
-    /// <summary>The criteria of the nearest plan up the chain defining the category's, following inheritance (as <see cref="GoldRuleLookup"/> does).</summary>
-    private static CriterionNode? CriteriaOf(IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, GoldCategory category, int year)
-    {
-        foreach (var (set, _) in chain)
-        {
-            if (set.CriteriaFor(category, year) is { } node)
-            {
-                return node;
-            }
-
-            if (!set.Inherits.Criteria)
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The criteria that apply to the category in the year along the chain (<see cref="GoldRuleLookup.CriteriaIndex"/>).</summary>
+    private static CriterionNode? CriteriaOf(IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, GoldCategory category, int year) =>
+        GoldRuleLookup.CriteriaIndex(chain, category, year) is var at and >= 0 ? chain[at].RuleSet.CriteriaFor(category, year) : null;
 
     /// <summary>The proposed verdict's unmet conditions that the criteria in force do not fail: "学历 本科 < 要求 硕士研究生".</summary>
     private static string Reason(Verdict proposed, Verdict? now)
