@@ -33,6 +33,12 @@ public interface ILedgerDefinition
 
     IQueryable<LedgerRow> Rows(HarmonyDbContext db);
 
+    /// <summary>The columns the list can be sorted by (<see cref="LedgerSort"/>): region, the list fields, unit and status.</summary>
+    IReadOnlyList<LedgerSortColumn> SortColumns { get; }
+
+    /// <summary>The sort column's value of <paramref name="item"/> as the next page's <see cref="LedgerListQuery.After"/>; null when sorted by newest.</summary>
+    string? AfterKey(LedgerListItem item, LedgerListQuery query);
+
     /// <summary>Rows of the same identity in the same year (same ID number, credit code or name), for the duplicate check.</summary>
     IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row);
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Core.Ledgers.Definitions;
 
 /// <summary>Base of every ledger definition: the typed parts (query root, cross-field validator) behind <see cref="ILedgerDefinition"/>.</summary>
-public abstract class LedgerDefinition<TRow> : ILedgerDefinition
+public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
     where TRow : LedgerRow, new()
 {
     public abstract string Key { get; }
@@ -59,21 +59,17 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
     }
 
     /// <summary>
-    /// One page of the list, projected to the list columns, untracked, paged by key on indexes
-    /// (RegionId, Year, Id) and (RegionId, Year, Name, Id). <paramref name="rows"/> is already scoped.
+    /// One page of the list, projected to the list columns, untracked, paged by key: newest first on the index
+    /// (RegionId, Year, Id), by name on (RegionId, Year, Name, Id), by another column as (column, Id) (see
+    /// LedgerDefinition.Sort.cs). <paramref name="rows"/> is already scoped.
     /// </summary>
     public async Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash, CancellationToken ct)
     {
         var q = query;
         var page = Filter(rows, q, idNumberHash).Cast<TRow>().AsNoTracking();
-        if (q.SortByName)
+        if (LedgerSort.Parse(q.Sort) is ({ } column, var descending))
         {
-            if (q.AfterName is { } afterName && q.AfterId is { } afterId)
-            {
-                page = page.Where(r => string.Compare(r.Name, afterName) > 0 || (r.Name == afterName && r.Id > afterId));
-            }
-
-            page = page.OrderBy(r => r.Name).ThenBy(r => r.Id);
+            page = Sorted(page, column, descending, q.After ?? q.AfterName, q.AfterId);
         }
         else
         {
@@ -88,7 +84,7 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
         return await page.Take(LedgerListQuery.PageSize + 1).Select(ListProjection).ToListAsync(ct);
     }
 
-    /// <summary>The list's filters (year, region, status, kind, name or ID number), without order or paging; used by lists and exports.</summary>
+    /// <summary>The list's filters (year, region, status, kind, name, ID number or another search column), without order or paging; used by lists and exports.</summary>
     public IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash)
     {
         var q = query;
@@ -112,10 +108,14 @@ public abstract class LedgerDefinition<TRow> : ILedgerDefinition
         {
             filtered = filtered.Where(byIdNumber);
         }
-        else if (!string.IsNullOrWhiteSpace(q.Q))
+        else if (!string.IsNullOrWhiteSpace(q.Q) && q.SearchesByName)
         {
             var text = q.Q.Trim();
             filtered = filtered.Where(r => r.Name.Contains(text));
+        }
+        else if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            filtered = LedgerSearch.Where(filtered, this, q.By!, q.Q.Trim(), q.PhoneSearchRegionId);
         }
 
         return filtered;

@@ -43,6 +43,7 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
     public async Task<Stream> ExportAsync(ILedgerDefinition definition, LedgerListQuery query, CancellationToken ct)
     {
         LedgerQueryService.EnsureRegionFilterInScope(await db.LoadSubtreeAsync(scope, ct), query);
+        query.AllowPhoneSearchIn(scope.RegionId);
         var stream = TempFile();
         var count = 0;
         var fullIdNumbers = 0;

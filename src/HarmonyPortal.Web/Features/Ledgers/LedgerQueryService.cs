@@ -49,7 +49,8 @@ public sealed class LedgerQueryService(
         string? hash = null;
         string? note = null;
         IQueryable<LedgerRow> rows = definition.Rows(db).InScope(scope);
-        if (definition.HasIdNumber && IdNumber.TryParse(query.Q, writer.Today, out var id, out _))
+        query.AllowPhoneSearchIn(scope.RegionId);
+        if (query.SearchesByName && definition.HasIdNumber && IdNumber.TryParse(query.Q, writer.Today, out var id, out _))
         {
             note = await writer.Lookups.SearchRefusalAsync(ct);
             hash = note is null ? protector.Hash(id!.Normalized) : new string('-', 64); // refused: a hash no row has
@@ -57,15 +58,20 @@ public sealed class LedgerQueryService(
         }
 
         var found = await definition.ListAsync(rows, query, hash, ct);
+        var total = await definition.Filter(rows, query, hash).CountAsync(ct);
         if (hash is not null)
         {
             await writer.Lookups.RecordSearchAsync(definition, refused: note is not null, found.Count, ct);
             note ??= $"按身份证号码只查找本地区（{scope.RegionName}）登记的记录；下级地区的记录显示为脱敏号码，请按姓名查找。";
         }
+        else if (query.By == LedgerSearch.ByPhone && !string.IsNullOrWhiteSpace(query.Q))
+        {
+            note = $"按联系电话只查找本地区（{scope.RegionName}）登记的记录；下级地区的记录电话号码脱敏显示，请按姓名或工作单位查找。";
+        }
 
         var hasNext = found.Count > LedgerListQuery.PageSize;
         return new LedgerListViewModel(definition, query, found.Take(LedgerListQuery.PageSize).ToList(), hasNext,
-            RegionOption.Flatten(tree), YearChoices(CurrentYear), scope.CanWriteRecordsOf(scope.RegionId)) { SearchNote = note };
+            RegionOption.Flatten(tree), YearChoices(CurrentYear), scope.CanWriteRecordsOf(scope.RegionId)) { SearchNote = note, Total = total };
     }
 
     /// <summary>A region filter naming a region outside the user's subtree answers 404, as a missing record does.</summary>
@@ -116,8 +122,13 @@ public sealed class LedgerQueryService(
         return new LedgerFormViewModel(definition, values, [], row.Year, row.Id, row.Version, row.Region.Name)
         {
             Units = await writer.UnitChoicesAsync(row.RegionId, row.UnitId, ct),
+            Towns = await TownsAsync(definition, row.RegionId, row.Year, ct),
         };
     }
+
+    /// <summary>The registered towns the form's 所属乡镇街道（园区） picks from; empty (free text) when none or the ledger has no such field.</summary>
+    public async Task<IReadOnlyList<string>> TownsAsync(ILedgerDefinition definition, int regionId, int year, CancellationToken ct) =>
+        definition.Fields.Any(f => f.Key == TownRegister.FieldKey) ? await TownRegister.NamesAsync(db, regionId, year, ct) : [];
 
     public async Task<LedgerHistoryViewModel> HistoryAsync(ILedgerDefinition definition, long id, CancellationToken ct)
     {

@@ -20,6 +20,12 @@ public sealed record LedgerListViewModel(
 
     /// <summary>What a search by ID number covered, or why it was refused (Chinese); null for other searches.</summary>
     public string? SearchNote { get; init; }
+
+    /// <summary>How many rows match the filters (all pages): the list's "共 N 条".</summary>
+    public int Total { get; init; }
+
+    /// <summary>The next page's link parameters: the last row's key and sort-column value.</summary>
+    public (long AfterId, string? After) NextKey => (Rows[^1].Id, Definition.AfterKey(Rows[^1], Query));
 }
 
 public sealed record LedgerFormViewModel(
@@ -35,6 +41,9 @@ public sealed record LedgerFormViewModel(
 
     /// <summary>The 责任单位 select; null hides it (the conflict page).</summary>
     public UnitChoices? Units { get; init; }
+
+    /// <summary>The county's registered towns, streets and parks for 所属乡镇街道（园区）; empty leaves the field free text.</summary>
+    public IReadOnlyList<string> Towns { get; init; } = [];
 }
 
 /// <summary>The member units a row may be attributed to (short names) and the one selected by default.</summary>

@@ -27,7 +27,11 @@ public sealed class LedgersController(
     [HttpGet("{kind}/create")]
     [Authorize(Policy = AccessPolicies.Clerk)]
     public async Task<IActionResult> Create(string kind, int? year, CancellationToken ct) =>
-        View("Form", new LedgerFormViewModel(Definition(kind), new Dictionary<string, string?>(), [], Year(year)) { Units = await writer.UnitChoicesAsync(writer.RegionId, null, ct) });
+        View("Form", new LedgerFormViewModel(Definition(kind), new Dictionary<string, string?>(), [], Year(year))
+        {
+            Units = await writer.UnitChoicesAsync(writer.RegionId, null, ct),
+            Towns = await queries.TownsAsync(Definition(kind), writer.RegionId, Year(year), ct),
+        });
 
     [HttpPost("{kind}/create")]
     [Authorize(Policy = AccessPolicies.Clerk)]
@@ -37,7 +41,11 @@ public sealed class LedgersController(
         var result = await writer.CreateAsync(definition, year, values, ct);
         if (!result.Succeeded)
         {
-            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, year) { Units = await writer.UnitChoicesAsync(writer.RegionId, null, ct) });
+            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, year)
+            {
+                Units = await writer.UnitChoicesAsync(writer.RegionId, null, ct),
+                Towns = await queries.TownsAsync(definition, writer.RegionId, year, ct),
+            });
         }
 
         TempData[Flash.Success] = "已保存。";
@@ -69,7 +77,11 @@ public sealed class LedgersController(
         if (!result.Succeeded)
         {
             var row = await writer.FindAsync(definition, id, unseal: false, ct);
-            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, row.Year, id, version, row.Region.Name) { Units = await writer.UnitChoicesAsync(row.RegionId, row.UnitId, ct) });
+            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, row.Year, id, version, row.Region.Name)
+            {
+                Units = await writer.UnitChoicesAsync(row.RegionId, row.UnitId, ct),
+                Towns = await queries.TownsAsync(definition, row.RegionId, row.Year, ct),
+            });
         }
 
         TempData[Flash.Success] = "已保存。";

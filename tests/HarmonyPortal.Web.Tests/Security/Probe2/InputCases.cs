@@ -17,7 +17,7 @@ public static class InputCases
         { "yylq.clerk", "/ledgers/coordinators?status=Deleted", "状态：“Deleted”不是有效的取值" },
         { "yylq.clerk", "/ledgers/coordinators?kind=99", "类别：99 不是可选值" },
         { "yylq.clerk", "/ledgers/harmonious-enterprises?kind=1", "类别：本台账没有类别筛选" },
-        { "yylq.clerk", "/ledgers/coordinators?sort=drop", "排序：只能按最新录入或按名称排序" },
+        { "yylq.clerk", "/ledgers/coordinators?sort=drop", "排序：只能按最新录入或按列表中的一列排序" },
         { "yylq.clerk", "/ledgers/coordinators?q=" + new string('王', 101), "查询内容：不能超过 100 个字，实际 101 个" },
         { "yylq.clerk", "/ledgers/coordinators?afterId=1e99", "翻页位置：“1e99”不是有效的取值" },
         { "yylq.clerk", "/ledgers/coordinators/create?year=2100", "年度：2100 不在 2000 至 2026 之间" },
