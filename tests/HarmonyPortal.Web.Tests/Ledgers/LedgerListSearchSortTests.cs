@@ -77,7 +77,7 @@ public abstract class LedgerListSearchSortTests<TPortal>(TPortal portal) : IClas
     public async Task SortByAColumn_OrdersEachPage_AndPagingContinuesInOrder_WithTheCountShown()
     {
         var region = await portal.RegionIdAsync("430600-QY");
-        var ids = new List<(long Id, int Employees, string Unit)>();
+        var ids = new List<(long Id, int Employees, string Unit, DateOnly ServedOn)>();
         await using (var db = portal.CreateDbContext())
         {
             var rows = Enumerable.Range(0, 130).Select(i => new NewEnterpriseService
@@ -87,7 +87,7 @@ public abstract class LedgerListSearchSortTests<TPortal>(TPortal portal) : IClas
             }).ToList();
             db.NewEnterpriseServices.AddRange(rows);
             await db.SaveChangesAsync();
-            ids.AddRange(rows.Select(r => (r.Id, r.EmployeeCount, r.ServiceUnit)));
+            ids.AddRange(rows.Select(r => (r.Id, r.EmployeeCount, r.ServiceUnit, r.ServedOn)));
         }
 
         using var clerk = await portal.SignedInClientAsync("yyqy.clerk");
@@ -111,9 +111,13 @@ public abstract class LedgerListSearchSortTests<TPortal>(TPortal portal) : IClas
 
         var (byEmployees, count) = await WalkAsync("/ledgers/new-enterprise-services?year=2026&sort=EmployeeCount");
         var (byUnitDescending, _) = await WalkAsync("/ledgers/new-enterprise-services?year=2026&sort=-ServiceUnit");
+        var (byDateDescending, _) = await WalkAsync("/ledgers/new-enterprise-services?year=2026&sort=-ServedOn");
+        var (byRegion, _) = await WalkAsync("/ledgers/new-enterprise-services?year=2026&sort=region");
 
         Assert.Equal(ids.OrderBy(r => r.Employees).ThenBy(r => r.Id).Select(r => r.Id), byEmployees);
         Assert.Equal(ids.OrderByDescending(r => r.Unit, StringComparer.Ordinal).ThenByDescending(r => r.Id).Select(r => r.Id), byUnitDescending);
+        Assert.Equal(ids.OrderByDescending(r => r.ServedOn).ThenByDescending(r => r.Id).Select(r => r.Id), byDateDescending);
+        Assert.Equal(ids.OrderBy(r => r.Id).Select(r => r.Id), byRegion); // one region: ties in the key
         Assert.Contains("共 130 条", count);
         var header = (await clerk.GetPageAsync("/ledgers/new-enterprise-services?year=2026&sort=EmployeeCount"))
             .QuerySelectorAll("thead th a.sort-link").Single(a => a.TextContent.StartsWith("职工人数", StringComparison.Ordinal));
