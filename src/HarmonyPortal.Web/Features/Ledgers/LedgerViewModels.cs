@@ -20,6 +20,12 @@ public sealed record LedgerListViewModel(
 
     /// <summary>What a search by ID number covered, or why it was refused (Chinese); null for other searches.</summary>
     public string? SearchNote { get; init; }
+
+    /// <summary>Why the year's rows of the own region cannot be written (reported, not returned); null when open.</summary>
+    public string? LockNote { get; init; }
+
+    /// <summary>The own region's carried-forward rows of the year still to confirm (待复核): not counted until confirmed.</summary>
+    public int Unconfirmed { get; init; }
 }
 
 public sealed record LedgerFormViewModel(
