@@ -60,7 +60,7 @@ public abstract class SheetTableReviewTests<TPortal>(TPortal portal) : IClassFix
         Assert.Equal("退回原因：" + ReturnReason, returned.TextContent.Trim());
         Assert.Contains("text-pre", returned.ClassName);
 
-        portal.Clock.Advance(TimeSpan.FromHours(2));
+        portal.Clock.Advance(TimeSpan.FromMinutes(1));
 
         // The county corrects 甲's work unit and resubmits: the reviewer sees that change, field by field, and nothing for 乙.
         var edited = await clerk.PostAsync($"/ledgers/coordinators/{jiaRow}/edit", await clerk.TokenFromAsync($"/ledgers/coordinators/{jiaRow}/edit"),

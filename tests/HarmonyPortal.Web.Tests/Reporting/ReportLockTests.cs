@@ -117,13 +117,14 @@ public abstract class ReportLockTests<TPortal>(TPortal portal) : IClassFixture<T
         using var clerk = await portal.SignedInClientAsync("yyjs.clerk");
         var rowId = await CreatedAsync(clerk, "君山甲公司", 2031);
         await ReportAsync(clerk, "430611", 2031, ticked: true);
-        const string why = "君山区 2031 年度台账已于 2031-11-30 14:00 报送（yyjs.clerk），该年度台账已锁定";
+        const string why = "报送（yyjs.clerk），该年度台账已锁定，不能新增、修改、删除、导入或确认记录";
         const string who = "请联系岳阳市的审核员在“台账报送”中退回本次报送";
 
         var created = await CreateAsync(clerk, "君山乙公司", 2031);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var createErrors = (await PortalClient.ParseAsync(created)).QuerySelector("[data-testid=form-errors]")!.TextContent;
         Assert.Contains(why, createErrors);
+        Assert.Contains("君山区 2031 年度台账已于 2031-11-30", createErrors);
         Assert.Contains(who, createErrors);
         var edited = await clerk.PostAsync($"{Ledger}/{rowId}/edit", await clerk.TokenFromAsync($"{Ledger}/{rowId}/edit"),
             [.. Enterprise("君山甲公司（改名）", 2031), ("version", "1")]);
