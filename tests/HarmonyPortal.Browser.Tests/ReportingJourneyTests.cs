@@ -96,8 +96,11 @@ public sealed class ReportingJourneyTests(BrowserSession session) : IClassFixtur
         await clerk.GetByLabel("联系方式").FillAsync("13903501234");
         await clerk.GetByLabel("类别").SelectOptionAsync("劳动关系协调员");
         await clerk.GetByLabel("是否在任").SelectOptionAsync("是");
+        await clerk.GetByLabel("职业技能等级").SelectOptionAsync("劳动关系协调员（三级）");
+        await clerk.GetByLabel("证书编号").FillAsync("SX2020-0817");
+        await clerk.GetByLabel("发证日期").FillAsync("2020-06-30");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(clerk.GetByTestId("ledger-details")).ToContainTextAsync("表内审核候选");
+        await Expect(clerk.GetByTestId("ledger-details")).ToContainTextAsync("劳动关系协调员（三级）");
 
         await clerk.GotoAsync("/nominations?category=Coordinator");
         await clerk.GetByLabel("推荐对象").SelectOptionAsync(new SelectOptionValue { Label = "表内审核候选" });

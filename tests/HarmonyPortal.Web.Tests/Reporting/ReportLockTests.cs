@@ -143,7 +143,7 @@ public abstract class ReportLockTests<TPortal>(TPortal portal) : IClassFixture<T
         Assert.Contains(who, Text(await clerk.GetPageAsync($"{Ledger}?year=2031"), "year-lock"));
         await using (var db = portal.CreateDbContext())
         {
-            var row = await db.HarmoniousEnterprises.SingleAsync(r => r.Year == 2031);
+            var row = await db.HarmoniousEnterprises.SingleAsync(r => r.Id == rowId);
             Assert.Equal(("君山甲公司", 1), (row.Name, row.Version));
         }
 
