@@ -31,6 +31,7 @@ public static class AuditActions
     public const string LedgerUpdated = "ledger.updated";
     public const string LedgerDeleted = "ledger.deleted";
     public const string LedgerCarriedForward = "ledger.carried-forward";
+    public const string LedgerConfirmed = "ledger.confirmed";
     public const string LedgerIdNumberViewed = "ledger.id-number-viewed";
     public const string LedgerImported = "ledger.imported";
     public const string LedgerExported = "ledger.exported";

@@ -353,6 +353,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_Coordinator_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("Coordinators");
                 });
 
@@ -433,6 +436,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_HarmoniousEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("HarmoniousEnterprises");
                 });
@@ -552,6 +558,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_KeyEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("KeyEnterprises");
                 });
 
@@ -633,6 +642,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "Year", "Id");
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_LargeEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("LargeEnterprises");
                 });
@@ -748,6 +760,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_MediationOrganization_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("MediationOrganizations");
                 });
 
@@ -851,6 +866,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_Mediator_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("Mediators");
                 });
 
@@ -931,6 +949,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_NewEnterpriseService_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("NewEnterpriseServices");
                 });
@@ -1020,6 +1041,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_PlanListEntry_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("PlanListEntries");
                 });
@@ -1132,6 +1156,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_SocialOrganization_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("SocialOrganizations");
                 });
 
@@ -1197,6 +1224,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_TownOrPark_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("TownsAndParks");
                 });
@@ -1278,6 +1308,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_WageGuidanceEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("WageGuidanceEnterprises");
                 });

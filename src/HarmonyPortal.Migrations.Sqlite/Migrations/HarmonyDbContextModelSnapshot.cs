@@ -340,6 +340,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_Coordinator_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("Coordinators");
                 });
 
@@ -418,6 +421,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_HarmoniousEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("HarmoniousEnterprises");
                 });
@@ -535,6 +541,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_KeyEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("KeyEnterprises");
                 });
 
@@ -614,6 +623,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "Year", "Id");
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_LargeEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("LargeEnterprises");
                 });
@@ -727,6 +739,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_MediationOrganization_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("MediationOrganizations");
                 });
 
@@ -828,6 +843,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_Mediator_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("Mediators");
                 });
 
@@ -906,6 +924,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_NewEnterpriseService_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("NewEnterpriseServices");
                 });
@@ -993,6 +1014,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_PlanListEntry_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("PlanListEntries");
                 });
@@ -1103,6 +1127,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_SocialOrganization_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("SocialOrganizations");
                 });
 
@@ -1166,6 +1193,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_TownOrPark_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("TownsAndParks");
                 });
@@ -1245,6 +1275,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_WageGuidanceEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("WageGuidanceEnterprises");
                 });

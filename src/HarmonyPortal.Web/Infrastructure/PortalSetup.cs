@@ -81,6 +81,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Reporting.ReportingDeadlines>();
         builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
         builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();
+        builder.Services.AddScoped<Features.Reporting.LedgerYearLock>();
+        builder.Services.AddScoped<Features.Ledgers.LedgerConfirmation>();
         builder.Services.AddScoped<Features.Dashboard.DashboardService>();
         builder.Services.AddScoped<Features.Coverage.CoverageService>();
         builder.AddYearEndExports();

@@ -87,7 +87,7 @@ public abstract class LedgerDeadlineTests<TPortal>(TPortal portal) : IClassFixtu
         var page = await client.GetPageAsync($"/reporting?year={year}");
         var token = (page.QuerySelector($"form[action='{action}'] input[name=__RequestVerificationToken]") as IHtmlInputElement)?.Value
             ?? throw new InvalidOperationException("No report form on the page.");
-        var response = await client.PostAsync(action, token, ("year", year.ToString()));
+        var response = await client.PostAsync(action, token, ("year", year.ToString()), ("confirmed", "true"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return await client.GetPageAsync(response.Headers.Location!.OriginalString);
     }

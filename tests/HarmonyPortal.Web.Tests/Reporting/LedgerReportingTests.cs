@@ -30,7 +30,7 @@ public abstract class LedgerReportingTests<TPortal>(TPortal portal) : IClassFixt
     private async Task<HttpResponseMessage> ReportAsync(PortalClient client, string regionCode, int year, bool viaForm = true)
     {
         var action = $"/reporting/{await portal.RegionIdAsync(regionCode)}/report";
-        return await client.PostAsync(action, await TokenAsync(client, year, action, viaForm), ("year", year.ToString()));
+        return await client.PostAsync(action, await TokenAsync(client, year, action, viaForm), ("year", year.ToString()), ("confirmed", "true"));
     }
 
     private async Task<HttpResponseMessage> ReturnAsync(PortalClient client, string regionCode, int year, string reason, bool viaForm = true)

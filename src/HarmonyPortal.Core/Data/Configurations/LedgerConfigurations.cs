@@ -20,6 +20,9 @@ internal abstract class LedgerRowConfiguration<TRow> : IEntityTypeConfiguration<
         builder.HasIndex(r => new { r.RegionId, r.Year, r.Id });
         builder.HasIndex(r => new { r.RegionId, r.Year, r.Name, r.Id });
         builder.HasIndex(r => new { r.Year, r.Id });
+
+        // Carried-forward rows still to confirm (待复核, Status 2) are subtracted from the counters; few, so a partial index finds them.
+        builder.HasIndex(r => new { r.Year, r.RegionId }, $"IX_{typeof(TRow).Name}_Unconfirmed").HasFilter("\"Status\" = 2");
     }
 }
 

@@ -70,8 +70,16 @@ public sealed class LedgerQueryService(
         }
 
         var hasNext = found.Count > LedgerListQuery.PageSize;
+        var canWrite = scope.CanWriteRecordsOf(scope.RegionId);
+        var year = query.Year!.Value;
         return new LedgerListViewModel(definition, query, found.Take(LedgerListQuery.PageSize).ToList(), hasNext,
-            RegionOption.Flatten(tree), YearChoices(CurrentYear), scope.CanWriteRecordsOf(scope.RegionId)) { SearchNote = note, Total = total };
+            RegionOption.Flatten(tree), YearChoices(CurrentYear), canWrite)
+        {
+            SearchNote = note,
+            Total = total,
+            LockNote = canWrite ? await writer.LockRefusalAsync(scope.RegionId, year, ct) : null,
+            Unconfirmed = canWrite ? await definition.Rows(db).CountAsync(r => r.RegionId == scope.RegionId && r.Year == year && r.Status == LedgerRowStatus.NeedsReview, ct) : 0,
+        };
     }
 
     /// <summary>A region filter naming a region outside the user's subtree answers 404, as a missing record does.</summary>

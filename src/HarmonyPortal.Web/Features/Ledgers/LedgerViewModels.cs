@@ -26,6 +26,12 @@ public sealed record LedgerListViewModel(
 
     /// <summary>The next page's link parameters: the last row's key and sort-column value.</summary>
     public (long AfterId, string? After) NextKey => (Rows[^1].Id, Definition.AfterKey(Rows[^1], Query));
+
+    /// <summary>Why the year's rows of the own region cannot be written (reported, not returned); null when open.</summary>
+    public string? LockNote { get; init; }
+
+    /// <summary>The own region's carried-forward rows of the year still to confirm (待复核): not counted until confirmed.</summary>
+    public int Unconfirmed { get; init; }
 }
 
 public sealed record LedgerFormViewModel(

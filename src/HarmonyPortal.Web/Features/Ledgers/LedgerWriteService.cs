@@ -16,7 +16,7 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// check the version, and save the row with its audit entry in one unit of work.
 /// </summary>
 public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, PersonalDataProtector protector, AuditLog audit, TimeProvider clock,
-    IdNumberLookups lookups)
+    IdNumberLookups lookups, Reporting.LedgerYearLock yearLock)
 {
     /// <summary>The gate of lookups by ID number; the import shares it.</summary>
     public IdNumberLookups Lookups => lookups;
@@ -27,6 +27,9 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public static string AuditType(ILedgerDefinition definition) => "ledger:" + definition.Key;
+
+    /// <summary>Why the region's rows of the year cannot be written (reported and not returned), or null; see <see cref="Reporting.LedgerYearLock"/>.</summary>
+    public Task<string?> LockRefusalAsync(int regionId, int year, CancellationToken ct) => yearLock.RefusalAsync(regionId, year, ct);
 
     /// <summary>Loads a row the user may read (404 otherwise), with its ID number decrypted when <paramref name="unseal"/>.</summary>
     public async Task<LedgerRow> FindAsync(ILedgerDefinition definition, long id, bool unseal, CancellationToken ct)
@@ -50,6 +53,11 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             return LedgerWriteResult.Refused([new FieldError("Year", refusal)]);
         }
 
+        if (await yearLock.RefusalAsync(scope.RegionId, year, ct) is { } locked)
+        {
+            return LedgerWriteResult.Refused([new FieldError("Year", locked)]);
+        }
+
         var row = definition.NewRow();
         row.RegionId = scope.RegionId;
         row.Year = year;
@@ -68,6 +76,11 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     {
         var row = await FindAsync(definition, id, unseal: true, ct);
         EnsureCanWrite(row.RegionId);
+        if (await yearLock.RefusalAsync(row.RegionId, row.Year, ct) is { } locked)
+        {
+            return await RefusedAsync([new FieldError("Year", locked)], ct);
+        }
+
         var before = LedgerSnapshot.Of(definition, row);
         var errors = await ApplyAsync(definition, row, values, ct);
         if (errors.Count > 0)
@@ -85,6 +98,11 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     {
         var row = await FindAsync(definition, id, unseal: true, ct);
         EnsureCanWrite(row.RegionId);
+        if (await yearLock.RefusalAsync(row.RegionId, row.Year, ct) is { } locked)
+        {
+            return locked;
+        }
+
         if (await definition.CannotDeleteAsync(db, row, ct) is { } reason)
         {
             return reason;

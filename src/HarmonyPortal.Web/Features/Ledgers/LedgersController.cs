@@ -15,7 +15,8 @@ public sealed class LedgersController(
     LedgerWriteService writer,
     LedgerCarryForward carryForward,
     LedgerImportService importer,
-    LedgerExportService exporter) : Controller
+    LedgerExportService exporter,
+    LedgerConfirmation confirmation) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, CancellationToken ct) => View(await queries.IndexAsync(year, ct));
@@ -112,9 +113,27 @@ public sealed class LedgersController(
             return RedirectToAction(nameof(List), new { kind });
         }
 
+        if (await writer.LockRefusalAsync(writer.RegionId, year, ct) is { } locked)
+        {
+            TempData[Flash.Error] = locked;
+            return RedirectToAction(nameof(List), new { kind, year });
+        }
+
         var outcome = await carryForward.RunAsync(Definition(kind), year, ct);
         TempData[Flash.Success] = $"已从 {year - 1} 年度结转 {outcome.Copied} 条记录到 {year} 年度，状态为“待复核”；{outcome.Skipped} 条因本年度已有或所属调解组织未结转而跳过。";
         return RedirectToAction(nameof(List), new { kind, year });
+    }
+
+    /// <summary>确认待复核: the own region's carried-forward rows of the year, all of them or those of the list's filter.</summary>
+    [HttpPost("{kind}/confirm")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
+    public async Task<IActionResult> Confirm(string kind, [FromQuery] LedgerListQuery query, bool all, CancellationToken ct)
+    {
+        var definition = Definition(kind);
+        query.Check(definition, writer.Today);
+        var outcome = await confirmation.ConfirmAsync(definition, query, all, ct);
+        TempData[outcome.Refusal is null ? Flash.Success : Flash.Error] = outcome.Refusal ?? $"已确认 {outcome.Confirmed} 条待复核记录，状态改为“正常”。";
+        return RedirectToAction(nameof(List), new { kind, year = query.Year });
     }
 
     [HttpGet("{kind}/template")]
@@ -151,6 +170,12 @@ public sealed class LedgersController(
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(new LedgerImportViewModel(definition, queries.CurrentYear, new(0, [new(0, "", refusal)], null)));
+        }
+
+        if (await writer.LockRefusalAsync(writer.RegionId, year, ct) is { } locked)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(new LedgerImportViewModel(definition, year, new(0, [new(0, "", locked)], null)));
         }
 
         if (file is null || file.Length == 0)

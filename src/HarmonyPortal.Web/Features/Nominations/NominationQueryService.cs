@@ -88,7 +88,10 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var allowed = SheetWorkflow.Transitions.Keys.Where(a => SheetWorkflow.Refusal(a, sheet, sheet.Region, scope, report.Rules.SelectingLevel) is null).ToHashSet();
         var canEdit = scope.CanWriteRecordsOf(sheet.RegionId) && SheetWorkflow.EditRefusal(sheet) is null;
         return new SheetPage(sheet, new SheetKey(sheet.Category, sheet.Year, sheet.Batch), lines, report, timeline, allowed, canEdit,
-            SheetWorkflow.ExtensionRefusal(sheet.Region, scope) is null);
+            SheetWorkflow.ExtensionRefusal(sheet.Region, scope) is null)
+        {
+            ChangesSinceReturn = await ChangesSinceReturn.OfAsync(db, sheet, timeline, nominees, ct),
+        };
     }
 
     public async Task<NomineePage> NomineeAsync(long id, CancellationToken ct)

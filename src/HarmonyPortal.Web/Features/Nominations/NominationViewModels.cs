@@ -57,7 +57,11 @@ public sealed record SheetPage(
     IReadOnlyList<SheetTransition> Timeline,
     IReadOnlySet<WorkflowAction> Allowed,
     bool CanEdit,
-    bool CanExtend);
+    bool CanExtend)
+{
+    /// <summary>After a return and resubmission: what the county changed since the return; null otherwise.</summary>
+    public ReturnChanges? ChangesSinceReturn { get; init; }
+}
 
 public sealed partial record NomineePage(
     Nomination Nomination,

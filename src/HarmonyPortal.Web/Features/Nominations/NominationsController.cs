@@ -16,6 +16,9 @@ public sealed class NominationsController(
 {
     public const string Reasons = "reasons";
 
+    /// <summary>The nominee and reason of a refused decision from the sheet's table, typed back into its form.</summary>
+    public const string DecisionReason = "decision-reason";
+
     [HttpGet("")]
     public async Task<IActionResult> Index(GoldCategory category, int? year, int? batch, CancellationToken ct) =>
         View(await queries.OverviewAsync(category, year, batch, ct));
@@ -100,9 +103,25 @@ public sealed class NominationsController(
         return Redirect($"/nominations/sheets/{page.Nomination.SheetId}");
     }
 
+    /// <summary>The city's decision on one nominee, from the nominee's page or (<paramref name="sheet"/> given) from the sheet's table.</summary>
     [HttpPost("{id:long}/decide")]
-    public async Task<IActionResult> Decide(long id, bool approve, string? reason, CancellationToken ct) =>
-        await NomineeTransition(id, await workflow.DecideAsync(id, approve, reason, ct), approve ? "已审核通过该推荐对象。" : "已记录不通过及理由。", ct);
+    public async Task<IActionResult> Decide(long id, bool approve, string? reason, long? sheet, CancellationToken ct)
+    {
+        var result = await workflow.DecideAsync(id, approve, reason, ct);
+        var done = approve ? "已审核通过该推荐对象。" : "已记录不通过及理由。";
+        if (sheet is not { } sheetId)
+        {
+            return await NomineeTransition(id, result, done, ct);
+        }
+
+        if (result.Forbidden)
+        {
+            await ForbiddenAsync();
+        }
+
+        ViewData[DecisionReason] = (id, reason);
+        return await SheetTransition(sheetId, result, done, ct, $"nominee-{id}");
+    }
 
     [HttpPost("{id:long}/select")]
     [Authorize(Policy = AccessPolicies.Reviewer)]
@@ -181,15 +200,19 @@ public sealed class NominationsController(
         return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
     }
 
-    private async Task<IActionResult> SheetTransition(long id, TransitionResult result, string done, CancellationToken ct)
+    private async Task<IActionResult> SheetTransition(long id, TransitionResult result, string done, CancellationToken ct, string? fragment = null)
     {
         if (result.Succeeded)
         {
             TempData[Flash.Success] = done;
-            return RedirectToAction(nameof(Sheet), new { id });
+            return RedirectToAction(nameof(Sheet), null, new { id }, fragment);
         }
 
-        Response.StatusCode = result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        if (Response.StatusCode == StatusCodes.Status200OK)
+        {
+            Response.StatusCode = result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        }
+
         ViewData[Reasons] = result.Reasons;
         return View(nameof(Sheet), await queries.SheetAsync(id, ct));
     }

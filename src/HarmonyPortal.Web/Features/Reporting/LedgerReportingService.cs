@@ -3,8 +3,10 @@ using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Reporting;
 using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Features.Ledgers;
+using HarmonyPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Reporting;
@@ -17,11 +19,16 @@ public sealed record ReportingOutcome(bool Succeeded, string Message, int? PageR
 /// a snapshot of its rows), and a reviewer above returns a report with a reason so the region reports again.
 /// Each step is saved with its audit entry in one unit of work.
 /// </summary>
-public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope, AuditLog audit, ReportingDeadlines deadlines, TimeProvider clock)
+public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope, AuditLog audit, ReportingDeadlines deadlines, TimeProvider clock,
+    NotificationService notifications)
 {
     public const string ObjectType = "ledger-report";
 
-    public async Task<ReportingOutcome> ReportAsync(int regionId, int year, CancellationToken ct)
+    /// <summary>What the form must carry: the clerk ticked that the rows shown are the ones to send.</summary>
+    public const string ConfirmRequired = "请先核对将要报送的台账记录，并勾选“我已核对以上台账记录，确认报送”后再报送。";
+
+    /// <param name="confirmed">The report form's required tick box: 报送 locks the year's ledgers, so it is never one click.</param>
+    public async Task<ReportingOutcome> ReportAsync(int regionId, int year, bool confirmed, CancellationToken ct)
     {
         var region = await ReportingAccess.RegionInScopeAsync(db, scope, regionId, ct);
         if (!ReportingAccess.CanReport(scope, region))
@@ -41,6 +48,11 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
             return new(false, AlreadyReported(region.Name, year, live), null);
         }
 
+        if (!confirmed)
+        {
+            return new(false, ConfirmRequired, null);
+        }
+
         var deadline = await deadlines.ForAsync(region, year, ct);
         var daysLate = deadline.DaysLateOn(today);
         var counts = LedgerRowCounts.ForSubtrees(await LedgerRollup.LoadAsync(db, region.Path, year, ct), [region])[region.Id];
@@ -53,6 +65,12 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         var timeliness = deadline.IsNone ? "无报送期限" : Timeliness(deadline, today);
         audit.Add(AuditActions.LedgerReported, AuditOutcome.Success, ObjectType, ObjectId(region.Id, year),
             $"{year}: {timeliness}, deadlines {deadline.ToJson()}, rows {LedgerRowCounts.ToJson(counts)}", regionId: region.Id);
+        if (region.ParentId is { } above)
+        {
+            await notifications.AddAsync(NotificationTarget.Region(above, UserRole.Reviewer, UserRole.Admin),
+                $"{region.Name}报送了 {year} 年度台账（共 {counts.Values.Sum()} 条，{timeliness}），请查阅", null, $"/reporting?year={year}&regionId={above}", null, ct);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -69,7 +87,7 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
             return new(false, $"{region.Name} {year} 年度台账已报送，无需重复报送。", null);
         }
 
-        return new(true, $"已报送{region.Name} {year} 年度台账（{timeliness}，{deadline.Explanation}）。", null);
+        return new(true, $"已报送{region.Name} {year} 年度台账（{timeliness}，{deadline.Explanation}）。{year} 年度台账已锁定，上级退回前不能修改。", null);
     }
 
     public async Task<ReportingOutcome> ReturnAsync(int regionId, int year, string? reason, CancellationToken ct)
@@ -102,8 +120,10 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         live.ReturnedByName = scope.UserName;
         live.ReturnReason = reason;
         audit.Add(AuditActions.LedgerReportReturned, AuditOutcome.Success, ObjectType, ObjectId(region.Id, year), $"{year}: {reason}", regionId: region.Id);
+        await notifications.AddAsync(NotificationTarget.Region(region.Id, UserRole.Clerk, UserRole.Reviewer),
+            $"{year} 年度台账报送被{scope.RegionName}退回：{(reason.Length <= 60 ? reason : reason[..59] + "…")}", null, $"/reporting?year={year}", null, ct);
         await db.SaveChangesAsync(ct);
-        return new(true, $"已退回{region.Name} {year} 年度台账报送，该地区需重新报送。", region.ParentId);
+        return new(true, $"已退回{region.Name} {year} 年度台账报送，该地区台账已解锁，需补正后重新报送。", region.ParentId);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -12,8 +12,8 @@ public sealed class ReportingController(ReportingPageService pages, LedgerReport
         View(await pages.PageAsync(regionId, year, ct));
 
     [HttpPost("{regionId:int}/report")]
-    public async Task<IActionResult> Report(int regionId, int year, CancellationToken ct) =>
-        Done(await reporting.ReportAsync(regionId, year, ct), year);
+    public async Task<IActionResult> Report(int regionId, int year, bool confirmed, CancellationToken ct) =>
+        Done(await reporting.ReportAsync(regionId, year, confirmed, ct), year);
 
     [HttpPost("{regionId:int}/return")]
     public async Task<IActionResult> ReturnReport(int regionId, int year, string? reason, CancellationToken ct) =>

@@ -29,7 +29,8 @@ public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, R
             .Where(r => r.Year == y && ids.Contains(r.RegionId))
             .ToListAsync(ct);
         var deadlineOf = await deadlines.ForManyAsync(regions, y, ct);
-        var liveCounts = LedgerRowCounts.ForSubtrees(await rollups.ForSubtreeAsync(region.Path, y, ct), regions);
+        var rollup = await rollups.ForSubtreeAsync(region.Path, y, ct);
+        var liveCounts = LedgerRowCounts.ForSubtrees(rollup, regions);
 
         RegionReportStatus StatusOf(Region r)
         {
@@ -60,7 +61,10 @@ public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, R
             ReportingAccess.CanReport(scope, region),
             ReportingAccess.Reports(region.Level),
             parent?.Id,
-            parent?.Name);
+            parent?.Name)
+        {
+            Unconfirmed = LedgerRowCounts.Describe(Core.Ledgers.Definitions.LedgerCatalog.All.ToDictionary(l => l.Key, l => rollup.UnconfirmedOfSubtree(l.Key, region.Path))),
+        };
     }
 
     private string Local(DateTime utc) =>
@@ -132,4 +136,9 @@ public sealed record ReportingPage(
     public IEnumerable<string> NotReported => Children.Where(c => c.Report is null).Select(c => c.Name);
 
     public string ChildLevelName => Own.Level == RegionLevel.Province ? "市" : "县（市、区）";
+
+    /// <summary>Carried-forward rows still to confirm (待复核) per ledger in the region and below: not counted, not sent.</summary>
+    public IReadOnlyList<LedgerCount> Unconfirmed { get; init; } = [];
+
+    public int TotalUnconfirmed => Unconfirmed.Sum(u => u.Count);
 }

@@ -198,7 +198,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         else
         {
             var ledger = LedgerCatalog.Find(measure.Ledger)!;
-            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure).Where(r => years.Contains(r.Year) && r.Region.Path.StartsWith(path));
+            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure).Where(r => years.Contains(r.Year) && r.Region.Path.StartsWith(path) && r.Status == Core.Ledgers.LedgerRowStatus.Active);
             count = await (unitId is { } unit ? rows.Where(r => r.UnitId == unit) : rows).CountAsync(ct);
         }
 

@@ -35,7 +35,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
         long total = 0;
         foreach (var definition in LedgerCatalog.All)
         {
-            total += await definition.Rows(db).InScope(scope).LongCountAsync(r => r.Year == year, ct);
+            total += await definition.Rows(db).InScope(scope).LongCountAsync(r => r.Year == year && r.Status == LedgerRowStatus.Active, ct);
         }
 
         return total;
@@ -140,9 +140,10 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             long after = 0;
             while (true)
             {
-                // Keyset paging on the (RegionId, Year, Id) index: every page costs the same, however deep.
+                // Keyset paging on the (RegionId, Year, Id) index: every page costs the same, however deep. Carried-forward
+                // rows not yet confirmed (待复核) are not part of the year's figures.
                 var page = await definition.Rows(db)
-                    .Where(r => r.RegionId == regionId && r.Year == year && r.Id > after)
+                    .Where(r => r.RegionId == regionId && r.Year == year && r.Id > after && r.Status == LedgerRowStatus.Active)
                     .OrderBy(r => r.Id).Take(PageSize).ToListAsync(ct);
                 foreach (var row in page)
                 {

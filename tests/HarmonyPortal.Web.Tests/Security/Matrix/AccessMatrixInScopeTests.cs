@@ -33,7 +33,7 @@ public abstract partial class AccessMatrixTests<TPortal>
     {
         ["POST Ledgers.Create"] = AuditActions.LedgerCreated, ["POST Ledgers.Edit"] = AuditActions.LedgerUpdated, ["POST Ledgers.Delete"] = AuditActions.LedgerDeleted,
         ["GET Ledgers.Details"] = AuditActions.LedgerIdNumberViewed, ["GET Ledgers.Export"] = AuditActions.LedgerExported, ["POST Ledgers.Import"] = AuditActions.LedgerImported,
-        ["POST Ledgers.CarryForward"] = AuditActions.LedgerCarriedForward, ["POST Nominations.Create"] = AuditActions.NominationCreated,
+        ["POST Ledgers.CarryForward"] = AuditActions.LedgerCarriedForward, ["POST Ledgers.Confirm"] = AuditActions.LedgerConfirmed, ["POST Nominations.Create"] = AuditActions.NominationCreated,
         ["POST Nominations.Narrative"] = AuditActions.NominationUpdated, ["POST Nominations.Evidence"] = AuditActions.NominationEvidenceAdded,
         ["GET Nominations.EvidenceFile"] = AuditActions.NominationEvidenceDownloaded, ["POST Nominations.Delete"] = AuditActions.NominationDeleted,
         ["POST Nominations.Submit"] = AuditActions.Sheet(WorkflowAction.Submit), ["POST Nominations.Return"] = AuditActions.Sheet(WorkflowAction.Return),
@@ -83,6 +83,7 @@ public abstract partial class AccessMatrixTests<TPortal>
             [.. Nominations.NominationFlow.QualifyingRow(GoldCategory.Coordinator, "上年度候选"), ("year", "2021")]);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, lastYear.StatusCode);
         await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.CarryForward", clerk, Post($"{ledger}/carry-forward", ("year", "2022"))));
+        await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.Confirm", clerk, Post($"{ledger}/confirm?year=2022", ("all", "true"))));
         await OkAsync("GET Ledgers.Template", clerk, Get($"{ledger}/template?year=2022"));
         await OkAsync("GET Ledgers.Export", clerk, Get($"{ledger}/export?regionId={xzxf.RegionId}&year=2022"));
         await OkAsync("GET Ledgers.Import", clerk, Get($"{ledger}/import?year=2022"));
@@ -168,7 +169,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         await ChangesAsync<Notification>(() => OkAsync("POST Notifications.Open", clerk, Post($"/notifications/{xzxf.NotificationId}/read")));
         await ChangesAsync<Notification>(() => OkAsync("POST Notifications.ReadAll", clerk, Post("/notifications/read-all")));
         await OkAsync("GET Reporting.Index", city, Get($"/reporting?regionId={xzxf.RegionId}&year=2022"));
-        await ChangesAsync<LedgerReport>(() => OkAsync("POST Reporting.Report", clerk, Post($"/reporting/{xzxf.RegionId}/report", ("year", "2022"))));
+        await ChangesAsync<LedgerReport>(() => OkAsync("POST Reporting.Report", clerk, Post($"/reporting/{xzxf.RegionId}/report", ("year", "2022"), ("confirmed", "true"))));
         await ChangesAsync<LedgerReport>(() => OkAsync("POST Reporting.ReturnReport", city, Post($"/reporting/{xzxf.RegionId}/return", ("year", "2022"), ("reason", "人数与花名册不符"))));
         var jurisdiction = await ScalarAsync(db => db.RuleSetVersions.Where(v => v.Version == 1 && v.Region.Path.StartsWith(sx.Path)).Select(v => v.RegionId).FirstAsync());
         await OkAsync("GET Rules.Index", "sx.admin", Get("/rules"));
