@@ -44,6 +44,9 @@ public static class CriteriaFacts
         TestOperator.AtLeast => "atLeast",
         TestOperator.AtMost => "atMost",
         TestOperator.IsTrue => "isTrue",
+        TestOperator.IsFalse => "isFalse",
+        TestOperator.Held => "held",
+        TestOperator.NotHeld => "notHeld",
         _ => "noneWithinYears",
     };
 
@@ -53,6 +56,9 @@ public static class CriteriaFacts
         "atMost" => TestOperator.AtMost,
         "isTrue" => TestOperator.IsTrue,
         "noneWithinYears" => TestOperator.NoneWithinYears,
+        "isFalse" => TestOperator.IsFalse,
+        "held" => TestOperator.Held,
+        "notHeld" => TestOperator.NotHeld,
         _ => null,
     };
 
@@ -79,12 +85,18 @@ public static class CriteriaFacts
     };
 
     /// <summary>The test in words: "学历不低于大专", "调解成功率不低于 65%", "近 3 年内无违法违规和信用惩戒记录", "依法登记（有统一社会信用代码）".</summary>
-    public static string Describe(CriterionTest test)
+    public static string Describe(CriterionTest test, RuleSet? set = null)
     {
+        if (HonourFacts.IsHonour(test.Fact))
+        {
+            return HonourFacts.Describe(test, set);
+        }
+
         var label = Label(test.Fact);
         return test.Operator switch
         {
             TestOperator.IsTrue => label,
+            TestOperator.IsFalse => $"{label}：否",
             TestOperator.NoneWithinYears => $"近 {test.Value} 年内无{label}",
             _ => $"{label}{(test.Operator == TestOperator.AtLeast ? AtLeastWord(test.Fact) : AtMostWord(test.Fact))}{Spaced(test.Value)}{LedgerFacts.Unit(test.Fact).Trim()}",
         };
@@ -104,7 +116,7 @@ public static class CriteriaFacts
         "SuccessRate" => new CriteriaFact(key, sample.Label, [new(TestOperator.AtLeast, "不低于（%）", CriteriaValueKind.Percent)], []),
         "CertifiedCoordinators" => new CriteriaFact(key, sample.Label, [new(TestOperator.AtLeast, "不少于（人）", CriteriaValueKind.Count)], []),
         "ViolationOrPunishment" => new CriteriaFact(key, sample.Label, [new(TestOperator.NoneWithinYears, "若干年内无记录", CriteriaValueKind.Years)], []),
-        _ when sample.Flag is not null => new CriteriaFact(key, sample.Label, [new(TestOperator.IsTrue, "是", CriteriaValueKind.None)], []),
+        _ when sample.Flag is not null => new CriteriaFact(key, sample.Label, [new(TestOperator.IsTrue, "是", CriteriaValueKind.None), new(TestOperator.IsFalse, "否", CriteriaValueKind.None)], []),
         _ => new CriteriaFact(key, sample.Label, [new(TestOperator.AtLeast, "不低于", CriteriaValueKind.Count)], []),
     };
 

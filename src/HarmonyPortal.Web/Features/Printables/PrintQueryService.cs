@@ -40,6 +40,7 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
             CriteriaSourceNote = page.Rules.CriteriaSourceNote,
             NoCriteria = page.Rules.Criteria(n.Category) is null,
             SelectingLevel = page.Rules.SelectingLevel,
+            TierName = n.Tier is { } tier ? TierProgression.TierName(page.Rules.Task?.Honour, tier) : null,
         });
     }
 
