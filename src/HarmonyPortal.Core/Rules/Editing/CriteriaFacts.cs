@@ -21,6 +21,9 @@ public enum CriteriaValueKind
 
     /// <summary>A whole number of years, 1–100 (N 年内无记录).</summary>
     Years,
+
+    /// <summary>A whole number of earlier years looked at, 1–100, or nothing for any earlier year (此前获得称号).</summary>
+    OptionalYears,
 }
 
 /// <summary>A comparison offered for a fact: its operator, its wording (不低于, 年内无记录 …) and its value.</summary>
@@ -70,7 +73,19 @@ public static class CriteriaFacts
     public static IReadOnlyList<CriteriaFact> For(RuleSet set, GoldCategory category)
     {
         var row = LedgerOf(set, category)?.NewRow();
-        return row is null ? [] : LedgerFacts.Known.Where(key => LedgerFacts.Of(row, key) is not null).Select(key => Describe(key, LedgerFacts.Of(row, key)!)).ToList();
+        return row is null ? [] : [.. LedgerFacts.Known.Where(key => LedgerFacts.Of(row, key) is not null).Select(key => Describe(key, LedgerFacts.Of(row, key)!)), .. Honours(set, category)];
+    }
+
+    /// <summary>
+    /// The honours a criterion of the category may ask held (or not) in an earlier year: the category's own title, and each
+    /// tier of it the plan names; the same person or organisation, so of the category's ledger only.
+    /// </summary>
+    public static IReadOnlyList<CriteriaFact> Honours(RuleSet set, GoldCategory category)
+    {
+        CriteriaComparison[] comparisons = [new(TestOperator.Held, "此前年度已获该称号", CriteriaValueKind.OptionalYears), new(TestOperator.NotHeld, "此前年度未获该称号", CriteriaValueKind.OptionalYears)];
+        var tiers = set.HonourTask(category)?.Honour?.Tiers ?? [];
+        return [new CriteriaFact(HonourFacts.Key(category, null), "曾获称号：" + HonourFacts.Label(HonourFacts.Key(category, null), set), comparisons, []),
+            .. tiers.Select(t => new CriteriaFact(HonourFacts.Key(category, t.Id), "曾获称号：" + HonourFacts.Label(HonourFacts.Key(category, t.Id), set), comparisons, []))];
     }
 
     /// <summary>The fact's Chinese name, read off any ledger that has it; the key itself when none does.</summary>

@@ -22,6 +22,12 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     public CriterionNode? Criteria(GoldCategory category, string? tier) =>
         TierProgression.With(Criteria(category), Task?.Honour is { } honour ? TierProgression.Requirement(honour, category, tier) : null);
 
+    /// <summary>The plan a nominee's verdict answers to: the criteria's, or the honour task's when only its tier progression applies.</summary>
+    public RuleSet? VerdictSet => CriteriaSet ?? TaskSet;
+
+    /// <summary>The stored version of <see cref="VerdictSet"/>, which a recorded verdict names.</summary>
+    public RuleSetVersion? VerdictVersion => CriteriaVersion ?? Chain.FirstOrDefault(c => ReferenceEquals(c.Set, TaskSet)).Version;
+
     /// <summary>The tiers a nominee may be recommended for (the honour's, lowest first); none when the honour has no tiers.</summary>
     public IReadOnlyList<HonourTier> Tiers => Task?.Honour?.Tiers ?? [];
 
