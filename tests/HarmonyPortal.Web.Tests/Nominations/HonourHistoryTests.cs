@@ -99,6 +99,10 @@ public abstract class HonourHistoryTests<TPortal>(TPortal portal) : IClassFixtur
                          "test": { "fact": "honour:coordinator", "op": "held" } } ] }
             """), null);
         using var clerk = await portal.SignedInClientAsync("xzxf.clerk");
+        using var reviewer = await portal.SignedInClientAsync("sx.reviewer");
+        var rules = (await reviewer.GetPageAsync($"/rules/{await portal.RegionIdAsync("140000")}")).QuerySelector("[data-testid=criteria]")!.TextContent;
+        Assert.Contains("此前年度获评金牌劳动关系协调员", rules);
+        Assert.Contains("（核对：此前年度已获“金牌劳动关系协调员”称号）", rules);
         var (heldId, nominatedId) = (IdNumber(), IdNumber());
         var selected2025 = IdOf(await NominateForAsync(clerk, await RowAsync(clerk, "往年入选", heldId, 2025), null));
         var notSelected2025 = IdOf(await NominateForAsync(clerk, await RowAsync(clerk, "往年落选", nominatedId, 2025), null));
@@ -147,6 +151,9 @@ public abstract class HonourHistoryTests<TPortal>(TPortal portal) : IClassFixtur
             [ { "id": "bronze", "name": "铜牌" }, { "id": "silver", "name": "银牌", "requiresTierBelow": true }, { "id": "gold", "name": "金牌", "requiresTierBelow": true } ]
             """)!.AsArray());
         using var clerk = await portal.SignedInClientAsync("xzdx.clerk");
+        using var reviewer = await portal.SignedInClientAsync("sx.reviewer");
+        Assert.Contains("层级：铜牌、银牌、金牌；逐年层级递进：银牌须此前年度已获铜牌、金牌须此前年度已获银牌",
+            (await reviewer.GetPageAsync($"/rules/{await portal.RegionIdAsync("140000")}")).Body!.TextContent);
         var (silverId, newId) = (IdNumber(), IdNumber());
         var silver2025 = IdOf(await NominateForAsync(clerk, await RowAsync(clerk, "银牌在前", silverId, 2025), "silver"));
         await PublishAsync(silver2025, selected: true);
