@@ -26,6 +26,9 @@ public class Nomination
 
     public int Batch { get; set; }
 
+    /// <summary>The tier of a tiered honour the nominee is recommended for (a tier's id in the plan: 铜牌, 银牌, 金牌), or null.</summary>
+    public string? Tier { get; set; }
+
     /// <summary>The ledger row of the category's ledger (coordinators, social or mediation organisations).</summary>
     public long LedgerRowId { get; set; }
 

@@ -51,17 +51,53 @@ public sealed record Verdict(CriterionNode Node, Outcome Outcome, string Explana
 /// </summary>
 public static class RuleEvaluator
 {
-    public static Verdict Evaluate(CriterionNode node, LedgerRow candidate, IReadOnlyDictionary<string, AttestationReview> attestations, DateOnly on) => node switch
+    /// <summary>
+    /// Evaluates with the candidate's earlier nominations (<paramref name="history"/>), which "held an honour in an earlier
+    /// year" tests read; every page that shows a verdict looks the history up once (HonourHistoryLookup) and passes it.
+    /// </summary>
+    public static Verdict Evaluate(CriterionNode node, LedgerRow candidate, IReadOnlyDictionary<string, AttestationReview> attestations, DateOnly on, HonourHistory history) => node switch
     {
-        CriterionGroup group => Group(group, group.Members.Select(m => Evaluate(m, candidate, attestations, on)).ToList()),
+        CriterionGroup group => Group(group, group.Members.Select(m => Evaluate(m, candidate, attestations, on, history)).ToList()),
         Criterion { Test: null } c => Attested(c, attestations.GetValueOrDefault(c.Id)),
+        Criterion { Test: { } t } c when HonourFacts.IsHonour(t.Fact) => HonourTest(c, t, candidate, history),
         Criterion c => Test(c, c.Test, candidate, on),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
+    /// <summary>Evaluates without earlier nominations: nobody held any honour before.</summary>
+    public static Verdict Evaluate(CriterionNode node, LedgerRow candidate, IReadOnlyDictionary<string, AttestationReview> attestations, DateOnly on) =>
+        Evaluate(node, candidate, attestations, on, HonourHistory.None);
+
     /// <summary>Evaluates without any attestation: what the ledger data alone decides (the ledger's eligibility card).</summary>
+    public static Verdict Evaluate(CriterionNode node, LedgerRow candidate, DateOnly on, HonourHistory history) =>
+        Evaluate(node, candidate, new Dictionary<string, AttestationReview>(), on, history);
+
+    /// <summary>Evaluates without any attestation and without earlier nominations.</summary>
     public static Verdict Evaluate(CriterionNode node, LedgerRow candidate, DateOnly on) =>
-        Evaluate(node, candidate, new Dictionary<string, AttestationReview>(), on);
+        Evaluate(node, candidate, new Dictionary<string, AttestationReview>(), on, HonourHistory.None);
+
+    /// <summary>
+    /// Held (or not held) the honour in an earlier year: the same person or organisation on a published list of it. A
+    /// nomination that was not published is named in the reason but holds nothing.
+    /// </summary>
+    private static Verdict HonourTest(Criterion criterion, CriterionTest test, LedgerRow candidate, HonourHistory history)
+    {
+        if (HonourFacts.Parse(test.Fact) is not { } honour)
+        {
+            return new Verdict(criterion, Outcome.NotMet, $"{criterion.Text}：称号“{test.Fact}”无法识别，规则配置有误", []);
+        }
+
+        int? within = test.Value is { } v && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var records = history.Matching(candidate, honour, within).ToList();
+        var held = records.Where(r => r.Published).Select(r => r.Year).Distinct().Order().ToList();
+        var window = HonourFacts.Window(candidate.Year, within);
+        var nominatedOnly = records.Where(r => !r.Published).Select(r => r.Year).Except(held).Distinct().Order().ToList();
+        var heldText = $"{string.Join("、", held)}年已获该称号（已公布入选）";
+        var noneText = $"未查到{window}的记录" + (nominatedOnly.Count > 0 ? $"（{string.Join("、", nominatedOnly)}年曾获推荐，未列入公布名单）" : "");
+        return test.Operator == TestOperator.NotHeld
+            ? new Verdict(criterion, held.Count == 0 ? Outcome.Met : Outcome.NotMet, held.Count == 0 ? noneText : heldText, [])
+            : new Verdict(criterion, held.Count > 0 ? Outcome.Met : Outcome.NotMet, held.Count > 0 ? heldText : noneText, []);
+    }
 
     private static Verdict Attested(Criterion c, AttestationReview? review) => review switch
     {
@@ -95,6 +131,10 @@ public static class RuleEvaluator
         {
             case TestOperator.IsTrue:
                 return new Verdict(criterion, fact.Flag == true ? Outcome.Met : Outcome.NotMet, $"{fact.Label}：{fact.Display}", []);
+            case TestOperator.IsFalse:
+                return new Verdict(criterion, fact.Flag == false ? Outcome.Met : Outcome.NotMet, $"{fact.Label}：{fact.Display}（要求为“否”）", []);
+            case TestOperator.Held or TestOperator.NotHeld:
+                return new Verdict(criterion, Outcome.NotMet, $"{criterion.Text}：“{fact.Label}”不是称号，规则配置有误", []);
             case TestOperator.NoneWithinYears:
             {
                 var years = int.Parse(test.Value!, CultureInfo.InvariantCulture);

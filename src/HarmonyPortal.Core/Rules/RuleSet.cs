@@ -253,7 +253,11 @@ public sealed record Criterion(string Id, string Text, string Clause, CriterionT
     public bool IsAutomatic => Test is not null;
 }
 
-/// <summary>A predicate over one fact of a ledger row: at least, at most, true, or no record within N years.</summary>
+/// <summary>
+/// A predicate over one fact of a ledger row: at least, at most, true, false, or no record within N years; or, for an
+/// honour fact ("honour:coordinator:tier2", <see cref="HonourFacts"/>), the honour held (or not) in an earlier year,
+/// within <see cref="Value"/> years when given.
+/// </summary>
 public sealed record CriterionTest(string Fact, TestOperator Operator, string? Value);
 
 public enum TestOperator
@@ -262,4 +266,13 @@ public enum TestOperator
     AtMost,
     IsTrue,
     NoneWithinYears,
+
+    /// <summary>The flag is "否".</summary>
+    IsFalse,
+
+    /// <summary>The honour was on a published list in an earlier year (within N years when a value is given).</summary>
+    Held,
+
+    /// <summary>The honour was on no published list in an earlier year (within N years when a value is given).</summary>
+    NotHeld,
 }

@@ -378,9 +378,13 @@ public static partial class RuleSetReader
             }
 
             var fact = String(e, "fact", path, maxLength: MaxIdLength);
-            if (fact is not null && !LedgerFacts.Known.Contains(fact))
+            if (fact is not null && HonourFacts.IsHonour(fact) && HonourFacts.Parse(fact) is null)
             {
-                Fail<int>($"{path}.fact", $"未知的台账指标“{fact}”，可用：{string.Join("、", LedgerFacts.Known)}");
+                Fail<int>($"{path}.fact", $"未知的称号“{fact}”：应为 honour:coordinator、honour:socialOrganization 或 honour:mediationOrganization，可加“:层级编号”");
+            }
+            else if (fact is not null && !HonourFacts.IsHonour(fact) && !LedgerFacts.Known.Contains(fact))
+            {
+                Fail<int>($"{path}.fact", $"未知的台账指标“{fact}”，可用：{string.Join("、", LedgerFacts.Known)}，或称号 honour:…");
             }
 
             var op = String(e, "op", path) switch
@@ -389,14 +393,22 @@ public static partial class RuleSetReader
                 "atMost" => TestOperator.AtMost,
                 "isTrue" => TestOperator.IsTrue,
                 "noneWithinYears" => TestOperator.NoneWithinYears,
+                "isFalse" => TestOperator.IsFalse,
+                "held" => TestOperator.Held,
+                "notHeld" => TestOperator.NotHeld,
                 null => null,
-                var other => Fail<TestOperator?>($"{path}.op", $"“{other}”应为 atLeast、atMost、isTrue 或 noneWithinYears"),
+                var other => Fail<TestOperator?>($"{path}.op", $"“{other}”应为 atLeast、atMost、isTrue、isFalse、noneWithinYears、held 或 notHeld"),
             };
+            if (fact is not null && op is not null && HonourFacts.IsHonour(fact) != (op is TestOperator.Held or TestOperator.NotHeld))
+            {
+                Fail<int>($"{path}.op", HonourFacts.IsHonour(fact) ? "称号只能按 held（此前年度已获）或 notHeld（此前年度未获）判断" : "held、notHeld 只用于称号（honour:…）");
+            }
+
             var value = !e.TryGetProperty("value", out var v) || v.ValueKind == JsonValueKind.Null ? null
                 : v.ValueKind == JsonValueKind.Number ? v.GetRawText()
                 : v.ValueKind == JsonValueKind.String ? TextOf(v, $"{path}.value", MaxIdLength)
                 : Fail<string?>($"{path}.value", $"应为数字或文字，实际是{KindName(v)}");
-            if (op is not null and not TestOperator.IsTrue && value is null)
+            if (op is not null and not (TestOperator.IsTrue or TestOperator.IsFalse or TestOperator.Held or TestOperator.NotHeld) && value is null)
             {
                 Fail<int>($"{path}.value", "必须填写");
             }
@@ -411,7 +423,7 @@ public static partial class RuleSetReader
         /// <summary>The evaluator reads the value as a whole number of years or on the fact's scale: anything else is refused here, not when a nominee is checked.</summary>
         private static string? ValueError(string fact, TestOperator op, string value) => op switch
         {
-            TestOperator.NoneWithinYears => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years is >= 1 and <= 100
+            TestOperator.NoneWithinYears or TestOperator.Held or TestOperator.NotHeld => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years is >= 1 and <= 100
                 ? null
                 : $"“{Shown(value)}”应为 1 到 100 之间的整数（年）",
             TestOperator.AtLeast or TestOperator.AtMost => LedgerFacts.Required(fact, value) is { } number && Math.Abs(number) <= MaxTestValue

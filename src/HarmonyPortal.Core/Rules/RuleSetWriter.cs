@@ -236,13 +236,7 @@ public static class RuleSetWriter
                 {
                     w.WriteStartObject("test");
                     w.WriteString("fact", t.Fact);
-                    w.WriteString("op", t.Operator switch
-                    {
-                        TestOperator.AtLeast => "atLeast",
-                        TestOperator.AtMost => "atMost",
-                        TestOperator.IsTrue => "isTrue",
-                        _ => "noneWithinYears",
-                    });
+                    w.WriteString("op", Editing.CriteriaFacts.OperatorKey(t.Operator));
                     Optional(w, "value", t.Value);
                     w.WriteEndObject();
                 }

@@ -46,13 +46,21 @@ public static class RuleTexts
     /// <summary>What the task measures, e.g. "台账“劳动关系和谐企业培育名单”中 是否达标 = 是 的行".</summary>
     public static string Measures(RuleTask task) => task.Kind switch
     {
-        TaskKind.Honour when task.Honour is { } h => $"{h.Title}（{LevelName(h.SelectingLevel)}选树发布{(h.Tiers.Count > 0 ? "；层级：" + string.Join("、", h.Tiers.Select(t => t.Name)) : "")}）",
+        TaskKind.Honour when task.Honour is { } h => $"{h.Title}（{LevelName(h.SelectingLevel)}选树发布{(h.Tiers.Count > 0 ? "；层级：" + string.Join("、", h.Tiers.Select(t => t.Name)) : "")}{Progression(h)}）",
         TaskKind.LedgerCount or TaskKind.LedgerShare when task.Measure is { } m => LedgerText(m),
         TaskKind.Indicator when task.Indicator is { } i => $"{i.Label}（{i.Unit}）",
         TaskKind.Material when task.Material is { } k => MaterialName(k),
         TaskKind.DisplayOnly => "不计入进度：" + (task.DisplayReason ?? ""),
         _ => "",
     };
+
+    /// <summary>"；逐年层级递进：银牌须此前年度已获铜牌、金牌须此前年度已获银牌", or nothing when no tier requires the one below.</summary>
+    public static string Progression(Honour h)
+    {
+        var steps = h.Tiers.Select((t, i) => (Tier: t, Below: i > 0 ? h.Tiers[i - 1] : null)).Where(x => x.Tier.RequiresTierBelow && x.Below is not null)
+            .Select(x => $"{x.Tier.Name}须此前年度已获{x.Below!.Name}").ToList();
+        return steps.Count == 0 ? "" : "；逐年层级递进：" + string.Join("、", steps);
+    }
 
     public static string LedgerText(LedgerMeasure m)
     {
@@ -118,7 +126,7 @@ public static class RuleTexts
         $"{UnitsName(t.Units)}{(t.Share < 1 ? $" {(t.Share * 100).ToString("0.#", CultureInfo.InvariantCulture)}% 以上的单位" : " 每个单位")}至少 {t.MinCoordinators} 名，期限 {t.Deadline:yyyy-MM-dd}";
 
     /// <summary>A criterion as a short condition: "学历 ≥ 大专", "持证协调员人数 ≥ 3 人", or the attested text.</summary>
-    public static string Condition(Criterion c)
+    public static string Condition(Criterion c, RuleSet? set = null)
     {
         var years = (c.FromYear, c.ToYear) switch
         {
@@ -133,10 +141,16 @@ public static class RuleTexts
             return $"{c.Text}（需审核确认）{years}";
         }
 
+        if (HonourFacts.IsHonour(test.Fact))
+        {
+            return HonourFacts.Describe(test, set) + years;
+        }
+
         var label = FactLabel(test.Fact);
         var unit = LedgerFacts.Unit(test.Fact);
         return test.Operator switch
         {
+            TestOperator.IsFalse => $"{label}：否",
             TestOperator.AtLeast => $"{label} ≥ {test.Value}{unit}",
             TestOperator.AtMost => $"{label} ≤ {test.Value}{unit}",
             TestOperator.IsTrue => label,

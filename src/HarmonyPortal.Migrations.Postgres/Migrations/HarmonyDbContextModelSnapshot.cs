@@ -1425,6 +1425,10 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<long>("SheetId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
 

@@ -1388,6 +1388,10 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("SheetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("INTEGER");
 

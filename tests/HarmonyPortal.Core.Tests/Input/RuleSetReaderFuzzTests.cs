@@ -91,7 +91,7 @@ public sealed class RuleSetReaderFuzzTests
         { "tasks/0/quotas/0/per", "\"month\"", "$.tasks[0].quotas[0].per", "“month”应为 year（每年）、plan（整个规划期）或 years（指定年度）" },
         { "coverageTargets/0/units", "\"allEnterprises\"", "$.coverageTargets[0].units", "应为 largeMediumEnterprises" },
         { "criteria/coordinator/all/0/kind", "\"manual\"", "$.criteria.coordinator.all[0].kind", "应为 automatic（系统判断）或 attested（审核确认）" },
-        { "criteria/coordinator/all/0/test/op", "\"equals\"", "$.criteria.coordinator.all[0].test.op", "应为 atLeast、atMost、isTrue 或 noneWithinYears" },
+        { "criteria/coordinator/all/0/test/op", "\"equals\"", "$.criteria.coordinator.all[0].test.op", "应为 atLeast、atMost、isTrue、isFalse、noneWithinYears、held 或 notHeld" },
         { "criteria/coordinator/all/0/test/fact", "\"ShoeSize\"", "$.criteria.coordinator.all[0].test.fact", "未知的台账指标“ShoeSize”" },
         // over-long strings (the name's column holds 200, a criterion id is stored in a 100-character column)
         { "name", "\"" + new string('名', 201) + "\"", "$.name", "不能超过 200 个字，实际 201 个" },

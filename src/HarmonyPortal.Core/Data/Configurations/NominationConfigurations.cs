@@ -29,6 +29,7 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         builder.Property(n => n.CityReason).HasMaxLength(500);
         builder.Property(n => n.ProvinceReason).HasMaxLength(500);
         builder.Property(n => n.CreatedBy).HasMaxLength(256);
+        builder.Property(n => n.Tier).HasMaxLength(100);
         builder.HasOne(n => n.Region).WithMany().HasForeignKey(n => n.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Offices.MemberUnit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(n => n.Sheet).WithMany(s => s.Nominations).HasForeignKey(n => n.SheetId).OnDelete(DeleteBehavior.Restrict);

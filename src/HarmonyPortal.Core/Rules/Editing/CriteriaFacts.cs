@@ -21,6 +21,9 @@ public enum CriteriaValueKind
 
     /// <summary>A whole number of years, 1–100 (N 年内无记录).</summary>
     Years,
+
+    /// <summary>A whole number of earlier years looked at, 1–100, or nothing for any earlier year (此前获得称号).</summary>
+    OptionalYears,
 }
 
 /// <summary>A comparison offered for a fact: its operator, its wording (不低于, 年内无记录 …) and its value.</summary>
@@ -44,6 +47,9 @@ public static class CriteriaFacts
         TestOperator.AtLeast => "atLeast",
         TestOperator.AtMost => "atMost",
         TestOperator.IsTrue => "isTrue",
+        TestOperator.IsFalse => "isFalse",
+        TestOperator.Held => "held",
+        TestOperator.NotHeld => "notHeld",
         _ => "noneWithinYears",
     };
 
@@ -53,6 +59,9 @@ public static class CriteriaFacts
         "atMost" => TestOperator.AtMost,
         "isTrue" => TestOperator.IsTrue,
         "noneWithinYears" => TestOperator.NoneWithinYears,
+        "isFalse" => TestOperator.IsFalse,
+        "held" => TestOperator.Held,
+        "notHeld" => TestOperator.NotHeld,
         _ => null,
     };
 
@@ -64,7 +73,19 @@ public static class CriteriaFacts
     public static IReadOnlyList<CriteriaFact> For(RuleSet set, GoldCategory category)
     {
         var row = LedgerOf(set, category)?.NewRow();
-        return row is null ? [] : LedgerFacts.Known.Where(key => LedgerFacts.Of(row, key) is not null).Select(key => Describe(key, LedgerFacts.Of(row, key)!)).ToList();
+        return row is null ? [] : [.. LedgerFacts.Known.Where(key => LedgerFacts.Of(row, key) is not null).Select(key => Describe(key, LedgerFacts.Of(row, key)!)), .. Honours(set, category)];
+    }
+
+    /// <summary>
+    /// The honours a criterion of the category may ask held (or not) in an earlier year: the category's own title, and each
+    /// tier of it the plan names; the same person or organisation, so of the category's ledger only.
+    /// </summary>
+    public static IReadOnlyList<CriteriaFact> Honours(RuleSet set, GoldCategory category)
+    {
+        CriteriaComparison[] comparisons = [new(TestOperator.Held, "此前年度已获该称号", CriteriaValueKind.OptionalYears), new(TestOperator.NotHeld, "此前年度未获该称号", CriteriaValueKind.OptionalYears)];
+        var tiers = set.HonourTask(category)?.Honour?.Tiers ?? [];
+        return [new CriteriaFact(HonourFacts.Key(category, null), "曾获称号：" + HonourFacts.Label(HonourFacts.Key(category, null), set), comparisons, []),
+            .. tiers.Select(t => new CriteriaFact(HonourFacts.Key(category, t.Id), "曾获称号：" + HonourFacts.Label(HonourFacts.Key(category, t.Id), set), comparisons, []))];
     }
 
     /// <summary>The fact's Chinese name, read off any ledger that has it; the key itself when none does.</summary>
@@ -79,12 +100,18 @@ public static class CriteriaFacts
     };
 
     /// <summary>The test in words: "学历不低于大专", "调解成功率不低于 65%", "近 3 年内无违法违规和信用惩戒记录", "依法登记（有统一社会信用代码）".</summary>
-    public static string Describe(CriterionTest test)
+    public static string Describe(CriterionTest test, RuleSet? set = null)
     {
+        if (HonourFacts.IsHonour(test.Fact))
+        {
+            return HonourFacts.Describe(test, set);
+        }
+
         var label = Label(test.Fact);
         return test.Operator switch
         {
             TestOperator.IsTrue => label,
+            TestOperator.IsFalse => $"{label}：否",
             TestOperator.NoneWithinYears => $"近 {test.Value} 年内无{label}",
             _ => $"{label}{(test.Operator == TestOperator.AtLeast ? AtLeastWord(test.Fact) : AtMostWord(test.Fact))}{Spaced(test.Value)}{LedgerFacts.Unit(test.Fact).Trim()}",
         };
@@ -104,7 +131,7 @@ public static class CriteriaFacts
         "SuccessRate" => new CriteriaFact(key, sample.Label, [new(TestOperator.AtLeast, "不低于（%）", CriteriaValueKind.Percent)], []),
         "CertifiedCoordinators" => new CriteriaFact(key, sample.Label, [new(TestOperator.AtLeast, "不少于（人）", CriteriaValueKind.Count)], []),
         "ViolationOrPunishment" => new CriteriaFact(key, sample.Label, [new(TestOperator.NoneWithinYears, "若干年内无记录", CriteriaValueKind.Years)], []),
-        _ when sample.Flag is not null => new CriteriaFact(key, sample.Label, [new(TestOperator.IsTrue, "是", CriteriaValueKind.None)], []),
+        _ when sample.Flag is not null => new CriteriaFact(key, sample.Label, [new(TestOperator.IsTrue, "是", CriteriaValueKind.None), new(TestOperator.IsFalse, "否", CriteriaValueKind.None)], []),
         _ => new CriteriaFact(key, sample.Label, [new(TestOperator.AtLeast, "不低于", CriteriaValueKind.Count)], []),
     };
 

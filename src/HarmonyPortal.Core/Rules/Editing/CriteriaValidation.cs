@@ -51,6 +51,10 @@ internal sealed class CriteriaValidation(RuleSet set, GoldCategory category)
         {
             errors.Add(new($"{prefix}Fact", LedgerFacts.Known.Contains(input.Fact)
                 ? $"“{CriteriaFacts.Label(input.Fact)}”不是{CriteriaFacts.CategoryShortName(category)}台账的字段"
+                : HonourFacts.Parse(input.Fact) is { } honour
+                ? honour.Category != category
+                    ? $"只能引用{CriteriaFacts.CategoryShortName(category)}本身的称号（同一人或组织的以往记录）"
+                    : $"本规划的“{HonourFacts.Label(HonourFacts.Key(category, null), set)}”没有层级“{honour.Tier}”，请从列表中选择"
                 : "请从列表中选择台账字段"));
             return null;
         }
@@ -63,12 +67,12 @@ internal sealed class CriteriaValidation(RuleSet set, GoldCategory category)
         }
 
         var value = Value(fact, comparison, input.Value?.Trim(), $"{prefix}Value");
-        return value is null && comparison.ValueKind != CriteriaValueKind.None ? null : new CriterionTest(fact.Key, comparison.Operator, value);
+        return value is null && comparison.ValueKind is not (CriteriaValueKind.None or CriteriaValueKind.OptionalYears) ? null : new CriterionTest(fact.Key, comparison.Operator, value);
     }
 
     private string? Value(CriteriaFact fact, CriteriaComparison comparison, string? value, string field)
     {
-        if (comparison.ValueKind == CriteriaValueKind.None)
+        if (comparison.ValueKind == CriteriaValueKind.None || (comparison.ValueKind == CriteriaValueKind.OptionalYears && string.IsNullOrEmpty(value)))
         {
             return null;
         }

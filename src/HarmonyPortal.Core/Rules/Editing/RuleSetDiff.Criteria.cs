@@ -22,7 +22,7 @@ public static partial class RuleSetDiff
             if (before is null)
             {
                 lines.Add($"{title} · 新增选树条件（{Leaves(after!).Count()} 项）");
-                lines.AddRange(Leaves(after!).Select(c => $"{title} · 新增条件：{RuleTexts.Condition(c)}"));
+                lines.AddRange(Leaves(after!).Select(c => $"{title} · 新增条件：{RuleTexts.Condition(c, b)}"));
                 continue;
             }
 
@@ -34,8 +34,8 @@ public static partial class RuleSetDiff
 
             var old = Leaves(before).GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var now = Leaves(after).GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            lines.AddRange(now.Values.Where(c => !old.ContainsKey(c.Id)).Select(c => $"{title} · 新增条件：{RuleTexts.Condition(c)}"));
-            lines.AddRange(old.Values.Where(c => !now.ContainsKey(c.Id)).Select(c => $"{title} · 删除条件：{RuleTexts.Condition(c)}"));
+            lines.AddRange(now.Values.Where(c => !old.ContainsKey(c.Id)).Select(c => $"{title} · 新增条件：{RuleTexts.Condition(c, b)}"));
+            lines.AddRange(old.Values.Where(c => !now.ContainsKey(c.Id)).Select(c => $"{title} · 删除条件：{RuleTexts.Condition(c, a)}"));
             foreach (var c in now.Values.Where(c => old.ContainsKey(c.Id)))
             {
                 var was = old[c.Id];

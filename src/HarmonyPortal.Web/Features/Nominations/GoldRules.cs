@@ -15,6 +15,22 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     /// <summary>The category's criteria in force in the year, or null when no plan up the chain sets any.</summary>
     public CriterionNode? Criteria(GoldCategory category) => CriteriaSet?.CriteriaFor(category, Year);
 
+    /// <summary>
+    /// The criteria a nominee of <paramref name="tier"/> answers to: the category's, plus the tier below held in an earlier
+    /// year when the honour's tier requires it (<see cref="TierProgression"/>).
+    /// </summary>
+    public CriterionNode? Criteria(GoldCategory category, string? tier) =>
+        TierProgression.With(Criteria(category), Task?.Honour is { } honour ? TierProgression.Requirement(honour, category, tier) : null);
+
+    /// <summary>The plan a nominee's verdict answers to: the criteria's, or the honour task's when only its tier progression applies.</summary>
+    public RuleSet? VerdictSet => CriteriaSet ?? TaskSet;
+
+    /// <summary>The stored version of <see cref="VerdictSet"/>, which a recorded verdict names.</summary>
+    public RuleSetVersion? VerdictVersion => CriteriaVersion ?? Chain.FirstOrDefault(c => ReferenceEquals(c.Set, TaskSet)).Version;
+
+    /// <summary>The tiers a nominee may be recommended for (the honour's, lowest first); none when the honour has no tiers.</summary>
+    public IReadOnlyList<HonourTier> Tiers => Task?.Honour?.Tiers ?? [];
+
     /// <summary>Whether the criteria come from a plan of a level above (the nearest plan sets none and inherits them).</summary>
     public bool CriteriaInherited { get; init; }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>What each level sees: its own sheet, the sheets of the regions below, one sheet, one nominee.</summary>
-public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope, SheetChecks checks, GoldRuleLookup rules, TimeProvider clock)
+public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope, SheetChecks checks, GoldRuleLookup rules, HonourHistoryLookup history, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -70,7 +70,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note,
             await db.NominationSheets.AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.Year == key.Year && s.Batch == key.Batch
                 && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct),
-            level) { PublishDeadline = publishDeadline };
+            level) { PublishDeadline = publishDeadline, Tiers = goldRules.Tiers };
     }
 
     public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)
@@ -102,8 +102,9 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var definition = GoldRules.Ledger(nomination.Category);
         var row = await definition.Rows(db).AsNoTracking().Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == nomination.LedgerRowId, ct);
         var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, nomination.Year, ct);
-        var criteria = goldRules.Criteria(nomination.Category);
-        var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, NominationAttestation.Reviews(nomination.Attestations), Today);
+        var criteria = goldRules.Criteria(nomination.Category, nomination.Tier);
+        var held = row is null ? HonourHistory.None : await history.ForAsync(nomination.Category, [row], ct);
+        var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, NominationAttestation.Reviews(nomination.Attestations), Today, held);
         var current = row is null ? [] : new Dictionary<long, Dictionary<string, string>> { [row.Id] = LedgerSnapshot.Of(definition, row) };
         var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).OrderByDescending(e => e.Id).ToListAsync(ct);
         var evidence = await db.NominationEvidence.AsNoTracking().Where(e => e.NominationId == id).OrderBy(e => e.Id)

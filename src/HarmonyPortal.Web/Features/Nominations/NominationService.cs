@@ -20,7 +20,8 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
 {
     public const string ObjectType = "nomination";
 
-    public async Task<(long Id, ServiceResult Result)> CreateAsync(GoldCategory category, long ledgerRowId, int batch, string? narrative, CancellationToken ct)
+    /// <summary>Nominates a ledger row; for a tiered honour, for one of its tiers (<paramref name="tier"/>, a tier's id), which the clerk must choose.</summary>
+    public async Task<(long Id, ServiceResult Result)> CreateAsync(GoldCategory category, long ledgerRowId, int batch, string? narrative, CancellationToken ct, string? tier = null)
     {
         var definition = GoldRules.Ledger(category);
         var row = await definition.Rows(db).InScope(scope).Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == ledgerRowId, ct)
@@ -34,6 +35,13 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         if (!goldRules.Batches(row.Year).Contains(batch))
         {
             return (0, ServiceResult.Fail("Batch", $"批次：{row.Year} 年度{GoldRules.CategoryName(category)}的批次为 {string.Join("、", goldRules.Batches(row.Year))}，没有第 {batch} 批"));
+        }
+
+        var tiers = goldRules.Tiers;
+        tier = string.IsNullOrWhiteSpace(tier) ? null : tier.Trim();
+        if (tiers.Count > 0 && tiers.All(t => t.Id != tier))
+        {
+            return (0, ServiceResult.Fail("Tier", $"推荐层级：请选择{string.Join("、", tiers.Select(t => t.Name))}之一"));
         }
 
         var sheet = await SheetForAsync(row.RegionId, category, row.Year, batch, ct);
@@ -59,6 +67,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             Category = category,
             Year = row.Year,
             Batch = batch,
+            Tier = tiers.Count > 0 ? tier : null,
             LedgerRowId = row.Id,
             Name = row.Name,
             Narrative = narrative!.Trim(),

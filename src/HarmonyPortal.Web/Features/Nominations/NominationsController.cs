@@ -24,9 +24,9 @@ public sealed class NominationsController(
         View(await queries.OverviewAsync(category, year, batch, ct));
 
     [HttpPost("create")]
-    public async Task<IActionResult> Create(GoldCategory category, long ledgerRowId, int batch, string? narrative, CancellationToken ct)
+    public async Task<IActionResult> Create(GoldCategory category, long ledgerRowId, int batch, string? narrative, string? tier, CancellationToken ct)
     {
-        var (id, result) = await nominations.CreateAsync(category, ledgerRowId, batch, narrative, ct);
+        var (id, result) = await nominations.CreateAsync(category, ledgerRowId, batch, narrative, ct, tier);
         if (!result.Succeeded)
         {
             TempData[Flash.Error] = string.Join("；", result.Errors.Select(e => e.Message));

@@ -12,7 +12,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 /// What the rules service says about a sheet before it moves up: each nominee's criteria (with the
 /// attestations), the region's quotas this year and over the period, and the deadline or its extension.
 /// </summary>
-public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
+public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules, HonourHistoryLookup history)
 {
     public sealed record NomineeVerdict(Nomination Nomination, LedgerRow? Row, Verdict? Verdict);
 
@@ -61,7 +61,14 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
                 return verdict.Members.SelectMany(m => Unmet(m, group.Kind == GroupKind.Any));
             }
 
-            var text = ((Criterion)verdict.Node).Text + (anyOf ? "（其中一项即可）" : "");
+            var criterion = (Criterion)verdict.Node;
+            var text = criterion.Text + (anyOf ? "（其中一项即可）" : "");
+            if (criterion.Id == TierProgression.CriterionId)
+            {
+                // "需此前年度已获“银牌”称号：未查到2025年及以前的记录"
+                return [$"{text}：{verdict.Explanation}"];
+            }
+
             return [verdict.Outcome == Outcome.NotMet ? $"不符合“{text}”——{verdict.Explanation}" : $"缺少证明材料——{text}"];
         }
 
@@ -83,12 +90,13 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules)
         var goldRules = await rules.ForAsync(region, sheet.Category, sheet.Year, ct);
         var ids = nominees.Select(n => n.LedgerRowId).ToList();
         var rows = await GoldRules.Ledger(sheet.Category).Rows(db).AsNoTracking().Include(r => r.Region).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var criteria = goldRules.Criteria(sheet.Category);
+        var held = await history.ForAsync(sheet.Category, rows.Values, ct);
         var verdicts = nominees.Select(n =>
         {
             var row = rows.GetValueOrDefault(n.LedgerRowId);
+            var criteria = goldRules.Criteria(sheet.Category, n.Tier);
             var attested = NominationAttestation.Reviews(n.Attestations);
-            return new NomineeVerdict(n, row, row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, attested, today));
+            return new NomineeVerdict(n, row, row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, attested, today, held));
         }).ToList();
 
         var quotas = goldRules.Task is { } task ? await QuotasAsync(task, goldRules.TaskSet!, sheet, region, nominees.Count, ct) : [];

@@ -93,7 +93,7 @@ public sealed partial class SheetWorkflowService
 
         if (verdict.Outcome == Outcome.Met)
         {
-            if (record && report.Rules.CriteriaVersion is { } ruleVersion)
+            if (record && report.Rules.VerdictVersion is { } ruleVersion)
             {
                 db.NominationEvaluations.Add(new NominationEvaluation
                 {

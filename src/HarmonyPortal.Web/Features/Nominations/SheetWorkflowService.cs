@@ -58,7 +58,7 @@ public sealed partial class SheetWorkflowService(
         {
             item.Nomination.CityDecision = Decision.Pending;
             item.Nomination.CityReason = null;
-            if (item.Verdict is { } verdict && report.Rules.CriteriaVersion is { } ruleVersion)
+            if (item.Verdict is { } verdict && report.Rules.VerdictVersion is { } ruleVersion)
             {
                 db.NominationEvaluations.Add(new NominationEvaluation
                 {

@@ -34,12 +34,13 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
             : new AttestedCriterion(c.Text, c.Clause, null, null)).ToList();
         var evaluation = page.Evaluations.Count > 0 ? page.Evaluations[0] : null;
         var details = evaluation is null ? [] : SheetChecks.ReadVerdict(evaluation.VerdictJson)?.Leaves().Select(l => l.Explanation).ToList() ?? [];
-        return Stamp(new RecommendationForm(n, page.Key, fields, page.Row is null, criteria, evaluation, details, page.Rules.CriteriaSet?.Name)
+        return Stamp(new RecommendationForm(n, page.Key, fields, page.Row is null, criteria, evaluation, details, page.Rules.VerdictSet?.Name)
         {
             FullIdNumbers = reveal && definition.HasIdNumber ? 1 : 0,
             CriteriaSourceNote = page.Rules.CriteriaSourceNote,
             NoCriteria = page.Rules.Criteria(n.Category) is null,
             SelectingLevel = page.Rules.SelectingLevel,
+            TierName = n.Tier is { } tier ? TierProgression.TierName(page.Rules.Task?.Honour, tier) : null,
         });
     }
 

@@ -37,6 +37,9 @@ public sealed record RecommendationForm(
     string? CriteriaSetName)
     : PrintDocument($"{Nomination.Name} {Key.Title}推荐表", $"{Nomination.Name}-{Key.Title}推荐表.pdf", $"/print/nominations/{Nomination.Id}.pdf", false)
 {
+    /// <summary>The tier the nominee is recommended for (银牌), or null when the honour has no tiers.</summary>
+    public string? TierName { get; init; }
+
     /// <summary>"选树条件依照《…》（上级规划）" when the criteria come from a plan of a level above.</summary>
     public string? CriteriaSourceNote { get; init; }
 

@@ -24,7 +24,7 @@ public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, int
     };
 }
 
-public sealed class EligibilityService(RuleSetCatalog catalog, TimeProvider clock)
+public sealed class EligibilityService(RuleSetCatalog catalog, Nominations.HonourHistoryLookup history, TimeProvider clock)
 {
     public async Task<EligibilityCard?> CardAsync(LedgerRow row, CancellationToken ct)
     {
@@ -41,7 +41,8 @@ public sealed class EligibilityService(RuleSetCatalog catalog, TimeProvider cloc
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var nearest = (await catalog.ChainAsync(leafToRoot, row.Year, ct))[0].Version;
-        return new EligibilityCard(category, ruleSet, version.PlanVersion, RuleEvaluator.Evaluate(ruleSet.CriteriaFor(category, row.Year)!, row, today))
+        var held = await history.ForAsync(category, [row], ct);
+        return new EligibilityCard(category, ruleSet, version.PlanVersion, RuleEvaluator.Evaluate(ruleSet.CriteriaFor(category, row.Year)!, row, today, held))
         {
             Inherited = nearest.Id != version.Id,
         };

@@ -2,6 +2,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Rules.Editing;
 using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +57,7 @@ public sealed class RulesPageBuilder(HarmonyDbContext db, UserScope scope)
         var own = byCode.Values.FirstOrDefault(p => p.Id == scope.RegionId) is { } viewer && viewer.Id != details.RegionId && places.Any(p => p.Id == details.RegionId && viewer.Path.StartsWith(p.Path, StringComparison.Ordinal))
             ? OwnQuotas(set, viewer, Holder)
             : null;
-        var criteria = set.Criteria.Select(c => new CategoryCriteria(EligibilityCard.CategoryName(c.Key), View(c.Value))).ToList();
+        var criteria = set.Criteria.Select(c => new CategoryCriteria(EligibilityCard.CategoryName(c.Key), View(c.Value, set))).ToList();
         return new RulesPage(tasks, own is null ? null : new OwnRegion(RegionName(byCode.Values.First(p => p.Id == scope.RegionId).Code), own), criteria);
     }
 
@@ -83,10 +84,10 @@ public sealed class RulesPageBuilder(HarmonyDbContext db, UserScope scope)
             .Select(d => new DeadlineLine(RuleTexts.StepName(d.Step), (d.Year is { } y ? $"{y} 年" : "各年度") + (d.Batch is { } b ? $"第 {b} 批" : ""), RuleTexts.Deadline(d)))
             .ToList();
 
-    private static CriterionView View(CriterionNode node) => node switch
+    private static CriterionView View(CriterionNode node, RuleSet set) => node switch
     {
-        CriterionGroup g => new CriterionView(g.Text, null, Years(g), null, g.Kind, g.Members.Select(View).ToList()),
-        Criterion c => new CriterionView(c.Text, c.Clause, Years(c), c.IsAutomatic, null, []),
+        CriterionGroup g => new CriterionView(g.Text, null, Years(g), null, g.Kind, g.Members.Select(m => View(m, set)).ToList()),
+        Criterion c => new CriterionView(c.Text, c.Clause, Years(c), c.IsAutomatic, null, []) { TestText = c.Test is { } t ? CriteriaFacts.Describe(t, set) : null },
         _ => throw new InvalidOperationException(node.GetType().Name),
     };
 
@@ -125,4 +126,8 @@ public sealed record OwnQuota(string? Holder, string Text, string? Note);
 public sealed record CategoryCriteria(string Category, CriterionView Root);
 
 /// <summary>A criterion (automatic or attested) or a group (all of / any one of) with its members.</summary>
-public sealed record CriterionView(string? Text, string? Clause, string? Years, bool? Automatic, GroupKind? Group, IReadOnlyList<CriterionView> Members);
+public sealed record CriterionView(string? Text, string? Clause, string? Years, bool? Automatic, GroupKind? Group, IReadOnlyList<CriterionView> Members)
+{
+    /// <summary>What the portal checks for an automatic criterion, in words ("学历不低于大专", "此前年度已获“…”称号").</summary>
+    public string? TestText { get; init; }
+}

@@ -37,6 +37,8 @@ public sealed class RuleCheckerTests
     [InlineData("deadline-year-outside", "$.tasks[0].deadlines[0].year", "2025 年不在规划期 2021–2023 年内")]
     [InlineData("deadline-date-outside", "$.tasks[0].deadlines[0].date", "期限 2025-03-31 不在规划期 2021–2023 年或其次年内")]
     [InlineData("criterion-unknown-fact", "$.criteria.coordinator.all[0].test.fact", "台账“劳动关系协调员情况表”没有指标“SuccessRate”，该条件无法判断")]
+    [InlineData("criterion-unknown-honour-tier", "$.criteria.coordinator.all[2].test.fact", "称号“金牌劳动关系协调员”不分层级，没有层级“platinum”")]
+    [InlineData("criterion-other-honour", "$.criteria.coordinator.all[2].test.fact", "称号“金牌劳动人事争议调解组织”授予“劳动人事争议调解组织情况表”中的对象，与本类别的台账“劳动关系协调员情况表”不同，查不到同一人或组织的记录")]
     [InlineData("duplicate-criterion-id", "$.criteria.coordinator.all[1].id", "条件编号“c-education”与 $.criteria.coordinator.all[0] 重复：审核确认按编号记录，编号在整个文件中须唯一")]
     public void AFileMadeToContainAnError_IsRefusedWithItsPathAndMessage(string file, string path, string message)
     {

@@ -278,9 +278,11 @@ public sealed class CriteriaEditsTests
     [Fact]
     public void FactsOffered_AreThoseOfTheCategorysLedger_WithChineseLabels()
     {
-        Assert.Equal(["学历", "持有劳动关系协调员职业技能等级证书", "职业技能等级", "现正在担任劳动关系协调员或专职集体协商指导员"], CriteriaFacts.For(Empty, GoldCategory.Coordinator).Select(f => f.Label));
-        Assert.Equal(["调解成功率"], CriteriaFacts.For(Empty, GoldCategory.MediationOrganization).Select(f => f.Label));
-        Assert.Equal(["持证协调员人数", "依法登记（有统一社会信用代码）", "违法违规和信用惩戒记录"], CriteriaFacts.For(Empty, GoldCategory.SocialOrganization).Select(f => f.Label));
+        Assert.Equal(["学历", "持有劳动关系协调员职业技能等级证书", "职业技能等级", "现正在担任劳动关系协调员或专职集体协商指导员", "曾获称号：金牌劳动关系协调员"],
+            CriteriaFacts.For(Empty, GoldCategory.Coordinator).Select(f => f.Label));
+        Assert.Equal(["调解成功率", "曾获称号：金牌劳动人事争议调解组织"], CriteriaFacts.For(Empty, GoldCategory.MediationOrganization).Select(f => f.Label));
+        Assert.Equal(["持证协调员人数", "依法登记（有统一社会信用代码）", "违法违规和信用惩戒记录", "曾获称号：金牌协调劳动关系社会组织"],
+            CriteriaFacts.For(Empty, GoldCategory.SocialOrganization).Select(f => f.Label));
     }
 
     [Fact]

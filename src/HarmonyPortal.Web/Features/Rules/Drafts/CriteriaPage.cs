@@ -65,10 +65,13 @@ public sealed record CriteriaPage(RuleDraftState State, GoldCategory Category, C
         "atLeast" => "不低于 / 不少于（≥）",
         "atMost" => "不高于（≤）",
         "isTrue" => "是",
+        "isFalse" => "否",
+        "held" => "此前年度已获该称号",
+        "notHeld" => "此前年度未获该称号",
         _ => "若干年内无记录",
     };
 
-    public static readonly IReadOnlyList<string> OperatorKeys = ["atLeast", "atMost", "isTrue", "noneWithinYears"];
+    public static readonly IReadOnlyList<string> OperatorKeys = ["atLeast", "atMost", "isTrue", "isFalse", "noneWithinYears", "held", "notHeld"];
 
     /// <summary>An id for a form field unique on the page: form, node and field.</summary>
     public static string FieldId(string form, string path, string field) => $"{form}-{(path.Length == 0 ? "top" : path.Replace('.', '-'))}-{field.Replace('.', '-')}";

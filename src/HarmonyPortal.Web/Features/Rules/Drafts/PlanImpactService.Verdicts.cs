@@ -40,8 +40,9 @@ public sealed partial class PlanImpactService
             }
         }
 
+        var held = await history.ForAsync(nominees.Where(n => rows.ContainsKey((n.Category, n.LedgerRowId))).Select(n => (n.Category, rows[(n.Category, n.LedgerRowId)])), ct);
         var lines = new List<string>();
-        var criteria = new Dictionary<(int, int, GoldCategory), (CriterionNode? Now, CriterionNode? Proposed)>();
+        var criteria = new Dictionary<(int, int, GoldCategory), (CriterionNode? Now, CriterionNode? Proposed, Honour? NowHonour, Honour? ProposedHonour)>();
         foreach (var nominee in nominees)
         {
             if (!rows.TryGetValue((nominee.Category, nominee.LedgerRowId), out var row))
@@ -54,15 +55,19 @@ public sealed partial class PlanImpactService
             {
                 var regionIds = Region.IdsLeafToRoot(nominee.Region.Path);
                 var chain = await catalog.ChainAsync(regionIds, nominee.Year, ct);
-                criteria[key] = pair = (CriteriaOf(chain, nominee.Category, nominee.Year),
-                    CriteriaOf(TaskQuotas.WithProposed(chain, regionIds, change, nominee.Year), nominee.Category, nominee.Year));
+                var proposedChain = TaskQuotas.WithProposed(chain, regionIds, change, nominee.Year);
+                criteria[key] = pair = (CriteriaOf(chain, nominee.Category, nominee.Year), CriteriaOf(proposedChain, nominee.Category, nominee.Year),
+                    HonourOf(chain, nominee.Category), HonourOf(proposedChain, nominee.Category));
             }
 
             var evaluation = recorded.GetValueOrDefault(nominee.Id);
             var on = evaluation?.EvaluatedOn ?? Today;
             var attested = NominationAttestation.Reviews(nominee.Attestations);
-            var now = pair.Now is null ? null : RuleEvaluator.Evaluate(pair.Now, row, attested, on);
-            var proposed = pair.Proposed is null ? null : RuleEvaluator.Evaluate(pair.Proposed, row, attested, on);
+            // A nominee of a tier answers also to the tier below held earlier, as the tiers of each version say.
+            var nowCriteria = TierProgression.With(pair.Now, pair.NowHonour is { } nh ? TierProgression.Requirement(nh, nominee.Category, nominee.Tier) : null);
+            var proposedCriteria = TierProgression.With(pair.Proposed, pair.ProposedHonour is { } ph ? TierProgression.Requirement(ph, nominee.Category, nominee.Tier) : null);
+            var now = nowCriteria is null ? null : RuleEvaluator.Evaluate(nowCriteria, row, attested, on, held);
+            var proposed = proposedCriteria is null ? null : RuleEvaluator.Evaluate(proposedCriteria, row, attested, on, held);
             if (proposed?.Outcome == now?.Outcome || proposed?.Outcome == evaluation?.Outcome)
             {
                 continue;
@@ -79,6 +84,10 @@ public sealed partial class PlanImpactService
     /// <summary>The criteria that apply to the category in the year along the chain (<see cref="GoldRuleLookup.CriteriaIndex"/>).</summary>
     private static CriterionNode? CriteriaOf(IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, GoldCategory category, int year) =>
         GoldRuleLookup.CriteriaIndex(chain, category, year) is var at and >= 0 ? chain[at].RuleSet.CriteriaFor(category, year) : null;
+
+    /// <summary>The honour conferring the category: of the nearest plan up the chain that has one.</summary>
+    private static Honour? HonourOf(IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, GoldCategory category) =>
+        chain.Select(c => c.RuleSet.HonourTask(category)?.Honour).FirstOrDefault(h => h is not null);
 
     /// <summary>The proposed verdict's unmet conditions that the criteria in force do not fail: "学历 本科 < 要求 硕士研究生".</summary>
     private static string Reason(Verdict proposed, Verdict? now)
