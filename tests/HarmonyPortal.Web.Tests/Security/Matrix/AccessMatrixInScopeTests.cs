@@ -31,7 +31,8 @@ public abstract partial class AccessMatrixTests<TPortal>
     /// <summary>The audit event each route must leave when it succeeds.</summary>
     private static readonly Dictionary<string, string> ExpectedAudit = new()
     {
-        ["POST Ledgers.Create"] = AuditActions.LedgerCreated, ["POST Ledgers.Edit"] = AuditActions.LedgerUpdated, ["POST Ledgers.Delete"] = AuditActions.LedgerDeleted,
+        ["POST Ledgers.Create"] = AuditActions.LedgerCreated, ["POST Ledgers.Edit"] = AuditActions.LedgerUpdated, ["POST RecycleBin.Delete"] = AuditActions.LedgerDeleted,
+        ["POST RecycleBin.Restore"] = AuditActions.LedgerRestored,
         ["GET Ledgers.Details"] = AuditActions.LedgerIdNumberViewed, ["GET Ledgers.Export"] = AuditActions.LedgerExported, ["POST Ledgers.Import"] = AuditActions.LedgerImported,
         ["POST Ledgers.CarryForward"] = AuditActions.LedgerCarriedForward, ["POST Nominations.Create"] = AuditActions.NominationCreated,
         ["POST Nominations.Narrative"] = AuditActions.NominationUpdated, ["POST Nominations.Evidence"] = AuditActions.NominationEvidenceAdded,
@@ -96,7 +97,12 @@ public abstract partial class AccessMatrixTests<TPortal>
             importedId = await db.Coordinators.Where(c => c.Name == "导入候选").Select(c => c.Id).SingleAsync();
         }
 
-        await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.Delete", clerk, Post($"{ledger}/{importedId}/delete", ("version", "1"))));
+        await OkAsync("GET RecycleBin.ConfirmDelete", clerk, Get($"{ledger}/{importedId}/delete"));
+        await ChangesAsync<Coordinator>(() => OkAsync("POST RecycleBin.Delete", clerk, Post($"{ledger}/{importedId}/delete", ("version", "1"), ("confirmed", "true"))));
+        await OkAsync("GET RecycleBin.Index", clerk, Get($"{ledger}/recycle-bin?year=2022"));
+        var binId = await ScalarAsync(db => db.DeletedLedgerRows.Where(r => r.RowId == importedId).Select(r => r.Id).SingleAsync());
+        await ChangesAsync<Coordinator>(() => OkAsync("POST RecycleBin.Restore", clerk, Post($"{ledger}/recycle-bin/{binId}/restore", ("year", "2022"))));
+        await ChangesAsync<Coordinator>(() => OkAsync("POST RecycleBin.Delete", clerk, Post($"{ledger}/{importedId}/delete", ("version", "2"), ("confirmed", "true"))));
 
         // The county's nominee, from the ledger row to a submitted sheet.
         (string, string)[] gold = [("category", "Coordinator"), ("year", "2022"), ("batch", "0")];

@@ -21,7 +21,9 @@ public static class MatrixRoutes
         ["GET Ledgers.Details"] = t => t.RowId is { } id ? Get($"{Ledger}/{id}?reveal=true") : null,
         ["GET Ledgers.Edit"] = t => t.RowId is { } id ? Get($"{Ledger}/{id}/edit") : null,
         ["POST Ledgers.Edit"] = t => t.RowId is { } id ? Post($"{Ledger}/{id}/edit", [("version", "1"), .. Ledgers.LedgerForms.Coordinator("篡改")]) : null,
-        ["POST Ledgers.Delete"] = t => t.RowId is { } id ? Post($"{Ledger}/{id}/delete", ("version", "1")) : null,
+        ["GET RecycleBin.ConfirmDelete"] = t => t.RowId is { } id ? Get($"{Ledger}/{id}/delete") : null,
+        ["POST RecycleBin.Delete"] = t => t.RowId is { } id ? Post($"{Ledger}/{id}/delete", ("version", "1"), ("confirmed", "true")) : null,
+        ["POST RecycleBin.Restore"] = t => t.DeletedEntryId is { } id ? Post($"{Ledger}/recycle-bin/{id}/restore", ("year", "2022")) : null,
         ["GET Ledgers.History"] = t => t.RowId is { } id ? Get($"{Ledger}/{id}/history") : null,
         ["GET Ledgers.Export"] = t => Get($"{Ledger}/export?regionId={t.RegionId}&year=2022"),
         ["GET Ledgers.ImportErrors"] = t => t.ImportToken is { } token ? Get($"{Ledger}/import/{token}") : null,
@@ -113,6 +115,7 @@ public static class MatrixRoutes
     {
         ["GET Home.Index"] = "the user's own subtree",
         ["GET Ledgers.Index"] = "counts of the user's subtree",
+        ["GET RecycleBin.Index"] = "the deleted rows of the user's subtree",
         ["GET Ledgers.Create"] = "an empty form",
         ["POST Ledgers.Create"] = "always the user's region (ExtraFields tests)",
         ["POST Ledgers.CarryForward"] = "the user's region only",

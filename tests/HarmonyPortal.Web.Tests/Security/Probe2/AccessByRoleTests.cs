@@ -52,7 +52,7 @@ public static class AccessByRoleCases
         // Reviewers: no ledger or nominee editing, no submitting, no administration; a city reviewer does not select or publish what its province confers (山西).
         ("xz.reviewer", "-", ["GET Ledgers.Create", "POST Ledgers.Create", "POST Ledgers.CarryForward", "GET Ledgers.Import", "POST Ledgers.Import",
             "POST Nominations.Publish", "GET Users.Index", "GET Regions.Index"]),
-        ("xz.reviewer", "xzxf", ["GET Ledgers.Edit", "POST Ledgers.Edit", "POST Ledgers.Delete", "POST Nominations.Create", "POST Nominations.Narrative",
+        ("xz.reviewer", "xzxf", ["GET Ledgers.Edit", "POST Ledgers.Edit", "GET RecycleBin.ConfirmDelete", "POST RecycleBin.Delete", "POST RecycleBin.Restore", "POST Nominations.Create", "POST Nominations.Narrative",
             "POST Nominations.Attest", "POST Nominations.Evidence", "POST Nominations.RemoveEvidence", "POST Nominations.Delete", "POST Nominations.Submit",
             "POST Nominations.Select", "POST Users.Edit", "POST Rules.AddVersion"]),
         ("sx.reviewer", "xzxf", ["POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.BulkApprove", "POST Ledgers.Edit", "POST Users.ResetPassword"]),
