@@ -42,7 +42,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Nominations.BulkApprove"] = AuditActions.Sheet(WorkflowAction.Approve), ["POST Nominations.Reopen"] = AuditActions.Sheet(WorkflowAction.Reopen),
         ["POST Nominations.Forward"] = AuditActions.Sheet(WorkflowAction.Forward), ["POST Nominations.Select"] = AuditActions.Sheet(WorkflowAction.Select),
         ["POST Nominations.ReviewAttestation"] = AuditActions.NominationAttestationConfirmed,
-        ["POST Nominations.Publish"] = AuditActions.Sheet(WorkflowAction.Publish), ["POST Nominations.Extend"] = AuditActions.DeadlineExtended,
+        ["POST Nominations.Publish"] = AuditActions.Sheet(WorkflowAction.Publish),
+        ["POST Publication.Withdraw"] = AuditActions.Sheet(WorkflowAction.Withdraw), ["POST Nominations.Extend"] = AuditActions.DeadlineExtended,
         ["GET Printables.Nomination"] = AuditActions.PrintViewed, ["GET Printables.NominationPdf"] = AuditActions.PrintPdf,
         ["GET Printables.Sheet"] = AuditActions.PrintViewed, ["GET Printables.SheetPdf"] = AuditActions.PrintPdf,
         ["GET Printables.Published"] = AuditActions.PrintViewed, ["GET Printables.PublishedPdf"] = AuditActions.PrintPdf,
@@ -129,11 +130,12 @@ public abstract partial class AccessMatrixTests<TPortal>
 
         var sheetId = xzxf.SheetId!.Value;
         await OkAsync("GET Nominations.Sheet", clerk, Get($"/nominations/sheets/{sheetId}"));
-        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit"));
+        await OkAsync("GET Nominations.ConfirmSubmit", clerk, Get($"/nominations/sheets/{sheetId}/submit"));
+        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit", ("confirmed", "true")));
 
         // The city returns it, the county submits again, the city decides and approves.
         await OkAsync("POST Nominations.Return", city, await SheetStepAsync(city, sheetId, "return", ("reason", "请补充调处案件数量")));
-        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit"));
+        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit", ("confirmed", "true")));
         foreach (var criterion in criteria)
         {
             await OkAsync("POST Nominations.ReviewAttestation", city, Post($"/nominations/{nomineeId}/attest/review", ("criterionId", criterion), ("confirm", "true")));
@@ -159,7 +161,10 @@ public abstract partial class AccessMatrixTests<TPortal>
         await OkAsync("POST Nominations.Forward", city, await SheetStepAsync(city, citySheetId, "forward"));
         await OkAsync("POST Nominations.Select", province, Post($"/nominations/{nomineeId}/select", ("select", "true")));
         await OkAsync("POST Nominations.Select", province, Post($"/nominations/{World["xz"].NominationId}/select", ("select", "false"), ("reason", "名额有限")));
-        await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.Publish", province, Post("/nominations/publish", gold)));
+        await OkAsync("GET Publication.ConfirmPublish", province, Get("/nominations/publish?category=Coordinator&year=2022&batch=0"));
+        await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.Publish", province, Post("/nominations/publish", [.. gold, ("confirmed", "true")])));
+        await ChangesAsync<NominationSheet>(() => OkAsync("POST Publication.Withdraw", province, Post("/nominations/withdraw", [.. gold, ("reason", "名单有误，核对后重新发布"), ("confirmed", "true")])));
+        await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.Publish", province, Post("/nominations/publish", [.. gold, ("confirmed", "true")])));
 
         // Print views, as the city and the province; each kind once as a PDF.
         await OkAsync("GET Printables.Nomination", city, Get($"/print/nominations/{nomineeId}"));
