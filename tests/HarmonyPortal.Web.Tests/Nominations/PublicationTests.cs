@@ -91,6 +91,34 @@ public abstract class PublicationTests<TPortal>(TPortal portal) : IClassFixture<
         Assert.Contains("发布撤回甲", (await province.GetPageAsync("/print/published?category=Coordinator&year=2022&batch=0")).Body!.TextContent);
     }
 
+    [Fact]
+    public async Task Submit_AsksFirst_ShowingTheNomineesThatWillBeSent_AndAnUnconfirmedPostSendsNothing()
+    {
+        portal.Clock.Set(2022, 7, 1);
+        using var clerk = await portal.SignedInClientAsync("xzyp.clerk");
+        var id = await NominateAsync(clerk, GoldCategory.Coordinator, await LedgerRowAsync(clerk, GoldCategory.Coordinator, 2022, "提交确认乙"));
+        await AttestAllAsync(clerk, id);
+        var sheet = await SheetAsync(portal, id);
+
+        var sheetPage = await clerk.GetPageAsync($"/nominations/sheets/{sheet.Id}");
+        var confirmation = await clerk.GetPageAsync($"/nominations/sheets/{sheet.Id}/submit");
+        var form = confirmation.QuerySelector("[data-testid=confirm-submit]")!;
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var version = form.QuerySelector("input[name=version]")!.GetAttribute("value")!;
+        var unconfirmed = await clerk.PostAsync($"/nominations/sheets/{sheet.Id}/submit", token, ("version", version));
+
+        Assert.NotNull(sheetPage.QuerySelector($"form[method=get][action='/nominations/sheets/{sheet.Id}/submit']"));
+        Assert.Equal("1", confirmation.QuerySelector("[data-testid=submit-count]")!.TextContent);
+        Assert.Contains("提交确认乙", confirmation.QuerySelector("[data-testid=submit-preview]")!.TextContent);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        Assert.Contains("请勾选“确认提交以上推荐对象”后再提交", await TextAsync(unconfirmed));
+        Assert.Equal(SheetStatus.Draft, (await SheetAsync(portal, id)).Status);
+
+        var submitted = await clerk.PostAsync($"/nominations/sheets/{sheet.Id}/submit", token, ("version", version), ("confirmed", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal(SheetStatus.Submitted, (await SheetAsync(portal, id)).Status);
+    }
+
     private static async Task<HttpResponseMessage> PublishAsync(PortalClient province)
     {
         var page = await province.GetPageAsync("/nominations/publish?category=Coordinator&year=2022&batch=0");
