@@ -91,6 +91,11 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         var countySheetUrl = clerk.Url;
         await Expect(clerk.GetByTestId("nominees")).ToContainTextAsync(Nominee);
         await clerk.GetByRole(AriaRole.Button, new() { Name = "提交推荐表" }).ClickAsync();
+        // The confirmation page shows what will be sent; the box must be ticked.
+        await Expect(clerk.GetByTestId("submit-preview")).ToContainTextAsync(Nominee);
+        await BrowserSession.ScreenshotAsync(clerk, "22a-nomination-submit-confirmation");
+        await clerk.GetByLabel("确认提交以上推荐对象").CheckAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "提交推荐表" }).ClickAsync();
         await Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("推荐表已提交，等待上级审核。");
         await Expect(SheetStatus(clerk)).ToHaveTextAsync("已提交");
         await BrowserSession.ScreenshotAsync(clerk, "23-nomination-county-submitted");
@@ -126,6 +131,8 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         await Expect(clerk.GetByLabel("主要事迹")).ToHaveValueAsync(narrative);
         await BrowserSession.ScreenshotAsync(clerk, "28-nomination-narrative-fixed");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "返回推荐表" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "提交推荐表" }).ClickAsync();
+        await clerk.GetByLabel("确认提交以上推荐对象").CheckAsync();
         await clerk.GetByRole(AriaRole.Button, new() { Name = "提交推荐表" }).ClickAsync();
         await Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("推荐表已提交，等待上级审核。");
         await Expect(SheetStatus(clerk)).ToHaveTextAsync("已提交");
@@ -187,8 +194,7 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         await BrowserSession.ScreenshotAsync(province, "34-nomination-province-selected");
 
         await province.GotoAsync(Overview);
-        await province.GetByRole(AriaRole.Button, new() { NameRegex = PublishButton() }).ClickAsync();
-        await Expect(province.GetByRole(AriaRole.Status)).ToHaveTextAsync("名单已发布。");
+        await PublishAsync(province, "35a-nomination-publish-confirmation");
         await Expect(province.GetByTestId("child-sheets").GetByRole(AriaRole.Row).Filter(new() { HasText = "忻州市" }).GetByTestId("sheet-status"))
             .ToHaveTextAsync("已发布");
         await BrowserSession.ScreenshotAsync(province, "35-nomination-published");
@@ -217,6 +223,39 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         Assert.True(Ordered(steps, "提交", "退回", "提交", "审核通过", "上报", "发布"), "timeline order: " + string.Join("、", steps));
         await Expect(clerk.GetByTestId("province-decision")).ToHaveTextAsync("入选");
         await BrowserSession.ScreenshotAsync(clerk, "38-nomination-nominee-timeline");
+
+        // The province withdraws the list with a reason (the city sheet goes back to 已上报), then publishes it again.
+        await province.GotoAsync(Overview);
+        await province.GetByText("撤回已发布的名单", new() { Exact = true }).ClickAsync();
+        await province.GetByLabel("撤回原因（必填，将通知名单上的各地区和上级）").FillAsync("入选对象证书编号有误，核对后重新发布");
+        await province.GetByLabel("确认撤回已发布的名单").CheckAsync();
+        await BrowserSession.ScreenshotAsync(province, "39-nomination-withdraw-form");
+        await province.GetByRole(AriaRole.Button, new() { Name = "撤回发布" }).ClickAsync();
+        await Expect(province.GetByRole(AriaRole.Status)).ToContainTextAsync("已撤回发布");
+        await Expect(province.GetByTestId("child-sheets").GetByRole(AriaRole.Row).Filter(new() { HasText = "忻州市" }).GetByTestId("sheet-status"))
+            .ToHaveTextAsync("已上报");
+        await Expect(province.GetByTestId("published-print")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(province, "40-nomination-withdrawn");
+        await clerk.GotoAsync("/notifications");
+        await Expect(clerk.Locator("main")).ToContainTextAsync("名单已撤回发布：入选对象证书编号有误");
+        await BrowserSession.ScreenshotAsync(clerk, "41-nomination-withdrawn-notification");
+
+        await province.GotoAsync(Overview);
+        await PublishAsync(province, "42-nomination-republish-confirmation");
+        await Expect(province.GetByTestId("child-sheets").GetByRole(AriaRole.Row).Filter(new() { HasText = "忻州市" }).GetByTestId("sheet-status"))
+            .ToHaveTextAsync("已发布");
+        await BrowserSession.ScreenshotAsync(province, "43-nomination-republished");
+    }
+
+    /// <summary>From the overview: the publish button opens the confirmation page (who will be listed); tick and publish.</summary>
+    private static async Task PublishAsync(IPage province, string screenshot)
+    {
+        await province.GetByRole(AriaRole.Button, new() { NameRegex = PublishButton() }).ClickAsync();
+        await Expect(province.GetByTestId("publish-preview")).ToContainTextAsync(Nominee);
+        await BrowserSession.ScreenshotAsync(province, screenshot);
+        await province.GetByLabel("确认发布以上名单").CheckAsync();
+        await province.GetByRole(AriaRole.Button, new() { Name = "发布名单", Exact = true }).ClickAsync();
+        await Expect(province.GetByRole(AriaRole.Status)).ToHaveTextAsync("名单已发布，已通知名单上的各地区。");
     }
 
     /// <summary>

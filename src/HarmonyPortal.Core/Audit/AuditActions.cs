@@ -30,6 +30,8 @@ public static class AuditActions
     public const string LedgerCreated = "ledger.created";
     public const string LedgerUpdated = "ledger.updated";
     public const string LedgerDeleted = "ledger.deleted";
+    public const string LedgerRestored = "ledger.restored";
+    public const string LedgerPurged = "ledger.purged";
     public const string LedgerCarriedForward = "ledger.carried-forward";
     public const string LedgerConfirmed = "ledger.confirmed";
     public const string LedgerIdNumberViewed = "ledger.id-number-viewed";

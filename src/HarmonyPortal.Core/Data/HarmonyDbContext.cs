@@ -42,6 +42,9 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<TownOrPark> TownsAndParks => Set<TownOrPark>();
 
+    /// <summary>Deleted ledger rows kept for restoring (回收站) until the retention ends.</summary>
+    public DbSet<DeletedLedgerRow> DeletedLedgerRows => Set<DeletedLedgerRow>();
+
     /// <summary>Rows per ledger, region and year, kept by database triggers; read only.</summary>
     public DbSet<LedgerRowCount> LedgerRowCounts => Set<LedgerRowCount>();
 

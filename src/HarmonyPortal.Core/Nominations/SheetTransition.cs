@@ -39,6 +39,9 @@ public enum WorkflowAction
     Reopen = 7,
     Decide = 8,
     Extend = 9,
+
+    /// <summary>The selecting level takes back a published list (with a reason); it may publish again.</summary>
+    Withdraw = 10,
 }
 
 public static class WorkflowActionNames
@@ -54,6 +57,7 @@ public static class WorkflowActionNames
         WorkflowAction.Reopen => "重新打开",
         WorkflowAction.Decide => "逐人审核",
         WorkflowAction.Extend => "延期",
+        WorkflowAction.Withdraw => "撤回发布",
         _ => action.ToString(),
     };
 }

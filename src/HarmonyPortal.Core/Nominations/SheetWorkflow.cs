@@ -22,6 +22,10 @@ public static class SheetWorkflow
         [WorkflowAction.Select] = ([SheetStatus.Forwarded], SheetStatus.Forwarded),
         [WorkflowAction.Publish] = ([SheetStatus.Forwarded], SheetStatus.Published),
         [WorkflowAction.Reopen] = ([SheetStatus.Approved, SheetStatus.Forwarded], SheetStatus.Returned),
+
+        // A province's withdrawn list goes back to its forwarded city sheets; a city's or county's own sheet is reopened
+        // for selection (未提交) by the service, and the county sheets published with a list go back to 已通过.
+        [WorkflowAction.Withdraw] = ([SheetStatus.Published], SheetStatus.Forwarded),
     };
 
     /// <summary>
@@ -83,10 +87,10 @@ public static class SheetWorkflow
             WorkflowAction.Forward when !IsCitySheet(sheetRegion) => "只有市级推荐表可以上报省级",
             WorkflowAction.Forward when !(ownRegion && actor.Role == UserRole.Reviewer) => "只有本市的审核员可以上报市级推荐表",
             WorkflowAction.Forward when selectingLevel != RegionLevel.Province => $"本类别由{selectingLevel.ToChinese()}择优和发布名单，市级推荐表无需上报省级",
-            WorkflowAction.Select or WorkflowAction.Publish when SelectorRefusal(selectingLevel, actor) is { } notSelector => notSelector,
-            WorkflowAction.Select or WorkflowAction.Publish when !IsSelectingSheet(sheetRegion, selectingLevel) =>
+            WorkflowAction.Select or WorkflowAction.Publish or WorkflowAction.Withdraw when SelectorRefusal(selectingLevel, actor) is { } notSelector => notSelector,
+            WorkflowAction.Select or WorkflowAction.Publish or WorkflowAction.Withdraw when !IsSelectingSheet(sheetRegion, selectingLevel) =>
                 selectingLevel == RegionLevel.County ? "县级只对本县的推荐表择优" : $"{selectingLevel.ToChinese()}只对市级推荐表择优",
-            WorkflowAction.Select or WorkflowAction.Publish when selectingLevel != RegionLevel.Province && !ownRegion => "只能对本地区的推荐表择优和发布名单",
+            WorkflowAction.Select or WorkflowAction.Publish or WorkflowAction.Withdraw when selectingLevel != RegionLevel.Province && !ownRegion => "只能对本地区的推荐表择优和发布名单",
             WorkflowAction.Reopen when !(actor.Role == UserRole.Reviewer && !ownRegion) => "只有上级的审核员可以重新打开推荐表",
             _ => null,
         };

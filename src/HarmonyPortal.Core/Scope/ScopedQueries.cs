@@ -21,6 +21,9 @@ public static class ScopedQueries
         where TRow : Ledgers.LedgerRow =>
         rows.Where(r => r.Region.Path.StartsWith(scope.RegionPath));
 
+    public static IQueryable<Ledgers.DeletedLedgerRow> InScope(this IQueryable<Ledgers.DeletedLedgerRow> rows, UserScope scope) =>
+        rows.Where(r => r.Region.Path.StartsWith(scope.RegionPath));
+
     public static IQueryable<MemberUnit> InScope(this IQueryable<MemberUnit> units, UserScope scope) =>
         units.Where(p => p.Region.Path.StartsWith(scope.RegionPath));
 

@@ -359,6 +359,67 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.ToTable("Coordinators");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.DeletedLedgerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DeletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Ledger")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAtUtc");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("Ledger", "RowId")
+                        .IsUnique();
+
+                    b.HasIndex("Ledger", "RegionId", "Year");
+
+                    b.ToTable("DeletedLedgerRows");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.HarmoniousEnterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -2270,6 +2331,17 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Navigation("Region");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.DeletedLedgerRow", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.HarmoniousEnterprise", b =>

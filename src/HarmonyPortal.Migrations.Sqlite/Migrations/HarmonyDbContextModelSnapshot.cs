@@ -346,6 +346,65 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Coordinators");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.DeletedLedgerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ledger")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAtUtc");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("Ledger", "RowId")
+                        .IsUnique();
+
+                    b.HasIndex("Ledger", "RegionId", "Year");
+
+                    b.ToTable("DeletedLedgerRows");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.HarmoniousEnterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -2209,6 +2268,17 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Region");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Ledgers.DeletedLedgerRow", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Ledgers.HarmoniousEnterprise", b =>

@@ -49,6 +49,10 @@ public static class PortalSetup
         builder.Services.AddSingleton(Features.Ledgers.LedgerImportOptions.Read(builder.Configuration));
         builder.Services.AddScoped<Features.Ledgers.LedgerExportService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerRollup>();
+        builder.Services.AddScoped<Features.Ledgers.RecycleBin.LedgerRecycleBin>();
+        builder.Services.AddScoped<Features.Ledgers.RecycleBin.RecycleBinPurge>();
+        builder.Services.AddSingleton(Features.Ledgers.RecycleBin.RecycleBinOptions.Read(builder.Configuration));
+        builder.Services.AddHostedService<Features.Ledgers.RecycleBin.RecycleBinPurgeJob>();
         builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.RulesPageBuilder>();

@@ -36,7 +36,7 @@ public abstract class LedgerRowCountTests<TPortal>(TPortal portal) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, carried.StatusCode);
         await using var db = portal.CreateDbContext();
         var removed = await db.HarmoniousEnterprises.AsNoTracking().FirstAsync(r => r.RegionId == region && r.Year == 2026);
-        var deleted = await clerk.PostAsync($"/ledgers/harmonious-enterprises/{removed.Id}/delete", token, ("version", removed.Version.ToString()));
+        var deleted = await clerk.PostAsync($"/ledgers/harmonious-enterprises/{removed.Id}/delete", token, ("version", removed.Version.ToString()), ("confirmed", "true"));
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
 
         Assert.Equal(3, await CountedAsync(db, "harmonious-enterprises", region, 2025));

@@ -118,7 +118,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Http.GetAsync($"/ledgers/coordinators/{id}/edit")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await sibling.PostAsync($"/ledgers/coordinators/{id}/edit", token, [.. LedgerForms.Coordinator(name: "篡改"), ("version", "1")])).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await sibling.PostAsync($"/ledgers/coordinators/{id}/delete", token, ("version", "1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await sibling.PostAsync($"/ledgers/coordinators/{id}/delete", token, ("version", "1"), ("confirmed", "true"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await city.Http.GetAsync($"/ledgers/coordinators/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await city.Http.GetAsync($"/ledgers/coordinators/{id}/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await city.PostAsync($"/ledgers/coordinators/create", await city.TokenFromAsync("/ledgers"), [.. LedgerForms.Coordinator(), ("year", "2026")])).StatusCode);
@@ -194,7 +194,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         Assert.Contains(details, d => d.Contains("430624********", StringComparison.Ordinal));
 
         var current = await db.Coordinators.AsNoTracking().SingleAsync(r => r.Id == id);
-        var deleted = await clerk.PostAsync($"/ledgers/coordinators/{id}/delete", token, ("version", current.Version.ToString()));
+        var deleted = await clerk.PostAsync($"/ledgers/coordinators/{id}/delete", token, ("version", current.Version.ToString()), ("confirmed", "true"));
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(await db.Coordinators.AnyAsync(r => r.Id == id));
         var removal = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.LedgerDeleted && e.ObjectId == id.ToString());
@@ -230,7 +230,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
 
         var unknown = await TextAsync(await CreateAsync(clerk, "mediators", mediator.With("OrganizationName", "不存在的组织")));
         var created = IdFrom(await CreateAsync(clerk, "mediators", mediator));
-        var deleteOrg = await clerk.PostAsync($"/ledgers/mediation-organizations/{orgId}/delete", await clerk.TokenFromAsync("/ledgers"), ("version", "1"));
+        var deleteOrg = await clerk.PostAsync($"/ledgers/mediation-organizations/{orgId}/delete", await clerk.TokenFromAsync("/ledgers"), ("version", "1"), ("confirmed", "true"));
         var refusal = (await clerk.GetPageAsync(deleteOrg.Headers.Location!.OriginalString)).Body!.TextContent;
 
         Assert.Contains("所属调解组织：本地区 2026 年度调解组织台账中没有“不存在的组织”", unknown);

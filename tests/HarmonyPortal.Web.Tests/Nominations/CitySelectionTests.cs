@@ -71,13 +71,13 @@ public abstract class CitySelectionTests<TPortal>(TPortal portal) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, (await city.PostAsync($"/nominations/{first}/select", await city.TokenFromAsync($"/nominations/{first}"), ("select", "true"))).StatusCode);
         var overview = await city.GetPageAsync($"/nominations?{query}");
         Assert.Contains("待择优的推荐对象 1 名", overview.QuerySelector("[data-testid=publish-own]")!.TextContent);
-        var tooEarly = await city.PostAsync("/nominations/publish", await city.TokenFromAsync("/nominations"), gold);
+        var tooEarly = await city.PostAsync("/nominations/publish", await city.TokenFromAsync("/nominations"), [.. gold, ("confirmed", "true")]);
         Assert.Contains($"还有 1 名推荐对象未择优（赣州乙{category}）", (await city.GetPageAsync($"/nominations?{query}")).Body!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, tooEarly.StatusCode);
         var noReason = await city.PostAsync($"/nominations/{second}/select", await city.TokenFromAsync($"/nominations/{second}"), ("select", "false"));
         Assert.Contains("未入选的理由：必填", await TextAsync(noReason));
         Assert.Equal(HttpStatusCode.Redirect, (await city.PostAsync($"/nominations/{second}/select", await city.TokenFromAsync($"/nominations/{second}"), ("select", "false"), ("reason", "事迹不够突出"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await city.PostAsync("/nominations/publish", await city.TokenFromAsync("/nominations"), gold)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await city.PostAsync("/nominations/publish", await city.TokenFromAsync("/nominations"), [.. gold, ("confirmed", "true")])).StatusCode);
 
         await using (var db = portal.CreateDbContext())
         {
@@ -111,7 +111,7 @@ public abstract class CitySelectionTests<TPortal>(TPortal portal) : IClassFixtur
         var select = await province.PostAsync($"/nominations/{second}/select", await province.TokenFromAsync("/nominations"), ("select", "true"));
         Assert.Equal(HttpStatusCode.Forbidden, select.StatusCode);
         Assert.Contains("本类别由市级审核员择优和发布名单；省级只能查看已发布的名单", await TextAsync(select));
-        var publish = await province.PostAsync("/nominations/publish", await province.TokenFromAsync("/nominations"), gold);
+        var publish = await province.PostAsync("/nominations/publish", await province.TokenFromAsync("/nominations"), [.. gold, ("confirmed", "true")]);
         Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
         Assert.Contains($"2021 年度{title}由各市择优选树、发布名单后报省；省级只能查看已发布的名单", await TextAsync(publish));
         await using var after = portal.CreateDbContext();

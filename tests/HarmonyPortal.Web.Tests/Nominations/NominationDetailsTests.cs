@@ -90,7 +90,7 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         Assert.Contains("70", changed);
         Assert.Contains("60", changed);
         Assert.Contains("审核通过后台账有变动", (await city.GetPageAsync($"/nominations/sheets/{sheet.Id}")).QuerySelector("[data-testid=nominees]")!.TextContent);
-        var delete = await clerk.PostAsync($"/ledgers/mediation-organizations/{rowId}/delete", await clerk.TokenFromAsync("/ledgers"), ("version", (await VersionAsync(rowId)).ToString()));
+        var delete = await clerk.PostAsync($"/ledgers/mediation-organizations/{rowId}/delete", await clerk.TokenFromAsync("/ledgers"), ("version", (await VersionAsync(rowId)).ToString()), ("confirmed", "true"));
         Assert.Contains("已在金牌选树推荐中，不能删除", (await clerk.GetPageAsync(delete.Headers.Location!.OriginalString)).Body!.TextContent);
     }
 

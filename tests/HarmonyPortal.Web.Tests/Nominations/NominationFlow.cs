@@ -93,7 +93,9 @@ public static class NominationFlow
         var response = await user.Http.GetAsync($"/nominations/sheets/{sheetId}");
         var page = await PortalClient.ParseAsync(response);
         var version = page.QuerySelector("[data-version]")?.GetAttribute("data-version") ?? "0";
-        return await user.PostAsync($"/nominations/sheets/{sheetId}/{action}", await user.TokenFromAsync("/nominations"), [("version", version), .. fields]);
+        // A submission is confirmed on its confirmation page (issue 17): the box is ticked here as the clerk would.
+        (string, string)[] confirmed = action == "submit" && fields.All(f => f.Item1 != "confirmed") ? [("confirmed", "true")] : [];
+        return await user.PostAsync($"/nominations/sheets/{sheetId}/{action}", await user.TokenFromAsync("/nominations"), [("version", version), .. fields, .. confirmed]);
     }
 
     /// <summary>Asserts the step was taken (a redirect), and otherwise fails with the reasons the page gave.</summary>

@@ -84,7 +84,7 @@ public abstract class NominationWorkflowTests<TPortal>(TPortal portal) : IClassF
         // The province selects and publishes.
         var selected = await province.PostAsync($"/nominations/{id}/select", await province.TokenFromAsync($"/nominations/{id}"), ("select", "true"));
         Assert.Equal(HttpStatusCode.Redirect, selected.StatusCode);
-        var published = await province.PostAsync("/nominations/publish", await province.TokenFromAsync("/nominations"), ("category", category.ToString()), ("year", "2022"), ("batch", "0"));
+        var published = await province.PostAsync("/nominations/publish", await province.TokenFromAsync("/nominations"), ("category", category.ToString()), ("year", "2022"), ("batch", "0"), ("confirmed", "true"));
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         await using var db = portal.CreateDbContext();

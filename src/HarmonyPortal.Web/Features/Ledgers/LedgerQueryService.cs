@@ -18,7 +18,8 @@ public sealed class LedgerQueryService(
     PersonalDataProtector protector,
     LedgerWriteService writer,
     AuditLog audit,
-    Rules.EligibilityService eligibility)
+    Rules.EligibilityService eligibility,
+    RecycleBin.LedgerRecycleBin recycleBin)
 {
     public int CurrentYear => writer.Today.Year;
 
@@ -140,7 +141,9 @@ public sealed class LedgerQueryService(
 
     public async Task<LedgerHistoryViewModel> HistoryAsync(ILedgerDefinition definition, long id, CancellationToken ct)
     {
-        var row = await writer.FindAsync(definition, id, unseal: false, ct);
+        // A deleted row's history stays reachable while the row is in the recycle bin.
+        var deleted = await definition.Rows(db).InScope(scope).AnyAsync(r => r.Id == id, ct) ? null : await recycleBin.FindDeletedAsync(definition, id, ct);
+        var row = deleted?.Row ?? await writer.FindAsync(definition, id, unseal: false, ct);
         var objectId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var type = LedgerWriteService.AuditType(definition);
         var entries = await db.AuditEntries.AsNoTracking()
@@ -148,6 +151,6 @@ public sealed class LedgerQueryService(
             .OrderByDescending(e => e.Id)
             .Take(200)
             .ToListAsync(ct);
-        return new LedgerHistoryViewModel(definition, row, entries.Select(e => (e, LedgerSnapshot.ParseChanges(e.Details))).ToList());
+        return new LedgerHistoryViewModel(definition, row, entries.Select(e => (e, LedgerSnapshot.ParseChanges(e.Details))).ToList()) { Deleted = deleted?.Entry };
     }
 }

@@ -64,7 +64,11 @@ public sealed record LedgerDetailsViewModel(
     bool Revealed,
     HarmonyPortal.Web.Features.Rules.EligibilityCard? Eligibility = null);
 
-public sealed record LedgerHistoryViewModel(ILedgerDefinition Definition, LedgerRow Row, IReadOnlyList<(AuditEntry Entry, Dictionary<string, string[]> Changes)> Entries);
+public sealed record LedgerHistoryViewModel(ILedgerDefinition Definition, LedgerRow Row, IReadOnlyList<(AuditEntry Entry, Dictionary<string, string[]> Changes)> Entries)
+{
+    /// <summary>The recycle bin's entry when the row is deleted (its history is reached from the bin).</summary>
+    public DeletedLedgerRow? Deleted { get; init; }
+}
 
 public sealed record LedgerConflictViewModel(LedgerFormViewModel Form, LedgerConflict Conflict);
 

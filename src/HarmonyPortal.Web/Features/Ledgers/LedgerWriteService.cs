@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Ledgers;
 
 /// <summary>
-/// Creates, updates and deletes ledger rows for the clerk of the owning region: parse every field,
+/// Creates and updates ledger rows (deleting is the recycle bin's) for the clerk of the owning region: parse every field,
 /// apply the ledger's cross-field rules, resolve references, seal personal data, refuse duplicates,
 /// check the version, and save the row with its audit entry in one unit of work.
 /// </summary>
@@ -92,40 +92,6 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         db.Entry(row).Property(r => r.Version).OriginalValue = version;
         row.Status = LedgerRowStatus.Active;
         return await SaveAsync(definition, row, before, AuditActions.LedgerUpdated, ct);
-    }
-
-    public async Task<string?> DeleteAsync(ILedgerDefinition definition, long id, int version, CancellationToken ct)
-    {
-        var row = await FindAsync(definition, id, unseal: true, ct);
-        EnsureCanWrite(row.RegionId);
-        if (await yearLock.RefusalAsync(row.RegionId, row.Year, ct) is { } locked)
-        {
-            return locked;
-        }
-
-        if (await definition.CannotDeleteAsync(db, row, ct) is { } reason)
-        {
-            return reason;
-        }
-
-        if (Rules.RuleSetCatalog.CategoryOf(row) is { } category && await db.Nominations.AnyAsync(n => n.Category == category && n.LedgerRowId == row.Id, ct))
-        {
-            return "该记录已在金牌选树推荐中，不能删除；如需删除，请先将其移出推荐表。";
-        }
-
-        var before = LedgerSnapshot.Of(definition, row);
-        db.Entry(row).Property(r => r.Version).OriginalValue = version;
-        db.Remove(row);
-        audit.Add(AuditActions.LedgerDeleted, AuditOutcome.Success, AuditType(definition), Id(row), LedgerSnapshot.Changes(before, []), regionId: row.RegionId);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return "该记录已被他人修改或删除，请刷新后再试。";
-        }
     }
 
     /// <summary>

@@ -89,15 +89,6 @@ public sealed class LedgersController(
         return RedirectToAction(nameof(Details), new { kind, id });
     }
 
-    [HttpPost("{kind}/{id:long}/delete")]
-    [Authorize(Policy = AccessPolicies.Clerk)]
-    public async Task<IActionResult> Delete(string kind, long id, int version, CancellationToken ct)
-    {
-        var refusal = await writer.DeleteAsync(Definition(kind), id, version, ct);
-        TempData[refusal is null ? Flash.Success : Flash.Error] = refusal ?? "已删除。";
-        return refusal is null ? RedirectToAction(nameof(List), new { kind }) : RedirectToAction(nameof(Details), new { kind, id });
-    }
-
     [HttpGet("{kind}/{id:long}/history")]
     public async Task<IActionResult> History(string kind, long id, CancellationToken ct) =>
         View(await queries.HistoryAsync(Definition(kind), id, ct));

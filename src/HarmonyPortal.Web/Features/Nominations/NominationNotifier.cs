@@ -29,6 +29,14 @@ public sealed class NominationNotifier(NotificationService notifications)
         Add(NotificationTarget.ReviewersOf(sheet.Region.ParentId!.Value),
             $"{sheet.Region.Name}发布了{Title(sheet)}名单（入选 {selected} 名）并报{(SheetWorkflow.IsCitySheet(sheet.Region) ? "省" : "市")}，请查阅", sheet, ct);
 
+    /// <summary>A published list was withdrawn: the sheet's office (a county on the list, a city of a province's list) hears why.</summary>
+    public Task<int> WithdrawnAsync(NominationSheet sheet, string reason, CancellationToken ct) =>
+        Add(Office(sheet), $"{Title(sheet)}名单已撤回发布：{Shorten(reason)}", sheet, ct);
+
+    /// <summary>A city or county withdrew the list it had published and reported: the reviewers above hear why.</summary>
+    public Task<int> WithdrawnAboveAsync(NominationSheet sheet, string reason, CancellationToken ct) =>
+        Add(NotificationTarget.ReviewersOf(sheet.Region.ParentId!.Value), $"{sheet.Region.Name}撤回了已发布的{Title(sheet)}名单：{Shorten(reason)}", sheet, ct);
+
     /// <summary>A county sheet is the county clerks' work; a city sheet is the city reviewers'.</summary>
     private static NotificationTarget Office(NominationSheet sheet) =>
         SheetWorkflow.IsCitySheet(sheet.Region) ? NotificationTarget.ReviewersOf(sheet.RegionId) : NotificationTarget.ClerksOf(sheet.RegionId);

@@ -80,3 +80,6 @@ public sealed partial record NomineePage(
     bool CanEdit,
     bool CanDecide,
     bool CanSelect);
+
+/// <summary>What a submission will send (the sheet page's nominees and findings), and why the last attempt stopped.</summary>
+public sealed record SubmitConfirmation(SheetPage Page, string? Error);

@@ -131,9 +131,27 @@ public sealed class NominationsController(
     [HttpGet("sheets/{id:long}")]
     public async Task<IActionResult> Sheet(long id, CancellationToken ct) => View(await queries.SheetAsync(id, ct));
 
+    /// <summary>The confirmation step of a submission: the nominees and the rule findings that will be sent.</summary>
+    [HttpGet("sheets/{id:long}/submit")]
+    public async Task<IActionResult> ConfirmSubmit(long id, CancellationToken ct)
+    {
+        var page = await queries.SheetAsync(id, ct);
+        return page.Allowed.Contains(WorkflowAction.Submit) ? View(new SubmitConfirmation(page, null)) : RedirectToAction(nameof(Sheet), new { id });
+    }
+
     [HttpPost("sheets/{id:long}/submit")]
-    public async Task<IActionResult> Submit(long id, int version, CancellationToken ct) =>
-        await SheetTransition(id, await workflow.SubmitAsync(id, version, ct), "推荐表已提交，等待上级审核。", ct);
+    public async Task<IActionResult> Submit(long id, int version, bool confirmed, CancellationToken ct)
+    {
+        var page = confirmed ? null : await queries.SheetAsync(id, ct);
+        if (page is not null && page.Allowed.Contains(WorkflowAction.Submit))
+        {
+            // Nothing is sent without the confirmation box: the confirmation page again.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("ConfirmSubmit", new SubmitConfirmation(page, "请勾选“确认提交以上推荐对象”后再提交"));
+        }
+
+        return await SheetTransition(id, await workflow.SubmitAsync(id, version, ct), "推荐表已提交，等待上级审核。", ct);
+    }
 
     [HttpPost("sheets/{id:long}/return")]
     public async Task<IActionResult> Return(long id, int version, string? reason, CancellationToken ct) =>
@@ -176,10 +194,10 @@ public sealed class NominationsController(
 
     [HttpPost("publish")]
     [Authorize(Policy = AccessPolicies.Reviewer)]
-    public async Task<IActionResult> Publish(GoldCategory category, int year, int batch, CancellationToken ct)
+    public async Task<IActionResult> Publish(GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct)
     {
         NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
-        var result = await workflow.PublishAsync(category, year, batch, ct);
+        var result = await workflow.PublishAsync(category, year, batch, confirmed, ct);
         if (result.Forbidden)
         {
             await ForbiddenAsync();
@@ -187,7 +205,14 @@ public sealed class NominationsController(
             return View(nameof(Index), await queries.OverviewAsync(category, year, batch, ct));
         }
 
-        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "名单已发布。" : string.Join("；", result.Reasons);
+        if (result.Preview is { } preview)
+        {
+            // Nothing is published without the confirmation box: the confirmation page again.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("ConfirmPublish", new PublishConfirmation(new SheetKey(category, year, batch), preview, "请勾选“确认发布以上名单”后再发布"));
+        }
+
+        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "名单已发布，已通知名单上的各地区。" : string.Join("；", result.Reasons);
         return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
     }
 

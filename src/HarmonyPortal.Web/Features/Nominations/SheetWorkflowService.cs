@@ -22,6 +22,9 @@ public sealed record TransitionResult(IReadOnlyList<string> Reasons, bool Confli
 
     /// <summary>An action the user may never take here, with the reason in Chinese (answered 403 and shown).</summary>
     public static TransitionResult Forbid(string reason) => new([reason], Forbidden: true);
+
+    /// <summary>Set when a publication was only checked, not made: who would be on the list (region, name), for the confirmation page.</summary>
+    public IReadOnlyList<(string Region, string Name)>? Preview { get; init; }
 }
 
 /// <summary>
@@ -252,15 +255,16 @@ public sealed partial class SheetWorkflowService(
     /// sheets (each fully decided); a city or county that confers the honour publishes its own sheet, which reports the
     /// list to the level above (the notices: "择优选树…推荐上报省", "报省协调劳动关系三方办公室汇总").
     /// </summary>
-    public async Task<TransitionResult> PublishAsync(GoldCategory category, int year, int batch, CancellationToken ct)
+    /// <remarks>Unless <paramref name="confirmed"/>, every check runs and nothing is saved: the result's Preview lists who would be published.</remarks>
+    public async Task<TransitionResult> PublishAsync(GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct)
     {
         var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
         return own.Level == RegionLevel.Province
-            ? await PublishForwardedAsync(own, category, year, batch, ct)
-            : await PublishOwnAsync(own, category, year, batch, ct);
+            ? await PublishForwardedAsync(own, category, year, batch, confirmed, ct)
+            : await PublishOwnAsync(own, category, year, batch, confirmed, ct);
     }
 
-    private async Task<TransitionResult> PublishForwardedAsync(Region province, GoldCategory category, int year, int batch, CancellationToken ct)
+    private async Task<TransitionResult> PublishForwardedAsync(Region province, GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct)
     {
         var sheets = await db.NominationSheets.Include(s => s.Region)
             .Where(s => s.Region.Path.StartsWith(scope.RegionPath) && s.Region.Level == RegionLevel.City && s.Category == category && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Forwarded)
@@ -288,7 +292,8 @@ public sealed partial class SheetWorkflowService(
         }
 
         var ids = sheets.Select(s => s.Id).ToList();
-        var nominees = await db.Nominations.Include(n => n.Sheet).Where(n => n.CitySheetId != null && ids.Contains(n.CitySheetId.Value) && n.CityDecision == Decision.Yes).ToListAsync(ct);
+        var nominees = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region)
+            .Where(n => n.CitySheetId != null && ids.Contains(n.CitySheetId.Value) && n.CityDecision == Decision.Yes).ToListAsync(ct);
         if (Undecided(nominees) is { } undecided)
         {
             return undecided;
@@ -300,18 +305,28 @@ public sealed partial class SheetWorkflowService(
             return TransitionResult.Refused("没有入选的推荐对象，不能发布空名单");
         }
 
+        if (!confirmed)
+        {
+            return await PreviewAsync(nominees.Where(n => n.ProvinceDecision == Decision.Yes), ct);
+        }
+
         foreach (var sheet in sheets)
         {
             Move(sheet, WorkflowAction.Publish, null, $"{scope.RegionName}发布 {year} 年度{GoldRules.BatchName(batch)}{GoldRules.CategoryName(category)}名单，入选 {selected} 名");
             await notifier.PublishedAsync(sheet, nominees.Count(n => n.CitySheetId == sheet.Id && n.ProvinceDecision == Decision.Yes), ct);
         }
 
-        PublishCounties(nominees);
+        // The counties whose nominees are on the list hear of it too.
+        foreach (var county in PublishCounties(nominees))
+        {
+            await notifier.PublishedAsync(county, nominees.Count(n => n.SheetId == county.Id && n.ProvinceDecision == Decision.Yes), ct);
+        }
+
         return await SaveAsync(sheets[0], ct);
     }
 
     /// <summary>A city or county that confers the honour publishes its own sheet and so reports the list upward.</summary>
-    private async Task<TransitionResult> PublishOwnAsync(Region own, GoldCategory category, int year, int batch, CancellationToken ct)
+    private async Task<TransitionResult> PublishOwnAsync(Region own, GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct)
     {
         var level = (await rules.ForAsync(own, category, year, ct)).SelectingLevel;
         if (SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector)
@@ -355,6 +370,11 @@ public sealed partial class SheetWorkflowService(
         if (report.Blocking() is { Count: > 0 } reasons)
         {
             return new TransitionResult(reasons);
+        }
+
+        if (!confirmed)
+        {
+            return await PreviewAsync(chosen, ct);
         }
 
         // Publishing is the office's approval of its own nominees, as forwarding is where the province selects.
@@ -468,7 +488,7 @@ public sealed partial class SheetWorkflowService(
         var refusal = SheetWorkflow.Refusal(action, sheet, sheet.Region, scope, selectingLevel);
         if (refusal is { Forbidden: true })
         {
-            return action is WorkflowAction.Select or WorkflowAction.Publish ? TransitionResult.Forbid(refusal.Message) : throw new WriteForbiddenException();
+            return action is WorkflowAction.Select or WorkflowAction.Publish or WorkflowAction.Withdraw ? TransitionResult.Forbid(refusal.Message) : throw new WriteForbiddenException();
         }
 
         if (sheet.Version != version)

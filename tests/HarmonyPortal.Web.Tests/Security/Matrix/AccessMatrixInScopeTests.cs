@@ -31,7 +31,8 @@ public abstract partial class AccessMatrixTests<TPortal>
     /// <summary>The audit event each route must leave when it succeeds.</summary>
     private static readonly Dictionary<string, string> ExpectedAudit = new()
     {
-        ["POST Ledgers.Create"] = AuditActions.LedgerCreated, ["POST Ledgers.Edit"] = AuditActions.LedgerUpdated, ["POST Ledgers.Delete"] = AuditActions.LedgerDeleted,
+        ["POST Ledgers.Create"] = AuditActions.LedgerCreated, ["POST Ledgers.Edit"] = AuditActions.LedgerUpdated, ["POST RecycleBin.Delete"] = AuditActions.LedgerDeleted,
+        ["POST RecycleBin.Restore"] = AuditActions.LedgerRestored,
         ["GET Ledgers.Details"] = AuditActions.LedgerIdNumberViewed, ["GET Ledgers.Export"] = AuditActions.LedgerExported, ["POST Ledgers.Import"] = AuditActions.LedgerImported,
         ["POST Ledgers.CarryForward"] = AuditActions.LedgerCarriedForward, ["POST Ledgers.Confirm"] = AuditActions.LedgerConfirmed, ["POST Nominations.Create"] = AuditActions.NominationCreated,
         ["POST Nominations.Narrative"] = AuditActions.NominationUpdated, ["POST Nominations.Evidence"] = AuditActions.NominationEvidenceAdded,
@@ -41,7 +42,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Nominations.BulkApprove"] = AuditActions.Sheet(WorkflowAction.Approve), ["POST Nominations.Reopen"] = AuditActions.Sheet(WorkflowAction.Reopen),
         ["POST Nominations.Forward"] = AuditActions.Sheet(WorkflowAction.Forward), ["POST Nominations.Select"] = AuditActions.Sheet(WorkflowAction.Select),
         ["POST Nominations.ReviewAttestation"] = AuditActions.NominationAttestationConfirmed,
-        ["POST Nominations.Publish"] = AuditActions.Sheet(WorkflowAction.Publish), ["POST Nominations.Extend"] = AuditActions.DeadlineExtended,
+        ["POST Nominations.Publish"] = AuditActions.Sheet(WorkflowAction.Publish),
+        ["POST Publication.Withdraw"] = AuditActions.Sheet(WorkflowAction.Withdraw), ["POST Nominations.Extend"] = AuditActions.DeadlineExtended,
         ["GET Printables.Nomination"] = AuditActions.PrintViewed, ["GET Printables.NominationPdf"] = AuditActions.PrintPdf,
         ["GET Printables.Sheet"] = AuditActions.PrintViewed, ["GET Printables.SheetPdf"] = AuditActions.PrintPdf,
         ["GET Printables.Published"] = AuditActions.PrintViewed, ["GET Printables.PublishedPdf"] = AuditActions.PrintPdf,
@@ -97,7 +99,12 @@ public abstract partial class AccessMatrixTests<TPortal>
             importedId = await db.Coordinators.Where(c => c.Name == "导入候选").Select(c => c.Id).SingleAsync();
         }
 
-        await ChangesAsync<Coordinator>(() => OkAsync("POST Ledgers.Delete", clerk, Post($"{ledger}/{importedId}/delete", ("version", "1"))));
+        await OkAsync("GET RecycleBin.ConfirmDelete", clerk, Get($"{ledger}/{importedId}/delete"));
+        await ChangesAsync<Coordinator>(() => OkAsync("POST RecycleBin.Delete", clerk, Post($"{ledger}/{importedId}/delete", ("version", "1"), ("confirmed", "true"))));
+        await OkAsync("GET RecycleBin.Index", clerk, Get($"{ledger}/recycle-bin?year=2022"));
+        var binId = await ScalarAsync(db => db.DeletedLedgerRows.Where(r => r.RowId == importedId).Select(r => r.Id).SingleAsync());
+        await ChangesAsync<Coordinator>(() => OkAsync("POST RecycleBin.Restore", clerk, Post($"{ledger}/recycle-bin/{binId}/restore", ("year", "2022"))));
+        await ChangesAsync<Coordinator>(() => OkAsync("POST RecycleBin.Delete", clerk, Post($"{ledger}/{importedId}/delete", ("version", "2"), ("confirmed", "true"))));
 
         // The county's nominee, from the ledger row to a submitted sheet.
         (string, string)[] gold = [("category", "Coordinator"), ("year", "2022"), ("batch", "0")];
@@ -124,11 +131,12 @@ public abstract partial class AccessMatrixTests<TPortal>
 
         var sheetId = xzxf.SheetId!.Value;
         await OkAsync("GET Nominations.Sheet", clerk, Get($"/nominations/sheets/{sheetId}"));
-        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit"));
+        await OkAsync("GET Nominations.ConfirmSubmit", clerk, Get($"/nominations/sheets/{sheetId}/submit"));
+        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit", ("confirmed", "true")));
 
         // The city returns it, the county submits again, the city decides and approves.
         await OkAsync("POST Nominations.Return", city, await SheetStepAsync(city, sheetId, "return", ("reason", "请补充调处案件数量")));
-        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit"));
+        await OkAsync("POST Nominations.Submit", clerk, await SheetStepAsync(clerk, sheetId, "submit", ("confirmed", "true")));
         foreach (var criterion in criteria)
         {
             await OkAsync("POST Nominations.ReviewAttestation", city, Post($"/nominations/{nomineeId}/attest/review", ("criterionId", criterion), ("confirm", "true")));
@@ -154,7 +162,10 @@ public abstract partial class AccessMatrixTests<TPortal>
         await OkAsync("POST Nominations.Forward", city, await SheetStepAsync(city, citySheetId, "forward"));
         await OkAsync("POST Nominations.Select", province, Post($"/nominations/{nomineeId}/select", ("select", "true")));
         await OkAsync("POST Nominations.Select", province, Post($"/nominations/{World["xz"].NominationId}/select", ("select", "false"), ("reason", "名额有限")));
-        await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.Publish", province, Post("/nominations/publish", gold)));
+        await OkAsync("GET Publication.ConfirmPublish", province, Get("/nominations/publish?category=Coordinator&year=2022&batch=0"));
+        await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.Publish", province, Post("/nominations/publish", [.. gold, ("confirmed", "true")])));
+        await ChangesAsync<NominationSheet>(() => OkAsync("POST Publication.Withdraw", province, Post("/nominations/withdraw", [.. gold, ("reason", "名单有误，核对后重新发布"), ("confirmed", "true")])));
+        await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.Publish", province, Post("/nominations/publish", [.. gold, ("confirmed", "true")])));
 
         // Print views, as the city and the province; each kind once as a PDF.
         await OkAsync("GET Printables.Nomination", city, Get($"/print/nominations/{nomineeId}"));

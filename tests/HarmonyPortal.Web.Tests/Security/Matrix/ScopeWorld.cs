@@ -1,5 +1,6 @@
 using System.Net;
 using HarmonyPortal.Core.Exports;
+using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Notifications;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
@@ -27,6 +28,9 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     public Guid? JobId { get; init; }
     public string? ImportToken { get; init; }
 
+    /// <summary>A row of the region's recycle bin.</summary>
+    public long? DeletedEntryId { get; init; }
+
     /// <summary>A draft plan of the region (rules editor).</summary>
     public int? DraftId { get; init; }
 
@@ -34,7 +38,7 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     public static RegionRecords Missing { get; } = new("missing", 987_654_321, "/987654321/", RegionLevel.County, "00000000-0000-0000-0000-000000000000")
     {
         RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321, DraftId = 987_654_321,
-        JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a",
+        JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a", DeletedEntryId = 987_654_321,
     };
 }
 
@@ -210,14 +214,19 @@ public sealed class ScopeWorld : IDisposable
             RegionId = region.RegionId, FromYear = 2090, ToYear = 2092, Origin = "范围测试",
             Json = Core.Rules.RuleSetWriter.Write(Core.Rules.Editing.PlanStart.Blank(code, "范围测试规划", 2090, 2092)), UpdatedAtUtc = DateTime.UtcNow,
         };
-        db.AddRange(notification, job, indicator, draft);
+        var deleted = new DeletedLedgerRow
+        {
+            Ledger = "coordinators", RowId = 900_000_000 + region.RegionId, RegionId = region.RegionId, Year = Year, Name = "范围测试已删除", Values = "{}",
+            DeletedAtUtc = DateTime.UtcNow, DeletedBy = clerkName,
+        };
+        db.AddRange(notification, job, indicator, draft, deleted);
         await db.SaveChangesAsync();
         var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx", SearchOption.AllDirectories)
             .Select(f => Path.GetFileNameWithoutExtension(f)[(region.UserId.Length + 1)..]).Single();
         return region with
         {
             RowId = rowId, NominationId = nominationId, EvidenceId = nomination.Evidence.Single().Id, IndicatorEvidenceId = indicator.Evidence.Single().Id, SheetId = nomination.SheetId,
-            NotificationId = notification.Id, JobId = job.Id, ImportToken = token, DraftId = draft.Id,
+            NotificationId = notification.Id, JobId = job.Id, ImportToken = token, DraftId = draft.Id, DeletedEntryId = deleted.Id,
         };
     }
 

@@ -32,7 +32,9 @@ public static class AccessByRoleCases
         ["GET Ledgers.Import"] = _ => Get($"{Ledger}/import?year=2022"),
         ["POST Ledgers.Import"] = _ => Upload($"{Ledger}/import", LedgerWorkbooks.Workbook(LedgerWorkbooks.CoordinatorHeaders,
             LedgerWorkbooks.Person("1", "越权导入", TestIdNumbers.WithCheckDigit("140902198101010030"), "男", "2019-05-01")), "台账.xlsx", ("year", "2022")),
-        ["POST Nominations.Publish"] = _ => Post("/nominations/publish", Gold),
+        ["POST Nominations.Publish"] = _ => Post("/nominations/publish", [.. Gold, ("confirmed", "true")]),
+        ["GET Publication.ConfirmPublish"] = _ => Get("/nominations/publish?category=Coordinator&year=2022&batch=0"),
+        ["POST Publication.Withdraw"] = _ => Post("/nominations/withdraw", [.. Gold, ("reason", "越权撤回"), ("confirmed", "true")]),
         ["GET Users.Index"] = _ => Get("/admin/users"),
         ["GET Users.Create"] = _ => Get("/admin/users/create"),
         ["GET Regions.Index"] = _ => Get("/admin/regions"),
@@ -42,7 +44,7 @@ public static class AccessByRoleCases
     private static readonly (string User, string Target, string[] Routes)[] Denied =
     [
         // Clerks: no 年终汇总, no review, no selection, no rules, no administration.
-        ("xzxf.clerk", "-", ["GET YearEnd.Index", "POST YearEnd.Start", "POST Nominations.Publish", "GET Users.Index", "GET Users.Create", "GET Regions.Index"]),
+        ("xzxf.clerk", "-", ["GET YearEnd.Index", "POST YearEnd.Start", "POST Nominations.Publish", "GET Publication.ConfirmPublish", "POST Publication.Withdraw", "GET Users.Index", "GET Users.Create", "GET Regions.Index"]),
         ("xzxf.clerk", "xzxf", ["GET YearEnd.Status", "GET YearEnd.Download", "POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.Return",
             "POST Nominations.Reopen", "POST Nominations.Select", "POST Nominations.BulkApprove", "POST Nominations.Extend", "POST Rules.AddVersion",
             "POST Users.Create", "POST Regions.Create"]),
@@ -51,8 +53,8 @@ public static class AccessByRoleCases
         ("xz.clerk", "xzxf", ["POST Reporting.ReturnReport", "POST Nominations.Decide", "POST Nominations.Extend"]),
         // Reviewers: no ledger or nominee editing, no submitting, no administration; a city reviewer does not select or publish what its province confers (山西).
         ("xz.reviewer", "-", ["GET Ledgers.Create", "POST Ledgers.Create", "POST Ledgers.CarryForward", "GET Ledgers.Import", "POST Ledgers.Import",
-            "POST Nominations.Publish", "GET Users.Index", "GET Regions.Index"]),
-        ("xz.reviewer", "xzxf", ["GET Ledgers.Edit", "POST Ledgers.Edit", "POST Ledgers.Delete", "POST Nominations.Create", "POST Nominations.Narrative",
+            "POST Nominations.Publish", "GET Publication.ConfirmPublish", "POST Publication.Withdraw", "GET Users.Index", "GET Regions.Index"]),
+        ("xz.reviewer", "xzxf", ["GET Ledgers.Edit", "POST Ledgers.Edit", "GET RecycleBin.ConfirmDelete", "POST RecycleBin.Delete", "POST RecycleBin.Restore", "POST Nominations.Create", "POST Nominations.Narrative",
             "POST Nominations.Attest", "POST Nominations.Evidence", "POST Nominations.RemoveEvidence", "POST Nominations.Delete", "POST Nominations.Submit",
             "POST Nominations.Select", "POST Users.Edit", "POST Rules.AddVersion"]),
         ("sx.reviewer", "xzxf", ["POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.BulkApprove", "POST Ledgers.Edit", "POST Users.ResetPassword"]),
@@ -61,7 +63,7 @@ public static class AccessByRoleCases
         ("xz.admin", "xz", ["POST Reporting.Report", "POST Regions.Create"]),
         ("xz.admin", "xzxf", ["POST Ledgers.Edit", "POST Nominations.Create", "POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.Submit",
             "POST Reporting.ReturnReport", "POST Regions.Edit"]),
-        ("sx.admin", "-", ["POST Nominations.Publish"]),
+        ("sx.admin", "-", ["POST Nominations.Publish", "POST Publication.Withdraw"]),
         ("sx.admin", "xzxf", ["POST Nominations.Select", "POST Ledgers.Edit"]),
         ("sx.admin", "xz", ["POST Reporting.ReturnReport"]),
     ];

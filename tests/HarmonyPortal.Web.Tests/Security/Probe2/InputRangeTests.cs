@@ -100,7 +100,7 @@ public abstract class InputRangeTests<TPortal>(TPortal portal) : IClassFixture<T
         var xinfu = (await portal.RegionIdAsync("140902")).ToString();
         var token = await city.TokenFromAsync("/nominations");
 
-        var publish = await province.PostAsync("/nominations/publish", await province.TokenFromAsync("/nominations"), ("category", "Coordinator"), ("year", "99999"), ("batch", "0"));
+        var publish = await province.PostAsync("/nominations/publish", await province.TokenFromAsync("/nominations"), ("category", "Coordinator"), ("year", "99999"), ("batch", "0"), ("confirmed", "true"));
         var bulk = await city.PostAsync("/nominations/bulk-approve", token, ("category", "Coordinator"), ("year", "2026"), ("batch", "-3"), ("items", "1:1"));
         var badBatch = await city.PostAsync("/nominations/extend", token,
             ("regionId", xinfu), ("category", "Coordinator"), ("year", "2026"), ("batch", "99"), ("newDate", "2026-07-01"), ("reason", "批次越界"));

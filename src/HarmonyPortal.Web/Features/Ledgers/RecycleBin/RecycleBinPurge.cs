@@ -1,0 +1,65 @@
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Web.Features.Ledgers.RecycleBin;
+
+/// <summary>Removes for good the recycle bin's rows past their retention, each audited on its row's history.</summary>
+public sealed class RecycleBinPurge(HarmonyDbContext db, RecycleBinOptions options, AuditLog audit)
+{
+    private const int Batch = 500;
+
+    /// <summary>Purges every expired row at <paramref name="nowUtc"/>, in batches; returns how many it removed.</summary>
+    public async Task<int> RunAsync(DateTime nowUtc, CancellationToken ct)
+    {
+        var cutoff = nowUtc.AddDays(-options.Days);
+        var purged = 0;
+        while (true)
+        {
+            var expired = await db.DeletedLedgerRows.Where(r => r.DeletedAtUtc <= cutoff).OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
+            if (expired.Count == 0)
+            {
+                return purged;
+            }
+
+            foreach (var entry in expired)
+            {
+                db.DeletedLedgerRows.Remove(entry);
+                audit.Add(AuditActions.LedgerPurged, AuditOutcome.Success, "ledger:" + entry.Ledger,
+                    entry.RowId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"回收站保留 {options.Days} 天期满，已永久删除", regionId: entry.RegionId);
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            purged += expired.Count;
+        }
+    }
+}
+
+/// <summary>Runs <see cref="RecycleBinPurge"/> at start-up and then every hour (the portal's hosted-job pattern).</summary>
+public sealed class RecycleBinPurgeJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RecycleBinPurgeJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var purged = await scope.ServiceProvider.GetRequiredService<RecycleBinPurge>().RunAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
+                if (purged > 0 && logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Recycle bin: {Purged} expired ledger rows purged", purged);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Recycle bin purge failed; retrying in an hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,63 @@
+using HarmonyPortal.Core.Nominations;
+using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Web.Features.Shared;
+using HarmonyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HarmonyPortal.Web.Features.Nominations;
+
+/// <summary>
+/// The confirmation step before a list is published (who will be on it), and the withdrawal of a published list by
+/// the selecting level's reviewer, with a reason. Publishing itself is <see cref="NominationsController.Publish"/>.
+/// </summary>
+[Route("nominations")]
+[Authorize(Policy = AccessPolicies.Reviewer)]
+public sealed class PublicationController(NominationQueryService queries, SheetWorkflowService workflow) : Controller
+{
+    [HttpGet("publish")]
+    public async Task<IActionResult> ConfirmPublish(GoldCategory category, int year, int batch, CancellationToken ct)
+    {
+        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
+        var result = await workflow.PublishAsync(category, year, batch, confirmed: false, ct);
+        if (result.Preview is { } preview)
+        {
+            return View(new PublishConfirmation(new SheetKey(category, year, batch), preview, null));
+        }
+
+        if (result.Forbidden)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await AccessDenial.RecordAsync(HttpContext, "角色或地区无权操作");
+            TempData[Flash.Error] = string.Join("；", result.Reasons);
+            return View("Index", await queries.OverviewAsync(category, year, batch, ct));
+        }
+
+        TempData[Flash.Error] = string.Join("；", result.Reasons);
+        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+    }
+
+    [HttpPost("withdraw")]
+    public async Task<IActionResult> Withdraw(GoldCategory category, int year, int batch, string? reason, bool confirmed, CancellationToken ct)
+    {
+        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
+        var result = confirmed
+            ? await workflow.WithdrawAsync(category, year, batch, reason, ct)
+            : TransitionResult.Refused("请勾选“确认撤回已发布的名单”后再撤回");
+        if (result.Forbidden)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await AccessDenial.RecordAsync(HttpContext, "角色或地区无权操作");
+            TempData[Flash.Error] = string.Join("；", result.Reasons);
+            return View("Index", await queries.OverviewAsync(category, year, batch, ct));
+        }
+
+        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded
+            ? "已撤回发布，名单上的各地区和上级已收到通知；择优后可以重新发布。"
+            : string.Join("；", result.Reasons);
+        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+    }
+}
+
+/// <summary>What a publication will list (region and name of each nominee), and why the last attempt stopped.</summary>
+public sealed record PublishConfirmation(SheetKey Key, IReadOnlyList<(string Region, string Name)> Nominees, string? Error);
