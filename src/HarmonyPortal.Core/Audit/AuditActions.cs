@@ -22,6 +22,12 @@ public static class AuditActions
     public const string UserAdminActionRefused = "user.admin-action-refused";
     public const string RegionCreated = "region.created";
     public const string RegionUpdated = "region.updated";
+    public const string RegionRenamed = "region.renamed";
+    public const string RegionClosed = "region.closed";
+    public const string RegionReopened = "region.reopened";
+    public const string RegionMoved = "region.moved";
+    public const string RegionMerged = "region.merged";
+    public const string RegionSplit = "region.split";
     public const string MemberUnitCreated = "unit.created";
     public const string MemberUnitUpdated = "unit.updated";
     public const string MemberUnitHostChanged = "unit.host-changed";

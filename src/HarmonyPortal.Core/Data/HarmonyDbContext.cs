@@ -14,6 +14,10 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 {
     public DbSet<Region> Regions => Set<Region>();
 
+    public DbSet<RegionName> RegionNames => Set<RegionName>();
+
+    public DbSet<RegionChange> RegionChanges => Set<RegionChange>();
+
     public DbSet<MemberUnit> MemberUnits => Set<MemberUnit>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -29,6 +29,28 @@ public class Region
 
     public int SortOrder { get; set; }
 
+    /// <summary>
+    /// The day the region ceased (closed, or merged into another): from that day's year on it is no longer expected to
+    /// report and drops out of the year's lists; its data and its earlier years stay as they were. Null while open.
+    /// </summary>
+    public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>The region this one was merged into (its rows, sheets and users moved there), when it closed by a merge.</summary>
+    public int? MergedIntoId { get; set; }
+
+    /// <summary>True when the region is still expected to report for <paramref name="year"/>: open, or closed in a later year.</summary>
+    public bool IsOpenIn(int year) => ClosedOn is null || ClosedOn.Value.Year > year;
+
+    /// <summary><see cref="IsOpenIn"/> for queries.</summary>
+    public static System.Linq.Expressions.Expression<Func<Region, bool>> OpenIn(int year)
+    {
+        var lastDay = new DateOnly(year, 12, 31);
+        return r => r.ClosedOn == null || r.ClosedOn > lastDay;
+    }
+
+    /// <summary>Regions not closed on or before <paramref name="day"/>: what a form offers on that day.</summary>
+    public static System.Linq.Expressions.Expression<Func<Region, bool>> OpenOn(DateOnly day) => r => r.ClosedOn == null || r.ClosedOn > day;
+
     public bool IsInSubtreeOf(string ancestorPath) => Path.StartsWith(ancestorPath, StringComparison.Ordinal);
 
     /// <summary>The ids on a materialized path, root first: "/1/7/23/" → 1, 7, 23.</summary>

@@ -31,7 +31,8 @@ public sealed record UserScope(
 
     public bool CanAdministerUsersOf(string regionPath) => IsAdmin && CanRead(regionPath);
 
-    public bool CanManageRegionsUnder(string regionPath) => IsProvinceAdmin && CanRead(regionPath);
+    /// <summary>Province and city administrators maintain the regions of their subtree (issue 17: renames, closures, merges).</summary>
+    public bool CanManageRegionsUnder(string regionPath) => IsAdmin && RegionLevel <= RegionLevel.City && CanRead(regionPath);
 
     /// <summary>Clerks write their own region's records only; records of regions below are read-only to them.</summary>
     public bool CanWriteRecordsOf(int regionId) => Role == UserRole.Clerk && regionId == RegionId;

@@ -1862,6 +1862,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1871,6 +1874,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MergedIntoId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -1894,12 +1900,96 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Path");
 
                     b.HasIndex("ParentId", "Name")
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("OtherRegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Id");
+
+                    b.ToTable("RegionChanges");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "ToYear")
+                        .IsUnique();
+
+                    b.ToTable("RegionNames");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Reporting.LedgerReport", b =>
@@ -2647,12 +2737,35 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("HarmonyPortal.Core.Regions.Region", b =>
                 {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionChange", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Reporting.LedgerReport", b =>

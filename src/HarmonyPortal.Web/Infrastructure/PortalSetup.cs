@@ -38,6 +38,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Audit.AuditLog>();
         builder.Services.AddScoped<Features.Admin.Users.UserAdminService>();
         builder.Services.AddScoped<Features.Admin.Regions.RegionAdminService>();
+        builder.Services.AddScoped<Features.Admin.Regions.RegionChangeService>();
+        builder.Services.AddScoped<Features.Admin.Regions.RegionMergeService>();
         builder.Services.AddScoped<Features.Admin.Units.UnitAdminService>();
         builder.Services.AddSingleton(PersonalDataKey.FromConfiguration(builder.Configuration["PersonalData:HmacKey"], options.KeysDirectory));
         builder.Services.AddSingleton<PersonalDataProtector>();

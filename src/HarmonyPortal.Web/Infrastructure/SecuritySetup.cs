@@ -15,6 +15,7 @@ public static class SecuritySetup
 {
     public const string ProvinceAdminPolicy = "ProvinceAdmin";
     public const string AdminPolicy = "Admin";
+    public const string RegionAdminPolicy = "RegionAdmin";
 
     /// <summary>OWASP's 2023 floor for PBKDF2-HMAC-SHA256; the framework default is lower.</summary>
     public const int PasswordHashIterations = 210_000;
@@ -86,6 +87,9 @@ public static class SecuritySetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(UserRole.Admin)))
+            .AddPolicy(RegionAdminPolicy, p => p
+                .RequireRole(nameof(UserRole.Admin))
+                .RequireClaim(HarmonyClaims.RegionLevel, nameof(RegionLevel.Province), nameof(RegionLevel.City)))
             .AddPolicy(ProvinceAdminPolicy, p => p
                 .RequireRole(nameof(UserRole.Admin))
                 .RequireClaim(HarmonyClaims.RegionLevel, nameof(RegionLevel.Province)));

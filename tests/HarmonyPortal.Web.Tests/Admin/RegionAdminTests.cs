@@ -71,11 +71,10 @@ public abstract class RegionAdminTests<TPortal>(TPortal portal) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("yy.admin")]
     [InlineData("yylq.admin")]
     [InlineData("hn.reviewer")]
     [InlineData("yy.clerk")]
-    public async Task OnlyProvinceAdmins_ManageRegions(string userName)
+    public async Task OnlyProvinceAndCityAdmins_ManageRegions(string userName)
     {
         using var client = portal.CreatePortalClient();
         await client.LoginOrFailAsync(userName);

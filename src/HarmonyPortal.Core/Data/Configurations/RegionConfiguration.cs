@@ -15,5 +15,6 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         builder.HasIndex(r => r.Path);
         builder.HasIndex(r => new { r.ParentId, r.Name }).IsUnique();
         builder.HasOne(r => r.Parent).WithMany(r => r.Children).HasForeignKey(r => r.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Region>().WithMany().HasForeignKey(r => r.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -36,7 +36,8 @@ public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskP
         var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == (regionId ?? scope.RegionId), ct) ?? throw new OutOfScopeException();
         var trailIds = Region.IdsOnPath(region.Path);
         var trail = await db.Regions.AsNoTracking().InScope(scope).Where(r => trailIds.Contains(r.Id)).OrderBy(r => r.Path.Length).ToListAsync(ct);
-        var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
+        var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town).Where(Region.OpenIn(y)).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
+        await RegionNames.ApplyYearAsync(db, [region, .. trail, .. children], y, ct);
 
         // Every region of the subtree mapped to the child it lies under (or to the region itself), so that the
         // request's one roll-up per ledger gives the counts per child.

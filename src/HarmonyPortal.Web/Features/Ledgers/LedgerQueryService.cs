@@ -41,7 +41,7 @@ public sealed class LedgerQueryService(
     {
         query.Check(definition, writer.Today);
 
-        var tree = await db.LoadSubtreeAsync(scope, ct);
+        var tree = await db.LoadSubtreeAsync(scope, query.Year is { } year ? RegionTreeQuery.LastDayOf(year) : null, ct);
         EnsureRegionFilterInScope(tree, query);
 
         // An 18-character query in a person ledger is an ID number: looked up by its keyed hash, but only among the rows

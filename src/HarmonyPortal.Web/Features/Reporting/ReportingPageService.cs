@@ -21,9 +21,11 @@ public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, R
         var region = await ReportingAccess.RegionInScopeAsync(db, scope, regionId ?? scope.RegionId, ct);
         var children = await db.Regions.AsNoTracking()
             .Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town)
+            .Where(Region.OpenIn(y)) // 应报送: a region closed in or before the year is no longer expected to report
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Code)
             .ToListAsync(ct);
         var regions = children.Prepend(region).ToList();
+        await RegionNames.ApplyYearAsync(db, regions, y, ct);
         var ids = regions.Select(r => r.Id).ToList();
         var reports = await db.LedgerReports.AsNoTracking()
             .Where(r => r.Year == y && ids.Contains(r.RegionId))

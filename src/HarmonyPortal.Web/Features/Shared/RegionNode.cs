@@ -17,9 +17,15 @@ public sealed class RegionNode
 
     public required int Depth { get; init; }
 
+    /// <summary>The day the region closed (撤销 or 并入), if it has.</summary>
+    public DateOnly? ClosedOn { get; init; }
+
     public List<RegionNode> Children { get; } = [];
 
-    public sealed record Row(int Id, int? ParentId, string Name, string Code, bool IsLocalCode, RegionLevel Level, int SortOrder);
+    public sealed record Row(int Id, int? ParentId, string Name, string Code, bool IsLocalCode, RegionLevel Level, int SortOrder)
+    {
+        public DateOnly? ClosedOn { get; init; }
+    }
 
     public IEnumerable<RegionNode> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);
 
@@ -39,6 +45,7 @@ public sealed class RegionNode
                 IsLocalCode = row.IsLocalCode,
                 Level = row.Level,
                 Depth = depth,
+                ClosedOn = row.ClosedOn,
             };
             foreach (var child in byParent[row.Id].OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal))
             {

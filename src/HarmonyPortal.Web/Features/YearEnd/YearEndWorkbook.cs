@@ -49,7 +49,9 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var own = await db.Regions.SingleAsync(r => r.Id == scope.RegionId, ct);
-        var regions = new YearEndRegions(own, await db.Regions.InScope(scope).ToListAsync(ct));
+        var subtree = await db.Regions.InScope(scope).ToListAsync(ct);
+        await RegionNames.ApplyYearAsync(db, subtree, year, ct); // old years' workbooks carry the names of that year
+        var regions = new YearEndRegions(subtree.Single(r => r.Id == own.Id), subtree);
         var office = $"印发单位：{own.Name}协调劳动关系三方办公室　　日期：{clock.GetLocalNow():yyyy年M月d日}";
         long written = 0;
         using var writer = new XlsxWriter(output, leaveOpen: true);

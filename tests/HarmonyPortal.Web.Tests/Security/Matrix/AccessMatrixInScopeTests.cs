@@ -57,6 +57,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Drafts.Create"] = AuditActions.RuleSetDraftSaved, ["POST Drafts.Publish"] = AuditActions.RuleSetVersionAdded, ["POST Drafts.Discard"] = AuditActions.RuleSetDraftDiscarded,
         ["POST Rules.Restore"] = AuditActions.RuleSetVersionAdded,
         ["POST Units.Retire"] = AuditActions.MemberUnitRetired, ["POST Units.Restore"] = AuditActions.MemberUnitRestored,
+        ["POST RegionChanges.Rename"] = AuditActions.RegionRenamed, ["POST RegionChanges.Close"] = AuditActions.RegionClosed, ["POST RegionChanges.Reopen"] = AuditActions.RegionReopened,
+        ["POST RegionChanges.Move"] = AuditActions.RegionMoved, ["POST RegionChanges.Merge"] = AuditActions.RegionMerged, ["POST RegionChanges.Split"] = AuditActions.RegionSplit,
     };
 
     [Fact]
@@ -221,6 +223,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         var townId = await Portal.RegionIdAsync("140902-XR");
         await OkAsync("GET Regions.Edit", "sx.admin", Get($"/admin/regions/{townId}/edit"));
         await OkAsync("POST Regions.Edit", "sx.admin", Post($"/admin/regions/{townId}/edit", [.. town.Where(f => f.Item1 != "Input.Name"), ("Input.Name", "秀容街道办事处")]));
+        await RegionChangeStepsAsync(townId, xzdx.RegionId);
 
         // The plan editor: the county's first plan written in forms and published, a second draft discarded, an earlier version of the province's plan restored.
         var newPlan = Post("/rules/drafts", ("Input.RegionId", xzxf.RegionId.ToString()), ("Input.FromYear", "2095"), ("Input.ToYear", "2097"), ("Input.Start", "Blank"));
@@ -298,6 +301,27 @@ public abstract partial class AccessMatrixTests<TPortal>
         Assert.Empty(failed);
         var untried = required.Where(k => !succeeded.ContainsKey(k)).ToList();
         Assert.Empty(untried);
+    }
+
+    /// <summary>Region changes (issue 17) on the new town, as the city admin: rename, close and reopen, move to 定襄县, split off a sibling, merge into it.</summary>
+    private async Task RegionChangeStepsAsync(int townId, int dingxiang)
+    {
+        const string admin = "xz.admin";
+        (string, string)[] change = [("Input.Reason", "范围测试：民政批复"), ("Input.Confirm", "true")];
+        var thisYear = Portal.Clock.GetLocalNow().Year.ToString();
+        await OkAsync("GET RegionChanges.History", admin, Get($"/admin/regions/{townId}/history"));
+        await OkAsync("GET RegionChanges.Rename", admin, Get($"/admin/regions/{townId}/rename"));
+        await OkAsync("POST RegionChanges.Rename", admin, Post($"/admin/regions/{townId}/rename", [("Input.Name", "秀容街道（更名）"), ("Input.FromYear", thisYear), .. change]));
+        await OkAsync("GET RegionChanges.Close", admin, Get($"/admin/regions/{townId}/close"));
+        await OkAsync("POST RegionChanges.Close", admin, Post($"/admin/regions/{townId}/close", [("Input.EffectiveOn", thisYear + "-01-01"), .. change]));
+        await OkAsync("POST RegionChanges.Reopen", admin, Post($"/admin/regions/{townId}/reopen", ("reason", "范围测试：撤销有误")));
+        await OkAsync("GET RegionChanges.Move", admin, Get($"/admin/regions/{townId}/move"));
+        await OkAsync("POST RegionChanges.Move", admin, Post($"/admin/regions/{townId}/move", [("Input.OtherId", dingxiang.ToString()), .. change]));
+        await OkAsync("GET RegionChanges.Split", admin, Get($"/admin/regions/{townId}/split"));
+        await OkAsync("POST RegionChanges.Split", admin, Post($"/admin/regions/{townId}/split", [("Input.Name", "秀容二街道"), ("Input.Code", "140921-XR2"), ("Input.IsLocalCode", "true"), .. change]));
+        var sibling = await Portal.RegionIdAsync("140921-XR2");
+        await OkAsync("GET RegionChanges.Merge", admin, Get($"/admin/regions/{townId}/merge"));
+        await OkAsync("POST RegionChanges.Merge", admin, Post($"/admin/regions/{townId}/merge", [("Input.OtherId", sibling.ToString()), ("Input.EffectiveOn", thisYear + "-01-01"), .. change]));
     }
 
     private async Task<HttpResponseMessage> OkAsync(string route, string userName, MatrixRequest request)

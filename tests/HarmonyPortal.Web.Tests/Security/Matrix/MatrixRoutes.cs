@@ -102,6 +102,18 @@ public static class MatrixRoutes
         ["POST Regions.Create"] = t => Post("/admin/regions/create", Region(t)),
         ["GET Regions.Edit"] = t => Get($"/admin/regions/{t.RegionId}/edit"),
         ["POST Regions.Edit"] = t => Post($"/admin/regions/{t.RegionId}/edit", Region(t)),
+        ["GET RegionChanges.History"] = t => Get($"/admin/regions/{t.RegionId}/history"),
+        ["GET RegionChanges.Rename"] = t => Get($"/admin/regions/{t.RegionId}/rename"),
+        ["POST RegionChanges.Rename"] = t => Post($"/admin/regions/{t.RegionId}/rename", [("Input.Name", "越权更名"), ("Input.FromYear", "2022"), .. RegionChange()]),
+        ["GET RegionChanges.Close"] = t => Get($"/admin/regions/{t.RegionId}/close"),
+        ["POST RegionChanges.Close"] = t => Post($"/admin/regions/{t.RegionId}/close", [("Input.EffectiveOn", "2022-01-01"), .. RegionChange()]),
+        ["POST RegionChanges.Reopen"] = t => Post($"/admin/regions/{t.RegionId}/reopen", ("reason", "越权恢复")),
+        ["GET RegionChanges.Move"] = t => Get($"/admin/regions/{t.RegionId}/move"),
+        ["POST RegionChanges.Move"] = t => Post($"/admin/regions/{t.RegionId}/move", [("Input.OtherId", t.RegionId.ToString()), .. RegionChange()]),
+        ["GET RegionChanges.Merge"] = t => Get($"/admin/regions/{t.RegionId}/merge"),
+        ["POST RegionChanges.Merge"] = t => Post($"/admin/regions/{t.RegionId}/merge", [("Input.OtherId", t.RegionId.ToString()), ("Input.EffectiveOn", "2022-01-01"), .. RegionChange()]),
+        ["GET RegionChanges.Split"] = t => Get($"/admin/regions/{t.RegionId}/split"),
+        ["POST RegionChanges.Split"] = t => Post($"/admin/regions/{t.RegionId}/split", [("Input.Name", "越权拆分"), ("Input.Code", "X-S" + t.RegionId), ("Input.IsLocalCode", "true"), .. RegionChange()]),
         ["GET Units.Index"] = t => Get($"/admin/units?regionId={t.RegionId}"),
         ["POST Units.Create"] = t => Post("/admin/units/create", [("regionId", t.RegionId.ToString()), .. Unit()]),
         ["GET Units.Edit"] = t => t.UnitId is { } id ? Get($"/admin/units/{id}/edit") : null,
@@ -156,6 +168,8 @@ public static class MatrixRoutes
         [("Input.DisplayName", "越权"), ("Input.RegionId", t.RegionId.ToString()), ("Input.Role", "Admin")];
 
     private static (string, string)[] Unit() => [("Input.ShortName", "越权局"), ("Input.Name", "越权局全称"), ("Input.SortOrder", "1")];
+
+    private static (string, string)[] RegionChange() => [("Input.Reason", "越权"), ("Input.Confirm", "true")];
 
     private static (string, string)[] Region(RegionRecords t) =>
         [("Input.ParentId", t.RegionId.ToString()), ("Input.Name", "越权地区"), ("Input.Code", "X-" + t.RegionId), ("Input.IsLocalCode", "true"), ("Input.Level", "Town")];

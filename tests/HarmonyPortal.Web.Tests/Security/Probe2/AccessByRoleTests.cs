@@ -58,11 +58,14 @@ public static class AccessByRoleCases
             "POST Nominations.Attest", "POST Nominations.Evidence", "POST Nominations.RemoveEvidence", "POST Nominations.Delete", "POST Nominations.Submit",
             "POST Nominations.Select", "POST Users.Edit", "POST Rules.AddVersion"]),
         ("sx.reviewer", "xzxf", ["POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.BulkApprove", "POST Ledgers.Edit", "POST Users.ResetPassword"]),
-        // Admins: no ledger or nomination work, no reporting; a city admin has no 地区管理.
-        ("xz.admin", "-", ["POST Ledgers.Create", "POST Ledgers.Import", "GET Regions.Index"]),
-        ("xz.admin", "xz", ["POST Reporting.Report", "POST Regions.Create"]),
+        // Admins: no ledger or nomination work, no reporting; a city admin has 地区管理 of the regions below its city, not of its city (issue 17).
+        ("xz.admin", "-", ["POST Ledgers.Create", "POST Ledgers.Import"]),
+        ("xz.admin", "xz", ["POST Reporting.Report", "POST Regions.Edit", "GET RegionChanges.Rename", "POST RegionChanges.Rename", "POST RegionChanges.Close",
+            "POST RegionChanges.Move", "POST RegionChanges.Merge", "POST RegionChanges.Split"]),
         ("xz.admin", "xzxf", ["POST Ledgers.Edit", "POST Nominations.Create", "POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.Submit",
-            "POST Reporting.ReturnReport", "POST Regions.Edit"]),
+            "POST Reporting.ReturnReport"]),
+        ("xz.reviewer", "xzxf", ["GET RegionChanges.History", "POST RegionChanges.Close", "POST RegionChanges.Merge"]),
+        ("xzxf.clerk", "xzxf", ["GET RegionChanges.Rename", "POST RegionChanges.Rename", "POST RegionChanges.Split"]),
         ("sx.admin", "-", ["POST Nominations.Publish", "POST Publication.Withdraw"]),
         ("sx.admin", "xzxf", ["POST Nominations.Select", "POST Ledgers.Edit"]),
         ("sx.admin", "xz", ["POST Reporting.ReturnReport"]),

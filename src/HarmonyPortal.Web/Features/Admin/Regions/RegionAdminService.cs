@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Admin.Regions;
 
-/// <summary>Maintains the region tree under a province admin's province.</summary>
+/// <summary>Maintains the region tree under a province or city admin's region (a city admin does not edit its own city).</summary>
 public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, UserScope scope)
 {
     public Task<RegionNode> TreeAsync(CancellationToken ct) => db.LoadSubtreeAsync(scope, ct);
@@ -20,7 +20,11 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
     {
         var result = ServiceResult.From(await new RegionInputValidator().ValidateAsync(input, ct));
         var parent = await FindAsync(input.ParentId, ct);
-        if (parent.Level == RegionLevel.Town || input.Level <= parent.Level)
+        if (parent.ClosedOn is not null)
+        {
+            result.Add(nameof(input.ParentId), $"上级地区：{parent.Name}已撤销，不能再添加下级。");
+        }
+        else if (parent.Level == RegionLevel.Town || input.Level <= parent.Level)
         {
             result.Add(nameof(input.Level), $"层级：{parent.Name}（{parent.Level.ToChinese()}）之下只能添加更低层级的地区。");
         }
@@ -49,6 +53,11 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
     public async Task<ServiceResult> UpdateAsync(int id, RegionInput input, CancellationToken ct)
     {
         var region = await FindAsync(id, ct);
+        if (region.Id == scope.RegionId && !scope.IsProvinceAdmin)
+        {
+            throw new WriteForbiddenException("A city administrator does not edit its own city.");
+        }
+
         input.Level = region.Level;
         var result = ServiceResult.From(await new RegionInputValidator().ValidateAsync(input, ct));
         await CheckUniqueAsync(input, region.ParentId, region.Id, result, ct);

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Admin.Users;
 
 /// <summary>User administration inside the acting admin's region subtree.</summary>
-public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> users, AuditLog audit, UserScope scope)
+public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> users, AuditLog audit, UserScope scope, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -57,7 +57,7 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
     }
 
     public async Task<IReadOnlyList<RegionOption>> RegionOptionsAsync(CancellationToken ct) =>
-        RegionOption.Flatten(await db.LoadSubtreeAsync(scope, ct));
+        RegionOption.Flatten(await db.LoadSubtreeAsync(scope, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct));
 
     /// <summary>The user form: regions of the subtree, and their active units (plus the edited user's own unit, if retired).</summary>
     public async Task<UserFormViewModel<TInput>> FormAsync<TInput>(TInput input, AppUser? user, CancellationToken ct)
