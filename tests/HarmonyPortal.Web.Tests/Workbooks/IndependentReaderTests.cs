@@ -113,12 +113,14 @@ public abstract class IndependentReaderTests<TPortal>(TPortal portal) : IClassFi
         {
             Assert.Equal(own.Select(s => s.Name), view.Sheets.Where(s => s.State == "visible").Select(s => s.Name));
             var summary = view.Sheet("汇总");
-            Assert.Equal($"山西省{year} 年度协调劳动关系工作年终汇总表".Replace(" ", "", StringComparison.Ordinal), summary.Cell("A1")!.Replace(" ", "", StringComparison.Ordinal));
+            Assert.Equal($"山西省 {year} 年度协调劳动关系工作年终汇总表", summary.Cell("A1"));
             Assert.Equal("地区", summary.Cell("B3"));
             Assert.Equal(own[0].Data[0][1], summary.Cell("B4"));
             Assert.Equal(own[0].Data[0][2], summary.Cell("C4"));
             var coordinators = view.Sheet(LedgerCatalog.Find("coordinators")!.Title);
-            Assert.Equal("序号", coordinators.Cell("A3"));
+            Assert.Equal($"山西省 {year} 年度劳动关系协调员情况表", coordinators.Cell("A1"));
+            Assert.Equal("序号|市|县（市、区）", $"{coordinators.Cell("A3")}|{coordinators.Cell("B3")}|{coordinators.Cell("C3")}");
+            Assert.Single(coordinators.Cells, c => System.Text.RegularExpressions.Regex.IsMatch(c.Key, "^[A-Z]+3$") && c.Value.Contains("乡镇", StringComparison.Ordinal));
         }
     }
 
