@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of HarmonyPortal on a fresh Debian machine:
-#   1. installs what the tests need when it is missing (postgresql, chromium, fonts-noto-cjk, poppler-utils);
+#   1. installs what the tests need when it is missing (postgresql, chromium, fonts-noto-cjk, poppler-utils, and the
+#      independent .xlsx readers: python3-openpyxl, nodejs/npm and exceljs into tools/xlsx-readers);
 #   2. starts a throwaway PostgreSQL cluster in a temporary folder on a free loopback port;
 #   3. runs `dotnet test` for the whole solution (SQLite and PostgreSQL, browser tests in Chromium);
 #   4. stops the cluster and removes it, whatever happened.
@@ -21,11 +22,14 @@ install_missing() {
     command -v chromium >/dev/null || missing+=(chromium)
     compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || missing+=(fonts-noto-cjk)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing+=(python3-openpyxl)
+    command -v npm >/dev/null || missing+=(nodejs npm)
     if ((${#missing[@]})); then
         log "installing ${missing[*]}"
         as_root apt-get update -qq
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
+    tools/xlsx-readers/setup.sh
 }
 
 free_port() {

@@ -144,6 +144,36 @@ public class XlsxWriterLayoutTests
     }
 
     [Fact]
+    public void EveryCell_CarriesItsOwnReference_AsReadersSuchAsExceljsRequire()
+    {
+        // A wide row too: columns past Z and cells past the declared columns.
+        var wide = Workbooks.Write(writer =>
+        {
+            writer.StartSheet(Ledger);
+            writer.WriteRow([.. Rows[0], .. Enumerable.Range(0, 25).Select(i => CellValue.Number(i))]);
+        });
+
+        foreach (var bytes in new[] { Written, wide })
+        {
+            using var document = Workbooks.Open(bytes);
+            foreach (var part in document.WorkbookPart!.WorksheetParts)
+            {
+                foreach (var row in part.Worksheet.Descendants<Row>())
+                {
+                    var expected = row.Elements<Cell>().Select((_, i) => (string?)(Letters(i + 1) + row.RowIndex!.Value)).ToList();
+                    Assert.Equal(expected, row.Elements<Cell>().Select(c => c.CellReference?.Value).ToList());
+                }
+            }
+        }
+
+        using var written = Workbooks.Open(wide);
+        var sheet = Workbooks.SheetPart(written, "协调员").Worksheet;
+        Assert.Equal("24", Workbooks.Text(sheet.Descendants<Cell>().Single(c => c.CellReference?.Value == "AF4")));
+    }
+
+    private static string Letters(int column) => column <= 26 ? ((char)('A' + column - 1)).ToString() : Letters((column - 1) / 26) + (char)('A' + ((column - 1) % 26));
+
+    [Fact]
     public void Pane_IsFrozenBelowTheHeaderRow()
     {
         using var document = Workbooks.Open(Written);

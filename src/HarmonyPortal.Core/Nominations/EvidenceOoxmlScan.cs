@@ -8,7 +8,8 @@ namespace HarmonyPortal.Core.Nominations;
 /// Finds active content in an Office Open XML package (DOCX, and the same checks hold for any OOXML part inside it):
 /// macros, ActiveX controls, OLE objects, relationships to anything outside the package (an attached template, a
 /// linked picture or object, a frame) and fields that run or fetch on update (DDE, INCLUDEPICTURE, INCLUDETEXT, LINK).
-/// Hyperlinks to http, https or mailto addresses are ordinary text and pass. Every part is read as XML with DTDs
+/// In a workbook (XLSX) also Excel 4.0 macro sheets and external links (other files, DDE). Hyperlinks to http, https
+/// or mailto addresses are ordinary text and pass. Every part is read as XML with DTDs
 /// prohibited, and no more than <see cref="MaxInflatedBytes"/> are inflated.
 /// </summary>
 internal static partial class EvidenceOoxmlScan
@@ -79,6 +80,16 @@ internal static partial class EvidenceOoxmlScan
         if (lower.EndsWith("vbaproject.bin", StringComparison.Ordinal) || lower.EndsWith("vbadata.xml", StringComparison.Ordinal))
         {
             return "含有宏（VBA）";
+        }
+
+        if (lower.StartsWith("xl/macrosheets/", StringComparison.Ordinal) || lower.StartsWith("xl/dialogsheets/", StringComparison.Ordinal))
+        {
+            return "含有 Excel 4.0 宏表";
+        }
+
+        if (lower.StartsWith("xl/externallinks/", StringComparison.Ordinal))
+        {
+            return "含有指向其他文件或程序的外部链接（外部引用或 DDE）";
         }
 
         if (lower.Contains("/activex/", StringComparison.Ordinal))

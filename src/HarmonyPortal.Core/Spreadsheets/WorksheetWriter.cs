@@ -27,7 +27,10 @@ internal sealed class WorksheetWriter : IDisposable
     private readonly int _columnCount;
     private readonly int[] _dataStyles;
     private readonly List<string> _letters = [];
+    private readonly List<string> _cellStarts = [];
     private readonly char[] _buffer = new char[64];
+    private readonly char[] _rowDigits = new char[16];
+    private int _rowDigitCount;
     private readonly List<string> _merges = [];
     private readonly List<(string Sqref, string Formula)> _validations = [];
     private readonly bool _landscape;
@@ -98,15 +101,15 @@ internal sealed class WorksheetWriter : IDisposable
 
         var row = _nextRow++;
         _xml.WriteRaw(DataCellMarkup.RowStart);
-        row.TryFormat(_buffer, out var length, default, CultureInfo.InvariantCulture);
-        _xml.WriteRaw(_buffer, 0, length);
+        row.TryFormat(_rowDigits, out _rowDigitCount, default, CultureInfo.InvariantCulture);
+        _xml.WriteRaw(_rowDigits, 0, _rowDigitCount);
         _xml.WriteRaw(DataCellMarkup.RowStartEnd);
         var count = Math.Max(cells.Count, _columnCount);
         for (var i = 0; i < count; i++)
         {
-            // Every cell of a data row is written, empty ones too (for their borders), so each cell's position is
-            // implied and its optional reference ("B7") is left out (measured: half the file, a third less time).
-            WriteDataCell(i < cells.Count ? cells[i] : default, i < _columnCount ? _dataStyles[i] : GeneralDataStyle);
+            // Every cell of a data row is written, empty ones too (for their borders), each with its reference ("B7"):
+            // the schema makes it optional, but exceljs and other readers fail on a cell without one.
+            WriteDataCell(i, i < cells.Count ? cells[i] : default, i < _columnCount ? _dataStyles[i] : GeneralDataStyle);
         }
 
         _xml.WriteRaw(DataCellMarkup.RowEnd);
@@ -248,8 +251,15 @@ internal sealed class WorksheetWriter : IDisposable
         _xml.WriteEndElement();
     }
 
-    private void WriteDataCell(CellValue value, int style)
+    private void WriteDataCell(int index, CellValue value, int style)
     {
+        while (_cellStarts.Count <= index)
+        {
+            _cellStarts.Add(DataCellMarkup.CellStart(_cellStarts.Count + 1));
+        }
+
+        _xml.WriteRaw(_cellStarts[index]);
+        _xml.WriteRaw(_rowDigits, 0, _rowDigitCount);
         switch (value.Kind)
         {
             case CellValueKind.Text:
@@ -276,6 +286,7 @@ internal sealed class WorksheetWriter : IDisposable
         }
     }
 
+    /// <summary>Writes the rest of a text cell whose "&lt;c r=\"B7" is written.</summary>
     private void WriteDataText(string text, int style)
     {
         _xml.WriteRaw(XmlText.NeedsPreserve(text) ? DataCellMarkup.TextStartPreserve[style] : DataCellMarkup.TextStart[style]);
@@ -283,6 +294,7 @@ internal sealed class WorksheetWriter : IDisposable
         _xml.WriteRaw(DataCellMarkup.TextEnd);
     }
 
+    /// <summary>Writes the rest of a number cell whose "&lt;c r=\"B7" is written.</summary>
     private void WriteDataNumber(double number, int style)
     {
         _xml.WriteRaw(DataCellMarkup.NumberStart[style]);

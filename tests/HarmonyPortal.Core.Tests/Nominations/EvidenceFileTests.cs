@@ -36,7 +36,7 @@ public sealed class EvidenceFileTests
     {
         Assert.Null(EvidenceFile.Detect(Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>")));
         Assert.Null(EvidenceFile.Detect(Encoding.UTF8.GetBytes("MZ\u0090\u0000 an executable")));
-        Assert.Null(EvidenceFile.Detect(Zip("[Content_Types].xml", "xl/workbook.xml"))); // an xlsx is a zip too, but not a DOCX
+        Assert.Null(EvidenceFile.Detect(Zip("[Content_Types].xml", "ppt/presentation.xml"))); // a pptx is a zip too, but neither a DOCX nor an XLSX
         Assert.Null(EvidenceFile.Detect([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00])); // a broken zip
         Assert.Null(EvidenceFile.Detect([]));
         Assert.Null(EvidenceFile.Detect("%PD"u8));

@@ -17,9 +17,12 @@ public static class CompoundFile
     private const uint NoStream = 0xFFFFFFFF;
     private const int MiniStreamCutoff = 4096;
 
-    public static byte[] Create(IReadOnlyList<(string Name, byte[] Content)> streams)
+    /// <param name="streams">The streams under the root.</param>
+    /// <param name="storages">Empty storages under the root beside them (as a "Macros" or "_VBA_PROJECT_CUR" storage is named).</param>
+    public static byte[] Create(IReadOnlyList<(string Name, byte[] Content)> streams, IReadOnlyList<string>? storages = null)
     {
         var padded = streams.Select(s => (s.Name, Content: s.Content.Length >= MiniStreamCutoff ? s.Content : Pad(s.Content, MiniStreamCutoff))).ToList();
+        var storageCount = storages?.Count ?? 0;
 
         // Sector plan: the streams, then the directory, then the FAT.
         var fat = new List<uint>();
@@ -34,7 +37,7 @@ public static class CompoundFile
             }
         }
 
-        var directoryEntries = padded.Count + 1;
+        var directoryEntries = padded.Count + storageCount + 1;
         var directorySectors = (directoryEntries * 128 + SectorSize - 1) / SectorSize;
         var directoryStart = (uint)fat.Count;
         for (var i = 0; i < directorySectors; i++)
@@ -74,16 +77,24 @@ public static class CompoundFile
 
         var directory = output.AsSpan(SectorSize * (1 + (int)directoryStart), directorySectors * SectorSize);
         // Siblings must be ordered by (length, upper-case name); a right-leaning chain of black nodes is a valid tree.
-        var order = Enumerable.Range(0, padded.Count)
-            .OrderBy(i => padded[i].Name.Length).ThenBy(i => padded[i].Name.ToUpperInvariant(), StringComparer.Ordinal).ToList();
+        var names = padded.Select(p => p.Name).Concat(storages ?? []).ToList();
+        var order = Enumerable.Range(0, names.Count)
+            .OrderBy(i => names[i].Length).ThenBy(i => names[i].ToUpperInvariant(), StringComparer.Ordinal).ToList();
         WriteEntry(directory[..128], "Root Entry", type: 5, left: NoStream, right: NoStream,
             child: order.Count > 0 ? (uint)(order[0] + 1) : NoStream, start: EndOfChain, size: 0);
         for (var k = 0; k < order.Count; k++)
         {
             var i = order[k];
             var right = k + 1 < order.Count ? (uint)(order[k + 1] + 1) : NoStream;
-            WriteEntry(directory.Slice((i + 1) * 128, 128), padded[i].Name, type: 2, left: NoStream, right: right,
-                child: NoStream, start: starts[i], size: (uint)padded[i].Content.Length);
+            if (i < padded.Count)
+            {
+                WriteEntry(directory.Slice((i + 1) * 128, 128), padded[i].Name, type: 2, left: NoStream, right: right,
+                    child: NoStream, start: starts[i], size: (uint)padded[i].Content.Length);
+            }
+            else
+            {
+                WriteEntry(directory.Slice((i + 1) * 128, 128), names[i], type: 1, left: NoStream, right: right, child: NoStream, start: 0, size: 0);
+            }
         }
 
         for (var e = directoryEntries; e < directorySectors * SectorSize / 128; e++)

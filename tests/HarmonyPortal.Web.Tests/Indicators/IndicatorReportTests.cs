@@ -185,7 +185,7 @@ public abstract class IndicatorReportTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Contains("数值（年培训人数）：请填写", await RefusedAsync(Training, " ", null, ("a.pdf", Pdf)));
         Assert.Contains("数值（薪酬数据反馈比例）：以 % 计，不能超过 100", await RefusedAsync(Feedback, "120", null, ("a.pdf", Pdf)));
         Assert.Contains("证明材料：必须上传至少 1 个文件", await RefusedAsync(Training, "61", null));
-        Assert.Contains("证明材料“签到表.pdf”：文件内容不是 PDF、JPG、PNG、DOCX 之一", await RefusedAsync(Training, "61", null, ("签到表.pdf", "不是 PDF 的文本"u8.ToArray())));
+        Assert.Contains("证明材料“签到表.pdf”：文件内容不是 PDF、JPG、PNG、DOCX、DOC、WPS、XLS、XLSX 之一", await RefusedAsync(Training, "61", null, ("签到表.pdf", "不是 PDF 的文本"u8.ToArray())));
         Assert.Contains("说明：不能超过 500 字，现有 501 字", await RefusedAsync(Training, "61", new string('培', 501), ("a.pdf", Pdf)));
         var both = await RefusedAsync(Training, "abc", null);
         Assert.Contains("数值（年培训人数）", both);

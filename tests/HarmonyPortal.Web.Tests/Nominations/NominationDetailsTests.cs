@@ -44,7 +44,7 @@ public sealed class NominationDetailsTests(SqlitePortal portal) : IClassFixture<
         var savedDocx = await UploadAsync(clerk, id, docx, "事迹材料.docx");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, html.StatusCode);
-        Assert.Contains("附件“表彰文件.pdf”：文件内容不是 PDF、JPG、PNG、DOCX 之一", await TextAsync(html));
+        Assert.Contains("附件“表彰文件.pdf”：文件内容不是 PDF、JPG、PNG、DOCX、DOC、WPS、XLS、XLSX 之一", await TextAsync(html));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
         Assert.Contains("超过上限 5 MB", await TextAsync(big));
         Assert.Equal(HttpStatusCode.Redirect, savedPdf.StatusCode);

@@ -135,6 +135,29 @@ public abstract class PrintablesTests<TPortal>(TPortal portal, ITestOutputHelper
     }
 
     [Fact]
+    public async Task PublishedList_NamesTheCityWithTheCounty_UnderASpacedTitle()
+    {
+        portal.Clock.Set(2021, 7, 1);
+        var (names, _) = await PublishedListAsync(2021, 3);
+        await using var db = portal.CreateDbContext();
+        var county = await db.Nominations.Where(n => n.Name == names[0] && n.Year == 2021).Select(n => n.Region).SingleAsync();
+        var city = await db.Regions.SingleAsync(r => r.Id == county.ParentId);
+        using var province = await portal.SignedInClientAsync("sx.reviewer");
+        using var cityReviewer = await portal.SignedInClientAsync("xz.reviewer");
+
+        foreach (var (user, scope) in new[] { (province, "山西省"), (cityReviewer, city.Name) })
+        {
+            var page = await user.GetPageAsync("/print/published?category=Coordinator&year=2021&batch=0");
+
+            Assert.Equal($"{scope} 2021 年度{Features.Nominations.GoldRules.CategoryName(GoldCategory.Coordinator)}名单", page.QuerySelector("h1")!.TextContent.Trim());
+            var row = page.QuerySelectorAll("[data-testid=print-table] tbody tr").Single(tr => tr.Children[1].TextContent == names[0]);
+            Assert.Equal($"{city.Name} {county.Name}", row.Children[2].TextContent);
+            var headers = page.QuerySelectorAll("[data-testid=print-table] th").Select(th => th.TextContent).ToList();
+            Assert.True(headers.Count(h => h.Contains("乡镇", StringComparison.Ordinal)) <= 1, string.Join("|", headers));
+        }
+    }
+
+    [Fact]
     public async Task UsersOutsideTheSubtree_Get404_ForEveryPrintRoute_AndNothingIsAudited()
     {
         portal.Clock.Set(2022, 7, 1);

@@ -186,11 +186,11 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
 
         if (EvidenceFile.ActiveContent(bytes, contentType) is { } active)
         {
-            return ServiceResult.Fail("File", $"附件“{fileName}”：{active}，打开时可能执行脚本或访问外部地址，已拒绝。请去掉这些内容，或用“打印为 PDF”另存后重新上传");
+            return ServiceResult.Fail("File", $"附件“{fileName}”：{active}{EvidenceFile.Advice(active)}");
         }
 
         var name = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/')[^1]);
-        name = (name.Length == 0 ? "附件" : name[..Math.Min(name.Length, 150)]) + EvidenceFile.Extension(contentType);
+        name = (name.Length == 0 ? "附件" : name[..Math.Min(name.Length, 150)]) + EvidenceFile.Extension(contentType, fileName);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Nominations.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.UpdatedAtUtc, now), ct); // the nominee's row lock

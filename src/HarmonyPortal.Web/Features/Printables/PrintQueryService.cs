@@ -86,6 +86,7 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
             }
         }
 
+        var labels = await RegionLabelsAsync(nominees.Select(n => n.Region), ct);
         var full = 0;
         var lines = nominees.Select((n, i) =>
         {
@@ -98,9 +99,34 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
                 values = columns.Select(c => all[c]).ToList();
             }
 
-            return new PrintLine(i + 1, n.Name, n.Region.Name, values, n.CityDecision, n.ProvinceDecision);
+            return new PrintLine(i + 1, n.Name, labels[n.RegionId], values, n.CityDecision, n.ProvinceDecision);
         }).ToList();
         return (columns.Select(c => definition.Fields[c].Header).ToList(), lines, full);
+    }
+
+    /// <summary>
+    /// Each region as printed lists name it: the city with the county ("岳阳市 岳阳县"), i.e. the names on its path
+    /// below the province; a province or city is its own name.
+    /// </summary>
+    private async Task<Dictionary<int, string>> RegionLabelsAsync(IEnumerable<Core.Regions.Region> regions, CancellationToken ct)
+    {
+        var distinct = regions.DistinctBy(r => r.Id).ToList();
+        var ids = distinct.SelectMany(r => Core.Regions.Region.IdsOnPath(r.Path)).Distinct().ToList();
+        var names = new Dictionary<int, (string Name, Core.Regions.RegionLevel Level)>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var r in await db.Regions.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => new { r.Id, r.Name, r.Level }).ToListAsync(ct))
+            {
+                names[r.Id] = (r.Name, r.Level);
+            }
+        }
+
+        return distinct.ToDictionary(r => r.Id, r =>
+        {
+            var path = Core.Regions.Region.IdsOnPath(r.Path).Where(names.ContainsKey).Select(id => names[id])
+                .Where(x => x.Level > Core.Regions.RegionLevel.Province).Select(x => x.Name).ToList();
+            return path.Count == 0 ? r.Name : string.Join(" ", path);
+        });
     }
 
     /// <summary>The ledger's list columns other than the name, by their index in the definition.</summary>

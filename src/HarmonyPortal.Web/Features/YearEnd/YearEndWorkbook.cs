@@ -62,7 +62,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             writer.StartSheet(new SheetSpec(definition.Title, [new ColumnSpec(LedgerSheetLayout.SerialHeader, 6), .. regions.Columns,
                 .. definition.Fields.Select(LedgerSheetLayout.Column), new ColumnSpec("状态", 8)])
             {
-                Title = $"{own.Name}{definition.Title}（{year} 年度）",
+                Title = $"{own.Name} {year} 年度{definition.Title}",
                 Subtitle = office,
             });
             written = await WriteLedgerAsync(writer, definition, scope, regions, year, written, progress, ct);
@@ -84,7 +84,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             new ColumnSpec("差额", 8) { Format = CellFormat.Integer }, new ColumnSpec("是否完成", 10), new ColumnSpec("依据", 40),
         ])
         {
-            Title = $"{regions.Own.Name}{year} 年度协调劳动关系工作年终汇总表",
+            Title = $"{regions.Own.Name} {year} 年度协调劳动关系工作年终汇总表",
             Subtitle = office,
         });
         var children = regions.Regions.Where(r => r.ParentId == regions.Own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ToList();
@@ -184,7 +184,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             new ColumnSpec("批次", 8), new ColumnSpec("主要事迹", 60), new ColumnSpec("省级意见", 20),
         ])
         {
-            Title = $"{regions.Own.Name}{year} 年度{name}入选名单",
+            Title = $"{regions.Own.Name} {year} 年度{name}入选名单",
             Subtitle = office,
         });
 
