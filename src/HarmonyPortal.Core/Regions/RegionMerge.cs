@@ -83,6 +83,12 @@ public static class RegionMerge
             sheet.RegionId = target.Id;
         }
 
+        // Rows in the recycle bin follow their region; a restore maps their member unit then.
+        foreach (var deleted in await db.DeletedLedgerRows.Where(d => d.RegionId == source.Id).ToListAsync(ct))
+        {
+            deleted.RegionId = target.Id;
+        }
+
         await MoveUsersAsync(db, await db.Users.Where(u => u.RegionId == source.Id).ToListAsync(ct), target.Id, unitOf, ct);
         await db.SaveChangesAsync(ct);
 

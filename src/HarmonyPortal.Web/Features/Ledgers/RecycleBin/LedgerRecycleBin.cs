@@ -114,6 +114,14 @@ public sealed class LedgerRecycleBin(
         }
 
         var row = LedgerRowValues.Rebuild(db, definition, entry.Values);
+        if (row.RegionId != entry.RegionId)
+        {
+            // The row's region was merged into another after the delete: the row comes back where its region went.
+            var units = await Core.Regions.RegionMerge.UnitMapAsync(db, row.RegionId, entry.RegionId, ct);
+            row.UnitId = row.UnitId is { } unit && units.TryGetValue(unit, out var mapped) ? mapped : null;
+            row.RegionId = entry.RegionId;
+        }
+
         if (await writer.LockRefusalAsync(row.RegionId, row.Year, ct) is { } locked)
         {
             return (entry.RowId, locked);
