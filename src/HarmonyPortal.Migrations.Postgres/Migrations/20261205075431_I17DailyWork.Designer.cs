@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HarmonyPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HarmonyDbContext))]
-    [Migration("20261205064342_I17Undo")]
-    partial class I17Undo
+    [Migration("20261205075431_I17DailyWork")]
+    partial class I17DailyWork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -356,6 +356,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_Coordinator_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("Coordinators");
                 });
 
@@ -498,6 +501,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_HarmoniousEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("HarmoniousEnterprises");
                 });
 
@@ -616,6 +622,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_KeyEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("KeyEnterprises");
                 });
 
@@ -697,6 +706,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "Year", "Id");
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_LargeEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("LargeEnterprises");
                 });
@@ -812,6 +824,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_MediationOrganization_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("MediationOrganizations");
                 });
 
@@ -915,6 +930,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_Mediator_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("Mediators");
                 });
 
@@ -995,6 +1013,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_NewEnterpriseService_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("NewEnterpriseServices");
                 });
@@ -1084,6 +1105,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_PlanListEntry_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("PlanListEntries");
                 });
@@ -1196,6 +1220,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_SocialOrganization_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("SocialOrganizations");
                 });
 
@@ -1261,6 +1288,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_TownOrPark_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("TownsAndParks");
                 });
@@ -1342,6 +1372,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_WageGuidanceEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("WageGuidanceEnterprises");
                 });
@@ -1455,6 +1488,10 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.Property<long>("SheetId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
@@ -1828,6 +1865,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1837,6 +1877,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MergedIntoId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -1860,12 +1903,96 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Path");
 
                     b.HasIndex("ParentId", "Name")
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("OtherRegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Id");
+
+                    b.ToTable("RegionChanges");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "ToYear")
+                        .IsUnique();
+
+                    b.ToTable("RegionNames");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Reporting.LedgerReport", b =>
@@ -2613,12 +2740,35 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("HarmonyPortal.Core.Regions.Region", b =>
                 {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionChange", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Reporting.LedgerReport", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HarmonyPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HarmonyDbContext))]
-    [Migration("20261205064215_I17Undo")]
-    partial class I17Undo
+    [Migration("20261205075416_I17DailyWork")]
+    partial class I17DailyWork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -343,6 +343,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_Coordinator_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("Coordinators");
                 });
 
@@ -481,6 +484,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_HarmoniousEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("HarmoniousEnterprises");
                 });
 
@@ -597,6 +603,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_KeyEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("KeyEnterprises");
                 });
 
@@ -676,6 +685,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "Year", "Id");
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_LargeEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("LargeEnterprises");
                 });
@@ -789,6 +801,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_MediationOrganization_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("MediationOrganizations");
                 });
 
@@ -890,6 +905,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_Mediator_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("Mediators");
                 });
 
@@ -968,6 +986,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_NewEnterpriseService_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("NewEnterpriseServices");
                 });
@@ -1055,6 +1076,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_PlanListEntry_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("PlanListEntries");
                 });
@@ -1165,6 +1189,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
 
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_SocialOrganization_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
+
                     b.ToTable("SocialOrganizations");
                 });
 
@@ -1228,6 +1255,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_TownOrPark_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("TownsAndParks");
                 });
@@ -1307,6 +1337,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionId", "Year", "Name", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionId" }, "IX_WageGuidanceEnterprise_Unconfirmed")
+                        .HasFilter("\"Status\" = 2");
 
                     b.ToTable("WageGuidanceEnterprises");
                 });
@@ -1416,6 +1449,10 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.Property<long>("SheetId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")
                         .HasColumnType("INTEGER");
@@ -1773,6 +1810,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1782,6 +1822,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1805,12 +1848,92 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Path");
 
                     b.HasIndex("ParentId", "Name")
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OtherRegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Id");
+
+                    b.ToTable("RegionChanges");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "ToYear")
+                        .IsUnique();
+
+                    b.ToTable("RegionNames");
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Reporting.LedgerReport", b =>
@@ -2550,12 +2673,35 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("HarmonyPortal.Core.Regions.Region", b =>
                 {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HarmonyPortal.Core.Regions.Region", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionChange", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HarmonyPortal.Core.Reporting.LedgerReport", b =>
