@@ -9,6 +9,7 @@ using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Spreadsheets;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
 
@@ -18,41 +19,40 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// the file annotated with them.
 /// </summary>
 public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, PersonalDataProtector protector, AuditLog audit, ImportErrorFiles errorFiles,
-    LedgerImportOptions importOptions)
+    LedgerImportOptions importOptions, LedgerImportUpdates updates, TimeProvider clock)
 {
     public const int MaxDataRows = 100_000;
 
     /// <summary>The reader counts title and header rows too; the data-row cap is checked after reading.</summary>
     public static readonly SpreadsheetLimits Limits = new() { MaxDataRows = MaxDataRows + LedgerSheetReader.HeaderSearchRows };
 
-    public sealed record Outcome(int Saved, IReadOnlyList<ImportProblem> Problems, string? AnnotatedFile);
-
     /// <summary>
     /// Imports within the configured time budget (<see cref="LedgerImportOptions.TimeLimit"/>): past it the import
     /// stops, nothing is saved and the clerk is told why. <paramref name="ct"/> is the request's: when the browser
     /// leaves, the reading stops at the next row and the transaction is rolled back.
     /// </summary>
-    public async Task<Outcome> ImportAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    public async Task<ImportOutcome> ImportAsync(ILedgerDefinition definition, int year, Stream upload, ImportRequest request, CancellationToken ct)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(importOptions.TimeLimit);
         try
         {
-            return await ImportWithinAsync(definition, year, upload, budget.Token);
+            return await ImportWithinAsync(definition, year, upload, request, budget.Token);
         }
         catch (Exception) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            return new Outcome(0, [new ImportProblem(0, "", importOptions.TimeLimitMessage)], null);
+            return ImportOutcome.Refused(importOptions.TimeLimitMessage);
         }
     }
 
-    private async Task<Outcome> ImportWithinAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    private async Task<ImportOutcome> ImportWithinAsync(ILedgerDefinition definition, int year, Stream upload, ImportRequest request, CancellationToken ct)
     {
         if (!scope.CanWriteRecordsOf(scope.RegionId))
         {
             throw new WriteForbiddenException();
         }
 
+        this.request = request;
         var outcome = await CheckAndSaveAsync(definition, year, upload, ct);
         // The lookups' audit entries and notifications are saved after the import's transaction, so a refused import keeps them.
         db.ChangeTracker.Clear();
@@ -60,13 +60,12 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         return outcome;
     }
 
-    private async Task<Outcome> CheckAndSaveAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    private async Task<ImportOutcome> CheckAndSaveAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
     {
-
         using var file = OpenOrNull(upload, ct, out var rejected);
         if (file is null)
         {
-            return new Outcome(0, [new ImportProblem(0, "", rejected!)], null);
+            return ImportOutcome.Refused(rejected!);
         }
 
         // Three stages on two cores: the file is read on one thread, its rows are checked on another, and while no
@@ -78,7 +77,8 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         var problems = new List<ImportProblem>();
         var registered = new List<ImportProblem>();
         var identities = new Dictionary<string, int>();
-        var batch = new List<LedgerRow>(BatchSize);
+        var batch = new List<CheckedRow>(BatchSize);
+        var added = new AddedColumns(request.Chosen);
         var unasked = new List<(string Identity, int RowNumber)>();
         var (dataRows, saved) = (0, 0);
         var guesses = new List<IdNumberLookups.Guess>();
@@ -88,7 +88,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         var saving = Task.FromResult(0);
         var queue = Channel.CreateBounded<ImportedRow>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = Task.Run(() => ReadInto(queue.Writer, definition, file, readProblems, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadInto(queue.Writer, definition, file, readProblems, added, stop.Token), stop.Token);
         try
         {
             await foreach (var imported in queue.Reader.ReadAllAsync(ct))
@@ -99,7 +99,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                 }
 
                 var row = definition.NewRow();
-                (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, DateTime.UtcNow);
+                (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, stamp);
                 var errors = await writer.ApplyAsync(definition, row, imported.Values, ct, checkDuplicates: false, encryptIdNumber: false);
                 problems.AddRange(errors.Select(e => new ImportProblem(imported.RowNumber, Header(definition, e.Key), e.Message)));
                 if (errors.Count == 0)
@@ -123,7 +123,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
 
                 if (problems.Count == 0)
                 {
-                    batch.Add(row);
+                    batch.Add(new CheckedRow(row, imported.RowNumber, LedgerSnapshot.Of(definition, row)));
                 }
 
                 if (batch.Count == BatchSize)
@@ -131,8 +131,8 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                     saved += await saving; // the previous batch: the connection is free again, its problems are known
                     saving = Task.FromResult(0);
                     var (rows, asked) = (batch, unasked);
-                    (batch, unasked) = (new List<LedgerRow>(BatchSize), []);
-                    if (problems.Count > 0 || registered.Count > 0)
+                    (batch, unasked) = (new List<CheckedRow>(BatchSize), []);
+                    if (problems.Count > 0 || registered.Count > 0 || updateProblems.Count > 0)
                     {
                         unasked.AddRange(asked); // nothing more is saved; asked at the end, to list every problem
                     }
@@ -150,7 +150,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         }
         catch (Exception ex) when ((ex as SpreadsheetRejectedException ?? ex.InnerException as SpreadsheetRejectedException) is { } refused)
         {
-            return new Outcome(0, [new ImportProblem(0, "", refused.Message)], null);
+            return ImportOutcome.Refused(refused.Message);
         }
         finally
         {
@@ -162,22 +162,77 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         problems.AddRange(readProblems);
         if (dataRows > MaxDataRows)
         {
-            return new Outcome(0, [new ImportProblem(0, "", $"文件有 {dataRows} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传")], null);
+            return ImportOutcome.Refused($"文件有 {dataRows} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传");
         }
 
+        Unchosen(definition, added, problems);
         await AddRegisteredAsync(definition, year, unasked, registered, ct);
         problems.AddRange(await JudgeLookupsAsync(definition, year, guesses, registered, ct));
-        if (problems.Count > 0)
+        if (problems.Count == 0 && updateProblems.Count == 0)
         {
-            return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, file, problems));
+            saved += await SaveBatchAsync(definition, year, batch, [], registered, ct);
         }
 
-        saved += await SaveBatchAsync(definition, year, batch, [], registered, ct);
-        audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null, $"{year}: {saved} rows", regionId: scope.RegionId);
+        problems.AddRange(updateProblems);
+        if (problems.Count == 0 && request.Expected is { } expected && (expected.Added, expected.Updated, expected.Unchanged) != (insertedCount, updatedCount, unchangedCount))
+        {
+            problems.Add(new ImportProblem(0, "", $"预览之后本台账的数据已有变化（预览时：新增 {expected.Added}，更新 {expected.Updated}，无变化 {expected.Unchanged}；"
+                + $"现在：新增 {insertedCount}，更新 {updatedCount}，无变化 {unchangedCount}），未导入任何记录；请重新预览后再确认"));
+        }
+
+        var outcome = new ImportOutcome(insertedCount, updatedCount, unchangedCount, [], null)
+        {
+            Absent = added.Absent,
+            AbsentValues = added.Absent.ToDictionary(f => f.Key, f => added.ValueFor(definition, f)),
+            Versions = versions,
+        };
+        if (problems.Count > 0)
+        {
+            return outcome with { Problems = problems.OrderBy(p => p.RowNumber).ToList(), AnnotatedFile = WriteAnnotated(definition, file, problems) };
+        }
+
+        if (request.DryRun)
+        {
+            await tx.RollbackAsync(ct);
+            return outcome;
+        }
+
+        audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null,
+            $"{year}: {insertedCount} added, {updatedCount} updated, {unchangedCount} unchanged ({request.Mode})", regionId: scope.RegionId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new Outcome(saved, [], null);
+        return outcome;
     }
+
+    /// <summary>
+    /// A required added column the file lacks and no value was chosen for (所属调解组织): one problem for the file,
+    /// asking for the value on the preview, instead of the same error on every row.
+    /// </summary>
+    private static void Unchosen(ILedgerDefinition definition, AddedColumns added, List<ImportProblem> problems)
+    {
+        var unchosen = added.Absent.Where(f => f.Required && added.ValueFor(definition, f) is null).ToList();
+        if (unchosen.Count == 0)
+        {
+            return;
+        }
+
+        var headers = unchosen.Select(f => f.Header).ToHashSet();
+        problems.RemoveAll(p => p.RowNumber > 0 && headers.Contains(p.Column));
+        problems.AddRange(unchosen.Select(f => new ImportProblem(0, f.Header, $"{f.Header}：文件中没有此列（本系统在官方表式之外增加的列），请在下方为全部行选择或填写一个值后重新预览")));
+    }
+
+    private ImportRequest request = ImportRequest.AddOnlyNow;
+
+    /// <summary>Every row of this import carries this creation time (whole seconds, so it reads back equal on every database).</summary>
+    private readonly DateTime stamp = new(clock.GetUtcNow().UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+
+    private readonly Dictionary<string, ExistingRow> matched = [];
+    private readonly List<ImportProblem> updateProblems = [];
+    private readonly Dictionary<long, int> versions = [];
+    private int insertedCount;
+    private int updatedCount;
+    private int unchangedCount;
+    private long lastInsertedId;
 
     private const int BatchSize = 2_000;
 
@@ -187,24 +242,39 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
     /// inserted with no change tracking, inside the import's transaction. Returns how many rows it saved. Touches
     /// only its own arguments and the connection, so it may run while the next batch is checked.
     /// </summary>
-    private async Task<int> SaveBatchAsync(ILedgerDefinition definition, int year, List<LedgerRow> batch,
+    private async Task<int> SaveBatchAsync(ILedgerDefinition definition, int year, List<CheckedRow> batch,
         List<(string Identity, int RowNumber)> asked, List<ImportProblem> registered, CancellationToken ct)
     {
         await AddRegisteredAsync(definition, year, asked, registered, ct);
-        if (registered.Count > 0 || batch.Count == 0)
+        if (registered.Count > 0 || updateProblems.Count > 0 || batch.Count == 0)
         {
             return 0;
         }
 
-        Parallel.ForEach(batch.OfType<PersonRow>(), protector.Encrypt);
-        var now = DateTime.UtcNow;
-        foreach (var row in batch)
+        var known = matched.Count == 0 ? [] : batch.Where(r => matched.ContainsKey(definition.IdentityOf(r.Row))).ToList();
+        var inserts = known.Count == 0 ? batch : batch.Except(known).ToList();
+        if (known.Count > 0)
         {
-            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
+            var result = await updates.ApplyAsync(definition, known, matched, request.Expected, request.DryRun, updateProblems, versions, ct);
+            (updatedCount, unchangedCount) = (updatedCount + result.Updated, unchangedCount + result.Unchanged);
         }
 
-        await db.InsertAsync(batch, ct);
-        return batch.Count;
+        insertedCount += inserts.Count;
+        if (request.DryRun || updateProblems.Count > 0)
+        {
+            return 0;
+        }
+
+        var rows = inserts.Select(r => r.Row).ToList();
+        Parallel.ForEach(rows.OfType<PersonRow>(), protector.Encrypt);
+        foreach (var row in rows)
+        {
+            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, stamp, scope.UserName);
+        }
+
+        await db.InsertAsync(rows, ct);
+        lastInsertedId = await updates.RecordCreatedAsync(definition, year, stamp, lastInsertedId, inserts, ct);
+        return rows.Count;
     }
 
     /// <summary>
@@ -217,8 +287,15 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         foreach (var chunk in asked.Chunk(1000))
         {
             var rowOf = chunk.ToDictionary(a => a.Identity, a => a.RowNumber);
-            foreach (var (identity, (regionName, regionPath)) in await definition.ExistingAsync(db, year, scope.RegionId, rowOf.Keys, ct))
+            foreach (var (identity, existing) in await definition.ExistingAsync(db, year, scope.RegionId, rowOf.Keys, ct))
             {
+                var (regionName, regionPath) = (existing.RegionName, existing.RegionPath);
+                if (request.Mode == ImportMode.AddOrUpdate && existing.RegionId == scope.RegionId)
+                {
+                    matched[identity] = existing; // updated or unchanged: only rows of the clerk's own region
+                    continue;
+                }
+
                 if (!scope.CanRead(regionPath))
                 {
                     elsewhere.Add((rowOf[identity], identity, regionName, regionPath));
@@ -265,6 +342,23 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         return answers;
     }
 
+    /// <summary>
+    /// What the preview offers for each added column the file lacks: the form's options (类别, 是否在任 …), the region's
+    /// mediation organisations of the year for 所属调解组织, or null for free text.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>?>> ChoicesAsync(ILedgerDefinition definition, int year, IReadOnlyList<ILedgerField> absent, CancellationToken ct)
+    {
+        var choices = new Dictionary<string, IReadOnlyList<string>?>();
+        foreach (var field in absent)
+        {
+            choices[field.Key] = field.Key == nameof(Mediator.OrganizationName)
+                ? await db.Set<MediationOrganization>().AsNoTracking().Where(o => o.RegionId == scope.RegionId && o.Year == year).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct)
+                : FieldValues.Options(field);
+        }
+
+        return choices;
+    }
+
     /// <summary>The annotated workbook repeats the uploaded ID numbers in full: each download is audited like a full view.</summary>
     public Task RecordErrorsDownloadAsync(ILedgerDefinition definition, CancellationToken ct) =>
         audit.RecordAsync(AuditActions.LedgerImportErrorsDownloaded, AuditOutcome.Success, LedgerWriteService.AuditType(definition), regionId: scope.RegionId, ct: ct);
@@ -276,11 +370,12 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
     public string? AnnotatedPath(string token) => errorFiles.Find(token);
 
     /// <summary>The reading side of the queue: the file's data rows, then completion (with the reader's exception, if any).</summary>
-    private static async Task ReadInto(ChannelWriter<ImportedRow> queue, ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems, CancellationToken ct)
+    private static async Task ReadInto(ChannelWriter<ImportedRow> queue, ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems,
+        AddedColumns added, CancellationToken ct)
     {
         try
         {
-            foreach (var row in LedgerSheetReader.Stream(definition, file, problems))
+            foreach (var row in LedgerSheetReader.Stream(definition, file, problems, added))
             {
                 await queue.WriteAsync(row, ct);
             }
