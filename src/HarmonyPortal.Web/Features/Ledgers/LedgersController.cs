@@ -192,7 +192,7 @@ public sealed class LedgersController(
         }
 
         uploads.Delete(token);
-        TempData[Flash.Success] = $"导入完成：新增 {outcome.Added} 条，更新 {outcome.Updated} 条，无变化 {outcome.Unchanged} 条。";
+        TempData[Flash.Success] = $"已导入 {outcome.Saved} 条记录（{outcome.Added} 新增，{outcome.Updated} 更新，{outcome.Unchanged} 无变化）。";
         return RedirectToAction(nameof(List), new { kind, year = preview.Year });
     }
 

@@ -119,6 +119,7 @@ public static class MatrixRoutes
         ["GET Ledgers.Template"] = "an empty workbook",
         ["GET Ledgers.Import"] = "an empty form",
         ["POST Ledgers.Import"] = "always the user's region",
+        ["POST Ledgers.ImportConfirm"] = "the user's own upload in the user's region (another user's token finds nothing)",
         ["GET Nominations.Index"] = "the user's subtree",
         ["POST Nominations.Publish"] = "the selecting level's list: a province's forwarded city sheets, or the user's own city or county sheet (CitySelectionTests)",
         ["GET Notifications.Index"] = "the user's own notifications",
