@@ -232,7 +232,6 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
     private int insertedCount;
     private int updatedCount;
     private int unchangedCount;
-    private long lastInsertedId;
 
     private const int BatchSize = 2_000;
 
@@ -272,8 +271,9 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
             (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, stamp, scope.UserName);
         }
 
+        var before = await updates.LastIdAsync(definition, year, ct);
         await db.InsertAsync(rows, ct);
-        lastInsertedId = await updates.RecordCreatedAsync(definition, year, stamp, lastInsertedId, inserts, ct);
+        await updates.RecordCreatedAsync(definition, year, stamp, before, inserts, ct);
         return rows.Count;
     }
 

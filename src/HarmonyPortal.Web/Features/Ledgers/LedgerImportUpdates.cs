@@ -99,11 +99,15 @@ public sealed class LedgerImportUpdates(HarmonyDbContext db, UserScope scope, Au
         return new Result(updated, unchanged);
     }
 
+    /// <summary>The highest row id of the clerk's region in the year, read just before a batch is inserted.</summary>
+    public async Task<long> LastIdAsync(ILedgerDefinition definition, int year, CancellationToken ct) =>
+        await definition.Rows(db).Where(r => r.RegionId == scope.RegionId && r.Year == year).MaxAsync(r => (long?)r.Id, ct) ?? 0;
+
     /// <summary>
     /// The creation line (修改记录 "新增") of rows just bulk-inserted: their ids are read back in insertion order (the
-    /// rows of this import carry its <paramref name="stamp"/> and come after <paramref name="afterId"/>). Returns the last id.
+    /// rows of this import carry its <paramref name="stamp"/> and come after <paramref name="afterId"/>, the last id before the batch).
     /// </summary>
-    public async Task<long> RecordCreatedAsync(ILedgerDefinition definition, int year, DateTime stamp, long afterId, IReadOnlyList<CheckedRow> inserted, CancellationToken ct)
+    public async Task RecordCreatedAsync(ILedgerDefinition definition, int year, DateTime stamp, long afterId, IReadOnlyList<CheckedRow> inserted, CancellationToken ct)
     {
         var ids = await definition.Rows(db).AsNoTracking()
             .Where(r => r.RegionId == scope.RegionId && r.Year == year && r.CreatedAtUtc == stamp && r.Id > afterId)
@@ -117,7 +121,6 @@ public sealed class LedgerImportUpdates(HarmonyDbContext db, UserScope scope, Au
         var entries = inserted.Select((r, i) => audit.Entry(AuditActions.LedgerCreated, AuditOutcome.Success, type, Id(ids[i]),
             LedgerSnapshot.Changes(null, r.Snapshot), regionId: scope.RegionId)).ToList();
         await db.InsertAsync(entries, ct);
-        return ids.Count == 0 ? afterId : ids[^1];
     }
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
