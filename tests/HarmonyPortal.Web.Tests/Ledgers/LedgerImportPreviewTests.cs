@@ -190,6 +190,22 @@ public abstract class LedgerImportPreviewTests<TPortal>(TPortal portal) : IClass
         Assert.Equal(("副经理", 2), (row.Position, row.Version)); // nothing of the import saved
     }
 
+    [Fact]
+    public async Task CarriedForwardRows_HaveTheirCreationLine()
+    {
+        using var clerk = await portal.SignedInClientAsync(Clerk);
+        var token = await clerk.TokenFromAsync("/ledgers/coordinators/create");
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostAsync("/ledgers/coordinators/create", token,
+            [.. LedgerForms.Coordinator("褚六", TestIdNumbers.WithCheckDigit("130203197808080091"), "男"), ("year", "2019")])).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostAsync("/ledgers/coordinators/carry-forward", token, ("year", "2020"))).StatusCode);
+
+        var history = (await clerk.GetPageAsync($"/ledgers/coordinators/{await IdOfAsync("褚六", 2020)}/history")).QuerySelector("[data-testid=ledger-history]")!.TextContent;
+        Assert.Contains("新增", history);
+        Assert.Contains("姓名：（空） → 褚六", history);
+        Assert.Matches(@"身份证号码：（空） → 1302\d*\*{4,}", history);
+    }
+
     /// <summary>A row of <see cref="LedgerWorkbooks.CoordinatorHeaders"/> as the form's example person, with a work unit.</summary>
     private static Core.Spreadsheets.CellValue[] Row(string serial, string name, string id, string gender, string workUnit) =>
         [serial, name, gender, "汉族", id, workUnit, "人力资源部经理", "本科", "2019-05-01", "13812345678", "劳动关系协调员", "三级", "HN2020-0001", "2020-06-30", "是"];
