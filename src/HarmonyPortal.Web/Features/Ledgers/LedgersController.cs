@@ -174,7 +174,9 @@ public sealed class LedgersController(
             return RedirectToAction(nameof(Import), new { kind });
         }
 
-        if (action != "confirm")
+        // 确认导入 after changing a value without 重新预览: the clerk first sees the preview with the new value.
+        var changed = chosen.Any(kv => (preview.Chosen.GetValueOrDefault(kv.Key) ?? "") != (kv.Value ?? "").Trim());
+        if (action != "confirm" || changed)
         {
             return await PreviewAsync(definition, preview.Year, token, preview.Mode, chosen, ct);
         }
