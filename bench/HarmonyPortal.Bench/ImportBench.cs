@@ -96,13 +96,14 @@ internal static class ImportBench
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.Notifications.NotificationService>.Instance);
         var lookups = new IdNumberLookups(db, scope, protector, audit, notifications, TimeProvider.System);
         var writer = new LedgerWriteService(db, scope, protector, audit, TimeProvider.System, lookups, new Web.Features.Reporting.LedgerYearLock(db, TimeProvider.System));
+        var updates = new LedgerImportUpdates(db, scope, audit, TimeProvider.System);
         var errorFiles = new ImportErrorFiles(db, scope, options, new PersonalFileRetention(TimeSpan.FromHours(24), TimeSpan.FromMinutes(10)), TimeProvider.System);
 
-        await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, errorFiles, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), warmUp, Year - 1, WarmUpRows);
+        await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, errorFiles, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit), updates, TimeProvider.System), warmUp, Year - 1, WarmUpRows);
         db.ChangeTracker.Clear();
         return await PeakMemory.MeasureAsync(async () =>
         {
-            await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, errorFiles, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit)), file, Year, rows);
+            await ImportAsync(new LedgerImportService(db, scope, writer, protector, audit, errorFiles, new LedgerImportOptions(LedgerImportOptions.DefaultTimeLimit), updates, TimeProvider.System), file, Year, rows);
             var stored = await db.Set<Coordinator>().CountAsync(c => c.Year == Year);
             Expect(stored == rows, $"{stored} rows in the database");
         });
@@ -121,7 +122,7 @@ internal static class ImportBench
     private static async Task ImportAsync(LedgerImportService import, string file, int year, int rows)
     {
         await using var upload = File.OpenRead(file);
-        var outcome = await import.ImportAsync(Ledger, year, upload, CancellationToken.None);
+        var outcome = await import.ImportAsync(Ledger, year, upload, ImportRequest.AddOnlyNow, CancellationToken.None);
         Expect(outcome.Saved == rows, $"saved {outcome.Saved}; first problems: {string.Join("; ", outcome.Problems.Take(3).Select(p => $"{p.RowNumber} {p.Message}"))}");
     }
 

@@ -48,7 +48,9 @@ public sealed class LedgerJourneyTests(BrowserSession session) : IClassFixture<B
 
         await page.GotoAsync("/ledgers/coordinators/import?year=2026");
         await page.GetByLabel("Excel 文件").SetInputFilesAsync(filled);
-        await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+        await Expect(page.GetByTestId("import-counts")).ToContainTextAsync("新增 1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已导入 1 条记录");
         await Expect(page.GetByTestId("ledger-list")).ToContainTextAsync("钱进");
         await BrowserSession.ScreenshotAsync(page, "12-ledger-list-after-import");
@@ -77,7 +79,7 @@ public sealed class LedgerJourneyTests(BrowserSession session) : IClassFixture<B
             ["序号"] = "1", ["姓名"] = "钱进", ["性别"] = "男", ["民族"] = "汉族", ["身份证号码"] = TestIdNumbers.WithCheckDigit("430603199003030011"), ["工作单位"] = "云溪区某物流公司",
             ["职务"] = "工会主席", ["学历"] = "高中", ["任职协调员时间"] = "2022年6月", ["联系方式"] = "0730-8123456", ["类别"] = "专职集体协商指导员", ["是否在任"] = "是",
         };
-        writer.WriteRow(headers.Select(h => CellValue.Text(values.GetValueOrDefault(h))).ToList());
+        writer.WriteRow(headers.Select(h => CellValue.Text(values.GetValueOrDefault(h.TrimEnd('*', ' ')))).ToList());
         return path;
     }
 

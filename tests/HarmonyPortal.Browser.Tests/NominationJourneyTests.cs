@@ -37,7 +37,9 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         await template.SaveAsAsync(templatePath);
         await clerk.GotoAsync($"/ledgers/coordinators/import?year={year}");
         await clerk.GetByLabel("Excel 文件").SetInputFilesAsync(FillTemplate(templatePath));
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+        await Expect(clerk.GetByTestId("import-counts")).ToContainTextAsync("新增 1");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
         await Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("已导入 1 条记录");
         await clerk.GetByTestId("ledger-list").GetByRole(AriaRole.Row).Filter(new() { HasText = Nominee }).GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
         await Expect(clerk.GetByTestId("ledger-details")).ToContainTextAsync(Nominee);
@@ -303,7 +305,7 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
             ["联系方式"] = "13935012345", ["类别"] = "劳动关系协调员", ["职业技能等级"] = "三级", ["证书编号"] = "SX2020-0815", ["发证日期"] = "2020-06-30",
             ["是否在任"] = "是",
         };
-        writer.WriteRow(headers.Select(h => CellValue.Text(values.GetValueOrDefault(h))).ToList());
+        writer.WriteRow(headers.Select(h => CellValue.Text(values.GetValueOrDefault(h.TrimEnd('*', ' ')))).ToList());
         return path;
     }
 

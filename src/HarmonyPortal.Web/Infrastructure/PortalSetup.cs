@@ -48,6 +48,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerQueryService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerCarryForward>();
         builder.Services.AddScoped<Features.Ledgers.LedgerImportService>();
+        builder.Services.AddScoped<Features.Ledgers.LedgerImportUpdates>();
+        builder.Services.AddScoped<Features.Ledgers.ImportUploads>();
         builder.Services.AddSingleton(Features.Ledgers.LedgerImportOptions.Read(builder.Configuration));
         builder.Services.AddScoped<Features.Ledgers.LedgerExportService>();
         builder.Services.AddScoped<Features.Ledgers.LedgerRollup>();

@@ -79,8 +79,9 @@ public abstract class ImportMutationTests<TPortal>(TPortal portal, ITestOutputHe
         Assert.False(statuses.ContainsKey(500));
     }
 
-    private static Task<HttpResponseMessage> PostAsync(PortalClient client, string token, byte[] bytes, string fileName, int year) =>
-        client.Http.PostAsync("/ledgers/coordinators/import", MatrixRequest.Multipart(token, bytes, fileName, ("year", year.ToString())));
+    private static async Task<HttpResponseMessage> PostAsync(PortalClient client, string token, byte[] bytes, string fileName, int year) =>
+        await LedgerWorkbooks.ConfirmAsync(client, "coordinators",
+            await client.Http.PostAsync("/ledgers/coordinators/import", MatrixRequest.Multipart(token, bytes, fileName, ("year", year.ToString()))));
 
     private async Task<int> CountAsync(int region)
     {

@@ -33,7 +33,11 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         var rows = file.Rows().ToList();
         Assert.Equal("劳动关系协调员情况表", rows[0].Cells[0].Text);
         Assert.Contains("唐山高新区", rows[1].Cells[0].Text);
-        Assert.Equal(CoordinatorHeaders.Concat(["所属乡镇街道（园区）", "工作单位统一社会信用代码"]).ToArray(), rows[2].Cells.Select(c => c.Text).ToArray());
+        // Required columns carry the " *" the template's note speaks of.
+        Assert.Contains("带 * 的列必须填写", rows[1].Cells[0].Text);
+        string[] headers = ["序号", "姓名 *", "性别 *", "民族 *", "身份证号码 *", "工作单位 *", "职务", "学历 *", "任职协调员时间 *", "联系方式 *", "类别 *", "职业技能等级", "证书编号", "发证日期",
+            "是否在任 *", "所属乡镇街道（园区）", "工作单位统一社会信用代码"];
+        Assert.Equal(headers, rows[2].Cells.Select(c => c.Text ?? "").ToArray());
         using var doc = SpreadsheetDocument.Open(await (await clerk.Http.GetAsync("/ledgers/coordinators/template")).Content.ReadAsStreamAsync(), false);
         var validations = doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DataValidation>()).ToList();
         Assert.True(validations.Count >= 5, $"{validations.Count} drop-downs");

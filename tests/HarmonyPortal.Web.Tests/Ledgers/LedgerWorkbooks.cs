@@ -42,6 +42,39 @@ public static class LedgerWorkbooks
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
         form.Add(file, "file", fileName);
-        return await client.Http.PostAsync($"/ledgers/{kind}/import", form);
+        return await ConfirmAsync(client, kind, await client.Http.PostAsync($"/ledgers/{kind}/import", form));
+    }
+
+    /// <summary>Uploads for the dry run only, in a mode: the preview page (or the refusal).</summary>
+    public static async Task<HttpResponseMessage> PreviewAsync(PortalClient client, string kind, byte[] bytes, string mode = "AddOnly", int year = 2026)
+    {
+        var token = await client.TokenFromAsync($"/ledgers/{kind}/import");
+        return await client.Http.PostAsync($"/ledgers/{kind}/import", Security.Matrix.MatrixRequest.Multipart(token, bytes, "台账.xlsx", ("year", year.ToString()), ("mode", mode)));
+    }
+
+    /// <summary>
+    /// The clerk's second step: when <paramref name="preview"/> is a preview with 确认导入, presses it (the values shown
+    /// for absent columns, as the page has them, or <paramref name="chosen"/>); otherwise returns the response as it is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ConfirmAsync(PortalClient client, string kind, HttpResponseMessage preview, string action = "confirm")
+    {
+        if (preview.StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            return preview;
+        }
+
+        var page = await PortalClient.ParseAsync(preview);
+        var form = page.QuerySelector("[data-testid=import-preview] form");
+        if (form is null || (action == "confirm" && page.QuerySelector("[data-testid=import-confirm]") is null))
+        {
+            return preview;
+        }
+
+        var fields = new List<(string, string)> { ("action", action) };
+        fields.AddRange(form.QuerySelectorAll("input[name=token], input[name^=chosen]").Select(i => (i.GetAttribute("name")!, i.GetAttribute("value") ?? "")));
+        fields.AddRange(form.QuerySelectorAll("select[name^=chosen]").Select(s => (s.GetAttribute("name")!,
+            s.QuerySelector("option[selected]")?.GetAttribute("value") ?? "")));
+        var antiforgery = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync($"/ledgers/{kind}/import/confirm", antiforgery, [.. fields]);
     }
 }

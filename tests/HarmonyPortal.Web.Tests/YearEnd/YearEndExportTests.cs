@@ -217,7 +217,7 @@ public abstract class YearEndExportTests<TPortal>(TPortal portal) : IClassFixtur
         var file = new ByteArrayContent(stream.ToArray());
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
         form.Add(file, "file", "台账.xlsx");
-        var response = await clerk.Http.PostAsync("/ledgers/coordinators/import", form);
+        var response = await Ledgers.LedgerWorkbooks.ConfirmAsync(clerk, "coordinators", await clerk.Http.PostAsync("/ledgers/coordinators/import", form));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(response)).Body!.TextContent);
     }
 

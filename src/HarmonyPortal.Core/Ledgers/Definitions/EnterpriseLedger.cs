@@ -27,7 +27,7 @@ public sealed class HarmoniousEnterpriseLedger : EnterpriseLedger<HarmoniousEnte
     public override IReadOnlyList<ILedgerField> Fields { get; } =
     [
         .. EnterpriseFields(),
-        Field(r => r.ReachedStandard, "是否达标", FieldKind.YesNo, width: 8, inList: true),
+        Field(r => r.ReachedStandard, "是否达标", FieldKind.YesNo, width: 8, inList: true, added: true),
     ];
 }
 
@@ -41,7 +41,7 @@ public sealed class WageGuidanceLedger : EnterpriseLedger<WageGuidanceEnterprise
     public override IReadOnlyList<ILedgerField> Fields { get; } =
     [
         .. EnterpriseFields(),
-        Field(r => r.Kind, "指引类别", FieldKind.Enum, width: 30, inList: true),
+        Field(r => r.Kind, "指引类别", FieldKind.Enum, width: 30, inList: true, added: true),
     ];
 
     public override ILedgerField? KindField => Fields.Single(f => f.Key == nameof(WageGuidanceEnterprise.Kind));
@@ -57,6 +57,6 @@ public sealed class NewEnterpriseServiceLedger : EnterpriseLedger<NewEnterpriseS
     public override IReadOnlyList<ILedgerField> Fields { get; } =
     [
         .. EnterpriseFields(),
-        Field(r => r.ServedOn, "服务日期", FieldKind.Date, width: 12, inList: true),
+        Field(r => r.ServedOn, "服务日期", FieldKind.Date, width: 12, inList: true, added: true),
     ];
 }

@@ -49,7 +49,7 @@ public interface ILedgerDefinition
     /// Which of <paramref name="identities"/> already have a row in <paramref name="year"/> (in the region
     /// for name identities, anywhere for people and credit codes), with where that row is: one query per call.
     /// </summary>
-    Task<Dictionary<string, (string RegionName, string RegionPath)>> ExistingAsync(
+    Task<Dictionary<string, ExistingRow>> ExistingAsync(
         HarmonyDbContext db, int year, int regionId, IReadOnlyCollection<string> identities, CancellationToken ct);
 
     /// <summary>Rules across fields (settled ≤ received, the layoff block …), run after every field parsed.</summary>
@@ -67,3 +67,6 @@ public interface ILedgerDefinition
     /// <summary>Rows that must not lose their parent: returns a reason to refuse deletion, or null.</summary>
     Task<string?> CannotDeleteAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct);
 }
+
+/// <summary>A row already in the ledger with an identity an import asked about: which row, its version, and where it is.</summary>
+public sealed record ExistingRow(long Id, int RegionId, int Version, string RegionName, string RegionPath);

@@ -27,9 +27,9 @@ public sealed class KeyEnterpriseLedger : LedgerDefinition<KeyEnterprise>
         Field(r => r.LaidOff, "已裁员人数", FieldKind.WholeNumber, width: 10, hint: "仅在有裁员计划时填写"),
         Field(r => r.LayoffPositions, "裁员岗位", max: 200, width: 18, hint: "仅在有裁员计划时填写"),
         Field(r => r.WagesSettled, "是否结清劳动报酬", FieldKind.YesNo, width: 10, hint: "仅在有裁员计划时填写"),
-        Field(r => r.CompensationStandard, "经济补偿标准", max: 200, width: 18, hint: "仅在有裁员计划时填写"),
-        Field(r => r.PaymentCapacityAssessment, "支付能力评估", FieldKind.LongText, max: 500, width: 18, hint: "仅在有裁员计划时填写"),
-        Field(r => r.FollowUpNotes, "跟踪指导情况", FieldKind.LongText, max: 1000, width: 30),
+        Field(r => r.CompensationStandard, "经济补偿标准", max: 200, width: 18, hint: "仅在有裁员计划时填写", added: true),
+        Field(r => r.PaymentCapacityAssessment, "支付能力评估", FieldKind.LongText, max: 500, width: 18, hint: "仅在有裁员计划时填写", added: true),
+        Field(r => r.FollowUpNotes, "跟踪指导情况", FieldKind.LongText, max: 1000, width: 30, added: true),
     ];
 
     protected override IValidator<KeyEnterprise> CreateValidator(DateOnly today)

@@ -184,7 +184,7 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
 
     private Func<TRow, string>? identityOf;
 
-    public async Task<Dictionary<string, (string RegionName, string RegionPath)>> ExistingAsync(
+    public async Task<Dictionary<string, ExistingRow>> ExistingAsync(
         HarmonyDbContext db, int year, int regionId, IReadOnlyCollection<string> identities, CancellationToken ct)
     {
         var rows = db.Set<TRow>().AsNoTracking().Where(r => r.Year == year);
@@ -208,14 +208,17 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
                 Expression.New(
                     typeof(IdentityAt).GetConstructors().Single(),
                     identity.Body,
+                    Expression.Property(r, nameof(LedgerRow.Id)),
+                    Expression.Property(r, nameof(LedgerRow.RegionId)),
+                    Expression.Property(r, nameof(LedgerRow.Version)),
                     Expression.Property(Expression.Property(r, nameof(LedgerRow.Region)), nameof(Regions.Region.Name)),
                     Expression.Property(Expression.Property(r, nameof(LedgerRow.Region)), nameof(Regions.Region.Path))),
                 r))
             .ToListAsync(ct);
-        return found.DistinctBy(f => f.Identity).ToDictionary(f => f.Identity, f => (f.RegionName, f.RegionPath));
+        return found.DistinctBy(f => f.Identity).ToDictionary(f => f.Identity, f => new ExistingRow(f.Id, f.RegionId, f.Version, f.RegionName, f.RegionPath));
     }
 
-    private sealed record IdentityAt(string Identity, string RegionName, string RegionPath);
+    private sealed record IdentityAt(string Identity, long Id, int RegionId, int Version, string RegionName, string RegionPath);
 
     private sealed class IdentitiesAsked(IReadOnlyCollection<string> values)
     {
@@ -239,6 +242,7 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
         int max = 100,
         double width = 14,
         bool inList = false,
-        string? hint = null) =>
-        new(selector, header, kind, required) { MaxLength = max, Width = width, InList = inList, Hint = hint };
+        string? hint = null,
+        bool added = false) =>
+        new(selector, header, kind, required) { MaxLength = max, Width = width, InList = inList, Hint = hint, Added = added };
 }

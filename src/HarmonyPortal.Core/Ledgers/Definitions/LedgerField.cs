@@ -29,6 +29,12 @@ public interface ILedgerField
     /// <summary>A hint under the input, e.g. which fields go together.</summary>
     string? Hint { get; }
 
+    /// <summary>
+    /// A column the portal added to the official form (类别, 是否在任 …): a workbook made from the printed form may lack
+    /// it, and the import then takes one value for the whole file (chosen on the preview, or the row's default).
+    /// </summary>
+    bool Added { get; }
+
     object? Get(LedgerRow row);
 
     void Set(LedgerRow row, object? value);
@@ -74,6 +80,8 @@ public sealed class LedgerField<TRow, TValue> : ILedgerField
     public bool InList { get; init; }
 
     public string? Hint { get; init; }
+
+    public bool Added { get; init; }
 
     public object? Get(LedgerRow row) => getter((TRow)row);
 

@@ -24,8 +24,8 @@ public sealed class MediationOrganizationLedger : LedgerDefinition<MediationOrga
         Field(r => r.MediatorCount, "调解员人数", FieldKind.WholeNumber, width: 10, inList: true),
         Field(r => r.ContactName, "联系人", required: true, max: 20, width: 10),
         Field(r => r.ContactPhone, "联系电话", FieldKind.Phone, required: true, width: 16),
-        Field(r => r.CasesReceived, "本年度受理案件数", FieldKind.WholeNumber, width: 12, inList: true),
-        Field(r => r.CasesSettled, "本年度调解成功数", FieldKind.WholeNumber, width: 12, inList: true),
+        Field(r => r.CasesReceived, "本年度受理案件数", FieldKind.WholeNumber, width: 12, inList: true, added: true),
+        Field(r => r.CasesSettled, "本年度调解成功数", FieldKind.WholeNumber, width: 12, inList: true, added: true),
     ];
 
     public override ILedgerField? KindField => Fields.Single(f => f.Key == nameof(MediationOrganization.Nature));

@@ -16,7 +16,7 @@ public sealed class MediatorLedger : PersonLedger<Mediator>
     public override IReadOnlyList<ILedgerField> Fields { get; } =
     [
         .. PersonFields("任职调解员时间", "联系电话"),
-        Field(r => r.OrganizationName, "所属调解组织", required: true, width: 28, inList: true, hint: "填写本地区本年度调解组织台账中的名称"),
+        Field(r => r.OrganizationName, "所属调解组织", required: true, width: 28, inList: true, hint: "填写本地区本年度调解组织台账中的名称", added: true),
     ];
 
     protected override IValidator<Mediator> CreateValidator(DateOnly today)

@@ -10,8 +10,12 @@ public static class LedgerSheetLayout
     public const string RegionHeader = "地区";
     public const string ErrorHeader = "错误说明";
 
+    /// <summary>The template's columns: a required column's header ends in " *", as the template's note says.</summary>
     public static IReadOnlyList<ColumnSpec> TemplateColumns(ILedgerDefinition definition) =>
-        [new ColumnSpec(SerialHeader, 6), .. definition.Fields.Select(Column)];
+        [new ColumnSpec(SerialHeader, 6), .. definition.Fields.Select(f => Column(f) with { Header = f.Required ? f.Header + RequiredMark : f.Header })];
+
+    /// <summary>What marks a required column's header in the template; the reader ignores it.</summary>
+    public const string RequiredMark = " *";
 
     public static IReadOnlyList<ColumnSpec> ExportColumns(ILedgerDefinition definition) =>
         [new ColumnSpec(SerialHeader, 6), new ColumnSpec(RegionHeader, 14), .. definition.Fields.Select(Column), new ColumnSpec("状态", 8)];

@@ -33,8 +33,11 @@ public static class LedgerSheetReader
     /// needs). Problems are added to <paramref name="problems"/> as they are found; a problem of the whole file (no
     /// header, a missing column, no data row) ends the stream.
     /// </summary>
-    public static IEnumerable<ImportedRow> Stream(ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems)
+    /// <param name="added">The values for the portal-added columns the file lacks; it learns which those are (none when null).</param>
+    public static IEnumerable<ImportedRow> Stream(ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems, AddedColumns? added = null)
     {
+        added ??= new AddedColumns(new Dictionary<string, string?>());
+        var fill = new Dictionary<string, string?>();
         var count = 0;
         var columns = new Dictionary<string, int>();
         var headerEnd = 0;
@@ -66,7 +69,12 @@ public static class LedgerSheetReader
                 yield break;
             }
 
-            if (ReadRow(definition, row, columns, problems) is { } values)
+            if (count == 0 && added.Absent.Count == 0)
+            {
+                Absent(definition, columns, added, fill);
+            }
+
+            if (ReadRow(definition, row, columns, problems, fill) is { } values)
             {
                 count++;
                 yield return new ImportedRow(row.RowNumber, values);
@@ -87,9 +95,9 @@ public static class LedgerSheetReader
         }
     }
 
-    /// <summary>Header text without any kind of space, so "地 址" and "地　址" match "地址".</summary>
+    /// <summary>Header text without any kind of space or the template's required mark, so "地 址", "地　址" and "地址 *" match "地址".</summary>
     public static string Squeeze(string? text) =>
-        string.Concat((CellText.Normalize(text) ?? "").Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
+        string.Concat((CellText.Normalize(text) ?? "").Where(c => !char.IsWhiteSpace(c) && c != '\u3000' && c != '*' && c != '＊'));
 
     private static bool MatchHeaders(SheetRow row, Dictionary<string, ILedgerField> headers, Dictionary<string, int> columns)
     {
@@ -116,10 +124,22 @@ public static class LedgerSheetReader
         return matched;
     }
 
+    /// <summary>Required columns the file lacks that cannot take one value for the whole file (the form's own, an identity).</summary>
     private static List<ILedgerField> MissingColumns(ILedgerDefinition definition, Dictionary<string, int> columns) =>
-        definition.Fields.Where(f => f.Required && !columns.ContainsKey(f.Key)).ToList();
+        definition.Fields.Where(f => f.Required && !columns.ContainsKey(f.Key) && !(f.Added && AddedColumns.Choosable(f))).ToList();
 
-    private static Dictionary<string, string?>? ReadRow(ILedgerDefinition definition, SheetRow row, Dictionary<string, int> columns, List<ImportProblem> problems)
+    /// <summary>Notes the added columns the file lacks and the value each row takes for them.</summary>
+    private static void Absent(ILedgerDefinition definition, Dictionary<string, int> columns, AddedColumns added, Dictionary<string, string?> fill)
+    {
+        foreach (var field in definition.Fields.Where(f => f.Added && AddedColumns.Choosable(f) && !columns.ContainsKey(f.Key)))
+        {
+            added.Absent.Add(field);
+            fill[field.Key] = added.ValueFor(definition, field);
+        }
+    }
+
+    private static Dictionary<string, string?>? ReadRow(ILedgerDefinition definition, SheetRow row, Dictionary<string, int> columns, List<ImportProblem> problems,
+        Dictionary<string, string?> fill)
     {
         var values = new Dictionary<string, string?>(definition.Fields.Count);
         var any = false;
@@ -128,7 +148,7 @@ public static class LedgerSheetReader
             var cell = columns.TryGetValue(field.Key, out var index) && index < row.Cells.Count ? row.Cells[index] : default;
             if (cell.IsEmpty)
             {
-                values[field.Key] = null;
+                values[field.Key] = fill.GetValueOrDefault(field.Key); // a lacking added column takes the file's value; a blank row stays blank
                 continue;
             }
 

@@ -11,6 +11,11 @@ public sealed class AuditLog(HarmonyDbContext db, IHttpContextAccessor http, Tim
 
     /// <summary>Adds an entry to the current unit of work; it is saved with the change it describes.</summary>
     public void Add(string action, AuditOutcome outcome, string? objectType = null, string? objectId = null,
+        string? details = null, UserScope? actor = null, string? userName = null, int? regionId = null) =>
+        db.AuditEntries.Add(Entry(action, outcome, objectType, objectId, details, actor, userName, regionId));
+
+    /// <summary>An entry as <see cref="Add"/> would record it, not added to the unit of work (for bulk inserts).</summary>
+    public AuditEntry Entry(string action, AuditOutcome outcome, string? objectType = null, string? objectId = null,
         string? details = null, UserScope? actor = null, string? userName = null, int? regionId = null)
     {
         var context = http.HttpContext;
@@ -21,7 +26,7 @@ public sealed class AuditLog(HarmonyDbContext db, IHttpContextAccessor http, Tim
             actor = null;
         }
 
-        db.AuditEntries.Add(new AuditEntry
+        return new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             UserId = actor?.UserId,
@@ -34,7 +39,7 @@ public sealed class AuditLog(HarmonyDbContext db, IHttpContextAccessor http, Tim
             Outcome = outcome,
             // The column holds 4,000 characters: a longer text (a reason quoted in full) is cut, never refused by the database.
             Details = details is { Length: > DetailsMaxLength } ? details[..(DetailsMaxLength - 1)] + "…" : details,
-        });
+        };
     }
 
     /// <summary>Adds and saves at once, for events that are not part of another change (logins, denials).</summary>

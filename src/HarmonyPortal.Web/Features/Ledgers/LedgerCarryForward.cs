@@ -55,6 +55,8 @@ public sealed class LedgerCarryForward(HarmonyDbContext db, UserScope scope, Aud
 
             db.Add(copy);
             await db.SaveChangesAsync(ct);
+            audit.Add(AuditActions.LedgerCreated, AuditOutcome.Success, LedgerWriteService.AuditType(definition), copy.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                LedgerSnapshot.Changes(null, CreationLine(definition, copy)), regionId: copy.RegionId); // its 修改记录 starts here
             copied++;
         }
 
@@ -63,5 +65,17 @@ public sealed class LedgerCarryForward(HarmonyDbContext db, UserScope scope, Aud
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Outcome(copied, source.Count - copied);
+    }
+
+    /// <summary>The copied row's values for its creation line; the ID number from its stored mask (the plaintext is never read).</summary>
+    private static Dictionary<string, string> CreationLine(ILedgerDefinition definition, LedgerRow copy)
+    {
+        var line = LedgerSnapshot.Of(definition, copy);
+        if (copy is PersonRow person && definition.Fields.FirstOrDefault(f => f.Kind == FieldKind.IdNumber) is { } id)
+        {
+            line[id.Header] = person.IdNumberMasked;
+        }
+
+        return line;
     }
 }

@@ -9,6 +9,7 @@ using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Spreadsheets;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
 
@@ -17,42 +18,47 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// form; one bad row and nothing is saved, and the clerk gets every problem by row and column plus
 /// the file annotated with them.
 /// </summary>
-public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, PersonalDataProtector protector, AuditLog audit, ImportErrorFiles errorFiles,
-    LedgerImportOptions importOptions)
+public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope scope, LedgerWriteService writer, PersonalDataProtector protector, AuditLog audit, ImportErrorFiles errorFiles,
+    LedgerImportOptions importOptions, LedgerImportUpdates updates, TimeProvider clock)
 {
     public const int MaxDataRows = 100_000;
 
     /// <summary>The reader counts title and header rows too; the data-row cap is checked after reading.</summary>
     public static readonly SpreadsheetLimits Limits = new() { MaxDataRows = MaxDataRows + LedgerSheetReader.HeaderSearchRows };
 
-    public sealed record Outcome(int Saved, IReadOnlyList<ImportProblem> Problems, string? AnnotatedFile);
-
     /// <summary>
     /// Imports within the configured time budget (<see cref="LedgerImportOptions.TimeLimit"/>): past it the import
     /// stops, nothing is saved and the clerk is told why. <paramref name="ct"/> is the request's: when the browser
     /// leaves, the reading stops at the next row and the transaction is rolled back.
     /// </summary>
-    public async Task<Outcome> ImportAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    public async Task<ImportOutcome> ImportAsync(ILedgerDefinition definition, int year, Stream upload, ImportRequest request, CancellationToken ct)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(importOptions.TimeLimit);
         try
         {
-            return await ImportWithinAsync(definition, year, upload, budget.Token);
+            return await ImportWithinAsync(definition, year, upload, request, budget.Token);
         }
         catch (Exception) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            return new Outcome(0, [new ImportProblem(0, "", importOptions.TimeLimitMessage)], null);
+            return ImportOutcome.Refused(importOptions.TimeLimitMessage);
         }
     }
 
-    private async Task<Outcome> ImportWithinAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    private async Task<ImportOutcome> ImportWithinAsync(ILedgerDefinition definition, int year, Stream upload, ImportRequest request, CancellationToken ct)
     {
         if (!scope.CanWriteRecordsOf(scope.RegionId))
         {
             throw new WriteForbiddenException();
         }
 
+        // One import's state (an instance may run several imports one after the other).
+        (this.request, insertedCount, updatedCount, unchangedCount) = (request, 0, 0, 0);
+        stamp = new DateTime(clock.GetUtcNow().UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        matched.Clear();
+        updateProblems.Clear();
+        versions.Clear();
+        elsewhere.Clear();
         var outcome = await CheckAndSaveAsync(definition, year, upload, ct);
         // The lookups' audit entries and notifications are saved after the import's transaction, so a refused import keeps them.
         db.ChangeTracker.Clear();
@@ -60,13 +66,12 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         return outcome;
     }
 
-    private async Task<Outcome> CheckAndSaveAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
+    private async Task<ImportOutcome> CheckAndSaveAsync(ILedgerDefinition definition, int year, Stream upload, CancellationToken ct)
     {
-
         using var file = OpenOrNull(upload, ct, out var rejected);
         if (file is null)
         {
-            return new Outcome(0, [new ImportProblem(0, "", rejected!)], null);
+            return ImportOutcome.Refused(rejected!);
         }
 
         // Three stages on two cores: the file is read on one thread, its rows are checked on another, and while no
@@ -78,7 +83,8 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         var problems = new List<ImportProblem>();
         var registered = new List<ImportProblem>();
         var identities = new Dictionary<string, int>();
-        var batch = new List<LedgerRow>(BatchSize);
+        var batch = new List<CheckedRow>(BatchSize);
+        var added = new AddedColumns(request.Chosen);
         var unasked = new List<(string Identity, int RowNumber)>();
         var (dataRows, saved) = (0, 0);
         var guesses = new List<IdNumberLookups.Guess>();
@@ -88,7 +94,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         var saving = Task.FromResult(0);
         var queue = Channel.CreateBounded<ImportedRow>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = Task.Run(() => ReadInto(queue.Writer, definition, file, readProblems, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadInto(queue.Writer, definition, file, readProblems, added, stop.Token), stop.Token);
         try
         {
             await foreach (var imported in queue.Reader.ReadAllAsync(ct))
@@ -99,7 +105,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                 }
 
                 var row = definition.NewRow();
-                (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, DateTime.UtcNow);
+                (row.RegionId, row.Year, row.CreatedAtUtc) = (scope.RegionId, year, stamp);
                 var errors = await writer.ApplyAsync(definition, row, imported.Values, ct, checkDuplicates: false, encryptIdNumber: false);
                 problems.AddRange(errors.Select(e => new ImportProblem(imported.RowNumber, Header(definition, e.Key), e.Message)));
                 if (errors.Count == 0)
@@ -123,7 +129,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
 
                 if (problems.Count == 0)
                 {
-                    batch.Add(row);
+                    batch.Add(new CheckedRow(row, imported.RowNumber, LedgerSnapshot.Of(definition, row)));
                 }
 
                 if (batch.Count == BatchSize)
@@ -131,8 +137,8 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
                     saved += await saving; // the previous batch: the connection is free again, its problems are known
                     saving = Task.FromResult(0);
                     var (rows, asked) = (batch, unasked);
-                    (batch, unasked) = (new List<LedgerRow>(BatchSize), []);
-                    if (problems.Count > 0 || registered.Count > 0)
+                    (batch, unasked) = (new List<CheckedRow>(BatchSize), []);
+                    if (problems.Count > 0 || registered.Count > 0 || updateProblems.Count > 0)
                     {
                         unasked.AddRange(asked); // nothing more is saved; asked at the end, to list every problem
                     }
@@ -150,7 +156,7 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         }
         catch (Exception ex) when ((ex as SpreadsheetRejectedException ?? ex.InnerException as SpreadsheetRejectedException) is { } refused)
         {
-            return new Outcome(0, [new ImportProblem(0, "", refused.Message)], null);
+            return ImportOutcome.Refused(refused.Message);
         }
         finally
         {
@@ -162,22 +168,76 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
         problems.AddRange(readProblems);
         if (dataRows > MaxDataRows)
         {
-            return new Outcome(0, [new ImportProblem(0, "", $"文件有 {dataRows} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传")], null);
+            return ImportOutcome.Refused($"文件有 {dataRows} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传");
         }
 
+        Unchosen(definition, added, problems);
         await AddRegisteredAsync(definition, year, unasked, registered, ct);
         problems.AddRange(await JudgeLookupsAsync(definition, year, guesses, registered, ct));
-        if (problems.Count > 0)
+        if (problems.Count == 0 && updateProblems.Count == 0)
         {
-            return new Outcome(0, problems.OrderBy(p => p.RowNumber).ToList(), WriteAnnotated(definition, file, problems));
+            saved += await SaveBatchAsync(definition, year, batch, [], registered, ct);
         }
 
-        saved += await SaveBatchAsync(definition, year, batch, [], registered, ct);
-        audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null, $"{year}: {saved} rows", regionId: scope.RegionId);
+        problems.AddRange(updateProblems);
+        if (problems.Count == 0 && request.Expected is { } expected && (expected.Added, expected.Updated, expected.Unchanged) != (insertedCount, updatedCount, unchangedCount))
+        {
+            problems.Add(new ImportProblem(0, "", $"预览之后本台账的数据已有变化（预览时：新增 {expected.Added}，更新 {expected.Updated}，无变化 {expected.Unchanged}；"
+                + $"现在：新增 {insertedCount}，更新 {updatedCount}，无变化 {unchangedCount}），未导入任何记录；请重新预览后再确认"));
+        }
+
+        var outcome = new ImportOutcome(insertedCount, updatedCount, unchangedCount, [], null)
+        {
+            Absent = added.Absent,
+            AbsentValues = added.Absent.ToDictionary(f => f.Key, f => added.ValueFor(definition, f)),
+            Versions = new Dictionary<long, int>(versions),
+        };
+        if (problems.Count > 0)
+        {
+            return outcome with { Problems = problems.OrderBy(p => p.RowNumber).ToList(), AnnotatedFile = WriteAnnotated(definition, file, problems) };
+        }
+
+        if (request.DryRun)
+        {
+            await tx.RollbackAsync(ct);
+            return outcome;
+        }
+
+        audit.Add(AuditActions.LedgerImported, AuditOutcome.Success, LedgerWriteService.AuditType(definition), null,
+            $"{year}: {insertedCount} added, {updatedCount} updated, {unchangedCount} unchanged ({request.Mode})", regionId: scope.RegionId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new Outcome(saved, [], null);
+        return outcome;
     }
+
+    /// <summary>
+    /// A required added column the file lacks and no value was chosen for (所属调解组织): one problem for the file,
+    /// asking for the value on the preview, instead of the same error on every row.
+    /// </summary>
+    private static void Unchosen(ILedgerDefinition definition, AddedColumns added, List<ImportProblem> problems)
+    {
+        var unchosen = added.Absent.Where(f => f.Required && added.ValueFor(definition, f) is null).ToList();
+        if (unchosen.Count == 0)
+        {
+            return;
+        }
+
+        var headers = unchosen.Select(f => f.Header).ToHashSet();
+        problems.RemoveAll(p => p.RowNumber > 0 && headers.Contains(p.Column));
+        problems.AddRange(unchosen.Select(f => new ImportProblem(0, f.Header, $"{f.Header}：文件中没有此列（本系统在官方表式之外增加的列），请在下方为全部行选择或填写一个值后重新预览")));
+    }
+
+    private ImportRequest request = ImportRequest.AddOnlyNow;
+
+    /// <summary>Every row of this import carries this creation time (whole seconds, so it reads back equal on every database).</summary>
+    private DateTime stamp;
+
+    private readonly Dictionary<string, ExistingRow> matched = [];
+    private readonly List<ImportProblem> updateProblems = [];
+    private readonly Dictionary<long, int> versions = [];
+    private int insertedCount;
+    private int updatedCount;
+    private int unchangedCount;
 
     private const int BatchSize = 2_000;
 
@@ -187,82 +247,40 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
     /// inserted with no change tracking, inside the import's transaction. Returns how many rows it saved. Touches
     /// only its own arguments and the connection, so it may run while the next batch is checked.
     /// </summary>
-    private async Task<int> SaveBatchAsync(ILedgerDefinition definition, int year, List<LedgerRow> batch,
+    private async Task<int> SaveBatchAsync(ILedgerDefinition definition, int year, List<CheckedRow> batch,
         List<(string Identity, int RowNumber)> asked, List<ImportProblem> registered, CancellationToken ct)
     {
         await AddRegisteredAsync(definition, year, asked, registered, ct);
-        if (registered.Count > 0 || batch.Count == 0)
+        if (registered.Count > 0 || updateProblems.Count > 0 || batch.Count == 0)
         {
             return 0;
         }
 
-        Parallel.ForEach(batch.OfType<PersonRow>(), protector.Encrypt);
-        var now = DateTime.UtcNow;
-        foreach (var row in batch)
+        var known = matched.Count == 0 ? [] : batch.Where(r => matched.ContainsKey(definition.IdentityOf(r.Row))).ToList();
+        var inserts = known.Count == 0 ? batch : batch.Except(known).ToList();
+        if (known.Count > 0)
         {
-            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, now, scope.UserName);
+            var result = await updates.ApplyAsync(definition, known, matched, request.Expected, request.DryRun, updateProblems, versions, ct);
+            (updatedCount, unchangedCount) = (updatedCount + result.Updated, unchangedCount + result.Unchanged);
         }
 
-        await db.InsertAsync(batch, ct);
-        return batch.Count;
-    }
-
-    /// <summary>
-    /// Rows already in the ledger this year, among the identities asked: one query per thousand. A row registered outside the
-    /// user's subtree is only noted here (<see cref="elsewhere"/>); <see cref="JudgeLookupsAsync"/> reports it.
-    /// </summary>
-    private async Task AddRegisteredAsync(ILedgerDefinition definition, int year, List<(string Identity, int RowNumber)> asked,
-        List<ImportProblem> registered, CancellationToken ct)
-    {
-        foreach (var chunk in asked.Chunk(1000))
+        insertedCount += inserts.Count;
+        if (request.DryRun || updateProblems.Count > 0)
         {
-            var rowOf = chunk.ToDictionary(a => a.Identity, a => a.RowNumber);
-            foreach (var (identity, (regionName, regionPath)) in await definition.ExistingAsync(db, year, scope.RegionId, rowOf.Keys, ct))
-            {
-                if (!scope.CanRead(regionPath))
-                {
-                    elsewhere.Add((rowOf[identity], identity, regionName, regionPath));
-                    registered.Add(new ImportProblem(rowOf[identity], "", ""));
-                    continue;
-                }
-
-                var error = writer.DuplicateError(definition, year, regionName, regionPath, identity, "import");
-                registered.Add(new ImportProblem(rowOf[identity], Header(definition, error.Key), error.Message));
-            }
-        }
-    }
-
-    /// <summary>Rows of this import registered outside the user's subtree (row, identity, region), reported at the end.</summary>
-    private readonly List<(int RowNumber, string Identity, string RegionName, string RegionPath)> elsewhere = [];
-
-    /// <summary>
-    /// The duplicate answers the user may see: guesses over the limit are refused without saying whether they hit; rows
-    /// registered outside the subtree say only "elsewhere" (each audited, the office above told), and more of them than
-    /// <see cref="IdNumberLookups.ImportHitsElsewhere"/> refuse the whole file as probing, naming no row.
-    /// </summary>
-    private async Task<List<ImportProblem>> JudgeLookupsAsync(ILedgerDefinition definition, int year, List<IdNumberLookups.Guess> guesses,
-        List<ImportProblem> registered, CancellationToken ct)
-    {
-        var refused = await writer.Lookups.JudgeAsync(definition, guesses, "import", ct);
-        var header = LedgerWriteService.IdentityField(definition).Header;
-        var answers = registered.Where(p => p.Message.Length > 0 && !refused.ContainsKey(p.RowNumber)).ToList();
-        answers.AddRange(refused.Select(r => new ImportProblem(r.Key, header, r.Value)));
-        var hits = elsewhere.Where(e => !refused.ContainsKey(e.RowNumber)).ToList();
-        if (hits.Count > IdNumberLookups.ImportHitsElsewhere)
-        {
-            writer.Lookups.ImportRefused(definition, year, hits.Count);
-            answers.Add(new ImportProblem(0, "", $"文件中有 {hits.Count} 行已在您管辖范围以外的地区登记，超过 {IdNumberLookups.ImportHitsElsewhere} 行，"
-                + "疑似批量探查他人信息，本次导入已被拒绝并记录。确需导入的，请联系上级主管部门核实。"));
-            return answers;
+            return 0;
         }
 
-        foreach (var (rowNumber, identity, regionName, regionPath) in hits)
+        var rows = inserts.Select(r => r.Row).ToList();
+        Parallel.ForEach(rows.OfType<PersonRow>(), protector.Encrypt);
+        foreach (var row in rows)
         {
-            var error = writer.DuplicateError(definition, year, regionName, regionPath, identity, "import");
-            answers.Add(new ImportProblem(rowNumber, Header(definition, error.Key), error.Message));
+            (row.Version, row.UpdatedAtUtc, row.UpdatedBy) = (1, stamp, scope.UserName);
         }
 
-        return answers;
+        var before = await updates.LastIdAsync(definition, year, ct);
+        await db.InsertAsync(rows, ct);
+        await updates.RecordCreatedAsync(definition, year, stamp, before, inserts, ct);
+        return rows.Count;
     }
 
     /// <summary>The annotated workbook repeats the uploaded ID numbers in full: each download is audited like a full view.</summary>
@@ -276,11 +294,12 @@ public sealed class LedgerImportService(HarmonyDbContext db, UserScope scope, Le
     public string? AnnotatedPath(string token) => errorFiles.Find(token);
 
     /// <summary>The reading side of the queue: the file's data rows, then completion (with the reader's exception, if any).</summary>
-    private static async Task ReadInto(ChannelWriter<ImportedRow> queue, ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems, CancellationToken ct)
+    private static async Task ReadInto(ChannelWriter<ImportedRow> queue, ILedgerDefinition definition, SpreadsheetFile file, List<ImportProblem> problems,
+        AddedColumns added, CancellationToken ct)
     {
         try
         {
-            foreach (var row in LedgerSheetReader.Stream(definition, file, problems))
+            foreach (var row in LedgerSheetReader.Stream(definition, file, problems, added))
             {
                 await queue.WriteAsync(row, ct);
             }

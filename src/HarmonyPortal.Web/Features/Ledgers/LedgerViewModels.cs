@@ -72,8 +72,16 @@ public sealed record LedgerHistoryViewModel(ILedgerDefinition Definition, Ledger
 
 public sealed record LedgerConflictViewModel(LedgerFormViewModel Form, LedgerConflict Conflict);
 
-public sealed record LedgerImportViewModel(ILedgerDefinition Definition, int Year, LedgerImportService.Outcome? Outcome)
+public sealed record LedgerImportViewModel(ILedgerDefinition Definition, int Year, ImportOutcome? Outcome)
 {
+    /// <summary>The upload kept for the confirmation; null before an upload.</summary>
+    public string? Token { get; init; }
+
+    public ImportMode Mode { get; init; }
+
+    /// <summary>The options offered for each absent added column (null: free text).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>?> Choices { get; init; } = new Dictionary<string, IReadOnlyList<string>?>();
+
     /// <summary>The upload limit plus room for the multipart envelope; larger requests are refused with 413 before they are read.</summary>
     public const long MaxRequestBytes = (10 * 1024 * 1024) + (64 * 1024);
 }

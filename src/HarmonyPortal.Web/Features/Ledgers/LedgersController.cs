@@ -15,6 +15,7 @@ public sealed class LedgersController(
     LedgerWriteService writer,
     LedgerCarryForward carryForward,
     LedgerImportService importer,
+    ImportUploads uploads,
     LedgerExportService exporter,
     LedgerConfirmation confirmation) : Controller
 {
@@ -149,48 +150,110 @@ public sealed class LedgersController(
     public IActionResult Import(string kind, int? year) =>
         View(new LedgerImportViewModel(Definition(kind), Year(year), null));
 
+    /// <summary>The upload: kept server-side under a token, then a dry run whose counts and problems the clerk sees before anything is saved.</summary>
     [HttpPost("{kind}/import")]
     [Authorize(Policy = AccessPolicies.Clerk)]
     [RequestSizeLimit(LedgerImportViewModel.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = LedgerImportViewModel.MaxRequestBytes)]
-    public async Task<IActionResult> Import(string kind, int year, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> Import(string kind, int year, IFormFile? file, ImportMode mode, CancellationToken ct)
     {
         var definition = Definition(kind);
         // An import's year is one the form itself would accept.
         if (PortalYears.Refusal(year, writer.Today) is { } refusal)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(new LedgerImportViewModel(definition, queries.CurrentYear, new(0, [new(0, "", refusal)], null)));
+            return View(new LedgerImportViewModel(definition, queries.CurrentYear, ImportOutcome.Refused(refusal)));
         }
 
         if (await writer.LockRefusalAsync(writer.RegionId, year, ct) is { } locked)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(new LedgerImportViewModel(definition, year, new(0, [new(0, "", locked)], null)));
+            return View(new LedgerImportViewModel(definition, year, ImportOutcome.Refused(locked)) { Mode = mode });
         }
 
         if (file is null || file.Length == 0)
         {
-            return View(new LedgerImportViewModel(definition, year, new(0, [new(0, "", "请选择要上传的 Excel 文件")], null)));
+            return View(new LedgerImportViewModel(definition, year, ImportOutcome.Refused("请选择要上传的 Excel 文件")) { Mode = mode });
         }
 
         if (file.Length > LedgerImportService.Limits.MaxBytes)
         {
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return View(new LedgerImportViewModel(definition, year, new(0, [new(0, "", $"文件大小 {file.Length / 1048576.0:0.0} MB，超过上限 10 MB")], null)));
+            return View(new LedgerImportViewModel(definition, year, ImportOutcome.Refused($"文件大小 {file.Length / 1048576.0:0.0} MB，超过上限 10 MB")) { Mode = mode });
         }
 
         await using var stream = file.OpenReadStream();
-        var outcome = await importer.ImportAsync(definition, year, stream, ct);
+        var token = await uploads.SaveAsync(stream, ct);
+        return await PreviewAsync(definition, year, token, mode, new Dictionary<string, string?>(), ct);
+    }
+
+    /// <summary>
+    /// The preview's two buttons: 重新预览 (another dry run, with the values chosen for the columns the file lacks) and
+    /// 确认导入 (the import itself, refused when the data changed since the preview).
+    /// </summary>
+    [HttpPost("{kind}/import/confirm")]
+    [Authorize(Policy = AccessPolicies.Clerk)]
+    public async Task<IActionResult> ImportConfirm(string kind, string token, string? action, [FromForm(Name = "chosen")] Dictionary<string, string?> chosen, CancellationToken ct)
+    {
+        var definition = Definition(kind);
+        if (uploads.Find(token) is not { Preview: { } preview } upload || preview.Kind != definition.Key)
+        {
+            TempData[Flash.Error] = "上传的文件已过期或已导入（预览后 1 小时内有效），请重新上传。";
+            return RedirectToAction(nameof(Import), new { kind });
+        }
+
+        // 确认导入 after changing a value without 重新预览: the clerk first sees the preview with the new value.
+        var changed = chosen.Any(kv => (preview.Chosen.GetValueOrDefault(kv.Key) ?? "") != (kv.Value ?? "").Trim());
+        if (action != "confirm" || changed)
+        {
+            return await PreviewAsync(definition, preview.Year, token, preview.Mode, chosen, ct);
+        }
+
+        // The year may have been reported (and so locked) between the preview and the confirmation.
+        if (await writer.LockRefusalAsync(writer.RegionId, preview.Year, ct) is { } locked)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(nameof(Import), new LedgerImportViewModel(definition, preview.Year, ImportOutcome.Refused(locked)) { Mode = preview.Mode });
+        }
+
+        ImportOutcome outcome;
+        await using (var stream = System.IO.File.OpenRead(upload.Path))
+        {
+            outcome = await importer.ImportAsync(definition, preview.Year, stream, new ImportRequest(preview.Mode, preview.Chosen, DryRun: false, preview), ct);
+        }
+
         if (outcome.Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(new LedgerImportViewModel(definition, year, outcome));
+            return View(nameof(Import), await ImportViewAsync(definition, preview.Year, outcome, token, preview.Mode, ct));
         }
 
-        TempData[Flash.Success] = $"已导入 {outcome.Saved} 条记录。";
-        return RedirectToAction(nameof(List), new { kind, year });
+        uploads.Delete(token);
+        TempData[Flash.Success] = $"已导入 {outcome.Saved} 条记录（{outcome.Added} 新增，{outcome.Updated} 更新，{outcome.Unchanged} 无变化）。";
+        return RedirectToAction(nameof(List), new { kind, year = preview.Year });
     }
+
+    private async Task<IActionResult> PreviewAsync(ILedgerDefinition definition, int year, string token, ImportMode mode, Dictionary<string, string?> chosen, CancellationToken ct)
+    {
+        ImportOutcome outcome;
+        var path = uploads.Find(token)?.Path ?? throw new OutOfScopeException();
+        await using (var stream = System.IO.File.OpenRead(path))
+        {
+            outcome = await importer.ImportAsync(definition, year, stream, new ImportRequest(mode, chosen, DryRun: true), ct);
+        }
+
+        var values = outcome.AbsentValues.ToDictionary(kv => kv.Key, kv => kv.Value);
+        uploads.SavePreview(token, new ImportPreview(definition.Key, year, mode, values, outcome.Added, outcome.Updated, outcome.Unchanged, outcome.Versions));
+        if (outcome.Problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return View(nameof(Import), await ImportViewAsync(definition, year, outcome, token, mode, ct));
+    }
+
+    private async Task<LedgerImportViewModel> ImportViewAsync(ILedgerDefinition definition, int year, ImportOutcome outcome, string token, ImportMode mode, CancellationToken ct) =>
+        new(definition, year, outcome) { Token = token, Mode = mode, Choices = await importer.ChoicesAsync(definition, year, outcome.Absent, ct) };
 
     [HttpGet("{kind}/import/{token}")]
     [Authorize(Policy = AccessPolicies.Clerk)]

@@ -136,6 +136,7 @@ public static class MatrixRoutes
         ["GET Ledgers.Template"] = "an empty workbook",
         ["GET Ledgers.Import"] = "an empty form",
         ["POST Ledgers.Import"] = "always the user's region",
+        ["POST Ledgers.ImportConfirm"] = "the user's own upload in the user's region (another user's token finds nothing)",
         ["GET Nominations.Index"] = "the user's subtree",
         ["GET Publication.ConfirmPublish"] = "what POST Nominations.Publish would list, checked the same way, nothing saved",
         ["POST Publication.Withdraw"] = "the selecting level's own published list: a province's city sheets, or the user's own city or county sheet",

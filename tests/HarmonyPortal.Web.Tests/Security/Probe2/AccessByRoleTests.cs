@@ -32,6 +32,7 @@ public static class AccessByRoleCases
         ["GET Ledgers.Import"] = _ => Get($"{Ledger}/import?year=2022"),
         ["POST Ledgers.Import"] = _ => Upload($"{Ledger}/import", LedgerWorkbooks.Workbook(LedgerWorkbooks.CoordinatorHeaders,
             LedgerWorkbooks.Person("1", "越权导入", TestIdNumbers.WithCheckDigit("140902198101010030"), "男", "2019-05-01")), "台账.xlsx", ("year", "2022")),
+        ["POST Ledgers.ImportConfirm"] = _ => Post($"{Ledger}/import/confirm", ("token", "0190a1b2c3d47e5f8a9b0c1d2e3f4a5b"), ("action", "confirm")),
         ["POST Nominations.Publish"] = _ => Post("/nominations/publish", [.. Gold, ("confirmed", "true")]),
         ["GET Publication.ConfirmPublish"] = _ => Get("/nominations/publish?category=Coordinator&year=2022&batch=0"),
         ["POST Publication.Withdraw"] = _ => Post("/nominations/withdraw", [.. Gold, ("reason", "越权撤回"), ("confirmed", "true")]),
@@ -53,13 +54,13 @@ public static class AccessByRoleCases
         ("xz.clerk", "xzxf", ["POST Reporting.ReturnReport", "POST Nominations.Decide", "POST Nominations.Extend"]),
         // Reviewers: no ledger or nominee editing, no submitting, no administration; a city reviewer does not select or publish what its province confers (山西).
         ("xz.reviewer", "-", ["GET Ledgers.Create", "POST Ledgers.Create", "POST Ledgers.CarryForward", "GET Ledgers.Import", "POST Ledgers.Import",
-            "POST Nominations.Publish", "GET Publication.ConfirmPublish", "POST Publication.Withdraw", "GET Users.Index", "GET Regions.Index"]),
+            "POST Ledgers.ImportConfirm", "POST Nominations.Publish", "GET Publication.ConfirmPublish", "POST Publication.Withdraw", "GET Users.Index", "GET Regions.Index"]),
         ("xz.reviewer", "xzxf", ["GET Ledgers.Edit", "POST Ledgers.Edit", "GET RecycleBin.ConfirmDelete", "POST RecycleBin.Delete", "POST RecycleBin.Restore", "POST Nominations.Create", "POST Nominations.Narrative",
             "POST Nominations.Attest", "POST Nominations.Evidence", "POST Nominations.RemoveEvidence", "POST Nominations.Delete", "POST Nominations.Submit",
             "POST Nominations.Select", "POST Users.Edit", "POST Rules.AddVersion"]),
         ("sx.reviewer", "xzxf", ["POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.BulkApprove", "POST Ledgers.Edit", "POST Users.ResetPassword"]),
         // Admins: no ledger or nomination work, no reporting; a city admin has 地区管理 of the regions below its city, not of its city (issue 17).
-        ("xz.admin", "-", ["POST Ledgers.Create", "POST Ledgers.Import"]),
+        ("xz.admin", "-", ["POST Ledgers.Create", "POST Ledgers.Import", "POST Ledgers.ImportConfirm"]),
         ("xz.admin", "xz", ["POST Reporting.Report", "POST Regions.Edit", "GET RegionChanges.Rename", "POST RegionChanges.Rename", "POST RegionChanges.Close",
             "POST RegionChanges.Move", "POST RegionChanges.Merge", "POST RegionChanges.Split"]),
         ("xz.admin", "xzxf", ["POST Ledgers.Edit", "POST Nominations.Create", "POST Nominations.Decide", "POST Nominations.Approve", "POST Nominations.Submit",
