@@ -72,14 +72,14 @@ public sealed class LedgerQueryService(
 
         var hasNext = found.Count > LedgerListQuery.PageSize;
         var canWrite = scope.CanWriteRecordsOf(scope.RegionId);
-        var year = query.Year!.Value;
+        var listYear = query.Year!.Value;
         return new LedgerListViewModel(definition, query, found.Take(LedgerListQuery.PageSize).ToList(), hasNext,
             RegionOption.Flatten(tree), YearChoices(CurrentYear), canWrite)
         {
             SearchNote = note,
             Total = total,
-            LockNote = canWrite ? await writer.LockRefusalAsync(scope.RegionId, year, ct) : null,
-            Unconfirmed = canWrite ? await definition.Rows(db).CountAsync(r => r.RegionId == scope.RegionId && r.Year == year && r.Status == LedgerRowStatus.NeedsReview, ct) : 0,
+            LockNote = canWrite ? await writer.LockRefusalAsync(scope.RegionId, listYear, ct) : null,
+            Unconfirmed = canWrite ? await definition.Rows(db).CountAsync(r => r.RegionId == scope.RegionId && r.Year == listYear && r.Status == LedgerRowStatus.NeedsReview, ct) : 0,
         };
     }
 
