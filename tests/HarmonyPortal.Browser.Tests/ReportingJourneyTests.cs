@@ -120,6 +120,8 @@ public sealed class ReportingJourneyTests(BrowserSession session) : IClassFixtur
         var sheetUrl = clerk.Url;
         clerk.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await clerk.GetByRole(AriaRole.Button, new() { Name = "提交推荐表" }).ClickAsync();
+        await clerk.GetByLabel("确认提交以上推荐对象").CheckAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "提交推荐表" }).ClickAsync();
         await Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("推荐表已提交");
 
         var city = await SignInAsync("xz.reviewer");

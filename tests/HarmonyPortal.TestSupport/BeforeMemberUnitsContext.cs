@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.TestSupport;
 
 /// <summary>
-/// The model as it was before member units (no MemberUnits table, no UnitId columns): what migration tests write rows with
+/// The model as it was before member units (no MemberUnits table, no UnitId columns, nor the later region and tier columns): what migration tests write rows with
 /// into a database migrated only part of the way. Users are not written through it (their old Party column is gone from the model).
 /// </summary>
 public sealed class BeforeMemberUnitsContext(DbContextOptions<HarmonyDbContext> options) : HarmonyDbContext(options)
@@ -28,5 +28,15 @@ public sealed class BeforeMemberUnitsContext(DbContextOptions<HarmonyDbContext> 
 
         builder.Entity<AppUser>().Ignore(u => u.UnitId);
         builder.Entity<Nomination>().Ignore(n => n.UnitId);
+
+        // Later columns (issue 17): region closures and merges, nomination tiers.
+        var region = builder.Entity<Core.Regions.Region>();
+        foreach (var key in region.Metadata.GetForeignKeys().Where(k => k.Properties.Any(p => p.Name == nameof(Core.Regions.Region.MergedIntoId))).ToList())
+        {
+            region.Metadata.RemoveForeignKey(key);
+        }
+
+        region.Ignore(r => r.MergedIntoId).Ignore(r => r.ClosedOn);
+        builder.Entity<Nomination>().Ignore(n => n.Tier);
     }
 }
