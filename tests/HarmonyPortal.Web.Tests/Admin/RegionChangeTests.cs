@@ -134,7 +134,7 @@ public abstract class RegionChangeTests<TPortal>(TPortal portal) : IClassFixture
         using (var clerk = await portal.SignedInClientAsync("yyjs.clerk"))
         {
             var action = $"/reporting/{await portal.RegionIdAsync("430611")}/report";
-            Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostAsync(action, await clerk.TokenFromAsync("/reporting?year=2024"), ("year", "2024"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostAsync(action, await clerk.TokenFromAsync("/reporting?year=2024"), ("year", "2024"), ("confirmed", "true"))).StatusCode);
         }
 
         using var province = await portal.SignedInClientAsync("hn.reviewer");

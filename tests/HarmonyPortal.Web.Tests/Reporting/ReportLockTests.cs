@@ -129,7 +129,7 @@ public abstract class ReportLockTests<TPortal>(TPortal portal) : IClassFixture<T
         var edited = await clerk.PostAsync($"{Ledger}/{rowId}/edit", await clerk.TokenFromAsync($"{Ledger}/{rowId}/edit"),
             [.. Enterprise("君山甲公司（改名）", 2031), ("version", "1")]);
         Assert.Contains(why, (await PortalClient.ParseAsync(edited)).QuerySelector("[data-testid=form-errors]")!.TextContent);
-        var deleted = await FollowAsync(clerk, await clerk.PostAsync($"{Ledger}/{rowId}/delete", await clerk.TokenFromAsync($"{Ledger}/{rowId}"), ("version", "1")));
+        var deleted = await FollowAsync(clerk, await clerk.PostAsync($"{Ledger}/{rowId}/delete", await clerk.TokenFromAsync($"{Ledger}/{rowId}"), ("version", "1"), ("confirmed", "true")));
         Assert.Contains(why, Flash(deleted));
         using var upload = new MultipartFormDataContent
         {

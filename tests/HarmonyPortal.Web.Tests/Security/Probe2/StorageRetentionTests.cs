@@ -44,7 +44,9 @@ public abstract class StorageRetentionTests<TPortal>(TPortal portal, ITestOutput
         var deleted = portal.Services.GetRequiredService<PersonalFileSweeper>().Sweep();
 
         output.WriteLine($"{portal.Provider}: sweep after 24 h 1 min deleted {deleted} files; export exists: {File.Exists(exportFile)}, old import exists: {File.Exists(importFile)}, young import exists: {File.Exists(ImportFile(StorageFiles.TokenOf(youngLink)))}");
-        Assert.Equal(2, deleted);
+        // At least the export and the old error workbook; the dry run's kept uploads and previews (issue 17) expire too,
+        // and other tests of the class may have left some.
+        Assert.True(deleted >= 2, $"the sweep deleted {deleted} files");
         Assert.False(File.Exists(exportFile));
         Assert.False(File.Exists(importFile));
         Assert.True(File.Exists(ImportFile(StorageFiles.TokenOf(youngLink))));
