@@ -16,7 +16,14 @@ public static class SheetEvaluator
     /// (<paramref name="countIn"/>): a maximum blocks (unless "左右"), a yearly minimum short warns, a plan or named-years
     /// minimum short is progress until its period ends.
     /// </summary>
-    public static IReadOnlyList<SheetFinding> Quotas(RuleTask task, RuleSet plan, Region region, int year, Func<IReadOnlyList<int>, int> countIn)
+    public static IReadOnlyList<SheetFinding> Quotas(RuleTask task, RuleSet plan, Region region, int year, Func<IReadOnlyList<int>, int> countIn) =>
+        Quotas(task, plan, region, year, (years, _) => countIn(years));
+
+    /// <summary>
+    /// As above, with the count asked per tier: a quota of one tier of a tiered honour (铜牌 / 银牌 / 金牌) counts the
+    /// nominees for that tier only (<paramref name="countIn"/> gets the tier's id), a quota without a tier counts all.
+    /// </summary>
+    public static IReadOnlyList<SheetFinding> Quotas(RuleTask task, RuleSet plan, Region region, int year, Func<IReadOnlyList<int>, string?, int> countIn)
     {
         var findings = new List<SheetFinding>();
         foreach (var quota in task.Quotas.Where(q => QuotaScopes.Binds(q, region) && q.Share is null))
@@ -28,12 +35,16 @@ public static class SheetEvaluator
             }
 
             var scope = quota.Per == QuotaPeriod.Year ? $"{year} 年度" : quota.Per == QuotaPeriod.Period ? $"规划期（{plan.PeriodText}）内" : $"{string.Join("、", quota.Years)} 年";
-            var judged = QuotaJudgement.Count(quota, countIn(years), QuotaScopes.IsFinal(quota, plan, year));
-            findings.Add(new SheetFinding(judged.Status is QuotaStatus.Met or QuotaStatus.InProgress, $"{region.Name} {scope}{task.Name}：{judged.Explanation}", judged.Blocks));
+            var judged = QuotaJudgement.Count(quota, countIn(years, quota.Tier), QuotaScopes.IsFinal(quota, plan, year));
+            var what = quota.Tier is { } tier ? $"{task.Name}（{TierName(task, tier)}）" : task.Name;
+            findings.Add(new SheetFinding(judged.Status is QuotaStatus.Met or QuotaStatus.InProgress, $"{region.Name} {scope}{what}：{judged.Explanation}", judged.Blocks));
         }
 
         return findings;
     }
+
+    /// <summary>The tier's name (金牌) as the honour gives it, or its id when the honour has no such tier.</summary>
+    public static string TierName(RuleTask task, string tier) => task.Honour?.Tiers.FirstOrDefault(t => t.Id == tier)?.Name ?? tier;
 
     /// <summary>What a page shows where a deadline would be when no plan up the chain sets one for the step.</summary>
     public const string NoDeadline = "本级规则未规定报送期限";

@@ -142,3 +142,35 @@ public sealed class YueyangAttachment1Tests
         Assert.DoesNotContain(Yueyang.Tasks, t => t.Kind == TaskKind.DisplayOnly);
     }
 }
+
+public sealed class TierQuotaTests
+{
+    private static readonly Region Shenyang = new() { Name = "沈阳市", Code = "210100", Level = RegionLevel.City };
+
+    // 辽宁 2023–2025: per year 20 金牌 of 100 in all; each tier has its own quota and counts its own nominees.
+    private static readonly RuleTask Tiered = new("tiered-coordinator", "劳动关系协调员选树", "人社厅", [],
+        [
+            new Quota(nameof(RegionLevel.City), null, QuotaPeriod.Year, null, 1, "名", null, null) { Tier = "gold" },
+            new Quota(nameof(RegionLevel.City), null, QuotaPeriod.Year, null, 3, "名", null, null) { Tier = "silver" },
+            new Quota(nameof(RegionLevel.City), null, QuotaPeriod.Year, null, 5, "名", null, null),
+        ],
+        [])
+    {
+        Kind = TaskKind.Honour,
+        Honour = new Honour(GoldCategory.Coordinator, "劳动关系协调员", "coordinators", RegionLevel.Province,
+            [new HonourTier("bronze", "铜牌", false), new HonourTier("silver", "银牌", true), new HonourTier("gold", "金牌", true)]),
+    };
+
+    [Fact]
+    public void EachTiersQuota_CountsOnlyThatTiersNominees_AndSaysWhichTier()
+    {
+        var plan = SeedRuleSets.Load("shanxi-2021.json");
+        var nominees = new Dictionary<string, int> { ["gold"] = 2, ["silver"] = 2, ["bronze"] = 1 };
+
+        var findings = SheetEvaluator.Quotas(Tiered, plan, Shenyang, 2022, (years, tier) => tier is null ? nominees.Values.Sum() : nominees.GetValueOrDefault(tier));
+
+        Assert.Contains(findings, f => !f.Ok && f.Blocks && f.Explanation == "沈阳市 2022 年度劳动关系协调员选树（金牌）：2 名，超过上限 1 名");
+        Assert.Contains(findings, f => f.Ok && f.Explanation.StartsWith("沈阳市 2022 年度劳动关系协调员选树（银牌）：2 名", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Ok && f.Explanation.StartsWith("沈阳市 2022 年度劳动关系协调员选树：5 名", StringComparison.Ordinal));
+    }
+}

@@ -21,7 +21,7 @@ public abstract class HonourHistoryTests<TPortal>(TPortal portal) : IClassFixtur
     private static int serial;
 
     /// <summary>山西's plan for 2024–2026, stored as the newest version, with the coordinator criteria and honour tiers given.</summary>
-    private async Task PlanAsync(JsonNode? coordinatorCriteria, JsonArray? tiers)
+    private async Task PlanAsync(JsonNode? coordinatorCriteria, JsonArray? tiers, JsonArray? quotas = null)
     {
         var shanxi = await portal.RegionIdAsync("140000");
         await using var db = portal.CreateDbContext();
@@ -41,6 +41,11 @@ public abstract class HonourHistoryTests<TPortal>(TPortal portal) : IClassFixtur
         if (tiers is not null)
         {
             gold["honour"]!["tiers"] = tiers;
+        }
+
+        if (quotas is not null)
+        {
+            gold["quotas"] = quotas;
         }
 
         var json = plan.ToJsonString();
@@ -184,6 +189,34 @@ public abstract class HonourHistoryTests<TPortal>(TPortal portal) : IClassFixtur
         var recorded = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == promoted).OrderByDescending(e => e.Id).FirstAsync();
         Assert.Contains("2025年已获该称号（已公布入选）", recorded.VerdictJson);
         Assert.Contains("2025年已获该称号（已公布入选）", (await clerk.GetPageAsync($"/print/nominations/{promoted}")).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task ATiersQuota_CountsThatTiersNomineesOnly_AndTheRefusalNamesTheTier()
+    {
+        portal.Clock.Set(2024, 6, 3); // 2024: the class's other tests nominate for 2025 and 2026 in the same counties
+        await PlanAsync(null,
+            JsonNode.Parse("""[ { "id": "bronze", "name": "铜牌" }, { "id": "silver", "name": "银牌" } ]""")!.AsArray(),
+            JsonNode.Parse("""
+                [ { "level": "County", "per": "year", "max": 1, "unit": "名", "tier": "bronze" },
+                  { "level": "County", "per": "year", "max": 3, "unit": "名" } ]
+                """)!.AsArray());
+
+        // 定襄县: one 铜牌 and one 银牌 — each tier within its quota, two in all within three.
+        using var clerk = await portal.SignedInClientAsync("xzdx.clerk");
+        var bronze = IdOf(await NominateForAsync(clerk, await RowAsync(clerk, "定襄铜牌", IdNumber(), 2024), "bronze"));
+        IdOf(await NominateForAsync(clerk, await RowAsync(clerk, "定襄银牌", IdNumber(), 2024), "silver"));
+        await DoneAsync(ActAsync(clerk, (await SheetAsync(portal, bronze)).Id, "submit"));
+
+        // 原平市: two 铜牌 — the 铜牌 quota of one is passed, although two in all are within three.
+        using var other = await portal.SignedInClientAsync("xzyp.clerk");
+        var first = IdOf(await NominateForAsync(other, await RowAsync(other, "原平铜牌甲", IdNumber(), 2024), "bronze"));
+        IdOf(await NominateForAsync(other, await RowAsync(other, "原平铜牌乙", IdNumber(), 2024), "bronze"));
+        var refused = await ActAsync(other, (await SheetAsync(portal, first)).Id, "submit");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var reasons = await TextAsync(refused);
+        Assert.Contains("2024 年度打造金牌劳动关系协调员（铜牌）：2 名，超过上限 1 名", reasons);
+        Assert.DoesNotContain("打造金牌劳动关系协调员：2 名，超过上限", reasons);
     }
 }
 

@@ -99,7 +99,7 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules, Honou
             return new NomineeVerdict(n, row, row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, attested, today, held));
         }).ToList();
 
-        var quotas = goldRules.Task is { } task ? await QuotasAsync(task, goldRules.TaskSet!, sheet, region, nominees.Count, ct) : [];
+        var quotas = goldRules.Task is { } task ? await QuotasAsync(task, goldRules.TaskSet!, sheet, region, nominees, ct) : [];
         var deadline = await DeadlineAsync(goldRules, region, sheet.Category, sheet.Year, sheet.Batch, today, ct);
         return new Report(goldRules, verdicts, quotas, deadline);
     }
@@ -128,13 +128,16 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules, Honou
         verdict.Explanation,
         verdict.Members.Select(Node).ToList());
 
-    private async Task<IReadOnlyList<SheetFinding>> QuotasAsync(RuleTask task, RuleSet set, NominationSheet sheet, Region region, int onSheet, CancellationToken ct)
+    private async Task<IReadOnlyList<SheetFinding>> QuotasAsync(RuleTask task, RuleSet set, NominationSheet sheet, Region region, IReadOnlyList<Nomination> onSheet, CancellationToken ct)
     {
-        // Count the sheet's nominees plus the region's other sheets (other batches, other years of the plan).
+        // Count the sheet's nominees plus the region's other sheets (other batches, other years of the plan); a tier's
+        // quota counts the nominees for that tier only.
         var others = await db.Nominations.AsNoTracking().Where(n => n.Category == sheet.Category && n.SheetId != sheet.Id && (n.CitySheetId == null || n.CitySheetId != sheet.Id)
                 && (n.RegionId == region.Id || n.CitySheetId != null && n.CitySheet!.RegionId == region.Id && n.CityDecision != Decision.No))
-            .GroupBy(n => n.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Year, g => g.Count, ct);
-        return SheetEvaluator.Quotas(task, set, region, sheet.Year, years => years.Sum(y => others.GetValueOrDefault(y)) + (years.Contains(sheet.Year) ? onSheet : 0));
+            .GroupBy(n => new { n.Year, n.Tier }).Select(g => new { g.Key.Year, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
+        return SheetEvaluator.Quotas(task, set, region, sheet.Year, (years, tier) =>
+            others.Where(o => years.Contains(o.Year) && (tier is null || o.Tier == tier)).Sum(o => o.Count)
+            + (years.Contains(sheet.Year) ? onSheet.Count(n => tier is null || n.Tier == tier) : 0));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()

@@ -139,7 +139,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         {
             case TaskKind.Honour when task.Honour is { Category: { } category }:
             {
-                var (approved, nominated) = await NominationsAsync(category, region.Path, years, unitId, ct);
+                var (approved, nominated) = await NominationsAsync(category, region.Path, years, unitId, quota.Tier, ct);
                 return Result(approved, null, nominated, quota.Share is null
                     ? QuotaJudgement.Count(quota, approved, final)
                     : new QuotaJudgement(QuotaStatus.Unknown, "选树任务不按比例计量"));
@@ -206,16 +206,16 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         return count;
     }
 
-    /// <summary>The nominees of the years in the region's subtree (or a member unit's), and how many of them the city approved.</summary>
-    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string path, IReadOnlyList<int> years, int? unitId, CancellationToken ct)
+    /// <summary>The nominees of the years in the region's subtree (or a member unit's; of one tier when given), and how many of them the city approved.</summary>
+    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string path, IReadOnlyList<int> years, int? unitId, string? tier, CancellationToken ct)
     {
-        var key = $"gold|{category}|{path}|{string.Join(",", years)}|{unitId}";
+        var key = $"gold|{category}|{path}|{string.Join(",", years)}|{unitId}|{tier}";
         if (measured.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var counts = await db.Nominations.Where(n => n.Category == category && years.Contains(n.Year) && n.Region.Path.StartsWith(path) && (unitId == null || n.UnitId == unitId))
+        var counts = await db.Nominations.Where(n => n.Category == category && years.Contains(n.Year) && n.Region.Path.StartsWith(path) && (unitId == null || n.UnitId == unitId) && (tier == null || n.Tier == tier))
             .GroupBy(n => n.CityDecision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var result = (counts.Where(c => c.Key == Decision.Yes).Sum(c => c.Count), (int?)counts.Sum(c => c.Count));
         measured[key] = result;
