@@ -89,10 +89,13 @@ public static class RuleTexts
         _ => string.Join("、", q.Years) + " 年合计",
     };
 
-    /// <summary>The requirement, e.g. "≥ 2 名且 ≤ 2 名", "10 名左右", "比例 ≥ 80%".</summary>
-    public static string Requirement(Quota q)
+    /// <summary>The tier's name (金牌) as the task's honour gives it, or its id when the honour has no such tier.</summary>
+    public static string TierName(RuleTask task, string tier) => task.Honour?.Tiers.FirstOrDefault(t => t.Id == tier)?.Name ?? tier;
+
+    /// <summary>The requirement, e.g. "≥ 2 名且 ≤ 2 名", "10 名左右", "比例 ≥ 80%"; a tier's quota names the tier (by the task's honour when given).</summary>
+    public static string Requirement(Quota q, RuleTask? task = null)
     {
-        var tier = q.Tier is null ? "" : $"（{q.Tier}）";
+        var tier = q.Tier is null ? "" : $"（{(task is null ? q.Tier : TierName(task, q.Tier))}）";
         if (q.Share is { } share)
         {
             return $"比例 ≥ {(share * 100).ToString("0.#", CultureInfo.InvariantCulture)}%{tier}";

@@ -36,15 +36,12 @@ public static class SheetEvaluator
 
             var scope = quota.Per == QuotaPeriod.Year ? $"{year} 年度" : quota.Per == QuotaPeriod.Period ? $"规划期（{plan.PeriodText}）内" : $"{string.Join("、", quota.Years)} 年";
             var judged = QuotaJudgement.Count(quota, countIn(years, quota.Tier), QuotaScopes.IsFinal(quota, plan, year));
-            var what = quota.Tier is { } tier ? $"{task.Name}（{TierName(task, tier)}）" : task.Name;
+            var what = quota.Tier is { } tier ? $"{task.Name}（{RuleTexts.TierName(task, tier)}）" : task.Name;
             findings.Add(new SheetFinding(judged.Status is QuotaStatus.Met or QuotaStatus.InProgress, $"{region.Name} {scope}{what}：{judged.Explanation}", judged.Blocks));
         }
 
         return findings;
     }
-
-    /// <summary>The tier's name (金牌) as the honour gives it, or its id when the honour has no such tier.</summary>
-    public static string TierName(RuleTask task, string tier) => task.Honour?.Tiers.FirstOrDefault(t => t.Id == tier)?.Name ?? tier;
 
     /// <summary>What a page shows where a deadline would be when no plan up the chain sets one for the step.</summary>
     public const string NoDeadline = "本级规则未规定报送期限";

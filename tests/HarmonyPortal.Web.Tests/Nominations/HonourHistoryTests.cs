@@ -217,6 +217,12 @@ public abstract class HonourHistoryTests<TPortal>(TPortal portal) : IClassFixtur
         var reasons = await TextAsync(refused);
         Assert.Contains("2024 年度打造金牌劳动关系协调员（铜牌）：2 名，超过上限 1 名", reasons);
         Assert.DoesNotContain("打造金牌劳动关系协调员：2 名，超过上限", reasons);
+
+        // The rules page names the tier of each quota as the honour does.
+        using var reviewer = await portal.SignedInClientAsync("sx.reviewer");
+        var rules = (await reviewer.GetPageAsync($"/rules/{await portal.RegionIdAsync("140000")}")).Body!.TextContent;
+        Assert.Contains("名（铜牌）", rules);
+        Assert.DoesNotContain("（bronze）", rules);
     }
 }
 

@@ -49,9 +49,9 @@ public sealed class RulesPageBuilder(HarmonyDbContext db, UserScope scope)
 
         var tasks = set.Tasks.Select(t => new TaskView(
             t,
-            t.Quotas.Where(q => q.Level is not null).Select(q => new QuotaLine(LevelScope(q) + "：" + Requirement(q), q.Note)).ToList(),
+            t.Quotas.Where(q => q.Level is not null).Select(q => new QuotaLine(LevelScope(q) + "：" + Requirement(q, t), q.Note)).ToList(),
             t.Quotas.Where(q => q.Level is null).GroupBy(Holder).OrderBy(g => Order(g.First()))
-                .Select(g => new HolderQuotas(g.Key, g.Select(q => new QuotaLine(Requirement(q), q.Note)).ToList())).ToList(),
+                .Select(g => new HolderQuotas(g.Key, g.Select(q => new QuotaLine(Requirement(q, t), q.Note)).ToList())).ToList(),
             Deadlines(t))).ToList();
 
         var own = byCode.Values.FirstOrDefault(p => p.Id == scope.RegionId) is { } viewer && viewer.Id != details.RegionId && places.Any(p => p.Id == details.RegionId && viewer.Path.StartsWith(p.Path, StringComparison.Ordinal))
@@ -68,7 +68,7 @@ public sealed class RulesPageBuilder(HarmonyDbContext db, UserScope scope)
         return set.Tasks
             .Select(t => new OwnTask(t.Id, t.Name, t.Quotas
                 .Where(q => QuotaScopes.Binds(q, region) || QuotaScopes.BindsUnitOf(q, region))
-                .Select(q => new OwnQuota(q.Level is not null ? LevelScope(q) : q.MemberUnit is not null ? holder(q) : null, Requirement(q), q.Note))
+                .Select(q => new OwnQuota(q.Level is not null ? LevelScope(q) : q.MemberUnit is not null ? holder(q) : null, Requirement(q, t), q.Note))
                 .ToList()))
             .Where(t => t.Quotas.Count > 0)
             .ToList();
@@ -76,7 +76,7 @@ public sealed class RulesPageBuilder(HarmonyDbContext db, UserScope scope)
 
     private static string LevelScope(Quota q) => RuleTexts.Scope(q) + (q.MemberUnit is { } unit ? "的" + unit : "");
 
-    private static string Requirement(Quota q) => RuleTexts.Period(q) + " " + RuleTexts.Requirement(q);
+    private static string Requirement(Quota q, RuleTask t) => RuleTexts.Period(q) + " " + RuleTexts.Requirement(q, t);
 
     private static List<DeadlineLine> Deadlines(RuleTask task) =>
         task.Deadlines

@@ -53,7 +53,7 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
 
         // The sum over the regions below of each count quota binding them (by level or by name), task by task.
         foreach (var sum in achieved.Where(a => a.Region.Id != own.Id && a.MemberUnit is null && a.Quota.Share is null && a.Quota.Min is not null && a.Judgement.Status != QuotaStatus.Unknown)
-                     .GroupBy(a => (a.Task.Name, a.Quota.Per, a.Quota.Unit, Years: string.Join(",", a.Years))))
+                     .GroupBy(a => (a.Task.Name, a.Quota.Per, a.Quota.Unit, a.Quota.Tier, Years: string.Join(",", a.Years))))
         {
             var first = sum.First();
             var required = sum.Sum(a => a.Required);
@@ -82,7 +82,7 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
             a.Quota.Share is null ? a.Quota.Unit : "%", deadline, basis, !a.Plan.Governs(year), a.Nominated, a.Region.Id)
         {
             Period = RuleTexts.Period(a.Quota),
-            Requirement = RuleTexts.Requirement(a.Quota),
+            Requirement = RuleTexts.Requirement(a.Quota, a.Task),
             Status = a.Judgement.Status,
             Explanation = a.Task.Kind is TaskKind.Honour or TaskKind.LedgerCount && a.Quota.Share is null && a.Quota.Min is { } min && a.Judgement.Status != QuotaStatus.Unknown
                 ? $"{a.Achieved} / {min} {a.Quota.Unit}{(a.Quota.Approximate ? "左右" : "")}{(a.Achieved >= min ? "，已完成" : $"，还差 {min - a.Achieved} {a.Quota.Unit}")}{(a.Judgement.Status == QuotaStatus.Over ? "；" + a.Judgement.Explanation : "")}"

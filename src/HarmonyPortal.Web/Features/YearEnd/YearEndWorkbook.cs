@@ -102,7 +102,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
                 CellValue.Number(++serial), CellValue.Text(a.Holder), CellValue.Text(a.Task.Name), CellValue.Text(a.Quota.Unit),
                 a.Quota.Min is { } min ? CellValue.Number(min) : CellValue.Empty, CellValue.Number(a.Achieved), CellValue.Number(a.Shortfall),
                 CellValue.Text(a.Judgement.Status switch { QuotaStatus.Met => "已完成", QuotaStatus.InProgress => "进行中", QuotaStatus.Unknown => "未计量", _ => "未完成" }),
-                CellValue.Text($"{RuleTexts.Period(a.Quota)} {RuleTexts.Requirement(a.Quota)}；{basis}：{a.Judgement.Explanation}"),
+                CellValue.Text($"{RuleTexts.Period(a.Quota)} {RuleTexts.Requirement(a.Quota, a.Task)}；{basis}：{a.Judgement.Explanation}"),
             ]);
         }
 
