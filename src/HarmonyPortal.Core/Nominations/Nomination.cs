@@ -70,6 +70,14 @@ public class Nomination
     public List<NominationAttestation> Attestations { get; } = [];
 
     public List<NominationEvidence> Evidence { get; } = [];
+
+    /// <summary>
+    /// Selected (入选) on a list its selecting level has published: the nominee's own sheet published (a county's or
+    /// city's own list), or the city sheet that carried it upward. The published list, the year-end 入选名单 and the
+    /// honour history all read this one condition.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Nomination, bool>> OnPublishedList =
+        n => n.ProvinceDecision == Decision.Yes && (n.Sheet.Status == SheetStatus.Published || n.CitySheet != null && n.CitySheet.Status == SheetStatus.Published);
 }
 
 /// <summary>A reviewer's decision on one nominee: the city's 通过/不通过, the province's 入选/未入选.</summary>

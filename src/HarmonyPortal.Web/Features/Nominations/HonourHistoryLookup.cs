@@ -44,7 +44,7 @@ public sealed class HonourHistoryLookup(HarmonyDbContext db)
                     n.LedgerRowId,
                     n.Year,
                     n.Tier,
-                    Published = n.ProvinceDecision == Decision.Yes && (n.Sheet.Status == SheetStatus.Published || n.CitySheet!.Status == SheetStatus.Published),
+                    Published = db.Nominations.Where(Nomination.OnPublishedList).Any(p => p.Id == n.Id), // one condition with the published list's, in the same query
                 })
                 .ToListAsync(ct);
             foreach (var found in nominations.GroupBy(n => earlier[n.LedgerRowId]))

@@ -62,8 +62,8 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
     public async Task<PublishedList> PublishedAsync(GoldCategory category, int year, int batch, CancellationToken ct)
     {
         var selected = await db.Nominations.AsNoTracking().Include(n => n.Region)
-            .Where(n => n.Region.Path.StartsWith(scope.RegionPath) && n.Category == category && n.Year == year && n.Batch == batch
-                && n.ProvinceDecision == Decision.Yes && (n.Sheet.Status == SheetStatus.Published || n.CitySheet!.Status == SheetStatus.Published))
+            .Where(Nomination.OnPublishedList)
+            .Where(n => n.Region.Path.StartsWith(scope.RegionPath) && n.Category == category && n.Year == year && n.Batch == batch)
             .ToListAsync(ct);
         var tree = await db.LoadSubtreeAsync(scope, ct);
         var order = tree.SelfAndDescendants().Select((r, i) => (r.Id, i)).ToDictionary(r => r.Id, r => r.i);

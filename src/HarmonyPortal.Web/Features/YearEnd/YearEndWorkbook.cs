@@ -190,8 +190,8 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
 
         // The published list: nominees selected on a list the selecting level (province, city or county) has published.
         var selected = await db.Nominations
-            .Where(n => n.Category == category && n.Year == year && n.ProvinceDecision == Decision.Yes
-                && (n.Sheet.Status == SheetStatus.Published || n.CitySheet != null && n.CitySheet.Status == SheetStatus.Published) && n.Region.Path.StartsWith(scope.RegionPath))
+            .Where(Nomination.OnPublishedList)
+            .Where(n => n.Category == category && n.Year == year && n.Region.Path.StartsWith(scope.RegionPath))
             .OrderBy(n => n.Region.Path).ThenBy(n => n.Batch).ThenBy(n => n.Id)
             .Select(n => new { n.RegionId, n.Name, n.Batch, n.Narrative, n.ProvinceReason })
             .ToListAsync(ct);
