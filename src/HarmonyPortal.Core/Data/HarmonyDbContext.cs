@@ -80,6 +80,14 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<Indicators.IndicatorEvidence> IndicatorEvidence => Set<Indicators.IndicatorEvidence>();
 
+    public DbSet<Materials.MaterialSubmission> MaterialSubmissions => Set<Materials.MaterialSubmission>();
+
+    public DbSet<Materials.MaterialFile> MaterialFiles => Set<Materials.MaterialFile>();
+
+    public DbSet<Materials.MaterialEvent> MaterialEvents => Set<Materials.MaterialEvent>();
+
+    public DbSet<Materials.TaskDeadlineExtension> TaskDeadlineExtensions => Set<Materials.TaskDeadlineExtension>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -42,6 +42,25 @@ public class IndicatorReport
 
     public DateTime ReportedAtUtc { get; set; }
 
+    /// <summary>
+    /// Where the report stands with the level above: submitted when made, then accepted or returned with a reason. A
+    /// returned figure is corrected by a new report. Reports made before review existed read as submitted.
+    /// </summary>
+    public Materials.ReviewStatus Status { get; set; } = Materials.ReviewStatus.Submitted;
+
+    /// <summary>The date the report was due by (the step's deadline or the region's extension), null when none.</summary>
+    public DateOnly? DueDate { get; set; }
+
+    /// <summary>Whole days the report came after <see cref="DueDate"/>; 0 when on time or without a date.</summary>
+    public int DaysLate { get; set; }
+
+    public DateTime? ReviewedAtUtc { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    /// <summary>Why the figure was returned (or why an acceptance was undone).</summary>
+    public string? ReviewReason { get; set; }
+
     public List<IndicatorEvidence> Evidence { get; } = [];
 }
 

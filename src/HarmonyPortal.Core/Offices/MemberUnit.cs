@@ -33,6 +33,14 @@ public class MemberUnit
     /// <summary>True for the one unit of the region that hosts the tripartite office (usually 人社局).</summary>
     public bool HostsOffice { get; set; }
 
+    /// <summary>The unit's contact for the office's business (赣州 lists one per party): shown to the level above next to overdue items, and reminders go to it.</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>The contact's office phone or mobile; masked like any phone where the reader may not see it.</summary>
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+
     /// <summary>False once retired: kept for the users and rows that name it, offered for nothing new.</summary>
     public bool IsActive { get; set; } = true;
 }

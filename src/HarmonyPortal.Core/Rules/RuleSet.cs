@@ -91,6 +91,12 @@ public sealed record RuleTask(string Id, string Name, string Lead, IReadOnlyList
     /// <summary>For <see cref="TaskKind.Material"/>: the kind of material submitted.</summary>
     public MaterialKind? Material { get; init; }
 
+    /// <summary>
+    /// For materials and indicators without quotas: the level whose offices submit (赣州's 总结 is the city's own);
+    /// null means the level below the plan's jurisdiction for a material, the jurisdiction itself for an indicator.
+    /// </summary>
+    public Regions.RegionLevel? SubmittedBy { get; init; }
+
     /// <summary>For <see cref="TaskKind.DisplayOnly"/>: why the portal shows the task without counting it.</summary>
     public string? DisplayReason { get; init; }
 

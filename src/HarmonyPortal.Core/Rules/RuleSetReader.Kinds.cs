@@ -81,10 +81,15 @@ public static partial class RuleSetReader
 
                     return task with { Measure = measure };
                 case TaskKind.Indicator:
-                    return task with { Indicator = Required(e, "indicator", path, (x, p) => new Indicator(String(x, "label", p) ?? "", String(x, "unit", p) ?? "")) };
+                    return task with
+                    {
+                        Indicator = Required(e, "indicator", path, (x, p) => new Indicator(String(x, "label", p) ?? "", String(x, "unit", p) ?? "")),
+                        SubmittedBy = SubmitterLevel(e, path),
+                    };
                 case TaskKind.Material:
                     return task with
                     {
+                        SubmittedBy = SubmitterLevel(e, path),
                         Material = String(e, "material", path) switch
                         {
                             "summary" => MaterialKind.Summary,
@@ -101,6 +106,15 @@ public static partial class RuleSetReader
                     return task;
             }
         }
+
+        private RegionLevel? SubmitterLevel(JsonElement e, string path) => String(e, "submittedBy", path, required: false, maxLength: 20) switch
+        {
+            "Province" or "province" => RegionLevel.Province,
+            "City" or "city" => RegionLevel.City,
+            "County" or "county" => RegionLevel.County,
+            null => null,
+            var other => Fail<RegionLevel?>($"{path}.submittedBy", $"“{other}”应为 Province（省级）、City（市级）或 County（县级）"),
+        };
 
         private T? Required<T>(JsonElement e, string name, string path, Func<JsonElement, string, T> read)
             where T : class

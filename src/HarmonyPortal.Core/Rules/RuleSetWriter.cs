@@ -118,9 +118,11 @@ public static class RuleSetWriter
                 w.WriteString("label", i.Label);
                 w.WriteString("unit", i.Unit);
                 w.WriteEndObject();
+                Optional(w, "submittedBy", task.SubmittedBy?.ToString());
                 break;
             case TaskKind.Material:
                 Optional(w, "material", task.Material is { } k ? MaterialKey(k) : null);
+                Optional(w, "submittedBy", task.SubmittedBy?.ToString());
                 break;
             case TaskKind.DisplayOnly:
                 Optional(w, "displayReason", task.DisplayReason);

@@ -15,6 +15,8 @@ internal sealed class IndicatorReportConfiguration : IEntityTypeConfiguration<In
         builder.Property(r => r.Note).HasMaxLength(IndicatorReport.NoteMaxLength);
         builder.Property(r => r.ReportedById).HasMaxLength(450);
         builder.Property(r => r.ReportedBy).HasMaxLength(256);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(256);
+        builder.Property(r => r.ReviewReason).HasMaxLength(Materials.MaterialSubmission.ReasonMaxLength);
         builder.HasIndex(r => new { r.RegionId, r.Year, r.JurisdictionRegionId, r.TaskId });
         builder.HasOne(r => r.Region).WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Regions.Region>().WithMany().HasForeignKey(r => r.JurisdictionRegionId).OnDelete(DeleteBehavior.Restrict);
