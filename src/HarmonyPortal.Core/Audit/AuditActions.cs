@@ -63,6 +63,9 @@ public static class AuditActions
     public const string NominationAttestationConfirmed = "nomination.attestation-confirmed";
     public const string NominationAttestationRejected = "nomination.attestation-rejected";
     public const string DeadlineExtended = "sheet.deadline-extended";
+
+    /// <summary>A region's material or indicator task got a later date (issue 18).</summary>
+    public const string TaskDeadlineExtended = "task.deadline-extended";
     public const string YearEndExportStarted = "year-end.export-started";
     public const string YearEndExportDownloaded = "year-end.export-downloaded";
     public const string PrintViewed = "print.viewed";

@@ -20,7 +20,7 @@ public static class IndicatorQuotas
     /// <summary>
     /// The quotas of the task that hold <paramref name="region"/> in <paramref name="year"/>: by its level or its code
     /// (a member unit's quota is the region's), counting years named by a "years" quota. A task without quotas holds
-    /// only the plan's own jurisdiction: null when the task does not apply, an empty list when it applies unquantified.
+    /// the level it names (<see cref="RuleTask.SubmittedBy"/>), else only the plan's own jurisdiction: null when the task does not apply, an empty list when it applies unquantified.
     /// </summary>
     public static IReadOnlyList<Quota>? Holding(RuleTask task, Region region, int jurisdictionRegionId, int year)
     {
@@ -31,7 +31,8 @@ public static class IndicatorQuotas
 
         if (task.Quotas.Count == 0)
         {
-            return region.Id == jurisdictionRegionId ? [] : null;
+            // A task naming the submitting level is reported by every office of that level in the plan's subtree.
+            return (task.SubmittedBy is { } level ? region.Level == level : region.Id == jurisdictionRegionId) ? [] : null;
         }
 
         var holding = task.Quotas.Where(q => (q.Region == region.Code || (q.Region is null && q.Level == region.Level.ToString()))

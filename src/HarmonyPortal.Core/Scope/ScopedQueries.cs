@@ -27,6 +27,16 @@ public static class ScopedQueries
     public static IQueryable<MemberUnit> InScope(this IQueryable<MemberUnit> units, UserScope scope) =>
         units.Where(p => p.Region.Path.StartsWith(scope.RegionPath));
 
+    public static IQueryable<Materials.MaterialSubmission> InScope(this IQueryable<Materials.MaterialSubmission> materials, UserScope scope) =>
+        materials.Where(m => m.Region.Path.StartsWith(scope.RegionPath));
+
+    public static IQueryable<Indicators.IndicatorReport> InScope(this IQueryable<Indicators.IndicatorReport> reports, UserScope scope) =>
+        reports.Where(r => r.Region.Path.StartsWith(scope.RegionPath));
+
+    /// <summary>The regions of a subtree inside the user's (the root itself included): what a reviewer's or a roll-up's table lists.</summary>
+    public static IQueryable<Region> InSubtreeOf(this IQueryable<Region> regions, Region root, UserScope scope) =>
+        regions.InScope(scope).Where(r => r.Path.StartsWith(root.Path));
+
     /// <summary>Audit rows of the user's subtree; rows without a region (failed logins) are province-wide.</summary>
     public static IQueryable<AuditEntry> InScope(this IQueryable<AuditEntry> entries, IQueryable<Region> regions, UserScope scope)
     {

@@ -68,6 +68,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Rules.Drafts.PlanImpactService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
         builder.Services.AddScoped<Features.Indicators.IndicatorService>();
+        builder.Services.AddScoped<Features.Materials.ExpectedSubmissions>();
+        builder.Services.AddScoped<Features.Materials.TaskExtensionService>();
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
         builder.Services.AddScoped<Features.Nominations.SheetChecks>();
         builder.Services.AddScoped<Features.Nominations.HonourHistoryLookup>();
