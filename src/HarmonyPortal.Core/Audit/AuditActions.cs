@@ -66,6 +66,17 @@ public static class AuditActions
 
     /// <summary>A region's material or indicator task got a later date (issue 18).</summary>
     public const string TaskDeadlineExtended = "task.deadline-extended";
+
+    /// <summary>Materials (issue 18): made, changed, deleted, submitted, withdrawn, returned, accepted, acceptance undone, a file downloaded.</summary>
+    public const string MaterialCreated = "material.created";
+    public const string MaterialUpdated = "material.updated";
+    public const string MaterialDeleted = "material.deleted";
+    public const string MaterialSubmitted = "material.submitted";
+    public const string MaterialWithdrawn = "material.withdrawn";
+    public const string MaterialReturned = "material.returned";
+    public const string MaterialAccepted = "material.accepted";
+    public const string MaterialAcceptanceUndone = "material.acceptance-undone";
+    public const string MaterialFileDownloaded = "material.file-downloaded";
     public const string YearEndExportStarted = "year-end.export-started";
     public const string YearEndExportDownloaded = "year-end.export-downloaded";
     public const string PrintViewed = "print.viewed";

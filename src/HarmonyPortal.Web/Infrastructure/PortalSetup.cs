@@ -70,6 +70,11 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Indicators.IndicatorService>();
         builder.Services.AddScoped<Features.Materials.ExpectedSubmissions>();
         builder.Services.AddScoped<Features.Materials.TaskExtensionService>();
+        builder.Services.AddScoped<Features.Materials.MaterialQueries>();
+        builder.Services.AddScoped<Features.Materials.MaterialSteps>();
+        builder.Services.AddScoped<Features.Materials.MaterialSubmitterService>();
+        builder.Services.AddScoped<Features.Materials.MaterialReviewService>();
+        builder.Services.AddScoped<Features.Materials.MaterialNotifier>();
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
         builder.Services.AddScoped<Features.Nominations.SheetChecks>();
         builder.Services.AddScoped<Features.Nominations.HonourHistoryLookup>();
