@@ -18,10 +18,10 @@ public sealed class MaterialNotifier(NotificationService notifications)
     public Task<int> AcceptedAsync(MaterialSubmission material, CancellationToken ct) =>
         Add(NotificationTarget.ClerksOf(material.RegionId), $"{Title(material)}已被上级接收", material, ct);
 
-    private static string Title(MaterialSubmission material) => $"{material.Year} 年度材料“{Shorten(material.Title)}”（{material.TaskName}）";
+    private static string Title(MaterialSubmission material) => $"{material.Year} 年度材料“{Shorten(material.Title, 30)}”（{Shorten(material.TaskName, 20)}）";
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
+    private static string Shorten(string text, int length = 40) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private Task<int> Add(NotificationTarget target, string title, MaterialSubmission material, CancellationToken ct) =>
-        notifications.AddAsync(target, title, null, $"/materials/{material.Id}", null, ct);
+        notifications.AddAsync(target, Shorten(title, Core.Notifications.Notification.TitleMaxLength), null, $"/materials/{material.Id}", null, ct);
 }
