@@ -56,6 +56,10 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Users.Edit"] = AuditActions.UserUpdated, ["POST Users.Disable"] = AuditActions.UserDisabled, ["POST Users.Enable"] = AuditActions.UserEnabled,
         ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
         ["POST Indicators.Report"] = AuditActions.IndicatorReported, ["GET Indicators.EvidenceFile"] = AuditActions.IndicatorEvidenceDownloaded,
+        ["POST Materials.Create"] = AuditActions.MaterialCreated, ["POST Materials.Edit"] = AuditActions.MaterialUpdated, ["POST Materials.Delete"] = AuditActions.MaterialDeleted,
+        ["POST Materials.Submit"] = AuditActions.MaterialSubmitted, ["POST Materials.Withdraw"] = AuditActions.MaterialWithdrawn, ["POST Materials.Accept"] = AuditActions.MaterialAccepted,
+        ["POST Materials.Return"] = AuditActions.MaterialReturned, ["POST Materials.UndoAcceptance"] = AuditActions.MaterialAcceptanceUndone,
+        ["GET Materials.Download"] = AuditActions.MaterialFileDownloaded, ["POST Materials.Extend"] = AuditActions.TaskDeadlineExtended,
         ["POST Units.Create"] = AuditActions.MemberUnitCreated, ["POST Units.Edit"] = AuditActions.MemberUnitUpdated, ["POST Units.Host"] = AuditActions.MemberUnitHostChanged,
         ["POST Drafts.Create"] = AuditActions.RuleSetDraftSaved, ["POST Drafts.Publish"] = AuditActions.RuleSetVersionAdded, ["POST Drafts.Discard"] = AuditActions.RuleSetDraftDiscarded,
         ["POST Rules.Restore"] = AuditActions.RuleSetVersionAdded,
@@ -285,6 +289,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         var indicatorEvidence = await ScalarAsync(db => db.IndicatorEvidence.Where(e => e.FileName == "培训签到表.pdf").Select(e => e.Id).SingleAsync());
         await OkAsync("GET Indicators.EvidenceFile", city, Get($"/indicators/evidence/{indicatorEvidence}"));
 
+        await MaterialStepsAsync(jurisdiction, xzxf.RegionId);
+
         // Member units of the county, as the city admin: add, rename, retire, restore, host and back.
         await OkAsync("GET Units.Index", admin, Get($"/admin/units?regionId={xzxf.RegionId}"));
         await OkAsync("POST Units.Create", admin, Post("/admin/units/create", ("regionId", xzxf.RegionId.ToString()), ("Input.ShortName", "商务局"), ("Input.Name", "忻府区商务局")));
@@ -307,6 +313,59 @@ public abstract partial class AccessMatrixTests<TPortal>
         Assert.Empty(failed);
         var untried = required.Where(k => !succeeded.ContainsKey(k)).ToList();
         Assert.Empty(untried);
+    }
+
+    /// <summary>
+    /// 材料报送 (issue 18): 山西's plan gains a material every county submits; the county's clerk makes, edits, submits,
+    /// withdraws and resubmits it, the city returns, accepts, undoes and extends, the province reads the roll-up.
+    /// </summary>
+    private async Task MaterialStepsAsync(int jurisdiction, int county)
+    {
+        const string clerk = "xzxf.clerk", city = "xz.reviewer";
+        await using (var db = Portal.CreateDbContext())
+        {
+            var plan = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == jurisdiction).OrderByDescending(v => v.Version).FirstAsync();
+            var json = System.Text.Json.Nodes.JsonNode.Parse(plan.Json)!;
+            json["tasks"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse(
+                """{ "id": "scope-material", "name": "范围测试材料", "lead": "人社厅", "kind": "material", "material": "summary", "submittedBy": "County" }"""));
+            db.RuleSetVersions.Add(new RuleSetVersion
+            {
+                RegionId = jurisdiction, Version = plan.Version + 1, FromYear = plan.FromYear, ToYear = plan.ToYear, PlanVersion = plan.PlanVersion + 1,
+                Json = json.ToJsonString(), Name = plan.Name, CreatedAtUtc = DateTime.UtcNow, CreatedBy = "sx.admin",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        async Task<MatrixRequest> StepAsync(string user, long id, string step, params (string, string)[] fields)
+        {
+            var page = await (await World.ClientAsync(user)).GetPageAsync($"/materials/{id}");
+            return Post($"/materials/{id}/{step}", [("version", page.QuerySelector("[data-testid=facts]")!.GetAttribute("data-version")!), .. fields]);
+        }
+
+        (string, string)[] create = [("year", "2022"), ("jurisdictionRegionId", jurisdiction.ToString()), ("taskId", "scope-material"), ("title", "范围测试总结")];
+        await OkAsync("GET Materials.Index", clerk, Get($"/materials?regionId={county}&year=2022"));
+        await ChangesAsync<Core.Materials.MaterialSubmission>(() => OkAsync("POST Materials.Create", clerk, Upload($"/materials/{county}/create", MatrixRoutes.Pdf, "总结.pdf", create)));
+        var id = await ScalarAsync(db => db.MaterialSubmissions.Where(m => m.RegionId == county && m.Title == "范围测试总结").Select(m => m.Id).SingleAsync());
+        await OkAsync("GET Materials.Details", clerk, Get($"/materials/{id}"));
+        var edit = await StepAsync(clerk, id, "edit", ("title", "范围测试总结（修订）"));
+        await ChangesAsync<Core.Materials.MaterialSubmission>(() => OkAsync("POST Materials.Edit", clerk, Upload(edit.Url, MatrixRoutes.Pdf, "补充.pdf", edit.Form.ToArray())));
+        await OkAsync("POST Materials.Submit", clerk, await StepAsync(clerk, id, "submit", ("confirmed", "true")));
+        await OkAsync("POST Materials.Withdraw", clerk, await StepAsync(clerk, id, "withdraw", ("reason", "附件有误"), ("confirmed", "true")));
+        await OkAsync("POST Materials.Submit", clerk, await StepAsync(clerk, id, "submit", ("confirmed", "true")));
+        await OkAsync("GET Materials.Review", city, Get($"/materials/review?regionId={World["xz"].RegionId}&year=2022"));
+        await OkAsync("POST Materials.Return", city, await StepAsync(city, id, "return", ("reason", "请补充数据"), ("confirmed", "true")));
+        await OkAsync("POST Materials.Submit", clerk, await StepAsync(clerk, id, "submit", ("confirmed", "true")));
+        await OkAsync("POST Materials.Accept", city, await StepAsync(city, id, "accept", ("confirmed", "true")));
+        await OkAsync("POST Materials.UndoAcceptance", city, await StepAsync(city, id, "undo-accept", ("reason", "误点接收"), ("confirmed", "true")));
+        var file = await ScalarAsync(db => db.MaterialFiles.Where(f => f.SubmissionId == id).Select(f => f.Id).FirstAsync());
+        await OkAsync("GET Materials.Download", city, Get($"/materials/files/{file}"));
+        var later = DateOnly.FromDateTime(Portal.Clock.GetLocalNow().DateTime).AddDays(30).ToString("yyyy-MM-dd");
+        await ChangesAsync<Core.Materials.TaskDeadlineExtension>(() => OkAsync("POST Materials.Extend", city, Post("/materials/review/extend",
+            ("regionId", county.ToString()), ("jurisdictionRegionId", jurisdiction.ToString()), ("taskId", "scope-material"), ("year", "2022"), ("newDate", later), ("reason", "范围测试延期"))));
+        await OkAsync("GET Materials.Rollup", "sx.reviewer", Get("/materials/rollup?year=2022"));
+        await ChangesAsync<Core.Materials.MaterialSubmission>(() => OkAsync("POST Materials.Create", clerk, Upload($"/materials/{county}/create", MatrixRoutes.Pdf, "草稿.pdf", [.. create[..3], ("title", "范围测试草稿")])));
+        var draft = await ScalarAsync(db => db.MaterialSubmissions.Where(m => m.RegionId == county && m.Title == "范围测试草稿").Select(m => m.Id).SingleAsync());
+        await ChangesAsync<Core.Materials.MaterialSubmission>(async () => await OkAsync("POST Materials.Delete", clerk, await StepAsync(clerk, draft, "delete", ("confirmed", "true"))));
     }
 
     /// <summary>Region changes (issue 17) on the new town, as the city admin: rename, close and reopen, move to 定襄县, split off a sibling, merge into it.</summary>

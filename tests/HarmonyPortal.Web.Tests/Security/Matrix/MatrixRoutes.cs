@@ -58,6 +58,20 @@ public static class MatrixRoutes
         ["GET Indicators.Index"] = t => Get($"/indicators?regionId={t.RegionId}&year=2022"),
         ["POST Indicators.Report"] = t => Upload($"/indicators/{t.RegionId}/report", Pdf, "越权.pdf", ("year", "2022"), ("jurisdictionRegionId", t.RegionId.ToString()), ("taskId", "scope-indicator"), ("value", "99")),
         ["GET Indicators.EvidenceFile"] = t => t.IndicatorEvidenceId is { } e ? Get($"/indicators/evidence/{e}") : null,
+        ["GET Materials.Index"] = t => Get($"/materials?regionId={t.RegionId}&year=2022"),
+        ["POST Materials.Create"] = t => Upload($"/materials/{t.RegionId}/create", Pdf, "越权.pdf", ("year", "2022"), ("jurisdictionRegionId", t.RegionId.ToString()), ("taskId", "scope-material"), ("title", "越权")),
+        ["GET Materials.Details"] = t => t.MaterialId is { } id ? Get($"/materials/{id}") : null,
+        ["POST Materials.Edit"] = t => t.MaterialId is { } id ? Upload($"/materials/{id}/edit", Pdf, "越权.pdf", ("version", "0"), ("title", "越权")) : null,
+        ["POST Materials.Delete"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/delete", ("version", "0"), ("confirmed", "true")) : null,
+        ["POST Materials.Submit"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/submit", ("version", "0"), ("confirmed", "true")) : null,
+        ["POST Materials.Withdraw"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/withdraw", ("version", "0"), ("reason", "越权撤回"), ("confirmed", "true")) : null,
+        ["POST Materials.Accept"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/accept", ("version", "0"), ("confirmed", "true")) : null,
+        ["POST Materials.Return"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/return", ("version", "0"), ("reason", "越权退回"), ("confirmed", "true")) : null,
+        ["POST Materials.UndoAcceptance"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/undo-accept", ("version", "0"), ("reason", "越权撤销"), ("confirmed", "true")) : null,
+        ["GET Materials.Download"] = t => t.MaterialFileId is { } f ? Get($"/materials/files/{f}") : null,
+        ["GET Materials.Review"] = t => Get($"/materials/review?regionId={t.RegionId}&year=2022"),
+        ["POST Materials.Extend"] = t => Post("/materials/review/extend", ("regionId", t.RegionId.ToString()), ("jurisdictionRegionId", t.RegionId.ToString()), ("taskId", "scope-material"),
+            ("year", "2022"), ("newDate", "2099-12-31"), ("reason", "越权延期")),
         ["GET Rules.Details"] = t => Get($"/rules/{t.RegionId}"),
         ["GET Rules.Download"] = t => Get($"/rules/{t.RegionId}/versions/1.json"),
         ["POST Rules.AddVersion"] = t => Post($"/rules/{t.RegionId}", ("json", "{}"), ("comment", "越权")),
@@ -151,6 +165,7 @@ public static class MatrixRoutes
         ["POST YearEnd.Start"] = "the user's region",
         ["GET Users.Create"] = "an empty form",
         ["GET Regions.Index"] = "the user's subtree",
+        ["GET Materials.Rollup"] = "the materials owed in the user's subtree",
     };
 
     public static IReadOnlyDictionary<string, string> Unscoped { get; } = new Dictionary<string, string>

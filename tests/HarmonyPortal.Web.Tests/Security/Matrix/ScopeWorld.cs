@@ -23,6 +23,10 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     public long? NominationId { get; init; }
     public long? EvidenceId { get; init; }
     public long? IndicatorEvidenceId { get; init; }
+
+    /// <summary>A submitted material of the region (issue 18) and its file.</summary>
+    public long? MaterialId { get; init; }
+    public long? MaterialFileId { get; init; }
     public long? SheetId { get; init; }
     public long? NotificationId { get; init; }
     public Guid? JobId { get; init; }
@@ -37,7 +41,7 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     /// <summary>Ids that name nothing: the same routes must answer these exactly as they answer a foreign record.</summary>
     public static RegionRecords Missing { get; } = new("missing", 987_654_321, "/987654321/", RegionLevel.County, "00000000-0000-0000-0000-000000000000")
     {
-        RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321, DraftId = 987_654_321,
+        RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, MaterialId = 987_654_321, MaterialFileId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321, DraftId = 987_654_321,
         JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a", DeletedEntryId = 987_654_321,
     };
 }
@@ -208,6 +212,13 @@ public sealed class ScopeWorld : IDisposable
             RuleSetVersionId = await db.RuleSetVersions.Select(v => v.Id).FirstAsync(), Value = 1, ReportedById = region.UserId, ReportedBy = clerkName, ReportedAtUtc = DateTime.UtcNow,
         };
         indicator.Evidence.Add(new Core.Indicators.IndicatorEvidence { FileName = "范围测试.pdf", ContentType = "application/pdf", Size = MatrixRoutes.Pdf.Length, Sha256 = "", Content = MatrixRoutes.Pdf });
+        var material = new Core.Materials.MaterialSubmission
+        {
+            RegionId = region.RegionId, JurisdictionRegionId = region.RegionId, TaskId = "scope-material", Year = Year, RuleSetVersionId = indicator.RuleSetVersionId,
+            TaskName = "范围测试材料", Title = "范围测试材料", Status = Core.Materials.ReviewStatus.Submitted, CreatedById = region.UserId, CreatedBy = clerkName,
+            CreatedAtUtc = DateTime.UtcNow, SubmittedAtUtc = DateTime.UtcNow, SubmittedBy = clerkName,
+        };
+        material.Files.Add(new Core.Materials.MaterialFile { FileName = "范围测试.pdf", ContentType = "application/pdf", Size = MatrixRoutes.Pdf.Length, Sha256 = "", Content = MatrixRoutes.Pdf, AddedAtUtc = DateTime.UtcNow });
         var code = await db.Regions.Where(r => r.Id == region.RegionId).Select(r => r.Code).SingleAsync();
         var draft = new Core.Rules.RuleSetDraft
         {
@@ -219,13 +230,14 @@ public sealed class ScopeWorld : IDisposable
             Ledger = "coordinators", RowId = 900_000_000 + region.RegionId, RegionId = region.RegionId, Year = Year, Name = "范围测试已删除", Values = "{}",
             DeletedAtUtc = DateTime.UtcNow, DeletedBy = clerkName,
         };
-        db.AddRange(notification, job, indicator, draft, deleted);
+        db.AddRange(notification, job, indicator, material, draft, deleted);
         await db.SaveChangesAsync();
         var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx", SearchOption.AllDirectories)
             .Select(f => Path.GetFileNameWithoutExtension(f)[(region.UserId.Length + 1)..]).Single();
         return region with
         {
             RowId = rowId, NominationId = nominationId, EvidenceId = nomination.Evidence.Single().Id, IndicatorEvidenceId = indicator.Evidence.Single().Id, SheetId = nomination.SheetId,
+            MaterialId = material.Id, MaterialFileId = material.Files.Single().Id,
             NotificationId = notification.Id, JobId = job.Id, ImportToken = token, DraftId = draft.Id, DeletedEntryId = deleted.Id,
         };
     }

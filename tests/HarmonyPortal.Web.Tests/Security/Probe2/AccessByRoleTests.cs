@@ -70,6 +70,14 @@ public static class AccessByRoleCases
         ("sx.admin", "-", ["POST Nominations.Publish", "POST Publication.Withdraw"]),
         ("sx.admin", "xzxf", ["POST Nominations.Select", "POST Ledgers.Edit"]),
         ("sx.admin", "xz", ["POST Reporting.ReturnReport"]),
+        // 材料报送 (issue 18): the region's clerk makes and submits; only the reviewers of the parent review and extend.
+        ("xzxf.clerk", "xzxf", ["GET Materials.Review", "POST Materials.Accept", "POST Materials.Return", "POST Materials.UndoAcceptance", "POST Materials.Extend"]),
+        ("xz.clerk", "xzxf", ["POST Materials.Accept", "POST Materials.Withdraw", "POST Materials.Create"]),
+        ("xz.reviewer", "xzxf", ["POST Materials.Create", "POST Materials.Edit", "POST Materials.Submit", "POST Materials.Withdraw", "POST Materials.Delete"]),
+        ("xz.reviewer", "xz", ["POST Materials.Accept", "POST Materials.Return", "POST Materials.Extend"]),
+        ("sx.reviewer", "xzxf", ["POST Materials.Accept", "POST Materials.Return", "POST Materials.Extend", "POST Materials.Submit"]),
+        ("sx.admin", "xzxf", ["POST Materials.Accept", "POST Materials.Submit"]),
+        ("xz.admin", "xz", ["POST Materials.Create", "POST Materials.Submit", "POST Materials.Accept"]),
     ];
 
     public static TheoryData<string, string, string> All()
