@@ -66,6 +66,9 @@ public static class AuditActions
 
     /// <summary>A region's material or indicator task got a later date (issue 18).</summary>
     public const string TaskDeadlineExtended = "task.deadline-extended";
+
+    /// <summary>A material or indicator reminder went by email to a region's member-unit contacts (addresses masked in the details).</summary>
+    public const string TaskReminderEmailed = "task.reminder-emailed";
     public const string YearEndExportStarted = "year-end.export-started";
     public const string YearEndExportDownloaded = "year-end.export-downloaded";
     public const string PrintViewed = "print.viewed";

@@ -70,6 +70,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Indicators.IndicatorService>();
         builder.Services.AddScoped<Features.Materials.ExpectedSubmissions>();
         builder.Services.AddScoped<Features.Materials.TaskExtensionService>();
+        builder.Services.AddScoped<Features.Materials.Reminders.MaterialReminders>();
+        builder.Services.AddScoped<Features.Offices.UnitContacts.UnitContactService>();
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
         builder.Services.AddScoped<Features.Nominations.SheetChecks>();
         builder.Services.AddScoped<Features.Nominations.HonourHistoryLookup>();
@@ -83,6 +85,7 @@ public static class PortalSetup
         if (builder.Configuration.GetValue("Notifications:Reminders:Enabled", true))
         {
             builder.Services.AddHostedService<Features.Nominations.DeadlineReminderJob>();
+            builder.Services.AddHostedService<Features.Materials.Reminders.MaterialReminderJob>();
         }
         builder.AddPortalNotifications();
         builder.Services.AddScoped<Features.Printables.PrintQueryService>();

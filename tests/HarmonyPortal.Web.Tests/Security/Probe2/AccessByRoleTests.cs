@@ -70,6 +70,9 @@ public static class AccessByRoleCases
         ("sx.admin", "-", ["POST Nominations.Publish", "POST Publication.Withdraw"]),
         ("sx.admin", "xzxf", ["POST Nominations.Select", "POST Ledgers.Edit"]),
         ("sx.admin", "xz", ["POST Reporting.ReturnReport"]),
+        // Member-unit contacts (issue 18) are kept by admins only: neither the unit's clerk nor the reviewer above edits them.
+        ("xz.clerk", "xz", ["GET Units.Edit", "POST Units.Edit"]),
+        ("xz.reviewer", "xzxf", ["POST Units.Edit"]),
     ];
 
     public static TheoryData<string, string, string> All()
