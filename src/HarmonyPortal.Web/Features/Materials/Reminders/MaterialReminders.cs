@@ -3,6 +3,7 @@ using System.Text;
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Materials;
+using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
@@ -132,8 +133,7 @@ public sealed class MaterialReminders(
         var units = await db.MemberUnits.AsNoTracking().Where(u => u.RegionId == region.Id && u.IsActive && u.ContactEmail != null)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).ToListAsync(ct);
         var reachable = units.Where(u => EmailAddress.IsValid(u.ContactEmail)).ToList();
-        var leadUnit = reachable.Where(u => u.ShortName == lead).ToList();
-        var to = (leadUnit.Count > 0 ? leadUnit : reachable).DistinctBy(u => u.ContactEmail!.Trim().ToUpperInvariant()).ToList();
+        var to = (LeadUnit(reachable, lead) is { } leadUnit ? [leadUnit] : reachable).DistinctBy(u => u.ContactEmail!.Trim().ToUpperInvariant()).ToList();
         if (to.Count == 0)
         {
             return;
@@ -154,6 +154,14 @@ public sealed class MaterialReminders(
             email.TryEnqueue(composer.Compose(unit.ContactEmail!.Trim(), title, greeting + body, link));
         }
     }
+
+    /// <summary>
+    /// The unit the plan names as lead: by its short name as the notices spell it (市人社局 → 人社局), else by party, since a
+    /// plan's 人社局 is the 人社厅 of a province.
+    /// </summary>
+    private static MemberUnit? LeadUnit(IReadOnlyList<MemberUnit> units, string lead) =>
+        MemberUnits.Named(units, lead)
+        ?? units.FirstOrDefault(u => u.Kind is { } party && Enum.GetValues<RegionLevel>().Any(level => party.ShortNameAt(level) == lead.Trim()));
 
     /// <summary>The reminder key as an audit object id (64 characters at most): itself when short, else its hash.</summary>
     private static string AuditKey(string key) =>
