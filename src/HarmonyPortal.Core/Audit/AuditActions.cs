@@ -77,6 +77,8 @@ public static class AuditActions
     public const string MaterialAccepted = "material.accepted";
     public const string MaterialAcceptanceUndone = "material.acceptance-undone";
     public const string MaterialFileDownloaded = "material.file-downloaded";
+    /// <summary>A material or indicator reminder went by email to a region's member-unit contacts (addresses masked in the details).</summary>
+    public const string TaskReminderEmailed = "task.reminder-emailed";
     public const string YearEndExportStarted = "year-end.export-started";
     public const string YearEndExportDownloaded = "year-end.export-downloaded";
     public const string PrintViewed = "print.viewed";

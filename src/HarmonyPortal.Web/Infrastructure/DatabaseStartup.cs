@@ -50,6 +50,7 @@ public static class DatabaseStartup
             if (app.Configuration.GetValue("Demo:SampleLedgers", true))
             {
                 await DemoCoverage.EnsureAsync(services, services.GetRequiredService<TimeProvider>().GetLocalNow().Year);
+                await DemoContacts.EnsureAsync(services);
             }
         }
     }

@@ -75,6 +75,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Materials.MaterialSubmitterService>();
         builder.Services.AddScoped<Features.Materials.MaterialReviewService>();
         builder.Services.AddScoped<Features.Materials.MaterialNotifier>();
+        builder.Services.AddScoped<Features.Materials.Reminders.MaterialReminders>();
+        builder.Services.AddScoped<Features.Offices.UnitContacts.UnitContactService>();
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
         builder.Services.AddScoped<Features.Nominations.SheetChecks>();
         builder.Services.AddScoped<Features.Nominations.HonourHistoryLookup>();
@@ -88,6 +90,7 @@ public static class PortalSetup
         if (builder.Configuration.GetValue("Notifications:Reminders:Enabled", true))
         {
             builder.Services.AddHostedService<Features.Nominations.DeadlineReminderJob>();
+            builder.Services.AddHostedService<Features.Materials.Reminders.MaterialReminderJob>();
         }
         builder.AddPortalNotifications();
         builder.Services.AddScoped<Features.Printables.PrintQueryService>();

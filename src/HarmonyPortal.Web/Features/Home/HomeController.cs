@@ -17,7 +17,7 @@ public sealed class HomeController(HarmonyDbContext db, UserScope scope, Rules.T
         var units = await db.MemberUnits.AsNoTracking()
             .Where(u => u.RegionId == scope.RegionId && u.IsActive)
             .Ordered()
-            .Select(u => new MemberUnitRow(u.Id, u.Name, u.ShortName, u.HostsOffice))
+            .Select(u => new MemberUnitRow(u.Id, u.Name, u.ShortName, u.HostsOffice) { ContactName = u.ContactName, ContactPhone = u.ContactPhone, ContactEmail = u.ContactEmail })
             .ToListAsync(ct);
         var userCounts = await db.Users.AsNoTracking().InScope(scope)
             .GroupBy(u => u.RegionId)
@@ -28,7 +28,15 @@ public sealed class HomeController(HarmonyDbContext db, UserScope scope, Rules.T
     }
 }
 
-public sealed record MemberUnitRow(int Id, string Name, string ShortName, bool HostsOffice);
+public sealed record MemberUnitRow(int Id, string Name, string ShortName, bool HostsOffice)
+{
+    /// <summary>The unit's contact for the office's business: the region's own users see it here.</summary>
+    public string? ContactName { get; init; }
+
+    public string? ContactPhone { get; init; }
+
+    public string? ContactEmail { get; init; }
+}
 
 public sealed record HomeViewModel(
     UserScope Scope,

@@ -11,7 +11,8 @@ namespace HarmonyPortal.Web.Features.Reporting;
 /// The roll-up page of one region and year: its own report, and for each region directly below it (towns
 /// skipped) reported or not, when, on time or late, and rows per ledger; any region of the user's subtree.
 /// </summary>
-public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, ReportingDeadlines deadlines, LedgerRollup rollups, TimeProvider clock)
+public sealed class ReportingPageService(
+    HarmonyDbContext db, UserScope scope, ReportingDeadlines deadlines, LedgerRollup rollups, Offices.UnitContacts.UnitContactService contacts, TimeProvider clock)
 {
     public async Task<ReportingPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {
@@ -55,16 +56,18 @@ public sealed class ReportingPageService(HarmonyDbContext db, UserScope scope, R
             ? await db.Regions.AsNoTracking().InScope(scope).Where(r => r.Id == parentId).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(ct)
             : null;
         var years = LedgerQueryService.YearChoices(today.Year);
+        var rows = children.Select(StatusOf).ToList();
         return new ReportingPage(
             y,
             years.Contains(y) ? years : [.. years.Append(y).OrderDescending()],
             StatusOf(region),
-            children.Select(StatusOf).ToList(),
+            rows,
             ReportingAccess.CanReport(scope, region),
             ReportingAccess.Reports(region.Level),
             parent?.Id,
             parent?.Name)
         {
+            Contacts = await contacts.ForRegionsAsync(rows.Where(c => c.IsOverdue).Select(c => c.RegionId).ToList(), ct),
             Unconfirmed = LedgerRowCounts.Describe(Core.Ledgers.Definitions.LedgerCatalog.All.ToDictionary(l => l.Key, l => rollup.UnconfirmedOfSubtree(l.Key, region.Path))),
         };
     }
@@ -109,6 +112,9 @@ public sealed record RegionReportStatus(
     public IReadOnlyList<LedgerLateness> PerLedger { get; init; } = [];
 
     public string PendingText => DaysPastDeadline > 0 ? $"未报送，已超过期限 {DaysPastDeadline} 天" : "未报送";
+
+    /// <summary>Not reported and past its deadline: the level above sees the region's member-unit contacts beside it.</summary>
+    public bool IsOverdue => Report is null && DaysPastDeadline > 0;
 }
 
 public sealed record ReportingPage(
@@ -143,4 +149,7 @@ public sealed record ReportingPage(
     public IReadOnlyList<LedgerCount> Unconfirmed { get; init; } = [];
 
     public int TotalUnconfirmed => Unconfirmed.Sum(u => u.Count);
+
+    /// <summary>The member-unit contacts of the overdue regions below.</summary>
+    public Offices.UnitContacts.UnitContactBook Contacts { get; init; } = Offices.UnitContacts.UnitContactBook.Empty;
 }

@@ -183,7 +183,8 @@ public static class MatrixRoutes
     private static (string, string)[] Profile(RegionRecords t) =>
         [("Input.DisplayName", "越权"), ("Input.RegionId", t.RegionId.ToString()), ("Input.Role", "Admin")];
 
-    private static (string, string)[] Unit() => [("Input.ShortName", "越权局"), ("Input.Name", "越权局全称"), ("Input.SortOrder", "1")];
+    private static (string, string)[] Unit() => [("Input.ShortName", "越权局"), ("Input.Name", "越权局全称"), ("Input.SortOrder", "1"),
+        ("Input.ContactName", "越权"), ("Input.ContactPhone", "13907970000"), ("Input.ContactEmail", "intruder@example.cn")];
 
     private static (string, string)[] RegionChange() => [("Input.Reason", "越权"), ("Input.Confirm", "true")];
 

@@ -78,6 +78,9 @@ public static class AccessByRoleCases
         ("sx.reviewer", "xzxf", ["POST Materials.Accept", "POST Materials.Return", "POST Materials.Extend", "POST Materials.Submit"]),
         ("sx.admin", "xzxf", ["POST Materials.Accept", "POST Materials.Submit"]),
         ("xz.admin", "xz", ["POST Materials.Create", "POST Materials.Submit", "POST Materials.Accept"]),
+        // Member-unit contacts (issue 18) are kept by admins only: neither the unit's clerk nor the reviewer above edits them.
+        ("xz.clerk", "xz", ["GET Units.Edit", "POST Units.Edit"]),
+        ("xz.reviewer", "xzxf", ["POST Units.Edit"]),
     ];
 
     public static TheoryData<string, string, string> All()

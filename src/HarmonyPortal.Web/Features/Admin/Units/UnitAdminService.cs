@@ -1,10 +1,12 @@
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Ledgers.Fields;
 using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Notifications.Email;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,8 @@ namespace HarmonyPortal.Web.Features.Admin.Units;
 
 /// <summary>
 /// The member units of the regions an admin administers (its own region and those below, as for users): add, rename,
-/// reorder, choose the host, retire and restore. A unit is never deleted: users and rows keep naming it.
+/// reorder, keep its contact (联系人, 联系电话, 电子邮箱), choose the host, retire and restore. A unit is never deleted: users
+/// and rows keep naming it.
 /// </summary>
 public sealed class UnitAdminService(HarmonyDbContext db, AuditLog audit, UserScope scope)
 {
@@ -51,8 +54,9 @@ public sealed class UnitAdminService(HarmonyDbContext db, AuditLog audit, UserSc
             SortOrder = string.IsNullOrWhiteSpace(input.SortOrder) ? (units.Count == 0 ? 10 : units.Max(u => u.SortOrder) + 10) : order,
             IsActive = true,
         };
+        (unit.ContactName, unit.ContactPhone, unit.ContactEmail) = input.Contact();
         db.MemberUnits.Add(unit);
-        return await SaveAsync(AuditActions.MemberUnitCreated, unit, $"{region.Name} {unit.ShortName} {unit.Name}", ct);
+        return await SaveAsync(AuditActions.MemberUnitCreated, unit, $"{region.Name} {unit.ShortName} {unit.Name} {ContactForAudit(unit)}", ct);
     }
 
     public async Task<ServiceResult> UpdateAsync(int id, UnitInput input, CancellationToken ct)
@@ -66,11 +70,12 @@ public sealed class UnitAdminService(HarmonyDbContext db, AuditLog audit, UserSc
             return result;
         }
 
-        var before = $"{unit.ShortName} {unit.Name} {unit.SortOrder}";
+        var before = $"{unit.ShortName} {unit.Name} {unit.SortOrder} {ContactForAudit(unit)}";
         unit.ShortName = input.ShortName!.Trim();
         unit.Name = input.Name!.Trim();
         unit.SortOrder = string.IsNullOrWhiteSpace(input.SortOrder) ? unit.SortOrder : order;
-        return await SaveAsync(AuditActions.MemberUnitUpdated, unit, $"{before} -> {unit.ShortName} {unit.Name} {unit.SortOrder}", ct);
+        (unit.ContactName, unit.ContactPhone, unit.ContactEmail) = input.Contact();
+        return await SaveAsync(AuditActions.MemberUnitUpdated, unit, $"{before} -> {unit.ShortName} {unit.Name} {unit.SortOrder} {ContactForAudit(unit)}", ct);
     }
 
     /// <summary>Makes the unit the one host of its region's office.</summary>
@@ -121,6 +126,10 @@ public sealed class UnitAdminService(HarmonyDbContext db, AuditLog audit, UserSc
         unit.IsActive = true;
         return await SaveAsync(AuditActions.MemberUnitRestored, unit, $"{unit.Region.Name} {unit.ShortName}", ct);
     }
+
+    /// <summary>The contact as the audit keeps it: the name, the phone and the address masked (personal data is never logged in full).</summary>
+    private static string ContactForAudit(MemberUnit unit) =>
+        $"联系人 {unit.ContactName ?? "—"} {(unit.ContactPhone is { } phone ? PhoneNumber.Mask(phone) : "—")} {(unit.ContactEmail is { } email ? EmailAddress.Mask(email) : "—")}";
 
     private static string? RetireRefusal(MemberUnit unit) =>
         !unit.IsActive ? $"“{unit.ShortName}”已经撤销。"

@@ -32,7 +32,11 @@ public sealed class UnitsController(UnitAdminService service) : Controller
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
         var unit = await service.FindAsync(id, ct);
-        var input = new UnitInput { ShortName = unit.ShortName, Name = unit.Name, SortOrder = unit.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var input = new UnitInput
+        {
+            ShortName = unit.ShortName, Name = unit.Name, SortOrder = unit.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ContactName = unit.ContactName, ContactPhone = unit.ContactPhone, ContactEmail = unit.ContactEmail,
+        };
         return View(new UnitFormViewModel(unit.Id, unit.Region.Name, input));
     }
 
