@@ -84,9 +84,22 @@ public static class MemberUnits
         }
 
         var list = units as IReadOnlyCollection<MemberUnit> ?? units.ToList();
-        return list.FirstOrDefault(u => u.ShortName == name)
-            ?? (name.Length > 1 && "省市县区".Contains(name[0]) ? list.FirstOrDefault(u => u.ShortName == name[1..]) : null);
+        return list.FirstOrDefault(u => u.ShortName == name) ?? list.FirstOrDefault(u => Names(name, u.ShortName));
     }
+
+    /// <summary>
+    /// Whether <paramref name="written"/> names the unit with this short name: exactly, or with the level in front as the
+    /// notices spell it (市总工会, 省人社厅 name 总工会, 人社厅). The one comparison the rules checker, the quota grid and
+    /// <see cref="Named"/> share.
+    /// </summary>
+    public static bool Names(string? written, string shortName)
+    {
+        var name = written?.Trim();
+        return !string.IsNullOrEmpty(name) && (name == shortName || WithoutLevel(name) == shortName);
+    }
+
+    /// <summary>The name without the level the notices put in front (市总工会 → 总工会, 省人社厅 → 人社厅); other names unchanged.</summary>
+    public static string WithoutLevel(string name) => name.Length > 1 && "省市县区".Contains(name[0]) ? name[1..] : name;
 
     /// <summary>Ledger rows the unit is responsible for.</summary>
     public static IQueryable<TRow> AttributedTo<TRow>(this IQueryable<TRow> rows, int unitId)

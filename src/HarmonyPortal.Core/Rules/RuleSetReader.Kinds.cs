@@ -141,7 +141,7 @@ public static partial class RuleSetReader
                 Fail<int>($"{path}.ledger", $"该金牌类别的台账应为“{TaskKinds.LedgerOf(cat)}”");
             }
 
-            var level = String(e, "selectingLevel", path, maxLength: 20) switch
+            var level = String(e, "selectingLevel", path, required: false, maxLength: 20) switch
             {
                 "Province" or "province" => RegionLevel.Province,
                 "City" or "city" => RegionLevel.City,

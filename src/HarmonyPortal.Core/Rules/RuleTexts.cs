@@ -54,6 +54,28 @@ public static class RuleTexts
         _ => "",
     };
 
+    /// <summary>
+    /// Who submits a material or indicator task and who reviews it, e.g. "由各市报送，省级审核", "由市级（本级）报送，省级审核";
+    /// null for other kinds. A task with quotas is submitted by the regions its quotas name.
+    /// </summary>
+    public static string? Submission(RuleTask task, RegionLevel jurisdictionLevel)
+    {
+        if (task.Kind is not (TaskKind.Material or TaskKind.Indicator))
+        {
+            return null;
+        }
+
+        if (task.Quotas.Count > 0)
+        {
+            return "由配额所列地区报送，各由其上一级审核";
+        }
+
+        var level = task.Kind == TaskKind.Material ? Materials.MaterialTasks.SubmitterLevel(task, jurisdictionLevel) : task.SubmittedBy ?? jurisdictionLevel;
+        var who = level == jurisdictionLevel ? $"由{LevelName(level)}（本级）报送"
+            : "由各" + (level switch { RegionLevel.City => "市", RegionLevel.County => "县（市、区）", _ => LevelName(level) + "地区" }) + "报送";
+        return level > RegionLevel.Province ? $"{who}，{LevelName(level - 1)}审核" : who;
+    }
+
     /// <summary>"；逐年层级递进：银牌须此前年度已获铜牌、金牌须此前年度已获银牌", or nothing when no tier requires the one below.</summary>
     public static string Progression(Honour h)
     {

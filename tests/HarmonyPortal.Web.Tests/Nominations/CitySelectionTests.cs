@@ -118,6 +118,13 @@ public abstract class CitySelectionTests<TPortal>(TPortal portal) : IClassFixtur
         Assert.Equal(Decision.No, (await after.Nominations.AsNoTracking().SingleAsync(n => n.Id == second)).ProvinceDecision);
         Assert.Equal(3, await after.SheetTransitions.CountAsync(t => t.SheetId == citySheet.Id));
         Assert.True(await after.AuditEntries.CountAsync(a => a.Action == AuditActions.AccessDenied && a.ObjectId == $"/nominations/{second}/select") >= 1);
+
+        foreach (var printed in new[] { citySheet.Id, county.Id })
+        {
+            // The printed summary table heads its selection column with the level that confers the title.
+            var head = (await city.GetPageAsync($"/print/sheets/{printed}")).QuerySelector("[data-testid=selection-head]")!.TextContent.Trim();
+            Assert.Equal("市级择优", head);
+        }
     }
 
     /// <summary>Saves 赣州's 2021–2023 plan again with its gold-coordinator and gold-mediation-organization tasks as honours the city confers.</summary>

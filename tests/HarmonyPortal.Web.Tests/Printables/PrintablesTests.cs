@@ -76,6 +76,7 @@ public abstract class PrintablesTests<TPortal>(TPortal portal, ITestOutputHelper
 
         var html = await city.GetPageAsync($"/print/sheets/{sheet.Id}");
         Assert.Contains("定襄打印候选", html.QuerySelector("[data-testid=print-table]")!.TextContent);
+        Assert.Equal("省级择优", html.QuerySelector("[data-testid=selection-head]")!.TextContent.Trim()); // 山西: the province confers
         Assert.Equal($"/print/sheets/{sheet.Id}.pdf", html.QuerySelector("[data-testid=pdf-link]")!.GetAttribute("href"));
         Assert.Null(html.QuerySelector("style, script, [style]"));
 

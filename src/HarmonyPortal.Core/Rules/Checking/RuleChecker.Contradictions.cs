@@ -13,7 +13,7 @@ public static partial class RuleChecker
         private void Contradictions(RuleTask task, string path)
         {
             var quotas = task.Quotas.Select((q, j) => (Quota: q, Path: $"{path}.quotas[{j}]"))
-                .GroupBy(x => (x.Quota.Level, x.Quota.Region, Unit: x.Quota.MemberUnit is { } u ? Bare(u) : null, x.Quota.Tier));
+                .GroupBy(x => (x.Quota.Level, x.Quota.Region, Unit: x.Quota.MemberUnit is { } u ? Offices.MemberUnits.WithoutLevel(u) : null, x.Quota.Tier));
             foreach (var scope in quotas)
             {
                 foreach (var a in scope)

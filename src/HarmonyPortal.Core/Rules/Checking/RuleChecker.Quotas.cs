@@ -5,11 +5,6 @@ namespace HarmonyPortal.Core.Rules.Checking;
 /// <summary>Quotas: whose they are (a region, a level, a member unit), and whether the task's kind reads them.</summary>
 public static partial class RuleChecker
 {
-    /// <summary>"市总工会" and "总工会" name the same unit of a city: the level prefix is dropped before comparing.</summary>
-    public static bool SameUnit(string a, string b) => a == b || Bare(a) == Bare(b);
-
-    private static string Bare(string unit) => unit.Length > 2 && "省市县区".Contains(unit[0], StringComparison.Ordinal) ? unit[1..] : unit;
-
     private sealed partial class Run
     {
         private void QuotaScope(Quota quota, string path)
@@ -36,7 +31,7 @@ public static partial class RuleChecker
                 if (quota.MemberUnit is { } unit)
                 {
                     var units = context.MemberUnits.GetValueOrDefault(code) ?? [];
-                    if (!units.Any(u => SameUnit(u, unit)))
+                    if (!units.Any(u => Offices.MemberUnits.Names(unit, u)))
                     {
                         Error($"{path}.memberUnit", units.Count == 0
                             ? $"{region.Name}没有成员单位，“{unit}”无法承担配额"

@@ -110,6 +110,31 @@ public static partial class RuleChecker
             {
                 SelectingLevel(honour, $"{path}.honour.selectingLevel");
             }
+
+            if (task.SubmittedBy is { } submitter)
+            {
+                SubmittedBy(task, submitter, $"{path}.submittedBy");
+            }
+        }
+
+        /// <summary>
+        /// The level that submits a material or indicator must be the jurisdiction's own or one below it, and exist in
+        /// its subtree; with quotas, the quotas' regions submit and the level is not read.
+        /// </summary>
+        private void SubmittedBy(RuleTask task, RegionLevel level, string path)
+        {
+            if (jurisdiction is not null && level < jurisdiction.Level)
+            {
+                Error(path, $"报送单位层级为{level.ToChinese()}，高于本规划所属的{Named(jurisdiction)}（{jurisdiction.Level.ToChinese()}）：规划只能要求本级或下级地区报送");
+            }
+            else if (jurisdiction is not null && !subtree.Values.Any(r => r.Level == level))
+            {
+                Error(path, $"报送单位层级为{level.ToChinese()}，但{Named(jurisdiction)}下没有{level.ToChinese()}地区，无人报送");
+            }
+            else if (task.Quotas.Count > 0)
+            {
+                Warning(path, $"任务“{task.Name}”已下达配额，由配额所列地区报送，报送单位层级（{level.ToChinese()}）不起作用");
+            }
         }
 
         private void SelectingLevel(Honour honour, string path)

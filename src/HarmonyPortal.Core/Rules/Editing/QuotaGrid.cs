@@ -27,7 +27,7 @@ public sealed record QuotaGridRow(QuotaGridRowKind Kind, string Key, string Name
     public bool Holds(Quota quota) => Kind switch
     {
         QuotaGridRowKind.Region or QuotaGridRowKind.Total => quota.Level is null && quota.MemberUnit is null && quota.Region == Region,
-        QuotaGridRowKind.Unit => quota.Level is null && quota.Region == Region && SameUnit(quota.MemberUnit, MemberUnit!),
+        QuotaGridRowKind.Unit => quota.Level is null && quota.Region == Region && Offices.MemberUnits.Names(quota.MemberUnit, MemberUnit!),
         _ => quota.Level == Level && quota.MemberUnit is null,
     };
 
@@ -38,10 +38,6 @@ public sealed record QuotaGridRow(QuotaGridRowKind Kind, string Key, string Name
             MemberUnit = MemberUnit,
             Approximate = amount.Approximate,
         };
-
-    /// <summary>"总工会" and "市总工会" name the same unit (as <c>MemberUnits.Named</c> reads them).</summary>
-    private static bool SameUnit(string? written, string shortName) =>
-        written is not null && (written == shortName || (written.Length > 1 && "省市县区".Contains(written[0]) && written[1..] == shortName));
 }
 
 /// <summary>A column: a task that takes quotas, and the unit its quotas count in.</summary>

@@ -55,7 +55,7 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
     {
         var page = await nominations.SheetAsync(id, ct);
         var (headers, lines, full) = await LinesAsync(page.Sheet.Category, page.Nominees.Select(l => l.Nomination).ToList(), ct);
-        return Stamp(new SheetTable(page.Sheet, page.Key, headers, lines) { FullIdNumbers = full });
+        return Stamp(new SheetTable(page.Sheet, page.Key, headers, lines) { FullIdNumbers = full, SelectingLevel = page.Report.Rules.SelectingLevel });
     }
 
     /// <summary>The nominees selected in the user's subtree whose list is published (by the province, a city or a county), in region order.</summary>

@@ -55,7 +55,14 @@ public sealed record PrintLine(int Number, string Name, string Region, IReadOnly
 
 /// <summary>The summary table of one sheet, with signature and seal lines.</summary>
 public sealed record SheetTable(NominationSheet Sheet, SheetKey Key, IReadOnlyList<string> Headers, IReadOnlyList<PrintLine> Lines)
-    : PrintDocument($"{Sheet.Region.Name} {Key.Title}推荐汇总表", $"{Sheet.Region.Name}-{Key.Title}推荐汇总表.pdf", $"/print/sheets/{Sheet.Id}.pdf", true);
+    : PrintDocument($"{Sheet.Region.Name} {Key.Title}推荐汇总表", $"{Sheet.Region.Name}-{Key.Title}推荐汇总表.pdf", $"/print/sheets/{Sheet.Id}.pdf", true)
+{
+    /// <summary>The level that selects the category (the honour's), which heads the selection column: 省级择优, 市级择优.</summary>
+    public Core.Regions.RegionLevel SelectingLevel { get; init; } = Core.Regions.RegionLevel.Province;
+
+    /// <summary>The head of the selection column, e.g. 市级择优 where the city confers the title.</summary>
+    public string SelectionHead => Core.Regions.RegionLevelNames.ToChinese(SelectingLevel) + "择优";
+}
 
 /// <summary>The published list of the user's subtree for a category, year and batch.</summary>
 public sealed record PublishedList(string RegionName, SheetKey Key, IReadOnlyList<string> Headers, IReadOnlyList<PrintLine> Lines)

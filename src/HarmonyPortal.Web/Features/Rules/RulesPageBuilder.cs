@@ -47,12 +47,13 @@ public sealed class RulesPageBuilder(HarmonyDbContext db, UserScope scope)
                 ? (p.Code == details.RegionCode ? 0 : 1, p.SortOrder, p.Code, q.MemberUnit is null ? 0 : 1, q.MemberUnit ?? "")
                 : (2, 0, q.Region ?? "", q.MemberUnit is null ? 0 : 1, q.MemberUnit ?? "");
 
+        var jurisdictionLevel = byCode.TryGetValue(details.RegionCode, out var place) ? place.Level : RegionLevel.Province;
         var tasks = set.Tasks.Select(t => new TaskView(
             t,
             t.Quotas.Where(q => q.Level is not null).Select(q => new QuotaLine(LevelScope(q) + "：" + Requirement(q, t), q.Note)).ToList(),
             t.Quotas.Where(q => q.Level is null).GroupBy(Holder).OrderBy(g => Order(g.First()))
                 .Select(g => new HolderQuotas(g.Key, g.Select(q => new QuotaLine(Requirement(q, t), q.Note)).ToList())).ToList(),
-            Deadlines(t))).ToList();
+            Deadlines(t)) { Submission = RuleTexts.Submission(t, jurisdictionLevel) }).ToList();
 
         var own = byCode.Values.FirstOrDefault(p => p.Id == scope.RegionId) is { } viewer && viewer.Id != details.RegionId && places.Any(p => p.Id == details.RegionId && viewer.Path.StartsWith(p.Path, StringComparison.Ordinal))
             ? OwnQuotas(set, viewer, Holder)
@@ -105,7 +106,11 @@ public sealed class RulesPageBuilder(HarmonyDbContext db, UserScope scope)
 public sealed record RulesPage(IReadOnlyList<TaskView> Tasks, OwnRegion? Own, IReadOnlyList<CategoryCriteria> Criteria);
 
 /// <summary>A task with its quotas: those for every region of a level, then those of named regions and units by holder.</summary>
-public sealed record TaskView(RuleTask Task, IReadOnlyList<QuotaLine> LevelQuotas, IReadOnlyList<HolderQuotas> Holders, IReadOnlyList<DeadlineLine> Deadlines);
+public sealed record TaskView(RuleTask Task, IReadOnlyList<QuotaLine> LevelQuotas, IReadOnlyList<HolderQuotas> Holders, IReadOnlyList<DeadlineLine> Deadlines)
+{
+    /// <summary>Who submits a material or indicator and who reviews it ("由各市报送，省级审核"); null for other kinds.</summary>
+    public string? Submission { get; init; }
+}
 
 public sealed record HolderQuotas(string Holder, IReadOnlyList<QuotaLine> Quotas);
 

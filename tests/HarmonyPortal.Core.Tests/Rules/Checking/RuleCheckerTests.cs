@@ -40,6 +40,7 @@ public sealed class RuleCheckerTests
     [InlineData("criterion-unknown-honour-tier", "$.criteria.coordinator.all[2].test.fact", "称号“金牌劳动关系协调员”不分层级，没有层级“platinum”")]
     [InlineData("criterion-other-honour", "$.criteria.coordinator.all[2].test.fact", "称号“金牌劳动人事争议调解组织”授予“劳动人事争议调解组织情况表”中的对象，与本类别的台账“劳动关系协调员情况表”不同，查不到同一人或组织的记录")]
     [InlineData("duplicate-criterion-id", "$.criteria.coordinator.all[1].id", "条件编号“c-education”与 $.criteria.coordinator.all[0] 重复：审核确认按编号记录，编号在整个文件中须唯一")]
+    [InlineData("submitted-by-above", "$.tasks[2].submittedBy", "报送单位层级为省级，高于本规划所属的唐山市（130200）（市级）：规划只能要求本级或下级地区报送")]
     public void AFileMadeToContainAnError_IsRefusedWithItsPathAndMessage(string file, string path, string message)
     {
         var findings = Check(file);
@@ -53,6 +54,7 @@ public sealed class RuleCheckerTests
     [InlineData("criterion-years-outside", "$.criteria.coordinator.all[1].fromYear", "条件自 2019 年起生效，该年不在规划期 2021–2023 年内")]
     [InlineData("honour-without-criteria", "$.tasks[0].honour", RuleChecker.NoCriteriaMessage)]
     [InlineData("ledger-deadline-without-ledger", "$.tasks[1].deadlines[0].ledger", "台账报送期限未指明台账（ledger）：适用于本规划未单独规定期限的全部台账")]
+    [InlineData("submitted-by-with-quotas", "$.tasks[2].submittedBy", "任务“三年行动总结”已下达配额，由配额所列地区报送，报送单位层级（县级）不起作用")]
     public void AFileMadeToContainAWarning_IsAcceptedWithItsPathAndMessage(string file, string path, string message)
     {
         var finding = Assert.Single(Check(file));
@@ -104,8 +106,22 @@ public sealed class RuleCheckerTests
         var units = new Dictionary<string, IReadOnlyList<string>>(seed.MemberUnits) { ["130200"] = ["市人社局", "市总工会", "商务局"] };
 
         Assert.Empty(Check("unknown-member-unit", seed with { MemberUnits = units }));
-        Assert.True(RuleChecker.SameUnit("市总工会", "总工会"));
-        Assert.False(RuleChecker.SameUnit("市总工会", "市工商联"));
+        Assert.True(Offices.MemberUnits.Names("市总工会", "总工会"));
+        Assert.False(Offices.MemberUnits.Names("市总工会", "工商联"));
+
+        // The checker accepts exactly the names the measurement finds (MemberUnits.Named): "市商务局" names 商务局, "市商务厅" nothing.
+        var bare = new Dictionary<string, IReadOnlyList<string>>(seed.MemberUnits) { ["130200"] = ["人社局", "总工会", "商务局"] };
+        RuleSet Written(string unit)
+        {
+            var set = Load("unknown-member-unit");
+            return set with { Tasks = set.Tasks.Select(t => t with { Quotas = t.Quotas.Select(q => q.MemberUnit is null ? q : q with { MemberUnit = unit }).ToList() }).ToList() };
+        }
+
+        var shops = new[] { new Offices.MemberUnit { ShortName = "商务局" } };
+        Assert.Empty(RuleChecker.Check(Written("市商务局"), seed with { MemberUnits = bare }));
+        Assert.NotNull(Offices.MemberUnits.Named(shops, "市商务局"));
+        Assert.Contains(RuleChecker.Check(Written("市商务厅"), seed with { MemberUnits = bare }), f => f.Path.EndsWith(".memberUnit", StringComparison.Ordinal));
+        Assert.Null(Offices.MemberUnits.Named(shops, "市商务厅"));
     }
 
     [Fact]

@@ -88,14 +88,14 @@ public static class DraftEdits
             case TaskKind.Indicator:
                 Required(errors, "IndicatorLabel", input.IndicatorLabel, "请填写报告的指标（如：年培训人数）");
                 Required(errors, "IndicatorUnit", input.IndicatorUnit, "请填写单位（如：人、%）");
-                return (task with { Indicator = new Indicator(input.IndicatorLabel?.Trim() ?? "", input.IndicatorUnit?.Trim() ?? "") }, errors);
+                return (task with { Indicator = new Indicator(input.IndicatorLabel?.Trim() ?? "", input.IndicatorUnit?.Trim() ?? ""), SubmittedBy = input.SubmittedBy }, errors);
             case TaskKind.Material:
                 if (input.Material is null)
                 {
                     errors["Material"] = "请选择材料类型";
                 }
 
-                return (task with { Material = input.Material }, errors);
+                return (task with { Material = input.Material, SubmittedBy = input.SubmittedBy }, errors);
             case TaskKind.DisplayOnly:
                 Required(errors, "DisplayReason", input.DisplayReason, "请说明为什么只展示不计量");
                 return (task with { DisplayReason = input.DisplayReason?.Trim() }, errors);
@@ -149,7 +149,7 @@ public static class DraftEdits
             "HonourTiersRequiresTierBelow" or "HonourTiersName" or "HonourTiersId" or "HonourTiers" => "Tiers",
             "HonourSelectingLevel" => "SelectingLevel",
             "Issuers" or "Participants" or "Name" or "Source" or "DocumentNumber" or "ToYear" or "Notes" or "Lead" or "Clause" or "HonourTitle" or "HonourLedger"
-                or "HonourCategory" or "MeasureLedger" or "MeasureField" or "MeasureValue" or "IndicatorLabel" or "IndicatorUnit" or "Material" or "DisplayReason"
+                or "HonourCategory" or "MeasureLedger" or "MeasureField" or "MeasureValue" or "IndicatorLabel" or "IndicatorUnit" or "Material" or "SubmittedBy" or "DisplayReason"
                 or "Date" or "Year" or "Batch" or "Step" or "What" or "Ledger" => name,
             _ => "",
         };

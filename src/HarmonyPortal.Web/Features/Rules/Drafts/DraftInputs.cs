@@ -96,6 +96,9 @@ public sealed class TaskInput
 
     public MaterialKind? Material { get; set; }
 
+    /// <summary>报送单位层级 of a material or indicator without quotas; null for the default (see <see cref="RuleTask.SubmittedBy"/>).</summary>
+    public Core.Regions.RegionLevel? SubmittedBy { get; set; }
+
     public string? DisplayReason { get; set; }
 
     public static TaskInput From(RuleTask t) => new()
@@ -106,7 +109,7 @@ public sealed class TaskInput
         Tiers = t.Honour is { Tiers.Count: > 0 } h ? string.Join("、", h.Tiers.Select(x => x.Name)) : null,
         TiersProgressive = t.Honour?.Tiers.Any(x => x.RequiresTierBelow) ?? false,
         MeasureLedger = t.Measure?.Ledger, MeasureField = t.Measure?.Field, MeasureValue = t.Measure?.Value,
-        IndicatorLabel = t.Indicator?.Label, IndicatorUnit = t.Indicator?.Unit, Material = t.Material, DisplayReason = t.DisplayReason,
+        IndicatorLabel = t.Indicator?.Label, IndicatorUnit = t.Indicator?.Unit, Material = t.Material, SubmittedBy = t.SubmittedBy, DisplayReason = t.DisplayReason,
     };
 }
 
