@@ -70,6 +70,11 @@ public static class AccessByRoleCases
         ("sx.admin", "-", ["POST Nominations.Publish", "POST Publication.Withdraw"]),
         ("sx.admin", "xzxf", ["POST Nominations.Select", "POST Ledgers.Edit"]),
         ("sx.admin", "xz", ["POST Reporting.ReturnReport"]),
+        // 指标审核 (issue 18): only the reviewers of the level directly above review a region's figures; reviewers do not report them.
+        ("xzxf.clerk", "xzxf", ["GET IndicatorReview.Review", "POST IndicatorReview.Accept", "POST IndicatorReview.Return", "POST IndicatorReview.UndoAccept", "POST IndicatorReview.Extend"]),
+        ("sx.reviewer", "xzxf", ["POST IndicatorReview.Accept", "POST IndicatorReview.Return", "POST IndicatorReview.UndoAccept", "POST IndicatorReview.Extend"]),
+        ("xz.admin", "xzxf", ["GET IndicatorReview.Review", "POST IndicatorReview.Accept", "POST IndicatorReview.Extend"]),
+        ("xz.reviewer", "xzxf", ["POST Indicators.Report"]),
     ];
 
     public static TheoryData<string, string, string> All()
