@@ -68,7 +68,7 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
             throw new WriteForbiddenException();
         }
 
-        var report = await db.IndicatorReports.InScope(scope).SingleOrDefaultAsync(r => r.Id == reportId && r.RegionId == region.Id, ct) ?? throw new OutOfScopeException();
+        var report = await db.IndicatorReports.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == reportId && r.RegionId == region.Id, ct) ?? throw new OutOfScopeException();
         var outcome = new ReviewOutcome(new ServiceResult(), region.ParentId!.Value, report.Year);
         var latestId = await db.IndicatorReports.Where(r => r.RegionId == region.Id && r.JurisdictionRegionId == report.JurisdictionRegionId
             && r.TaskId == report.TaskId && r.Year == report.Year).MaxAsync(r => r.Id, ct);
@@ -100,10 +100,25 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
             return outcome;
         }
 
+        // The step applies only while the report is still the latest and in the status the reviewer saw: a report made
+        // or a review taken meanwhile makes it change nothing (checked by the database in the same statement).
+        var from = report.Status;
         report.Status = IndicatorReview.After(step);
         report.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
         report.ReviewedBy = $"{scope.UserName}（{scope.RegionName}）";
         report.ReviewReason = step == IndicatorReviewStep.Accept ? null : why;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.IndicatorReports
+            .Where(r => r.Id == report.Id && r.Status == from && !db.IndicatorReports.Any(o => o.RegionId == report.RegionId
+                && o.JurisdictionRegionId == report.JurisdictionRegionId && o.TaskId == report.TaskId && o.Year == report.Year && o.Id > report.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, report.Status).SetProperty(r => r.ReviewedAtUtc, report.ReviewedAtUtc)
+                .SetProperty(r => r.ReviewedBy, report.ReviewedBy).SetProperty(r => r.ReviewReason, report.ReviewReason), ct);
+        if (changed == 0)
+        {
+            outcome.Result.Add("ReportId", $"{region.Name}的“{report.Label}”刚刚已重新报送或已被审核，请刷新页面后再审核");
+            return outcome;
+        }
+
         var (action, verb) = step switch
         {
             IndicatorReviewStep.Accept => (AuditActions.IndicatorAccepted, "接收"),
@@ -114,6 +129,7 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
             $"{verb} {region.Name} {report.Year} 年 {report.Label} = {IndicatorQuotas.Amount(report.Value, report.Unit)}{(why.Length > 0 && step != IndicatorReviewStep.Accept ? "：" + why : "")}", regionId: region.Id);
         await notifier.ReviewedAsync(region, report, step, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return outcome;
     }
 
