@@ -60,6 +60,11 @@ public static class AuditActions
     public const string NominationEvidenceDownloaded = "nomination.evidence-downloaded";
     public const string IndicatorReported = "indicator.reported";
     public const string IndicatorEvidenceDownloaded = "indicator.evidence-downloaded";
+
+    /// <summary>The level above accepted, returned or undid the acceptance of a region's indicator figure (issue 18).</summary>
+    public const string IndicatorAccepted = "indicator.accepted";
+    public const string IndicatorReturned = "indicator.returned";
+    public const string IndicatorAcceptanceUndone = "indicator.acceptance-undone";
     public const string NominationAttestationConfirmed = "nomination.attestation-confirmed";
     public const string NominationAttestationRejected = "nomination.attestation-rejected";
     public const string DeadlineExtended = "sheet.deadline-extended";

@@ -68,6 +68,9 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Rules.Drafts.PlanImpactService>();
         builder.Services.AddScoped<Features.Rules.EligibilityService>();
         builder.Services.AddScoped<Features.Indicators.IndicatorService>();
+        builder.Services.AddScoped<Features.Indicators.IndicatorFigures>();
+        builder.Services.AddScoped<Features.Indicators.IndicatorReviewService>();
+        builder.Services.AddScoped<Features.Indicators.IndicatorNotifier>();
         builder.Services.AddScoped<Features.Materials.ExpectedSubmissions>();
         builder.Services.AddScoped<Features.Materials.TaskExtensionService>();
         builder.Services.AddScoped<Features.Materials.MaterialQueries>();

@@ -3,12 +3,15 @@ using System.Security.Cryptography;
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Indicators;
+using HarmonyPortal.Core.Materials;
 using HarmonyPortal.Core.Input;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Materials;
 using HarmonyPortal.Web.Features.Rules;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +19,11 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Indicators;
 
 /// <summary>
-/// 指标报送: the indicator tasks of the plans governing a year up the region's chain that hold the region, the
-/// figures its clerk reports with evidence (each correction a new report), read-only for the levels above.
+/// 指标报送: the indicator tasks the region owes in a year (<see cref="ExpectedSubmissions"/>: the plans up its chain,
+/// with the due date of the step or the region's extension), the figures its clerk reports with evidence (each
+/// correction a new report, the latest under review by the level above), read-only for the levels above.
 /// </summary>
-public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, RuleSetCatalog catalog, AuditLog audit, TimeProvider clock)
+public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, ExpectedSubmissions expected, IndicatorNotifier notifier, AuditLog audit, TimeProvider clock)
 {
     public const string ObjectType = "indicator-report";
 
@@ -31,18 +35,23 @@ public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, RuleS
         var region = await RegionAsync(regionId ?? scope.RegionId, ct);
         var today = Today;
         var y = PortalYears.Checked(year, today);
-        var tasks = await TasksAsync(region, y, ct);
+        var owed = await expected.ForRegionAsync(region, y, TaskKind.Indicator, ct);
         var ancestors = Region.IdsOnPath(region.Path);
         var names = await db.Regions.AsNoTracking().Where(r => ancestors.Contains(r.Id)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        var history = await IndicatorReports.HistoryAsync(db, region.Id, tasks.Select(t => t.Version.RegionId).Distinct().ToList(), y, ct);
-        var rows = tasks.Select(t =>
+        var history = await IndicatorReports.HistoryAsync(db, region.Id, owed.Select(t => t.JurisdictionRegionId).Distinct().ToList(), y, ct);
+        var rows = owed.Select(t =>
         {
-            var reports = history.Where(h => h.JurisdictionRegionId == t.Version.RegionId && h.TaskId == t.Task.Id).ToList();
-            var latest = reports.FirstOrDefault()?.Value;
-            var quotas = t.Quotas.Select(q => new QuotaLine(RuleTexts.Scope(q, c => names.GetValueOrDefault(c, c)), RuleTexts.Period(q), RuleTexts.Requirement(q),
-                IndicatorQuotas.Judge(t.Task.Indicator!, q, latest))).ToList();
-            return new IndicatorRow(t.Version.RegionId, t.JurisdictionName, t.Version.PlanText, t.Task, t.Task.Indicator!, quotas,
-                reports.Select(r => new ReportLine(r.Id, IndicatorQuotas.Amount(r.Value, r.Unit), r.Note, r.ReportedBy, Local(r.ReportedAtUtc), r.Evidence)).ToList());
+            var reports = history.Where(h => h.JurisdictionRegionId == t.JurisdictionRegionId && h.TaskId == t.Task.Id).ToList();
+            var latest = reports.FirstOrDefault();
+            var quotas = (IndicatorQuotas.Holding(t.Task, region, t.JurisdictionRegionId, y) ?? [])
+                .Select(q => new QuotaLine(RuleTexts.Scope(q, c => names.GetValueOrDefault(c, c)), RuleTexts.Period(q), RuleTexts.Requirement(q),
+                    IndicatorQuotas.Judge(t.Task.Indicator!, q, latest?.Value))).ToList();
+            var status = MaterialStatus.OfIndicator(latest is null ? null : (latest.Status, latest.ReportedAtUtc, latest.DaysLate), reports.Count);
+            return new IndicatorRow(t.JurisdictionRegionId, t.JurisdictionName, t.Version.PlanText, t.Task, t.Task.Indicator!, quotas,
+                reports.Select(r => new ReportLine(r.Id, IndicatorQuotas.Amount(r.Value, r.Unit), r.Note, r.ReportedBy, Local(r.ReportedAtUtc), r.Evidence,
+                    ReviewStatusTexts.Name(r.Status), ReviewStatusTexts.Timeliness(r.ReportedAtUtc, r.DaysLate))).ToList(),
+                status, t.DueText, latest?.ReviewReason is { } reason && latest.Status != ReviewStatus.Accepted ? reason : null,
+                IndicatorReview.ReportRefusal(latest?.Status, t.Due, t.Extended is not null, today), IndicatorReview.ReplacementNotice(latest?.Status));
         }).ToList();
 
         var below = await db.Regions.AsNoTracking().Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town)
@@ -52,12 +61,14 @@ public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, RuleS
             : null;
         var years = PortalYears.Choices(today);
         return new IndicatorPage(y, years.Contains(y) ? years : [.. years.Append(y).OrderDescending()], region.Id, region.Name, scope.CanWriteRecordsOf(region.Id), rows,
-            below.Select(b => (b.Id, b.Name)).ToList(), parent is null ? null : (parent.Id, parent.Name));
+            below.Select(b => (b.Id, b.Name)).ToList(), parent is null ? null : (parent.Id, parent.Name), scope.Role == UserRole.Reviewer);
     }
 
     /// <summary>
     /// Adds a report of the region's clerk: the figure, a note and at least one evidence file, all checked before
-    /// anything is saved. A region outside the user's subtree answers 404, one the user may only read 403.
+    /// anything is saved, submitted for review with its due date and lateness fixed now. After the due date it is
+    /// refused unless an extension is in force or the latest report was returned. A region outside the user's subtree
+    /// answers 404, one the user may only read 403.
     /// </summary>
     public async Task<ServiceResult> ReportAsync(int regionId, int year, int jurisdictionRegionId, string? taskId, string? value, string? note,
         IReadOnlyList<(string FileName, long Length, Func<Stream> Open)> files, CancellationToken ct)
@@ -68,12 +79,13 @@ public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, RuleS
             throw new WriteForbiddenException();
         }
 
-        if (PortalYears.Refusal(year, Today) is { } refusal)
+        var today = Today;
+        if (PortalYears.Refusal(year, today) is { } refusal)
         {
             return ServiceResult.Fail("Year", refusal);
         }
 
-        var target = (await TasksAsync(region, year, ct)).FirstOrDefault(t => t.Version.RegionId == jurisdictionRegionId && t.Task.Id == taskId);
+        var target = (await expected.ForRegionAsync(region, year, TaskKind.Indicator, ct)).FirstOrDefault(t => t.JurisdictionRegionId == jurisdictionRegionId && t.Task.Id == taskId);
         if (target is null)
         {
             return ServiceResult.Fail("TaskId", $"指标：{region.Name} {year} 年度没有该报送指标（规划可能已更新），请刷新页面后重新填写");
@@ -81,6 +93,14 @@ public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, RuleS
 
         var indicator = target.Task.Indicator!;
         var result = new ServiceResult();
+        var latest = await db.IndicatorReports.AsNoTracking()
+            .Where(r => r.RegionId == region.Id && r.JurisdictionRegionId == jurisdictionRegionId && r.TaskId == target.Task.Id && r.Year == year)
+            .OrderByDescending(r => r.Id).Select(r => (ReviewStatus?)r.Status).FirstOrDefaultAsync(ct);
+        if (IndicatorReview.ReportRefusal(latest, target.Due, target.Extended is not null, today) is { } late)
+        {
+            result.Add("DueDate", late);
+        }
+
         var (parsed, valueError) = IndicatorQuotas.Parse(indicator, value);
         if (valueError is not null)
         {
@@ -113,13 +133,18 @@ public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, RuleS
             ReportedById = scope.UserId,
             ReportedBy = scope.UserName,
             ReportedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Status = ReviewStatus.Submitted,
+            DueDate = target.Due,
+            DaysLate = MaterialTasks.DaysLate(target.Due, today),
         };
         report.Evidence.AddRange(evidence);
         db.IndicatorReports.Add(report);
+        await notifier.ReportedAsync(region, report, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        var timeliness = ReviewStatusTexts.Timeliness(report.ReportedAtUtc, report.DaysLate);
         await audit.RecordAsync(AuditActions.IndicatorReported, AuditOutcome.Success, ObjectType, report.Id.ToString(CultureInfo.InvariantCulture),
-            $"{region.Name} {year} 年 {indicator.Label} = {IndicatorQuotas.Amount(report.Value, indicator.Unit)}（规划 {target.JurisdictionName} 任务 {target.Task.Id}），附件 {evidence.Count} 个", regionId: region.Id, ct: ct);
+            $"{region.Name} {year} 年 {indicator.Label} = {IndicatorQuotas.Amount(report.Value, indicator.Unit)}（规划 {target.JurisdictionName} 任务 {target.Task.Id}），附件 {evidence.Count} 个，{timeliness}", regionId: region.Id, ct: ct);
         await tx.CommitAsync(ct);
         return ServiceResult.Ok;
     }
@@ -186,21 +211,6 @@ public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, RuleS
         }
 
         return kept;
-    }
-
-    private sealed record ApplicableTask(RuleSetVersion Version, string JurisdictionName, RuleTask Task, IReadOnlyList<Quota> Quotas);
-
-    /// <summary>The indicator tasks of every plan governing the year up the chain whose quotas hold the region.</summary>
-    private async Task<List<ApplicableTask>> TasksAsync(Region region, int year, CancellationToken ct)
-    {
-        var chain = await catalog.ChainAsync(Region.IdsLeafToRoot(region.Path), year, ct);
-        var jurisdictions = chain.Select(c => c.Version.RegionId).ToList();
-        var names = await db.Regions.AsNoTracking().Where(r => jurisdictions.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-        return chain.SelectMany(c => c.RuleSet.Tasks
-                .Select(t => (Task: t, Quotas: IndicatorQuotas.Holding(t, region, c.Version.RegionId, year)))
-                .Where(t => t.Quotas is not null)
-                .Select(t => new ApplicableTask(c.Version, names.GetValueOrDefault(c.Version.RegionId, ""), t.Task, t.Quotas!)))
-            .ToList();
     }
 
     private async Task<Region> RegionAsync(int regionId, CancellationToken ct) =>

@@ -29,7 +29,7 @@ public sealed class IndicatorsController(IndicatorService indicators, AuditLog a
         var result = await indicators.ReportAsync(regionId, year, jurisdictionRegionId, taskId, value, note, posted, ct);
         if (result.Succeeded)
         {
-            TempData[Flash.Success] = "已报送。最新一次报送的数值计入进度，此前的报送保留在记录中。";
+            TempData[Flash.Success] = "已报送，等待上一级审核。最新一次报送的数值计入进度，此前的报送保留在记录中。";
             return Redirect($"/indicators?regionId={regionId}&year={year}");
         }
 

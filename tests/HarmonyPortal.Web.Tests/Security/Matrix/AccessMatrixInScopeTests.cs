@@ -60,6 +60,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Materials.Submit"] = AuditActions.MaterialSubmitted, ["POST Materials.Withdraw"] = AuditActions.MaterialWithdrawn, ["POST Materials.Accept"] = AuditActions.MaterialAccepted,
         ["POST Materials.Return"] = AuditActions.MaterialReturned, ["POST Materials.UndoAcceptance"] = AuditActions.MaterialAcceptanceUndone,
         ["GET Materials.Download"] = AuditActions.MaterialFileDownloaded, ["POST Materials.Extend"] = AuditActions.TaskDeadlineExtended,
+        ["POST IndicatorReview.Accept"] = AuditActions.IndicatorAccepted, ["POST IndicatorReview.Return"] = AuditActions.IndicatorReturned,
+        ["POST IndicatorReview.UndoAccept"] = AuditActions.IndicatorAcceptanceUndone, ["POST IndicatorReview.Extend"] = AuditActions.TaskDeadlineExtended,
         ["POST Units.Create"] = AuditActions.MemberUnitCreated, ["POST Units.Edit"] = AuditActions.MemberUnitUpdated, ["POST Units.Host"] = AuditActions.MemberUnitHostChanged,
         ["POST Drafts.Create"] = AuditActions.RuleSetDraftSaved, ["POST Drafts.Publish"] = AuditActions.RuleSetVersionAdded, ["POST Drafts.Discard"] = AuditActions.RuleSetDraftDiscarded,
         ["POST Rules.Restore"] = AuditActions.RuleSetVersionAdded,
@@ -290,6 +292,20 @@ public abstract partial class AccessMatrixTests<TPortal>
         await OkAsync("GET Indicators.EvidenceFile", city, Get($"/indicators/evidence/{indicatorEvidence}"));
 
         await MaterialStepsAsync(jurisdiction, xzxf.RegionId);
+        // 指标审核: the city (the county's level above) returns the figure, the county reports again, the city accepts, undoes, extends.
+        Task<long> LatestIndicatorAsync() => ScalarAsync(db => db.IndicatorReports.Where(r => r.RegionId == xzxf.RegionId && r.TaskId == "scope-indicator" && r.JurisdictionRegionId == jurisdiction).MaxAsync(r => r.Id));
+        await OkAsync("GET IndicatorReview.Review", city, Get($"/indicators/review?regionId={World["xz"].RegionId}&year=2022"));
+        await ChangesAsync<Core.Indicators.IndicatorReport>(async () => await OkAsync("POST IndicatorReview.Return", city,
+            Post($"/indicators/{xzxf.RegionId}/return", ("reportId", (await LatestIndicatorAsync()).ToString()), ("reason", "签到表不清晰"), ("confirmed", "true"))));
+        await OkAsync("POST Indicators.Report", clerk,
+            Upload($"/indicators/{xzxf.RegionId}/report", MatrixRoutes.Pdf, "培训签到表（更正）.pdf", ("year", "2022"), ("jurisdictionRegionId", jurisdiction.ToString()), ("taskId", "scope-indicator"), ("value", "13")));
+        await ChangesAsync<Core.Indicators.IndicatorReport>(async () => await OkAsync("POST IndicatorReview.Accept", city,
+            Post($"/indicators/{xzxf.RegionId}/accept", ("reportId", (await LatestIndicatorAsync()).ToString()), ("confirmed", "true"))));
+        await ChangesAsync<Core.Indicators.IndicatorReport>(async () => await OkAsync("POST IndicatorReview.UndoAccept", city,
+            Post($"/indicators/{xzxf.RegionId}/undo-accept", ("reportId", (await LatestIndicatorAsync()).ToString()), ("reason", "需核对人数"), ("confirmed", "true"))));
+        await ChangesAsync<Core.Materials.TaskDeadlineExtension>(() => OkAsync("POST IndicatorReview.Extend", city,
+            Post($"/indicators/{xzxf.RegionId}/extend", ("year", "2022"), ("jurisdictionRegionId", jurisdiction.ToString()), ("taskId", "scope-indicator"), ("newDate", "2022-12-31"), ("reason", "汛期延误"))));
+        await OkAsync("GET IndicatorReview.Rollup", province, Get("/indicators/rollup?year=2022"));
 
         // Member units of the county, as the city admin: add, rename, retire, restore, host and back.
         await OkAsync("GET Units.Index", admin, Get($"/admin/units?regionId={xzxf.RegionId}"));

@@ -72,6 +72,12 @@ public static class MatrixRoutes
         ["GET Materials.Review"] = t => Get($"/materials/review?regionId={t.RegionId}&year=2022"),
         ["POST Materials.Extend"] = t => Post("/materials/review/extend", ("regionId", t.RegionId.ToString()), ("jurisdictionRegionId", t.RegionId.ToString()), ("taskId", "scope-material"),
             ("year", "2022"), ("newDate", "2099-12-31"), ("reason", "越权延期")),
+        ["GET IndicatorReview.Review"] = t => Get($"/indicators/review?regionId={t.RegionId}&year=2022"),
+        ["POST IndicatorReview.Accept"] = t => Post($"/indicators/{t.RegionId}/accept", ("reportId", "1"), ("confirmed", "true")),
+        ["POST IndicatorReview.Return"] = t => Post($"/indicators/{t.RegionId}/return", ("reportId", "1"), ("reason", "越权退回"), ("confirmed", "true")),
+        ["POST IndicatorReview.UndoAccept"] = t => Post($"/indicators/{t.RegionId}/undo-accept", ("reportId", "1"), ("reason", "越权撤销"), ("confirmed", "true")),
+        ["POST IndicatorReview.Extend"] = t => Post($"/indicators/{t.RegionId}/extend", ("year", "2022"), ("jurisdictionRegionId", t.RegionId.ToString()), ("taskId", "scope-indicator"),
+            ("newDate", "2022-12-31"), ("reason", "越权延期")),
         ["GET Rules.Details"] = t => Get($"/rules/{t.RegionId}"),
         ["GET Rules.Download"] = t => Get($"/rules/{t.RegionId}/versions/1.json"),
         ["POST Rules.AddVersion"] = t => Post($"/rules/{t.RegionId}", ("json", "{}"), ("comment", "越权")),
@@ -166,6 +172,7 @@ public static class MatrixRoutes
         ["GET Users.Create"] = "an empty form",
         ["GET Regions.Index"] = "the user's subtree",
         ["GET Materials.Rollup"] = "the materials owed in the user's subtree",
+        ["GET IndicatorReview.Rollup"] = "the indicator figures owed in the user's subtree",
     };
 
     public static IReadOnlyDictionary<string, string> Unscoped { get; } = new Dictionary<string, string>

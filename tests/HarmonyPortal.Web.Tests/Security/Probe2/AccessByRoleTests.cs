@@ -81,6 +81,11 @@ public static class AccessByRoleCases
         // Member-unit contacts (issue 18) are kept by admins only: neither the unit's clerk nor the reviewer above edits them.
         ("xz.clerk", "xz", ["GET Units.Edit", "POST Units.Edit"]),
         ("xz.reviewer", "xzxf", ["POST Units.Edit"]),
+        // 指标审核 (issue 18): only the reviewers of the level directly above review a region's figures; reviewers do not report them.
+        ("xzxf.clerk", "xzxf", ["GET IndicatorReview.Review", "POST IndicatorReview.Accept", "POST IndicatorReview.Return", "POST IndicatorReview.UndoAccept", "POST IndicatorReview.Extend"]),
+        ("sx.reviewer", "xzxf", ["POST IndicatorReview.Accept", "POST IndicatorReview.Return", "POST IndicatorReview.UndoAccept", "POST IndicatorReview.Extend"]),
+        ("xz.admin", "xzxf", ["GET IndicatorReview.Review", "POST IndicatorReview.Accept", "POST IndicatorReview.Extend"]),
+        ("xz.reviewer", "xzxf", ["POST Indicators.Report"]),
     ];
 
     public static TheoryData<string, string, string> All()
