@@ -70,6 +70,12 @@ public static class AccessByRoleCases
         ("sx.admin", "-", ["POST Nominations.Publish", "POST Publication.Withdraw"]),
         ("sx.admin", "xzxf", ["POST Nominations.Select", "POST Ledgers.Edit"]),
         ("sx.admin", "xz", ["POST Reporting.ReturnReport"]),
+        // 典型案例 (issue 18): only the reviewers of the level above the submitting region publish or withdraw its case.
+        ("xzxf.clerk", "xzxf", ["POST MaterialPublication.Publish", "POST MaterialPublication.Unpublish"]),
+        ("xz.clerk", "xzxf", ["POST MaterialPublication.Publish"]),
+        ("xz.admin", "xzxf", ["POST MaterialPublication.Publish"]),
+        ("sx.reviewer", "xzxf", ["POST MaterialPublication.Publish", "POST MaterialPublication.Unpublish"]),
+        ("xz.reviewer", "xz", ["POST MaterialPublication.Publish"]),
     ];
 
     public static TheoryData<string, string, string> All()
