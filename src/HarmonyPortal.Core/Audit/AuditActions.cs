@@ -84,6 +84,12 @@ public static class AuditActions
     public const string MaterialFileDownloaded = "material.file-downloaded";
     /// <summary>A material or indicator reminder went by email to a region's member-unit contacts (addresses masked in the details).</summary>
     public const string TaskReminderEmailed = "task.reminder-emailed";
+    /// <summary>The receiving level published an accepted 经验做法 or 典型案例 (issue 18), or withdrew it with a reason.</summary>
+    public const string MaterialPublished = "material.published";
+    public const string MaterialUnpublished = "material.unpublished";
+
+    /// <summary>A file of a published material was downloaded from the published list.</summary>
+    public const string MaterialPublishedFileDownloaded = "material.published-file-downloaded";
     public const string YearEndExportStarted = "year-end.export-started";
     public const string YearEndExportDownloaded = "year-end.export-downloaded";
     public const string PrintViewed = "print.viewed";

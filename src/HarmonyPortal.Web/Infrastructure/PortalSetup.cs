@@ -107,6 +107,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.LedgerConfirmation>();
         builder.Services.AddScoped<Features.Dashboard.DashboardService>();
         builder.Services.AddScoped<Features.Coverage.CoverageService>();
+        builder.Services.AddScoped<Features.Materials.Publication.PublicationService>();
         builder.AddYearEndExports();
 
         builder.Services

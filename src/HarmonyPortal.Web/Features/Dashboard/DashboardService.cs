@@ -26,9 +26,12 @@ public sealed record DashboardPage(
     public int LedgerCount(int child, string ledger) => LedgerCounts.GetValueOrDefault((child, ledger));
 
     public int SheetCount(int child, SheetStatus status) => SheetCounts.GetValueOrDefault((child, status));
+
+    /// <summary>材料与指标: what the subtree owes upward this year and where it stands (issue 18).</summary>
+    public MaterialsCard Materials { get; init; } = MaterialsCard.Empty;
 }
 
-public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, CoverageService coverage, Ledgers.LedgerRollup rollups, TimeProvider clock)
+public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, CoverageService coverage, Ledgers.LedgerRollup rollups, Materials.ExpectedSubmissions expected, TimeProvider clock)
 {
     public async Task<DashboardPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {
@@ -66,6 +69,9 @@ public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskP
 
         var report = region.Level is RegionLevel.Province or RegionLevel.City ? await reporting.PageAsync(region.Id, y, ct) : null;
         return new DashboardPage(region, y, trail, children, await progress.ForAsync(region.Id, y, ct), LedgerCatalog.All, ledgerCounts, sheetCounts, report,
-            await coverage.PageAsync(region, y, childOf, ct));
+            await coverage.PageAsync(region, y, childOf, ct))
+        {
+            Materials = MaterialsCard.From(await MaterialsRollup.LoadAsync(db, expected, scope, region, y, ct), region, children),
+        };
     }
 }

@@ -22,7 +22,7 @@ namespace HarmonyPortal.Web.Features.YearEnd;
 /// <see cref="XlsxWriter"/>: memory stays flat whatever the number of rows. ID numbers are masked exactly as the
 /// ledger export masks them (<see cref="LedgerExportCells"/>). The caller passes the scope: jobs run without a request.
 /// </summary>
-public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector protector, TaskQuotas quotas, CoverageService coverage, TimeProvider clock)
+public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector protector, TaskQuotas quotas, CoverageService coverage, RuleSetCatalog catalog, TimeProvider clock)
 {
     /// <summary>Rows read per query: large enough that the queries cost little, small enough that memory stays flat.</summary>
     public const int PageSize = 2000;
@@ -72,6 +72,10 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
         {
             await WriteGoldListAsync(writer, category, scope, regions, year, office, ct);
         }
+
+        // 材料与指标 (issue 18): what the subtree owes upward and where it stands, as the dashboard's card shows it.
+        var owed = await Dashboard.MaterialsRollup.LoadAsync(db, new Materials.ExpectedSubmissions(db, catalog, scope), scope, own, year, ct);
+        YearEndMaterialsSheet.Write(writer, owed, regions, year, office, clock.LocalTimeZone);
 
         return written;
     }

@@ -67,6 +67,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Rules.Restore"] = AuditActions.RuleSetVersionAdded,
         ["POST Units.Retire"] = AuditActions.MemberUnitRetired, ["POST Units.Restore"] = AuditActions.MemberUnitRestored,
         ["POST RegionChanges.Rename"] = AuditActions.RegionRenamed, ["POST RegionChanges.Close"] = AuditActions.RegionClosed, ["POST RegionChanges.Reopen"] = AuditActions.RegionReopened,
+        ["POST MaterialPublication.Publish"] = AuditActions.MaterialPublished, ["POST MaterialPublication.Unpublish"] = AuditActions.MaterialUnpublished,
+        ["GET MaterialPublication.File"] = AuditActions.MaterialPublishedFileDownloaded, ["GET MaterialPublication.Pdf"] = AuditActions.PrintPdf,
         ["POST RegionChanges.Move"] = AuditActions.RegionMoved, ["POST RegionChanges.Merge"] = AuditActions.RegionMerged, ["POST RegionChanges.Split"] = AuditActions.RegionSplit,
     };
 
@@ -320,6 +322,14 @@ public abstract partial class AccessMatrixTests<TPortal>
         await OkAsync("POST Units.Host", admin, Post($"/admin/units/{xzxf.UnitId}/host"));
 
         await CriteriaStepsAsync(xzxf.DraftId!.Value);
+
+        // 典型案例 (issue 18): the city's reviewer publishes the county's accepted case, the county reads the city's list and the file, the city withdraws it.
+        await ChangesAsync<Core.Materials.MaterialEvent>(() => OkAsync("POST MaterialPublication.Publish", city, Post($"/materials/published/{xzxf.CaseMaterialId}/publish", ("confirmed", "true"))));
+        await OkAsync("GET MaterialPublication.Index", clerk, Get($"/materials/published?regionId={World["xz"].RegionId}&year=2022"));
+        await OkAsync("GET MaterialPublication.Pdf", city, Get($"/materials/published.pdf?regionId={World["xz"].RegionId}&year=2022"));
+        await OkAsync("GET MaterialPublication.File", clerk, Get($"/materials/published/files/{xzxf.CaseFileId}"));
+        await ChangesAsync<Core.Materials.MaterialEvent>(() => OkAsync("POST MaterialPublication.Unpublish", city,
+            Post($"/materials/published/{xzxf.CaseMaterialId}/unpublish", ("reason", "范围测试：撤回"), ("confirmed", "true"))));
 
         var required = MatrixRoutes.Foreign.Keys.Concat(MatrixRoutes.OwnScope.Keys).ToList();
         var taken = succeeded.Values.Sum() + failed.Count;

@@ -111,6 +111,13 @@ public static class MatrixRoutes
         ["GET YearEnd.Status"] = t => t.JobId is { } id ? Get($"/year-end/exports/{id}") : null,
         ["GET YearEnd.Download"] = t => t.JobId is { } id ? Get($"/year-end/exports/{id}/download") : null,
         ["GET Dashboard.Index"] = t => Get($"/dashboard?regionId={t.RegionId}&year=2022"),
+        // Published 典型案例 (issue 18): a region's list is read along its chain and subtree, so a foreign region's list is 404; the
+        // world's cases are accepted but not published (a published one is read by the publisher's whole subtree, by design).
+        ["GET MaterialPublication.Index"] = t => Get($"/materials/published?regionId={t.RegionId}&year=2022"),
+        ["GET MaterialPublication.Pdf"] = t => Get($"/materials/published.pdf?regionId={t.RegionId}&year=2022"),
+        ["POST MaterialPublication.Publish"] = t => t.CaseMaterialId is { } id ? Post($"/materials/published/{id}/publish", ("confirmed", "true")) : null,
+        ["POST MaterialPublication.Unpublish"] = t => t.CaseMaterialId is { } id ? Post($"/materials/published/{id}/unpublish", ("reason", "越权撤回"), ("confirmed", "true")) : null,
+        ["GET MaterialPublication.File"] = t => t.CaseFileId is { } id ? Get($"/materials/published/files/{id}") : null,
         ["GET Users.Index"] = t => Get($"/admin/users?regionId={t.RegionId}"),
         ["POST Users.Create"] = t => Post("/admin/users/create", [.. Profile(t), ("Input.UserName", "intruder" + t.RegionId), ("Input.Password", "Intrude#2026")]),
         ["GET Users.Edit"] = t => Get($"/admin/users/{t.UserId}/edit"),

@@ -38,10 +38,16 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     /// <summary>A draft plan of the region (rules editor).</summary>
     public int? DraftId { get; init; }
 
+    /// <summary>An accepted 典型案例 of the region, not published (issue 18's publication), and its file.</summary>
+    public long? CaseMaterialId { get; init; }
+
+    public long? CaseFileId { get; init; }
+
     /// <summary>Ids that name nothing: the same routes must answer these exactly as they answer a foreign record.</summary>
     public static RegionRecords Missing { get; } = new("missing", 987_654_321, "/987654321/", RegionLevel.County, "00000000-0000-0000-0000-000000000000")
     {
         RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, MaterialId = 987_654_321, MaterialFileId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321, DraftId = 987_654_321,
+        CaseMaterialId = 987_654_321, CaseFileId = 987_654_321,
         JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a", DeletedEntryId = 987_654_321,
     };
 }
@@ -230,7 +236,14 @@ public sealed class ScopeWorld : IDisposable
             Ledger = "coordinators", RowId = 900_000_000 + region.RegionId, RegionId = region.RegionId, Year = Year, Name = "范围测试已删除", Values = "{}",
             DeletedAtUtc = DateTime.UtcNow, DeletedBy = clerkName,
         };
-        db.AddRange(notification, job, indicator, material, draft, deleted);
+        var typicalCase = new Core.Materials.MaterialSubmission
+        {
+            RegionId = region.RegionId, JurisdictionRegionId = region.RegionId, TaskId = "scope-case", Year = Year, RuleSetVersionId = indicator.RuleSetVersionId,
+            TaskName = "范围测试典型案例", Kind = Core.Rules.MaterialKind.TypicalCase, Title = "范围测试典型案例" + region.Key, Status = Core.Materials.ReviewStatus.Accepted,
+            CreatedById = region.UserId, CreatedBy = clerkName, CreatedAtUtc = DateTime.UtcNow, SubmittedAtUtc = DateTime.UtcNow, SubmittedBy = clerkName, ReviewedBy = "范围测试",
+        };
+        typicalCase.Files.Add(new Core.Materials.MaterialFile { FileName = "范围测试案例.pdf", ContentType = "application/pdf", Size = MatrixRoutes.Pdf.Length, Sha256 = "", Content = MatrixRoutes.Pdf, AddedAtUtc = DateTime.UtcNow });
+        db.AddRange(notification, job, indicator, material, draft, deleted, typicalCase);
         await db.SaveChangesAsync();
         var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx", SearchOption.AllDirectories)
             .Select(f => Path.GetFileNameWithoutExtension(f)[(region.UserId.Length + 1)..]).Single();
@@ -239,6 +252,7 @@ public sealed class ScopeWorld : IDisposable
             RowId = rowId, NominationId = nominationId, EvidenceId = nomination.Evidence.Single().Id, IndicatorEvidenceId = indicator.Evidence.Single().Id, SheetId = nomination.SheetId,
             MaterialId = material.Id, MaterialFileId = material.Files.Single().Id,
             NotificationId = notification.Id, JobId = job.Id, ImportToken = token, DraftId = draft.Id, DeletedEntryId = deleted.Id,
+            CaseMaterialId = typicalCase.Id, CaseFileId = typicalCase.Files.Single().Id,
         };
     }
 

@@ -86,6 +86,12 @@ public static class AccessByRoleCases
         ("sx.reviewer", "xzxf", ["POST IndicatorReview.Accept", "POST IndicatorReview.Return", "POST IndicatorReview.UndoAccept", "POST IndicatorReview.Extend"]),
         ("xz.admin", "xzxf", ["GET IndicatorReview.Review", "POST IndicatorReview.Accept", "POST IndicatorReview.Extend"]),
         ("xz.reviewer", "xzxf", ["POST Indicators.Report"]),
+        // 典型案例 (issue 18): only the reviewers of the level above the submitting region publish or withdraw its case.
+        ("xzxf.clerk", "xzxf", ["POST MaterialPublication.Publish", "POST MaterialPublication.Unpublish"]),
+        ("xz.clerk", "xzxf", ["POST MaterialPublication.Publish"]),
+        ("xz.admin", "xzxf", ["POST MaterialPublication.Publish"]),
+        ("sx.reviewer", "xzxf", ["POST MaterialPublication.Publish", "POST MaterialPublication.Unpublish"]),
+        ("xz.reviewer", "xz", ["POST MaterialPublication.Publish"]),
     ];
 
     public static TheoryData<string, string, string> All()

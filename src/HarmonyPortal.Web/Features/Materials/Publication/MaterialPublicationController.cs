@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using HarmonyPortal.Core.Audit;
+using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Printables;
+using HarmonyPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Playwright;
+
+namespace HarmonyPortal.Web.Features.Materials.Publication;
+
+/// <summary>
+/// 典型案例和经验做法: the published list of a region and a year (page and PDF), publishing and withdrawing by the
+/// receiving level's reviewers (each confirmed, a withdrawal with its reason), and the published materials' files.
+/// </summary>
+[Route("materials/published")]
+public sealed class MaterialPublicationController(PublicationService publication, ViewRenderer views, PrintStyles styles, PdfRenderer pdf, AuditLog audit) : Controller
+{
+    public const string ObjectList = "published-materials";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, int? regionId, CancellationToken ct)
+    {
+        var y = Core.Input.PortalYears.Checked(year, publication.Today);
+        var publisher = await publication.PublisherAsync(regionId, ct);
+        var candidates = await publication.CandidatesAsync(publisher, y, ct);
+        return View(new PublishedMaterialsPage(publisher, await publication.ListAsync(publisher, y, ct), await publication.PublishersAsync(ct), candidates, publication.CanPublish(publisher),
+            Core.Input.PortalYears.Choices(publication.Today)));
+    }
+
+    [HttpPost("{id:long}/publish")]
+    public async Task<IActionResult> Publish(long id, int? version, bool confirmed, CancellationToken ct)
+    {
+        var (publisher, year, error) = await publication.PublishAsync(id, version, confirmed, ct);
+        TempData[error is null ? Flash.Success : Flash.Error] = error ?? "已发布。下级和上级在“典型案例和经验做法”中可以看到；如有错误，可以撤回发布并说明原因。";
+        return Redirect($"/materials/published?year={year}&regionId={publisher.Id}");
+    }
+
+    [HttpPost("{id:long}/unpublish")]
+    public async Task<IActionResult> Unpublish(long id, int? version, string? reason, bool confirmed, CancellationToken ct)
+    {
+        var (publisher, year, error) = await publication.UnpublishAsync(id, version, reason, confirmed, ct);
+        TempData[error is null ? Flash.Success : Flash.Error] = error ?? "已撤回发布，撤回原因已记入材料的处理记录。";
+        return Redirect($"/materials/published?year={year}&regionId={publisher.Id}");
+    }
+
+    /// <summary>A file of a published material; every download is audited.</summary>
+    [HttpGet("files/{id:long}")]
+    public async Task<IActionResult> File(long id, CancellationToken ct)
+    {
+        var file = await publication.FileAsync(id, ct);
+        await audit.RecordAsync(AuditActions.MaterialPublishedFileDownloaded, AuditOutcome.Success, PublicationService.ObjectType,
+            file.SubmissionId.ToString(System.Globalization.CultureInfo.InvariantCulture), file.FileName, ct: ct);
+        Response.Headers.CacheControl = "no-store";
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>The list as a PDF, printed like the other published lists (landscape A4, page numbers), audited.</summary>
+    [HttpGet("~/materials/published.pdf")]
+    public async Task<IActionResult> Pdf(int? year, int? regionId, CancellationToken ct)
+    {
+        var y = Core.Input.PortalYears.Checked(year, publication.Today);
+        var publisher = await publication.PublisherAsync(regionId, ct);
+        PdfTurn turn;
+        try
+        {
+            turn = await pdf.WaitForTurnAsync(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
+        }
+        catch (PdfBusyException)
+        {
+            return Busy();
+        }
+
+        using (turn)
+        {
+            var list = await publication.ListAsync(publisher, y, ct);
+            list.InlineCss = styles.Css;
+            var html = await views.RenderAsync(this, "PublishedMaterials", list);
+            var objectId = $"{publisher.Id}:{y}";
+            byte[] bytes;
+            try
+            {
+                bytes = await pdf.RenderAsync(turn, html, new PdfOptions(list.Landscape), ct);
+            }
+            catch (Exception e) when (e is PdfBusyException or PlaywrightException or TimeoutException)
+            {
+                await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, ObjectList, objectId, list.Title, ct: CancellationToken.None);
+                if (e is PdfBusyException)
+                {
+                    return Busy();
+                }
+
+                throw;
+            }
+
+            await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Success, ObjectList, objectId, $"{list.Title}（{list.Lines.Count} 项）", ct: ct);
+            return File(bytes, "application/pdf", list.FileName);
+        }
+    }
+
+    private ViewResult Busy()
+    {
+        Response.Headers.RetryAfter = "5";
+        var page = View("/Features/Printables/Busy.cshtml");
+        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return page;
+    }
+}
