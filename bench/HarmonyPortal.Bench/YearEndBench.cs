@@ -74,7 +74,7 @@ internal static class YearEndBench
         var keys = Path.Combine(Path.GetTempPath(), "harmony-bench-keys-" + Guid.NewGuid().ToString("N"));
         var protector = new PersonalDataProtector(new EphemeralDataProtectionProvider(), PersonalDataKey.FromConfiguration(null, keys));
         var catalog = new RuleSetCatalog(db);
-        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog, new HarmonyPortal.Web.Features.Ledgers.LedgerRollup(db)), new CoverageService(db, catalog), TimeProvider.System);
+        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog, new HarmonyPortal.Web.Features.Ledgers.LedgerRollup(db)), new CoverageService(db, catalog), catalog, TimeProvider.System);
 
         return await PeakMemory.MeasureAsync(async () =>
         {
