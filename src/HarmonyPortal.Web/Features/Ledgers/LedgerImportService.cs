@@ -118,13 +118,14 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
                     }
 
                     var nameKey = definition.NameKeyOf(row);
-                    if (identities.TryAdd(identity, imported.RowNumber) && (nameKey is null || identities.TryAdd(nameKey, imported.RowNumber)))
+                    var repeated = !identities.TryAdd(identity, imported.RowNumber) ? identity
+                        : nameKey is not null && !identities.TryAdd(nameKey, imported.RowNumber) ? nameKey : null;
+                    if (repeated is null)
                     {
                         unasked.Add(new AskedRow(identity, imported.RowNumber, nameKey));
                     }
                     else
                     {
-                        var repeated = identities[identity] != imported.RowNumber ? identity : nameKey!;
                         var header = LedgerWriteService.IdentityField(definition, repeated).Header;
                         problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[repeated]} 行重复"));
                     }
