@@ -31,7 +31,10 @@ public static class RegionMerge
         {
             var pair = await ledger.Rows(db).AsNoTracking().Where(r => r.RegionId == source.Id || r.RegionId == target.Id).ToListAsync(ct);
             rows += pair.Count(r => r.RegionId == source.Id);
-            foreach (var clash in pair.GroupBy(r => (r.Year, Identity: ledger.IdentityOf(r))).Where(g => g.Select(r => r.RegionId).Distinct().Count() > 1))
+            var keyed = pair.SelectMany(r => new[] { ledger.IdentityOf(r), ledger.NameKeyOf(r) }.OfType<string>().Select(key => (Row: r, Key: key)));
+            var clashes = keyed.GroupBy(k => (k.Row.Year, k.Key), k => k.Row).Where(g => g.Select(r => r.RegionId).Distinct().Count() > 1)
+                .DistinctBy(g => string.Join(",", g.Select(r => r.Id).Order())); // a credit code and a name may name the same pair
+            foreach (var clash in clashes)
             {
                 var what = ledger.HasIdNumber ? "身份证号相同" : "同一名称或统一社会信用代码";
                 conflicts.Add($"{ledger.Title}（{clash.Key.Year} 年度）：“{string.Join("”与“", clash.Select(r => r.Name).Distinct())}”在两地都有登记（{what}）。");

@@ -1162,7 +1162,6 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreditCode")
-                        .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 

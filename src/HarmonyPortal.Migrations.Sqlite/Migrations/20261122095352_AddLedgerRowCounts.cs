@@ -29,7 +29,7 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
         /// Row triggers (SQLite has no statement triggers): an upsert of +1 or -1 per row. A table rebuild by a later
         /// migration (SQLite's way of altering a column) drops a table's triggers; LedgerRowCountTests would notice.
         /// </summary>
-        private static string[] CreateTriggers(string key, string table) =>
+        internal static string[] CreateTriggers(string key, string table) =>
             [
                 $"""
                 CREATE TRIGGER "{table}_LedgerRowCounts_insert" AFTER INSERT ON "{table}"

@@ -1131,7 +1131,6 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
-                        .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 

@@ -13,6 +13,7 @@ public static class OfficialFormWorkbooks
     public static readonly string[] Form3 = ["序号", "姓名", "性别", "民族", "身份证号码", "工作单位", "职务", "学历", "任职协调员时间", "联系方式"];
     public static readonly string[] Form4 = ["序号", "所属乡镇街道", "调解组织名称", "调解组织性质", "地址", "成立时间", "负责人", "调解员人数", "联系人", "联系电话"];
     public static readonly string[] Form5 = ["序号", "姓名", "性别", "民族", "身份证号码", "工作单位", "职务", "学历", "任职调解员时间", "联系电话"];
+    public static readonly string[] Form6 = ["序号", "所属乡镇街道", "组织名称", "组织性质", "地 址", "成立时间", "负责人", "协调员人数", "联系人", "联系电话"];
     public static readonly string[] Form7 = ["序号", "单位名称", "单位地址", "联系人", "联系电话", "职工人数", "培育指导服务单位"];
     public static readonly string[] Form8 = ["序号", "单位名称", "所在地区", "单位地址", "所属行业", "联系人", "联系电话", "上年底职工数量", "目前职工数量", "已享的稳岗政策", "是否有裁员计划",
         "以下内容为拟裁员或已裁员企业填写", "", "", ""];
@@ -45,6 +46,26 @@ public static class OfficialFormWorkbooks
         ["1", "洞庭街道", "某公司调解委员会", "企业劳动人事争议调解委员会", "某路１号", "2019.6", "张三", "５", "李四", "13800000001"],
         [],
         ["2", "城陵矶街道", "城陵矶街道调解中心", "乡镇（街道）劳动争议调解组织", "某路2号", "2018年3月", "王五", "3", "赵六", "13800000002"]);
+
+    /// <summary>附件6 as printed (no 统一社会信用代码): one row per organisation (name, 协调员人数), a blank row after the first.</summary>
+    public static byte[] SocialOrganizations(params (string Name, string Coordinators)[] organisations)
+    {
+        var rows = new List<CellValue[]>();
+        foreach (var (o, i) in organisations.Select((o, i) => (o, i)))
+        {
+            if (i == 1)
+            {
+                rows.Add([]);
+            }
+
+            rows.Add(SocialOrganization(i, o));
+        }
+
+        return Form(Form6, "协调劳动关系社会组织情况表", null, [.. rows]);
+    }
+
+    private static CellValue[] SocialOrganization(int index, (string Name, string Coordinators) o) =>
+        [(index + 1).ToString(), "洞庭街道", $"　{o.Name}　", "社会团体", "岳阳楼区某路１号", "2016.9", "周正", o.Coordinators, "吴敏", "0730-8123456"];
 
     /// <summary>附件7: the 企业名单 shared by the three enterprise lists.</summary>
     public static byte[] Enterprises(string title) => Form(Form7, title, null,

@@ -99,6 +99,8 @@ internal sealed class SocialOrganizationConfiguration : OrganizationRowConfigura
         builder.Property(r => r.Nature).HasMaxLength(30);
         builder.Property(r => r.CreditCode).HasMaxLength(18);
         builder.Property(r => r.ViolationNote).HasMaxLength(500);
+        // Unique where given: PostgreSQL and SQLite let a unique index hold several NULLs (organisations known by name,
+        // whose name is unique in the region by the organisation rows' index).
         builder.HasIndex(r => new { r.Year, r.CreditCode }).IsUnique();
     }
 }

@@ -42,12 +42,27 @@ public interface ILedgerDefinition
     /// <summary>Rows of the same identity in the same year (same ID number, credit code or name), for the duplicate check.</summary>
     IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row);
 
-    /// <summary>What makes a row the same as another in a year: the ID number's hash, the credit code, or the name.</summary>
+    /// <summary>
+    /// What makes a row the same as another in a year: the ID number's hash, the credit code, or the name; a
+    /// <see cref="LedgerIdentity.NameKey"/> when the identity may be blank and is.
+    /// </summary>
     string IdentityOf(LedgerRow row);
+
+    /// <summary>The column named when a row's identity is already registered (身份证号码, 统一社会信用代码, else the name).</summary>
+    ILedgerField IdentityField { get; }
+
+    /// <summary>
+    /// The name key of a row known by another identity whose name must still be unique in its region and year (a social
+    /// organisation with a credit code); null for every other row.
+    /// </summary>
+    string? NameKeyOf(LedgerRow row);
+
+    /// <summary>Other rows of the same year and region with the row's name, when <see cref="NameKeyOf"/> is not null; else null.</summary>
+    IQueryable<LedgerRow>? SameName(HarmonyDbContext db, LedgerRow row);
 
     /// <summary>
     /// Which of <paramref name="identities"/> already have a row in <paramref name="year"/> (in the region
-    /// for name identities, anywhere for people and credit codes), with where that row is: one query per call.
+    /// for name identities and name keys, anywhere for people and credit codes), with where that row is: one query per kind.
     /// </summary>
     Task<Dictionary<string, ExistingRow>> ExistingAsync(
         HarmonyDbContext db, int year, int regionId, IReadOnlyCollection<string> identities, CancellationToken ct);

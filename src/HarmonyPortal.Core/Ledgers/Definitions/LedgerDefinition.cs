@@ -31,13 +31,27 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
     /// <summary>Other rows of the same year with the row's identity (<see cref="Identity"/>), in its region when identity is regional.</summary>
     public IQueryable<LedgerRow> SameIdentity(HarmonyDbContext db, LedgerRow row)
     {
+        var key = IdentityOf(row);
+        if (LedgerIdentity.IsNameKey(key))
+        {
+            return SameNameQuery(db, row);
+        }
+
         var identity = Identity;
-        var value = new System.Runtime.CompilerServices.StrongBox<string>(IdentityOf(row));
+        var value = new System.Runtime.CompilerServices.StrongBox<string>(key);
         var matches = Expression.Lambda<Func<TRow, bool>>(
             Expression.Equal(identity.Body, Expression.Field(Expression.Constant(value), nameof(value.Value))),
             identity.Parameters[0]);
         var rows = db.Set<TRow>().Where(r => r.Year == row.Year && r.Id != row.Id).Where(matches);
         return IdentityIsRegional ? rows.Where(r => r.RegionId == row.RegionId) : rows;
+    }
+
+    public IQueryable<LedgerRow>? SameName(HarmonyDbContext db, LedgerRow row) => NameKeyOf(row) is null ? null : SameNameQuery(db, row);
+
+    private IQueryable<TRow> SameNameQuery(HarmonyDbContext db, LedgerRow row)
+    {
+        var (year, id, regionId, name) = (row.Year, row.Id, row.RegionId, row.Name);
+        return db.Set<TRow>().Where(r => r.Year == year && r.Id != id && r.RegionId == regionId && r.Name == name);
     }
 
     public IReadOnlyList<FieldError> Validate(LedgerRow row, DateOnly today)
@@ -180,11 +194,59 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
 
     protected virtual bool IdentityIsRegional => true;
 
-    public string IdentityOf(LedgerRow row) => (identityOf ??= Identity.Compile())((TRow)row);
+    /// <summary>
+    /// Whether the identity may be blank (附件6 prints no credit code): such a row is known by its name within the region
+    /// and year instead, and every row's name is unique there besides (<see cref="NameKeyOf"/>).
+    /// </summary>
+    protected virtual bool NameStandsInForBlankIdentity => false;
+
+    public ILedgerField IdentityField => identityField ??= Fields.FirstOrDefault(f => f.Kind is FieldKind.IdNumber or FieldKind.CreditCode) ?? Fields.First(f => f.Key == nameof(LedgerRow.Name));
+
+    private ILedgerField? identityField;
+
+    public string IdentityOf(LedgerRow row)
+    {
+        var identity = (identityOf ??= Identity.Compile())((TRow)row);
+        return NameStandsInForBlankIdentity && string.IsNullOrEmpty(identity) ? LedgerIdentity.NameKey(row.Name) : identity;
+    }
+
+    public string? NameKeyOf(LedgerRow row)
+    {
+        if (!NameStandsInForBlankIdentity)
+        {
+            return null;
+        }
+
+        var key = IdentityOf(row);
+        return LedgerIdentity.IsNameKey(key) ? null : LedgerIdentity.NameKey(row.Name);
+    }
 
     private Func<TRow, string>? identityOf;
 
     public async Task<Dictionary<string, ExistingRow>> ExistingAsync(
+        HarmonyDbContext db, int year, int regionId, IReadOnlyCollection<string> identities, CancellationToken ct)
+    {
+        var names = identities.Where(LedgerIdentity.IsNameKey).ToList();
+        var found = names.Count == 0 ? [] : await ExistingByNameAsync(db, year, regionId, names, ct);
+        if (names.Count < identities.Count)
+        {
+            found.AddRange(await ExistingByIdentityAsync(db, year, regionId, names.Count == 0 ? identities : identities.Except(names).ToList(), ct));
+        }
+
+        return found.DistinctBy(f => f.Identity).ToDictionary(f => f.Identity, f => new ExistingRow(f.Id, f.RegionId, f.Version, f.RegionName, f.RegionPath));
+    }
+
+    /// <summary>Rows of the region and year known by their name (<see cref="LedgerIdentity.NameKey"/>), whatever their identity.</summary>
+    private async Task<List<IdentityAt>> ExistingByNameAsync(HarmonyDbContext db, int year, int regionId, List<string> keys, CancellationToken ct)
+    {
+        var asked = new IdentitiesAsked(keys.Select(LedgerIdentity.NameOf).ToList());
+        var found = await db.Set<TRow>().AsNoTracking().Where(r => r.Year == year && r.RegionId == regionId && Enumerable.Contains(EF.Parameter(asked.Values), r.Name))
+            .Select(r => new { r.Name, r.Id, r.RegionId, r.Version, RegionName = r.Region.Name, r.Region.Path })
+            .ToListAsync(ct);
+        return found.Select(f => new IdentityAt(LedgerIdentity.NameKey(f.Name), f.Id, f.RegionId, f.Version, f.RegionName, f.Path)).ToList();
+    }
+
+    private async Task<List<IdentityAt>> ExistingByIdentityAsync(
         HarmonyDbContext db, int year, int regionId, IReadOnlyCollection<string> identities, CancellationToken ct)
     {
         var rows = db.Set<TRow>().AsNoTracking().Where(r => r.Year == year);
@@ -203,7 +265,7 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
             Expression.Field(Expression.Constant(asked), nameof(IdentitiesAsked.Values)));
         var contains = Expression.Lambda<Func<TRow, bool>>(
             Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], values, identity.Body), r);
-        var found = await rows.Where(contains)
+        return await rows.Where(contains)
             .Select(Expression.Lambda<Func<TRow, IdentityAt>>(
                 Expression.New(
                     typeof(IdentityAt).GetConstructors().Single(),
@@ -215,7 +277,6 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
                     Expression.Property(Expression.Property(r, nameof(LedgerRow.Region)), nameof(Regions.Region.Path))),
                 r))
             .ToListAsync(ct);
-        return found.DistinctBy(f => f.Identity).ToDictionary(f => f.Identity, f => new ExistingRow(f.Id, f.RegionId, f.Version, f.RegionName, f.RegionPath));
     }
 
     private sealed record IdentityAt(string Identity, long Id, int RegionId, int Version, string RegionName, string RegionPath);

@@ -22,17 +22,22 @@ public sealed class SocialOrganizationLedger : LedgerDefinition<SocialOrganizati
         Field(r => r.CoordinatorCount, "协调员人数", FieldKind.WholeNumber, width: 10, inList: true),
         Field(r => r.ContactName, "联系人", required: true, max: 20, width: 10),
         Field(r => r.ContactPhone, "联系电话", FieldKind.Phone, required: true, width: 16),
-        Field(r => r.CreditCode, "统一社会信用代码", FieldKind.CreditCode, required: true, width: 22, inList: true, added: true),
+        Field(r => r.CreditCode, "统一社会信用代码", FieldKind.CreditCode, width: 22, inList: true, hint: "附件6 无此列；不填时按组织名称识别", added: true),
         Field(r => r.CertifiedCoordinatorCount, "持证协调员人数", FieldKind.WholeNumber, width: 12, added: true),
         Field(r => r.LastViolationOn, "最近一次违法违规日期", FieldKind.Date, width: 14, hint: "无则不填", added: true),
         Field(r => r.ViolationNote, "违法违规情况", FieldKind.LongText, max: 500, width: 24, added: true),
         Field(r => r.LastCreditPunishmentOn, "最近一次信用惩戒日期", FieldKind.Date, width: 14, hint: "无则不填", added: true),
     ];
 
-    /// <summary>An organisation (credit code) once per ledger and year, wherever it was entered.</summary>
-    protected override System.Linq.Expressions.Expression<Func<SocialOrganization, string>> Identity => r => r.CreditCode;
+    /// <summary>
+    /// An organisation (credit code) once per ledger and year, wherever it was entered; without a credit code, by its
+    /// name within the region and year (as 附件6 prints it); a name once per region and year either way.
+    /// </summary>
+    protected override System.Linq.Expressions.Expression<Func<SocialOrganization, string>> Identity => r => r.CreditCode!;
 
     protected override bool IdentityIsRegional => false;
+
+    protected override bool NameStandsInForBlankIdentity => true;
 
     protected override IValidator<SocialOrganization> CreateValidator(DateOnly today)
     {

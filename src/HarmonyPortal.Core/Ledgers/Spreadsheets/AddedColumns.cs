@@ -38,6 +38,7 @@ public sealed class AddedColumns(IReadOnlyDictionary<string, string?> chosen)
         };
     }
 
-    /// <summary>Whether a lacking column can take one value for the whole file: not the identity (ID number, credit code).</summary>
-    public static bool Choosable(ILedgerField field) => field.Kind is not (FieldKind.IdNumber or FieldKind.CreditCode) || !field.Required;
+    /// <summary>Whether a lacking column can take one value for the whole file: not the identity (ID number, credit code), even optional.</summary>
+    public static bool Choosable(ILedgerDefinition definition, ILedgerField field) =>
+        field != definition.IdentityField && (field.Kind is not (FieldKind.IdNumber or FieldKind.CreditCode) || !field.Required);
 }

@@ -126,12 +126,12 @@ public static class LedgerSheetReader
 
     /// <summary>Required columns the file lacks that cannot take one value for the whole file (the form's own, an identity).</summary>
     private static List<ILedgerField> MissingColumns(ILedgerDefinition definition, Dictionary<string, int> columns) =>
-        definition.Fields.Where(f => f.Required && !columns.ContainsKey(f.Key) && !(f.Added && AddedColumns.Choosable(f))).ToList();
+        definition.Fields.Where(f => f.Required && !columns.ContainsKey(f.Key) && !(f.Added && AddedColumns.Choosable(definition, f))).ToList();
 
     /// <summary>Notes the added columns the file lacks and the value each row takes for them.</summary>
     private static void Absent(ILedgerDefinition definition, Dictionary<string, int> columns, AddedColumns added, Dictionary<string, string?> fill)
     {
-        foreach (var field in definition.Fields.Where(f => f.Added && AddedColumns.Choosable(f) && !columns.ContainsKey(f.Key)))
+        foreach (var field in definition.Fields.Where(f => f.Added && AddedColumns.Choosable(definition, f) && !columns.ContainsKey(f.Key)))
         {
             added.Absent.Add(field);
             fill[field.Key] = added.ValueFor(definition, field);

@@ -20,7 +20,8 @@ public sealed record CoveragePage(
 
 /// <summary>
 /// Coverage targets (Jiyuan: every large and medium enterprise, every town, street and park with ≥ 1 coordinator):
-/// the registers of the year in a region's subtree matched against the coordinators serving in that year.
+/// the registers of the year in a region's subtree matched against the coordinators serving in that year. Rows carried
+/// forward and still 待复核 count neither as units nor as coordinators, as in quotas and the year-end workbook.
 /// The caller has checked the region is in the user's scope.
 /// </summary>
 public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
@@ -29,9 +30,9 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
     {
         var (targets, ruleSetName) = await TargetsAsync(region, year, ct);
         var path = region.Path;
-        var enterprises = await db.LargeEnterprises.AsNoTracking().Where(e => e.Year == year && e.Region.Path.StartsWith(path)).OrderBy(e => e.Id)
+        var enterprises = await db.LargeEnterprises.AsNoTracking().Where(e => e.Year == year && e.Status == LedgerRowStatus.Active && e.Region.Path.StartsWith(path)).OrderBy(e => e.Id)
             .Select(e => new { Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName }).ToListAsync(ct);
-        var towns = await db.TownsAndParks.AsNoTracking().Where(t => t.Year == year && t.Region.Path.StartsWith(path)).OrderBy(t => t.Id)
+        var towns = await db.TownsAndParks.AsNoTracking().Where(t => t.Year == year && t.Status == LedgerRowStatus.Active && t.Region.Path.StartsWith(path)).OrderBy(t => t.Id)
             .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }).ToListAsync(ct);
 
         // Coordinators that can match: those of a region with registered units (names and towns match within a region),
@@ -39,8 +40,8 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
         // dashboard would otherwise load every serving coordinator of the province to match against a few registers.
         var unitRegions = enterprises.Select(e => e.Unit.RegionId).Concat(towns.Select(t => t.Unit.RegionId)).Distinct().ToList();
         var coordinators = unitRegions.Count == 0 ? [] : await db.Coordinators.AsNoTracking()
-            .Where(c => c.Year == year && c.CurrentlyServing && (unitRegions.Contains(c.RegionId)
-                || (c.WorkUnitCreditCode != null && db.LargeEnterprises.Any(e => e.Year == year && e.CreditCode == c.WorkUnitCreditCode && e.Region.Path.StartsWith(path)))))
+            .Where(c => c.Year == year && c.CurrentlyServing && c.Status == LedgerRowStatus.Active && (unitRegions.Contains(c.RegionId)
+                || (c.WorkUnitCreditCode != null && db.LargeEnterprises.Any(e => e.Year == year && e.Status == LedgerRowStatus.Active && e.CreditCode == c.WorkUnitCreditCode && e.Region.Path.StartsWith(path)))))
             .Select(c => new CoverageCoordinator(c.RegionId, c.WorkUnit, c.WorkUnitCreditCode, c.TownName)).ToListAsync(ct);
 
         var enterpriseCounts = CoverageMatcher.Enterprises(enterprises.Select(e => e.Unit), coordinators);
@@ -96,7 +97,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
         var path = region.Path;
         var units = await db.MemberUnits.AsNoTracking().Where(u => u.IsActive && u.Region.Path.StartsWith(path) && u.Region.Level != RegionLevel.Town)
             .OrderBy(u => u.RegionId).ThenBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => new { u.Id, u.RegionId, u.ShortName }).ToListAsync(ct);
-        var serving = await db.Coordinators.AsNoTracking().Where(c => c.Year == year && c.CurrentlyServing && c.UnitId != null && c.Region.Path.StartsWith(path))
+        var serving = await db.Coordinators.AsNoTracking().Where(c => c.Year == year && c.CurrentlyServing && c.Status == LedgerRowStatus.Active && c.UnitId != null && c.Region.Path.StartsWith(path))
             .GroupBy(c => c.UnitId!.Value).Select(g => new { Unit = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Unit, g => g.Count, ct);
         foreach (var unit in units.Where(u => rowOf.ContainsKey(u.RegionId)))
         {

@@ -48,7 +48,8 @@ public sealed class LedgerCarryForward(HarmonyDbContext db, UserScope scope, Aud
             (copy.RegionId, copy.Year, copy.Status, copy.Version) = (old.RegionId, toYear, LedgerRowStatus.NeedsReview, 1);
             copy.UnitId = old.UnitId; // the same unit stays responsible
             (copy.CreatedAtUtc, copy.UpdatedAtUtc, copy.UpdatedBy) = (now, now, scope.UserName);
-            if (await definition.SameIdentity(db, copy).AnyAsync(ct) || (await definition.ResolveAsync(db, copy, ct)).Count > 0)
+            if (await definition.SameIdentity(db, copy).AnyAsync(ct) || (definition.SameName(db, copy) is { } sameName && await sameName.AnyAsync(ct))
+                || (await definition.ResolveAsync(db, copy, ct)).Count > 0)
             {
                 continue;
             }

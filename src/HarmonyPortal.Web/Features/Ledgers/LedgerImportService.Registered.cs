@@ -5,40 +5,84 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
 
+/// <summary>A checked row's identity as the import asks the ledger about it, with its name key when it has one (<see cref="ILedgerDefinition.NameKeyOf"/>).</summary>
+public sealed record AskedRow(string Identity, int RowNumber, string? NameKey);
+
 /// <summary>The import's questions to the ledger: rows already registered this year (to update, or to report), and the preview's choices.</summary>
 public sealed partial class LedgerImportService
 {
     /// <summary>
-    /// Rows already in the ledger this year, among the identities asked: one query per thousand. A row registered outside the
-    /// user's subtree is only noted here (<see cref="elsewhere"/>); <see cref="JudgeLookupsAsync"/> reports it.
+    /// Rows already in the ledger this year, among the identities asked: one query per thousand. A row is matched by its
+    /// identity, else by its name key (a social organisation with a credit code the ledger does not know yet, by its name
+    /// in the region). A row registered outside the user's subtree is only noted here (<see cref="elsewhere"/>);
+    /// <see cref="JudgeLookupsAsync"/> reports it.
     /// </summary>
-    private async Task AddRegisteredAsync(ILedgerDefinition definition, int year, List<(string Identity, int RowNumber)> asked,
+    private async Task AddRegisteredAsync(ILedgerDefinition definition, int year, List<AskedRow> asked,
         List<ImportProblem> registered, CancellationToken ct)
     {
         foreach (var chunk in asked.Chunk(1000))
         {
-            var rowOf = chunk.ToDictionary(a => a.Identity, a => a.RowNumber);
-            foreach (var (identity, existing) in await definition.ExistingAsync(db, year, scope.RegionId, rowOf.Keys, ct))
+            var keys = chunk.Select(a => a.Identity).Concat(chunk.Select(a => a.NameKey).OfType<string>()).Distinct().ToList();
+            var found = await definition.ExistingAsync(db, year, scope.RegionId, keys, ct);
+            foreach (var (identity, rowNumber, nameKey) in chunk)
             {
+                var byName = nameKey is null ? null : found.GetValueOrDefault(nameKey);
+                var (via, existing) = found.GetValueOrDefault(identity) is { } byIdentity ? (identity, byIdentity) : (nameKey!, byName);
+                if (existing is null)
+                {
+                    continue;
+                }
+
                 var (regionName, regionPath) = (existing.RegionName, existing.RegionPath);
                 if (request.Mode == ImportMode.AddOrUpdate && existing.RegionId == scope.RegionId)
                 {
+                    if (MatchRefusal(definition, year, rowNumber, existing, byName, nameKey) is { } refusal)
+                    {
+                        registered.Add(refusal);
+                        continue;
+                    }
+
                     matched[identity] = existing; // updated or unchanged: only rows of the clerk's own region
+                    matchedRows[existing.Id] = rowNumber;
                     continue;
                 }
 
                 if (!scope.CanRead(regionPath))
                 {
-                    elsewhere.Add((rowOf[identity], identity, regionName, regionPath));
-                    registered.Add(new ImportProblem(rowOf[identity], "", ""));
+                    elsewhere.Add((rowNumber, via, regionName, regionPath));
+                    registered.Add(new ImportProblem(rowNumber, "", ""));
                     continue;
                 }
 
-                var error = writer.DuplicateError(definition, year, regionName, regionPath, identity, "import");
-                registered.Add(new ImportProblem(rowOf[identity], Header(definition, error.Key), error.Message));
+                var error = writer.DuplicateError(definition, year, regionName, regionPath, via, "import");
+                registered.Add(new ImportProblem(rowNumber, Header(definition, error.Key), error.Message));
             }
         }
     }
+
+    /// <summary>
+    /// Why a file row cannot update the row it matched: its name is another row's of the region (a renamed organisation
+    /// onto an existing name), or another file row already matched the same row (one by credit code, one by name).
+    /// </summary>
+    private ImportProblem? MatchRefusal(ILedgerDefinition definition, int year, int rowNumber, ExistingRow existing, ExistingRow? byName, string? nameKey)
+    {
+        if (byName is not null && byName.Id != existing.Id)
+        {
+            var header = LedgerWriteService.IdentityField(definition, nameKey!).Header;
+            return new ImportProblem(rowNumber, header, $"{header}：本地区 {year} 年度已有另一条名为“{LedgerIdentity.NameOf(nameKey!)}”的记录，同一年度不能重复登记");
+        }
+
+        if (matchedRows.TryGetValue(existing.Id, out var first) && first != rowNumber)
+        {
+            var header = definition.IdentityField.Header;
+            return new ImportProblem(rowNumber, header, $"{header}：与第 {first} 行对应本台账中的同一条记录（一行按统一社会信用代码、一行按名称），请合并为一行");
+        }
+
+        return null;
+    }
+
+    /// <summary>Existing rows matched by a file row in this import: row id → the file's row number.</summary>
+    private readonly Dictionary<long, int> matchedRows = [];
 
     /// <summary>Rows of this import registered outside the user's subtree (row, identity, region), reported at the end.</summary>
     private readonly List<(int RowNumber, string Identity, string RegionName, string RegionPath)> elsewhere = [];

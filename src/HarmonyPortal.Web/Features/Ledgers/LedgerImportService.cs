@@ -56,6 +56,7 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
         (this.request, insertedCount, updatedCount, unchangedCount) = (request, 0, 0, 0);
         stamp = new DateTime(clock.GetUtcNow().UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         matched.Clear();
+        matchedRows.Clear();
         updateProblems.Clear();
         versions.Clear();
         elsewhere.Clear();
@@ -85,7 +86,7 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
         var identities = new Dictionary<string, int>();
         var batch = new List<CheckedRow>(BatchSize);
         var added = new AddedColumns(request.Chosen);
-        var unasked = new List<(string Identity, int RowNumber)>();
+        var unasked = new List<AskedRow>();
         var (dataRows, saved) = (0, 0);
         var guesses = new List<IdNumberLookups.Guess>();
         var maskedOnly = definition.HasIdNumber ? await writer.Lookups.MaskedOnlyAsync(definition, year, null, ct) : [];
@@ -116,14 +117,17 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
                         guesses.Add(new IdNumberLookups.Guess(imported.RowNumber, person.IdNumberMasked, person.IdNumberHash));
                     }
 
-                    if (identities.TryAdd(identity, imported.RowNumber))
+                    var nameKey = definition.NameKeyOf(row);
+                    var repeated = !identities.TryAdd(identity, imported.RowNumber) ? identity
+                        : nameKey is not null && !identities.TryAdd(nameKey, imported.RowNumber) ? nameKey : null;
+                    if (repeated is null)
                     {
-                        unasked.Add((identity, imported.RowNumber));
+                        unasked.Add(new AskedRow(identity, imported.RowNumber, nameKey));
                     }
                     else
                     {
-                        var header = LedgerWriteService.IdentityField(definition).Header;
-                        problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[identity]} 行重复"));
+                        var header = LedgerWriteService.IdentityField(definition, repeated).Header;
+                        problems.Add(new ImportProblem(imported.RowNumber, header, $"{header}：与第 {identities[repeated]} 行重复"));
                     }
                 }
 
@@ -248,7 +252,7 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
     /// only its own arguments and the connection, so it may run while the next batch is checked.
     /// </summary>
     private async Task<int> SaveBatchAsync(ILedgerDefinition definition, int year, List<CheckedRow> batch,
-        List<(string Identity, int RowNumber)> asked, List<ImportProblem> registered, CancellationToken ct)
+        List<AskedRow> asked, List<ImportProblem> registered, CancellationToken ct)
     {
         await AddRegisteredAsync(definition, year, asked, registered, ct);
         if (registered.Count > 0 || updateProblems.Count > 0 || batch.Count == 0)

@@ -48,6 +48,11 @@ public sealed class LedgerImportUpdates(HarmonyDbContext db, UserScope scope, Au
                 person.IdNumber = same.IdNumber; // the same number (matched by its hash): shown masked in the history line
             }
 
+            if (definition.IdentityField is { Kind: FieldKind.CreditCode } code && code.Get(file.Row) is null)
+            {
+                code.Set(file.Row, code.Get(row)); // matched by name, the file (附件6) gives no credit code: the known one stays
+            }
+
             // Compared in full (a snapshot masks phones); the ID number is the same, it matched.
             if (definition.Fields.All(f => f.Kind == FieldKind.IdNumber || FieldValues.Format(f, f.Get(row)) == FieldValues.Format(f, f.Get(file.Row))))
             {

@@ -225,12 +225,14 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         var existing = await definition.SameIdentity(db, row)
             .Select(r => new { r.Region.Name, r.Region.Path })
             .FirstOrDefaultAsync(ct);
-        if (existing is null)
+        if (existing is not null)
         {
-            return null;
+            return DuplicateError(definition, row.Year, existing.Name, existing.Path, definition.IdentityOf(row), via);
         }
 
-        return DuplicateError(definition, row.Year, existing.Name, existing.Path, definition.IdentityOf(row), via);
+        // A social organisation with a credit code: its name is still unique in the region and year.
+        var sameName = definition.SameName(db, row) is { } rows ? await rows.Select(r => new { r.Region.Name, r.Region.Path }).FirstOrDefaultAsync(ct) : null;
+        return sameName is null ? null : DuplicateError(definition, row.Year, sameName.Name, sameName.Path, definition.NameKeyOf(row)!, via);
     }
 
     /// <summary>
@@ -239,7 +241,7 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     /// </summary>
     public FieldError DuplicateError(ILedgerDefinition definition, int year, string regionName, string regionPath, string identity, string via)
     {
-        var key = IdentityField(definition);
+        var key = LedgerIdentity.IsNameKey(identity) ? NameField(definition) : IdentityField(definition);
         if (!scope.CanRead(regionPath))
         {
             return new FieldError(key.Key, lookups.Elsewhere(definition, year, key.Header, IdentityNoun(key), regionName, regionPath, identity, via));
@@ -256,8 +258,13 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         return LedgerWriteResult.Refused(errors);
     }
 
-    public static ILedgerField IdentityField(ILedgerDefinition definition) =>
-        definition.Fields.FirstOrDefault(f => f.Kind is FieldKind.IdNumber or FieldKind.CreditCode) ?? definition.Fields.First(f => f.Key == nameof(LedgerRow.Name));
+    public static ILedgerField IdentityField(ILedgerDefinition definition) => definition.IdentityField;
+
+    /// <summary>The field an identity names: the name for a <see cref="LedgerIdentity.NameKey"/>, else the identity's own.</summary>
+    public static ILedgerField IdentityField(ILedgerDefinition definition, string identity) =>
+        LedgerIdentity.IsNameKey(identity) ? NameField(definition) : definition.IdentityField;
+
+    private static ILedgerField NameField(ILedgerDefinition definition) => definition.Fields.First(f => f.Key == nameof(LedgerRow.Name));
 
     private static string IdentityNoun(ILedgerField key) => key.Kind switch
     {

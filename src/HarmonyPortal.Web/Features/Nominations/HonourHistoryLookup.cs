@@ -8,8 +8,8 @@ namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>
 /// The earlier nominations of the candidates a page evaluates, for "held an honour in an earlier year" criteria and tier
-/// progression: the same person (ID number) or organisation (credit code; a mediation organisation by its name in its
-/// region, as its ledger identifies it) in an earlier year's row of the category's ledger, nominated, and whether selected
+/// progression: the same person (ID number) or organisation (credit code; a mediation organisation, or a social
+/// organisation without credit code, by its name in its region, as its ledger identifies it) in an earlier year's row of the category's ledger, nominated, and whether selected
 /// onto a published list. Two queries per category for the whole page, whatever the number of candidates.
 /// </summary>
 public sealed class HonourHistoryLookup(HarmonyDbContext db)
@@ -64,7 +64,7 @@ public sealed class HonourHistoryLookup(HarmonyDbContext db)
     private static string Identity(LedgerRow row) => row switch
     {
         PersonRow p => "p:" + p.IdNumberHash,
-        SocialOrganization s => "c:" + s.CreditCode,
+        SocialOrganization { CreditCode: { Length: > 0 } code } => "c:" + code,
         _ => $"n:{row.RegionId}:{row.Name}",
     };
 
@@ -78,14 +78,31 @@ public sealed class HonourHistoryLookup(HarmonyDbContext db)
                 return await db.Coordinators.AsNoTracking().Where(r => r.Year < before && keys.Contains(r.IdNumberHash))
                     .ToDictionaryAsync(r => r.Id, r => "p:" + r.IdNumberHash, ct);
             case GoldCategory.SocialOrganization:
-                return await db.SocialOrganizations.AsNoTracking().Where(r => r.Year < before && keys.Contains(r.CreditCode))
+                // By credit code; an organisation entered without one (附件6 prints none) by its name in its region.
+                var codes = identities.Where(i => i.StartsWith("c:", StringComparison.Ordinal)).Select(i => i[2..]).ToList();
+                var byCode = codes.Count == 0 ? [] : await db.SocialOrganizations.AsNoTracking().Where(r => r.Year < before && codes.Contains(r.CreditCode!))
                     .ToDictionaryAsync(r => r.Id, r => "c:" + r.CreditCode, ct);
+                var byName = await ByNameAsync(db.SocialOrganizations, identities, before, ct);
+                return byName.Where(n => !byCode.ContainsKey(n.Key)).Concat(byCode).ToDictionary();
             default:
-                var names = keys.Select(k => k[(k.IndexOf(':', StringComparison.Ordinal) + 1)..]).Distinct().ToList();
-                var found = await db.MediationOrganizations.AsNoTracking().Where(r => r.Year < before && names.Contains(r.Name))
-                    .Select(r => new { r.Id, r.RegionId, r.Name }).ToListAsync(ct);
-                return found.Select(r => (r.Id, Identity: $"n:{r.RegionId}:{r.Name}")).Where(r => identities.Contains(r.Identity))
-                    .ToDictionary(r => r.Id, r => r.Identity);
+                return await ByNameAsync(db.MediationOrganizations, identities, before, ct);
         }
+    }
+
+    /// <summary>Earlier organisation rows by name in their region ("n:region:name" identities).</summary>
+    private static async Task<Dictionary<long, string>> ByNameAsync<TRow>(IQueryable<TRow> rows, List<string> identities, int before, CancellationToken ct)
+        where TRow : OrganizationRow
+    {
+        var named = identities.Where(i => i.StartsWith("n:", StringComparison.Ordinal)).ToList();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var names = named.Select(k => k[(k.IndexOf(':', 2) + 1)..]).Distinct().ToList();
+        var found = await rows.AsNoTracking().Where(r => r.Year < before && names.Contains(r.Name))
+            .Select(r => new { r.Id, r.RegionId, r.Name }).ToListAsync(ct);
+        return found.Select(r => (r.Id, Identity: $"n:{r.RegionId}:{r.Name}")).Where(r => named.Contains(r.Identity))
+            .ToDictionary(r => r.Id, r => r.Identity);
     }
 }

@@ -48,6 +48,7 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var own = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ToListAsync(ct);
+        await RegionNames.ApplyYearAsync(db, [own, .. children], year, ct); // an earlier year's lines carry that year's names
         var achieved = await quotas.AchievedAsync(children.Prepend(own), year, ct);
         var lines = new List<TaskProgress>();
 

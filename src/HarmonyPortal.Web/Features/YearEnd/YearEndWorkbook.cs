@@ -62,7 +62,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             writer.StartSheet(new SheetSpec(definition.Title, [new ColumnSpec(LedgerSheetLayout.SerialHeader, 6), .. regions.Columns,
                 .. definition.Fields.Select(LedgerSheetLayout.Column), new ColumnSpec("状态", 8)])
             {
-                Title = $"{own.Name} {year} 年度{definition.Title}",
+                Title = $"{regions.Own.Name} {year} 年度{definition.Title}", // the name of that year; the office line below is today's
                 Subtitle = office,
             });
             written = await WriteLedgerAsync(writer, definition, scope, regions, year, written, progress, ct);

@@ -175,13 +175,19 @@ public sealed class LedgerRecycleBin(
 
     private async Task<string?> DuplicateAsync(ILedgerDefinition definition, LedgerRow row, CancellationToken ct)
     {
+        var identity = definition.IdentityOf(row);
         var existing = await definition.SameIdentity(db, row).Select(r => new { r.Region.Name, r.Region.Path }).FirstOrDefaultAsync(ct);
+        if (existing is null && definition.SameName(db, row) is { } sameName)
+        {
+            (existing, identity) = (await sameName.Select(r => new { r.Region.Name, r.Region.Path }).FirstOrDefaultAsync(ct), definition.NameKeyOf(row)!);
+        }
+
         if (existing is null)
         {
             return null;
         }
 
-        var error = writer.DuplicateError(definition, row.Year, existing.Name, existing.Path, definition.IdentityOf(row), "restore");
+        var error = writer.DuplicateError(definition, row.Year, existing.Name, existing.Path, identity, "restore");
         await writer.Lookups.FlushAsync(ct);
         return $"不能恢复“{row.Name}”：{error.Message}。如需恢复，请先删除或修改现有记录";
     }
