@@ -85,5 +85,12 @@ public sealed class MaterialJourneyTests(BrowserSession session) : IClassFixture
         await Expect(rollup.GetByTestId("timeliness")).ToContainTextAsync("逾期 5 天");
         await Expect(lateReviewer.GetByTestId("late")).ToHaveTextAsync("1");
         await BrowserSession.ScreenshotAsync(lateReviewer, "64-material-rollup");
+
+        // The province's dashboard card counts the same material: submitted, accepted and late.
+        await lateReviewer.GotoAsync("/dashboard?year=2023");
+        var totals = lateReviewer.GetByTestId("dashboard-materials").Locator("li[data-kind=material]");
+        await Expect(totals).ToContainTextAsync("已接收 1");
+        await Expect(totals).ToContainTextAsync("逾期 1");
+        await BrowserSession.ScreenshotAsync(lateReviewer, "65-material-dashboard");
     }
 }
