@@ -48,7 +48,7 @@ public sealed class IndicatorJourneyTests(BrowserSession session) : IClassFixtur
         await clerk.GotoAsync("/indicators?year=2023");
         var card = clerk.GetByTestId("indicator").Filter(new() { HasText = "年培训劳动关系协调员人数" });
         await card.GetByLabel("数值（人）").FillAsync(value);
-        await card.GetByLabel("证明材料（必填）").SetInputFilesAsync(new FilePayload { Name = file, MimeType = "application/pdf", Buffer = Pdf });
+        await card.GetByLabel("证明材料（选填）").SetInputFilesAsync(new FilePayload { Name = file, MimeType = "application/pdf", Buffer = Pdf });
         await card.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("报送$") }).ClickAsync();
         await Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("已报送");
     }

@@ -34,6 +34,10 @@ public static class MaterialStatus
         return new RegionTaskStatus(status, sent.Max(m => m.SubmittedAtUtc), sent.Max(m => m.DaysLate), sent.Count);
     }
 
+    /// <summary>Past its date in force with nothing sent, or returned and not yet sent again: the level above chases it.</summary>
+    public static bool IsOverdue(DateOnly? due, RegionTaskStatus status, DateOnly today) =>
+        due is { } date && today > date && status.Status is null or ReviewStatus.Returned;
+
     public static RegionTaskStatus OfIndicator((ReviewStatus Status, DateTime ReportedAtUtc, int DaysLate)? latest, int reports) =>
         latest is { } l ? new RegionTaskStatus(l.Status, l.ReportedAtUtc, l.DaysLate, reports) : RegionTaskStatus.Nothing;
 }

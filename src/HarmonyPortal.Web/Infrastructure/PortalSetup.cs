@@ -100,6 +100,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Printables.ViewRenderer>();
         builder.Services.AddSingleton<Features.Printables.PrintStyles>();
         builder.Services.AddSingleton<Features.Printables.PdfRenderer>();
+        builder.Services.AddScoped<Features.Printables.PdfPrinting>();
         builder.Services.AddScoped<Features.Reporting.ReportingDeadlines>();
         builder.Services.AddScoped<Features.Reporting.ReportingPageService>();
         builder.Services.AddScoped<Features.Reporting.LedgerReportingService>();

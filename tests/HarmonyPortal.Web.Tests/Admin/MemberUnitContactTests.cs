@@ -124,6 +124,39 @@ public abstract class MemberUnitContactTests<TPortal>(TPortal portal) : IClassFi
         Assert.Equal(["王忻"], await ContactsAsync("140902", xinfu, xinzhou));
     }
 
+    [Fact]
+    public async Task AnOverdueMaterialOrFigure_ShowsTheRegionsContactsToTheLevelAbove_OnTheReviewTables()
+    {
+        var xinzhou = await portal.RegionIdAsync("140900");
+        var yueyang = await portal.RegionIdAsync("430600");
+        await using (var db = portal.CreateDbContext())
+        {
+            await db.MemberUnits.Where(u => u.RegionId == xinzhou && u.HostsOffice).ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.ContactName, "赵州").SetProperty(u => u.ContactPhone, "0350-3031234").SetProperty(u => u.ContactEmail, (string?)null));
+            await db.MemberUnits.Where(u => u.RegionId == yueyang && u.HostsOffice).ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.ContactName, "李岳").SetProperty(u => u.ContactPhone, "13907301234").SetProperty(u => u.ContactEmail, (string?)null));
+        }
+
+        // 山西's 三年行动总结材料 was due from each city by 2023-08-31; 岳阳's 薪酬数据反馈 figure by 2023-06-30.
+        portal.Clock.Set(2023, 9, 10);
+        using var shanxi = await portal.SignedInClientAsync("sx.reviewer");
+        var materials = await shanxi.GetPageAsync("/materials/review?year=2023");
+        var row = materials.QuerySelector("[data-testid=review-task][data-task=three-year-summary] [data-testid=region-row][data-region='140900']")!;
+        Assert.Equal("逾期未提交", Squeeze(row.QuerySelector("[data-testid=overdue]")!.TextContent));
+        Assert.Equal("人社局：赵州 0350-3031234", Squeeze(row.QuerySelector("[data-testid=unit-contacts]")!.TextContent));
+
+        using var hunan = await portal.SignedInClientAsync("hn.reviewer");
+        var figures = await hunan.GetPageAsync("/indicators/review?year=2023");
+        var figure = figures.QuerySelector($"[data-testid=review-row][data-region='{yueyang}']")!;
+        Assert.Equal("逾期未报送", Squeeze(figure.QuerySelector("[data-testid=overdue]")!.TextContent));
+        Assert.Contains("人社局：李岳 13907301234", Squeeze(figure.QuerySelector("[data-testid=unit-contacts]")!.TextContent));
+
+        // Before the dates nothing is overdue, and no contacts are shown.
+        portal.Clock.Set(2023, 6, 1);
+        Assert.Empty((await shanxi.GetPageAsync("/materials/review?year=2023")).QuerySelectorAll("[data-testid=overdue]"));
+        Assert.Empty((await hunan.GetPageAsync("/indicators/review?year=2023")).QuerySelectorAll("[data-testid=unit-contacts]"));
+    }
+
     /// <summary>The contact names <see cref="UnitContactService"/> gives a reviewer of <paramref name="viewerCode"/> for the regions.</summary>
     private async Task<List<string?>> ContactsAsync(string viewerCode, params int[] regionIds)
     {

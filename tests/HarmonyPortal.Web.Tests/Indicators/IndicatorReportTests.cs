@@ -161,6 +161,12 @@ public abstract class IndicatorReportTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await county.Http.GetAsync(link)).StatusCode);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.IndicatorEvidenceDownloaded && a.UserName == "ha.reviewer"));
         Assert.NotNull((await clerk.GetPageAsync("/indicators?year=2023")).QuerySelector("[data-testid=report-form]"));
+
+        // Evidence is optional: a corrected figure without a file is reported, and the reviewer sees that none came with it.
+        Assert.Equal(HttpStatusCode.Redirect, (await ReportAsync(clerk, jiyuan, 2023, jiyuan, Training, "73", "证明材料随纸质文件报送")).StatusCode);
+        Assert.Equal(0, await db.IndicatorEvidence.CountAsync(e => e.ReportId == db.IndicatorReports.Where(r => r.RegionId == jiyuan).Max(r => r.Id)));
+        var reviewTable = await province.GetPageAsync("/indicators/review?year=2023");
+        Assert.Contains("未附证明材料", reviewTable.QuerySelector($"[data-testid=review-task][data-task={Training}] [data-testid=review-row][data-region='{jiyuan}']")!.TextContent);
     }
 
     [Fact]
@@ -184,12 +190,11 @@ public abstract class IndicatorReportTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Contains("数值（年培训人数）：不能为负数", await RefusedAsync(Training, "-5", null, ("a.pdf", Pdf)));
         Assert.Contains("数值（年培训人数）：请填写", await RefusedAsync(Training, " ", null, ("a.pdf", Pdf)));
         Assert.Contains("数值（薪酬数据反馈比例）：以 % 计，不能超过 100", await RefusedAsync(Feedback, "120", null, ("a.pdf", Pdf)));
-        Assert.Contains("证明材料：必须上传至少 1 个文件", await RefusedAsync(Training, "61", null));
         Assert.Contains("证明材料“签到表.pdf”：文件内容不是 PDF、JPG、PNG、DOCX、DOC、WPS、XLS、XLSX 之一", await RefusedAsync(Training, "61", null, ("签到表.pdf", "不是 PDF 的文本"u8.ToArray())));
         Assert.Contains("说明：不能超过 500 字，现有 501 字", await RefusedAsync(Training, "61", new string('培', 501), ("a.pdf", Pdf)));
-        var both = await RefusedAsync(Training, "abc", null);
+        var both = await RefusedAsync(Training, "abc", null, ("签到表.pdf", "不是 PDF 的文本"u8.ToArray()));
         Assert.Contains("数值（年培训人数）", both);
-        Assert.Contains("证明材料", both);
+        Assert.Contains("证明材料“签到表.pdf”", both);
 
         Assert.Equal(count, await db.IndicatorReports.CountAsync());
         Assert.Equal(0, await db.IndicatorEvidence.CountAsync(e => e.FileName == "签到表.pdf"));

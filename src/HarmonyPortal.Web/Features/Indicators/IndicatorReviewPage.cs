@@ -4,7 +4,15 @@ using HarmonyPortal.Core.Materials;
 namespace HarmonyPortal.Web.Features.Indicators;
 
 /// <summary>指标审核: per indicator task, one row per region directly below the reviewer's region.</summary>
-public sealed record IndicatorReviewPage(int Year, IReadOnlyList<int> Years, int RegionId, string RegionName, bool CanAct, IReadOnlyList<ReviewTask> Tasks);
+public sealed record IndicatorReviewPage(int Year, IReadOnlyList<int> Years, int RegionId, string RegionName, bool CanAct, IReadOnlyList<ReviewTask> Tasks)
+{
+    public DateOnly Today { get; init; }
+
+    /// <summary>The member-unit contacts of the regions with an overdue figure, shown next to it.</summary>
+    public Offices.UnitContacts.UnitContactBook Contacts { get; init; } = Offices.UnitContacts.UnitContactBook.Empty;
+
+    public bool Overdue(RegionFigure row) => MaterialStatus.IsOverdue(row.Due, row.Status, Today);
+}
 
 public sealed record ReviewTask(int JurisdictionRegionId, string JurisdictionName, string TaskId, string TaskName, string Label, IReadOnlyList<RegionFigure> Rows);
 

@@ -24,7 +24,7 @@ public sealed record ReviewOutcome(ServiceResult Result, int ReviewRegionId, int
 /// user's subtree. Every step is audited and the region's clerks are told.
 /// </summary>
 public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope, IndicatorFigures figures, TaskExtensionService extensions,
-    IndicatorNotifier notifier, AuditLog audit, TimeProvider clock)
+    IndicatorNotifier notifier, Offices.UnitContacts.UnitContactService contacts, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The review table of a region in the user's subtree (the user's own by default): reviewers only.</summary>
     public async Task<IndicatorReviewPage> ReviewPageAsync(int? regionId, int? year, CancellationToken ct)
@@ -42,7 +42,12 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
             var first = g.First();
             return new ReviewTask(first.JurisdictionRegionId, first.JurisdictionName, first.TaskId, first.TaskName, first.Label, g.ToList());
         }).ToList();
-        return new IndicatorReviewPage(y, Years(y), region.Id, region.Name, region.Id == scope.RegionId, tasks);
+        var overdue = rows.Where(r => MaterialStatus.IsOverdue(r.Due, r.Status, Today)).Select(r => r.RegionId).Distinct().ToList();
+        return new IndicatorReviewPage(y, Years(y), region.Id, region.Name, region.Id == scope.RegionId, tasks)
+        {
+            Today = Today,
+            Contacts = await contacts.ForRegionsAsync(overdue, ct),
+        };
     }
 
     /// <summary>The roll-up of the user's whole subtree: every region owing a figure, grouped by city.</summary>

@@ -168,7 +168,7 @@ public sealed class IndicatorService(HarmonyDbContext db, UserScope scope, Expec
         var posted = files.Where(f => f.Length > 0).ToList();
         if (posted.Count == 0)
         {
-            result.Add("Files", $"证明材料：必须上传至少 1 个文件（{EvidenceFile.Accepted}，每个不超过 5 MB），报送数值须有证明");
+            // Evidence is optional (issue 18: "a note and optional evidence"); the level above sees that none came.
             return kept;
         }
 

@@ -23,7 +23,15 @@ public sealed record MaterialTaskRow(ExpectedSubmission Owed, RegionTaskStatus S
 public sealed record MaterialIndexPage(int Year, IReadOnlyList<int> Years, Region Region, bool CanSubmit, bool CanSeeReview, IReadOnlyList<MaterialTaskRow> Rows);
 
 /// <summary>The reviewer's table: per task owed by the regions below, one row per region.</summary>
-public sealed record MaterialReviewPage(int Year, IReadOnlyList<int> Years, Region Region, bool CanReview, IReadOnlyList<MaterialReviewTask> Tasks, (int Id, string Name)? Parent);
+public sealed record MaterialReviewPage(int Year, IReadOnlyList<int> Years, Region Region, bool CanReview, IReadOnlyList<MaterialReviewTask> Tasks, (int Id, string Name)? Parent)
+{
+    public DateOnly Today { get; init; }
+
+    /// <summary>The member-unit contacts of the regions with an overdue item, shown next to it.</summary>
+    public Offices.UnitContacts.UnitContactBook Contacts { get; init; } = Offices.UnitContacts.UnitContactBook.Empty;
+
+    public bool Overdue(MaterialTaskRow row) => MaterialStatus.IsOverdue(row.Owed.Due, row.Status, Today);
+}
 
 public sealed record MaterialReviewTask(int JurisdictionRegionId, string JurisdictionName, string PlanText, string TaskId, string TaskName, string KindName, IReadOnlyList<MaterialTaskRow> Regions);
 

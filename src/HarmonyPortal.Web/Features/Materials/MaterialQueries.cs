@@ -14,7 +14,7 @@ namespace HarmonyPortal.Web.Features.Materials;
 /// The read side of materials: a region's 材料报送 page, the reviewer's table of the regions below, the roll-up of a
 /// subtree and one material's page. Everything reads through the user's scope (404 outside it).
 /// </summary>
-public sealed class MaterialQueries(HarmonyDbContext db, UserScope scope, ExpectedSubmissions expected, TimeProvider clock)
+public sealed class MaterialQueries(HarmonyDbContext db, UserScope scope, ExpectedSubmissions expected, Offices.UnitContacts.UnitContactService contacts, TimeProvider clock)
 {
     public async Task<MaterialIndexPage> IndexAsync(int? regionId, int? year, CancellationToken ct)
     {
@@ -43,7 +43,12 @@ public sealed class MaterialQueries(HarmonyDbContext db, UserScope scope, Expect
         var parent = region.Id != scope.RegionId && region.ParentId is { } parentId
             ? await db.Regions.AsNoTracking().InScope(scope).Where(r => r.Id == parentId).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(ct)
             : null;
-        return new MaterialReviewPage(y, Years(y), region, scope.Role == UserRole.Reviewer && scope.RegionId == region.Id, tasks, parent is null ? null : (parent.Id, parent.Name));
+        var overdue = rows.Where(r => MaterialStatus.IsOverdue(r.Owed.Due, r.Status, Today)).Select(r => r.Owed.Region.Id).Distinct().ToList();
+        return new MaterialReviewPage(y, Years(y), region, scope.Role == UserRole.Reviewer && scope.RegionId == region.Id, tasks, parent is null ? null : (parent.Id, parent.Name))
+        {
+            Today = Today,
+            Contacts = await contacts.ForRegionsAsync(overdue, ct),
+        };
     }
 
     /// <summary>Every material owed in the user's subtree in the year, by city then county, with the counts.</summary>

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Playwright;
 
 namespace HarmonyPortal.Web.Features.Printables;
 
@@ -12,7 +10,7 @@ namespace HarmonyPortal.Web.Features.Printables;
 /// view and, with ".pdf", as a PDF printed by the shared Chromium. Every view and download is audited.
 /// </summary>
 [Route("print")]
-public sealed class PrintablesController(PrintQueryService queries, ViewRenderer views, PrintStyles styles, PdfRenderer pdf, AuditLog audit, TimeProvider clock) : Controller
+public sealed class PrintablesController(PrintQueryService queries, PdfPrinting printing, AuditLog audit, TimeProvider clock) : Controller
 {
     public const string ObjectPublishedList = "published-list";
 
@@ -57,58 +55,9 @@ public sealed class PrintablesController(PrintQueryService queries, ViewRenderer
         return View(view, document);
     }
 
-    /// <summary>
-    /// Waits for the user's turn at the shared browser first, so that a refused request costs no query and no rendering;
-    /// too busy (<see cref="PdfBusyException"/>) is answered with the Chinese busy page and 503.
-    /// </summary>
-    private async Task<IActionResult> PdfAsync<TDocument>(string view, Func<Task<TDocument>> load, string objectType, Func<TDocument, string> objectIdOf, CancellationToken ct)
-        where TDocument : PrintDocument
-    {
-        PdfTurn turn;
-        try
-        {
-            turn = await pdf.WaitForTurnAsync(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
-        }
-        catch (PdfBusyException)
-        {
-            return Busy();
-        }
-
-        using (turn)
-        {
-            var document = await load();
-            var objectId = objectIdOf(document);
-            document.InlineCss = styles.Css;
-            var html = await views.RenderAsync(this, view, document);
-            byte[] bytes;
-            try
-            {
-                bytes = await pdf.RenderAsync(turn, html, new PdfOptions(document.Landscape), ct);
-            }
-            catch (PdfBusyException)
-            {
-                await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, objectType, objectId, Details(document), ct: CancellationToken.None);
-                return Busy();
-            }
-            catch (Exception e) when (e is PlaywrightException or TimeoutException)
-            {
-                await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, objectType, objectId, Details(document), ct: CancellationToken.None);
-                throw;
-            }
-
-            await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Success, objectType, objectId, Details(document), ct: ct);
-            return File(bytes, "application/pdf", document.FileName);
-        }
-    }
-
-    /// <summary>503 with the Chinese busy page (no layout, no query); the browser may try again after a few seconds.</summary>
-    private ViewResult Busy()
-    {
-        Response.Headers.RetryAfter = "5";
-        var page = View("Busy");
-        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return page;
-    }
+    private Task<IActionResult> PdfAsync<TDocument>(string view, Func<Task<TDocument>> load, string objectType, Func<TDocument, string> objectIdOf, CancellationToken ct)
+        where TDocument : PrintDocument =>
+        printing.PrintAsync(this, view, load, objectType, objectIdOf, Details, ct);
 
     public const string BusyText = "系统繁忙，请稍后再试";
 

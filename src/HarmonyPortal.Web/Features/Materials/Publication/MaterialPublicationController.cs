@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Features.Printables;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Playwright;
 
 namespace HarmonyPortal.Web.Features.Materials.Publication;
 
@@ -13,7 +11,7 @@ namespace HarmonyPortal.Web.Features.Materials.Publication;
 /// receiving level's reviewers (each confirmed, a withdrawal with its reason), and the published materials' files.
 /// </summary>
 [Route("materials/published")]
-public sealed class MaterialPublicationController(PublicationService publication, ViewRenderer views, PrintStyles styles, PdfRenderer pdf, AuditLog audit) : Controller
+public sealed class MaterialPublicationController(PublicationService publication, PdfPrinting printing, AuditLog audit) : Controller
 {
     public const string ObjectList = "published-materials";
 
@@ -60,48 +58,7 @@ public sealed class MaterialPublicationController(PublicationService publication
     {
         var y = Core.Input.PortalYears.Checked(year, publication.Today);
         var publisher = await publication.PublisherAsync(regionId, ct);
-        PdfTurn turn;
-        try
-        {
-            turn = await pdf.WaitForTurnAsync(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
-        }
-        catch (PdfBusyException)
-        {
-            return Busy();
-        }
-
-        using (turn)
-        {
-            var list = await publication.ListAsync(publisher, y, ct);
-            list.InlineCss = styles.Css;
-            var html = await views.RenderAsync(this, "PublishedMaterials", list);
-            var objectId = $"{publisher.Id}:{y}";
-            byte[] bytes;
-            try
-            {
-                bytes = await pdf.RenderAsync(turn, html, new PdfOptions(list.Landscape), ct);
-            }
-            catch (Exception e) when (e is PdfBusyException or PlaywrightException or TimeoutException)
-            {
-                await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Failure, ObjectList, objectId, list.Title, ct: CancellationToken.None);
-                if (e is PdfBusyException)
-                {
-                    return Busy();
-                }
-
-                throw;
-            }
-
-            await audit.RecordAsync(AuditActions.PrintPdf, AuditOutcome.Success, ObjectList, objectId, $"{list.Title}（{list.Lines.Count} 项）", ct: ct);
-            return File(bytes, "application/pdf", list.FileName);
-        }
-    }
-
-    private ViewResult Busy()
-    {
-        Response.Headers.RetryAfter = "5";
-        var page = View("/Features/Printables/Busy.cshtml");
-        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return page;
+        return await printing.PrintAsync(this, "PublishedMaterials", () => publication.ListAsync(publisher, y, ct), ObjectList,
+            _ => $"{publisher.Id}:{y}", list => $"{list.Title}（{list.Lines.Count} 项）", ct);
     }
 }
