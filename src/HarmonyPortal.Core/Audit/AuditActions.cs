@@ -76,6 +76,8 @@ public static class AuditActions
     public const string MaterialCreated = "material.created";
     public const string MaterialUpdated = "material.updated";
     public const string MaterialDeleted = "material.deleted";
+    public const string MaterialRestored = "material.restored";
+    public const string MaterialPurged = "material.purged";
     public const string MaterialSubmitted = "material.submitted";
     public const string MaterialWithdrawn = "material.withdrawn";
     public const string MaterialReturned = "material.returned";

@@ -134,4 +134,5 @@ public enum MaterialAction
     Published,
     Unpublished,
     Deleted,
+    Restored,
 }

@@ -10,6 +10,12 @@ public enum ReviewStatus
     Submitted,
     Returned,
     Accepted,
+
+    /// <summary>
+    /// A draft its clerk deleted: in the recycle bin, hidden from every query (the DbContext filters it out), restorable
+    /// by the region's clerk for the recycle days (<c>Ledgers:RecycleDays</c>), then purged for good.
+    /// </summary>
+    Deleted,
 }
 
 public static class ReviewStatusTexts

@@ -3,6 +3,7 @@ using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Materials;
 using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static HarmonyPortal.Web.Tests.Materials.MaterialFlow;
 
@@ -218,6 +219,50 @@ public abstract class MaterialWorkflowTests<TPortal>(TPortal portal) : IClassFix
         await DoneAsync(StepAsync(clerk, draft, "delete", ("confirmed", "true")));
         Assert.False(await db.MaterialSubmissions.AnyAsync(m => m.Id == draft));
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.MaterialDeleted && a.ObjectId == draft.ToString()));
+    }
+
+    [Fact]
+    public async Task ADeletedDraft_GoesToTheRecycleBin_OnlyItsClerkRestoresIt_AndItIsPurgedAfterTheRetention()
+    {
+        var sx = await portal.RegionIdAsync("140000");
+        var xz = await portal.RegionIdAsync("140900");
+        using var clerk = await At(new DateOnly(2021, 11, 1), "xz.clerk");
+        var draft = IdOf(await CreateAsync(clerk, xz, 2021, sx, StateOwnedExperience, "国企改革经验（草稿）", "", ("经验.pdf", Pdf)));
+        await DoneAsync(StepAsync(clerk, draft, "delete", ("confirmed", "true")));
+
+        // Gone from the material pages and counts, listed in the recycle bin with the date it can be restored until.
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Http.GetAsync($"/materials/{draft}")).StatusCode);
+        var page = await clerk.GetPageAsync("/materials?year=2021");
+        var bin = Row(page, $"[data-testid=deleted-material][data-id='{draft}']");
+        Assert.Contains("国企改革经验（草稿）", bin.TextContent);
+        Assert.Contains("2021-12-01", bin.TextContent);
+        Assert.DoesNotContain("国企改革经验（草稿）", page.QuerySelector($"[data-testid=material-task][data-task={StateOwnedExperience}]")!.TextContent);
+
+        // Only the region's clerk restores it: the reviewer above is refused (403), another city does not see it (404).
+        var token = await clerk.TokenFromAsync("/notifications");
+        using var reviewer = await portal.SignedInClientAsync("sx.reviewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsync($"/materials/{draft}/restore", await reviewer.TokenFromAsync("/notifications"), [])).StatusCode);
+        await DoneAsync(clerk.PostAsync($"/materials/{draft}/restore", token, []));
+        var restored = await clerk.GetPageAsync($"/materials/{draft}");
+        Assert.Equal("草稿", restored.QuerySelector("[data-testid=status]")!.TextContent);
+        Assert.Contains("从回收站恢复", restored.QuerySelector("[data-testid=history]")!.TextContent);
+
+        // Deleted again and left: after the 30 days it can no longer be restored, and the purge removes it with its file.
+        await DoneAsync(StepAsync(clerk, draft, "delete", ("confirmed", "true")));
+        using var late = await At(new DateOnly(2021, 12, 2), "xz.clerk");
+        var refused = await late.PostAsync($"/materials/{draft}/restore", await late.TokenFromAsync("/notifications"), []);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("删除已超过回收站保留期 30 天，不能恢复", (await late.GetPageAsync("/materials?year=2021")).QuerySelector("main")!.TextContent);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Features.Ledgers.RecycleBin.RecycleBinPurge>().RunAsync(new DateTime(2021, 12, 2, 12, 0, 0, DateTimeKind.Utc), CancellationToken.None) >= 1);
+        }
+
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.MaterialSubmissions.IgnoreQueryFilters().AnyAsync(m => m.Id == draft));
+        Assert.False(await db.MaterialFiles.AnyAsync(f => f.SubmissionId == draft));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.MaterialPurged && a.ObjectId == draft.ToString()));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.MaterialRestored && a.ObjectId == draft.ToString()));
     }
 }
 

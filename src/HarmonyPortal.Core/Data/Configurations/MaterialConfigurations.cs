@@ -19,6 +19,9 @@ internal sealed class MaterialSubmissionConfiguration : IEntityTypeConfiguration
         builder.Property(m => m.PublishedBy).HasMaxLength(256);
         builder.Property(m => m.ReturnReason).HasMaxLength(MaterialSubmission.ReasonMaxLength);
         builder.Property(m => m.Version).IsConcurrencyToken();
+
+        // A deleted draft sits in the recycle bin: only the recycle bin itself reads it (IgnoreQueryFilters).
+        builder.HasQueryFilter(m => m.Status != ReviewStatus.Deleted);
         builder.HasIndex(m => new { m.RegionId, m.Year, m.JurisdictionRegionId, m.TaskId });
         builder.HasIndex(m => new { m.JurisdictionRegionId, m.Year, m.TaskId });
         builder.HasOne(m => m.Region).WithMany().HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);

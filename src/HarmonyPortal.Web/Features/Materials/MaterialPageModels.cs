@@ -20,7 +20,14 @@ public sealed record MaterialTaskRow(ExpectedSubmission Owed, RegionTaskStatus S
 }
 
 /// <summary>The 材料报送 page of one region and year.</summary>
-public sealed record MaterialIndexPage(int Year, IReadOnlyList<int> Years, Region Region, bool CanSubmit, bool CanSeeReview, IReadOnlyList<MaterialTaskRow> Rows);
+public sealed record MaterialIndexPage(int Year, IReadOnlyList<int> Years, Region Region, bool CanSubmit, bool CanSeeReview, IReadOnlyList<MaterialTaskRow> Rows)
+{
+    /// <summary>The region's drafts of the year in the recycle bin, restorable until the date shown.</summary>
+    public IReadOnlyList<DeletedMaterial> Deleted { get; init; } = [];
+}
+
+/// <summary>A deleted draft in the recycle bin.</summary>
+public sealed record DeletedMaterial(long Id, string Title, string TaskName, string DeletedAt, string RestorableUntil);
 
 /// <summary>The reviewer's table: per task owed by the regions below, one row per region.</summary>
 public sealed record MaterialReviewPage(int Year, IReadOnlyList<int> Years, Region Region, bool CanReview, IReadOnlyList<MaterialReviewTask> Tasks, (int Id, string Name)? Parent)

@@ -14,7 +14,8 @@ namespace HarmonyPortal.Web.Features.Materials;
 /// The read side of materials: a region's 材料报送 page, the reviewer's table of the regions below, the roll-up of a
 /// subtree and one material's page. Everything reads through the user's scope (404 outside it).
 /// </summary>
-public sealed class MaterialQueries(HarmonyDbContext db, UserScope scope, ExpectedSubmissions expected, Offices.UnitContacts.UnitContactService contacts, TimeProvider clock)
+public sealed class MaterialQueries(HarmonyDbContext db, UserScope scope, ExpectedSubmissions expected, Offices.UnitContacts.UnitContactService contacts,
+    Ledgers.RecycleBin.RecycleBinOptions recycle, TimeProvider clock)
 {
     public async Task<MaterialIndexPage> IndexAsync(int? regionId, int? year, CancellationToken ct)
     {
@@ -22,7 +23,16 @@ public sealed class MaterialQueries(HarmonyDbContext db, UserScope scope, Expect
         var y = PortalYears.Checked(year, Today);
         var owed = await expected.ForRegionAsync(region, y, TaskKind.Material, ct);
         var rows = await RowsAsync(owed, y, ct);
-        return new MaterialIndexPage(y, Years(y), region, MaterialReview.SubmitRefusal(region, scope) is null, scope.Role is UserRole.Reviewer or UserRole.Admin, rows);
+        var deleted = await db.MaterialSubmissions.AsNoTracking().IgnoreQueryFilters().InScope(scope)
+            .Where(m => m.RegionId == region.Id && m.Year == y && m.Status == ReviewStatus.Deleted)
+            .Select(m => new { m.Id, m.Title, m.TaskName, DeletedAt = m.Events.Where(e => e.Action == MaterialAction.Deleted).Max(e => (DateTime?)e.AtUtc) })
+            .ToListAsync(ct);
+        return new MaterialIndexPage(y, Years(y), region, MaterialReview.SubmitRefusal(region, scope) is null, scope.Role is UserRole.Reviewer or UserRole.Admin, rows)
+        {
+            Deleted = deleted.OrderByDescending(d => d.DeletedAt)
+                .Select(d => new DeletedMaterial(d.Id, d.Title, d.TaskName, d.DeletedAt is { } at ? Local(at) : "", d.DeletedAt?.AddDays(recycle.Days) is { } until ? Local(until) : ""))
+                .ToList(),
+        };
     }
 
     /// <summary>The reviewer's table: reviewers and admins only (403 for clerks); the region defaults to the user's.</summary>

@@ -36,6 +36,24 @@ public sealed class MaterialSteps(HarmonyDbContext db, UserScope scope, AuditLog
         return MaterialReview.ReviewRefusal(material.Region, scope) is null ? material : throw new WriteForbiddenException();
     }
 
+    /// <summary>A deleted draft of the user's region, from the recycle bin (404 outside the subtree or when not deleted, 403 read-only).</summary>
+    public async Task<MaterialSubmission> DeletedForSubmitterAsync(long id, CancellationToken ct)
+    {
+        var material = await db.MaterialSubmissions.IgnoreQueryFilters().InScope(scope).Include(m => m.Region).Include(m => m.Events)
+            .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id && m.Status == ReviewStatus.Deleted, ct) ?? throw new OutOfScopeException();
+        return MaterialReview.SubmitRefusal(material.Region, scope) is null ? material : throw new WriteForbiddenException();
+    }
+
+    /// <summary>When the draft went into the recycle bin (its latest deletion).</summary>
+    public static DateTime? DeletedAtUtc(MaterialSubmission material) =>
+        material.Events.Where(e => e.Action == MaterialAction.Deleted).Select(e => (DateTime?)e.AtUtc).Max();
+
+    /// <summary>Why a deleted draft can no longer be restored (its retention is over), or null.</summary>
+    public static string? RestoreRefusal(MaterialSubmission material, DateTime nowUtc, int days) =>
+        DeletedAtUtc(material) is { } at && at.AddDays(days) <= nowUtc
+            ? $"恢复：草稿“{material.Title}”删除已超过回收站保留期 {days} 天，不能恢复"
+            : null;
+
     private async Task<MaterialSubmission> LoadAsync(long id, CancellationToken ct) =>
         await db.MaterialSubmissions.InScope(scope).Include(m => m.Region).Include(m => m.Files).Include(m => m.Events)
             .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new OutOfScopeException();

@@ -16,7 +16,8 @@ namespace HarmonyPortal.Web.Features.Materials;
 /// draft or a returned one, delete a draft, submit it by the due date, withdraw it before the reviewer decides.
 /// Everything is checked before anything is saved; each step leaves a history event and an audit entry.
 /// </summary>
-public sealed class MaterialSubmitterService(HarmonyDbContext db, UserScope scope, ExpectedSubmissions expected, MaterialSteps steps, MaterialNotifier notifier)
+public sealed class MaterialSubmitterService(HarmonyDbContext db, UserScope scope, ExpectedSubmissions expected, MaterialSteps steps, MaterialNotifier notifier,
+    Ledgers.RecycleBin.RecycleBinOptions recycle)
 {
     public async Task<(ServiceResult Result, long? Id)> CreateAsync(int regionId, int year, int jurisdictionRegionId, string? taskId, string? title, string? summary,
         IReadOnlyList<MaterialUpload> files, CancellationToken ct)
@@ -141,9 +142,26 @@ public sealed class MaterialSubmitterService(HarmonyDbContext db, UserScope scop
             return ServiceResult.Fail("Confirmed", refusal);
         }
 
-        db.MaterialSubmissions.Remove(material);
-        steps.Audit(AuditActions.MaterialDeleted, material, material.Region.Name, $"（草稿，附件 {material.Files.Count} 个）已删除");
-        return await steps.SaveAsync(material, ct, bump: false);
+        // Into the recycle bin: restorable by the region's clerk for the recycle days, then purged.
+        material.Status = ReviewStatus.Deleted;
+        steps.Event(material, MaterialAction.Deleted, null);
+        steps.Audit(AuditActions.MaterialDeleted, material, material.Region.Name, $"（草稿，附件 {material.Files.Count} 个）已删除，移入回收站");
+        return await steps.SaveAsync(material, ct);
+    }
+
+    /// <summary>Brings a deleted draft back from the recycle bin while its retention lasts; the region's clerk only.</summary>
+    public async Task<ServiceResult> RestoreAsync(long id, CancellationToken ct)
+    {
+        var material = await steps.DeletedForSubmitterAsync(id, ct);
+        if (MaterialSteps.RestoreRefusal(material, steps.NowUtc, recycle.Days) is { } refusal)
+        {
+            return ServiceResult.Fail("Restore", refusal);
+        }
+
+        material.Status = ReviewStatus.Draft;
+        steps.Event(material, MaterialAction.Restored, null);
+        steps.Audit(AuditActions.MaterialRestored, material, material.Region.Name, "（草稿）已从回收站恢复");
+        return await steps.SaveAsync(material, ct);
     }
 
     public async Task<ServiceResult> SubmitAsync(long id, int version, bool confirmed, CancellationToken ct)

@@ -18,6 +18,7 @@ public static class MaterialTexts
         MaterialAction.AcceptanceUndone => "撤销接收",
         MaterialAction.Published => "发布",
         MaterialAction.Unpublished => "撤下发布",
+        MaterialAction.Restored => "从回收站恢复",
         _ => "删除",
     };
 }

@@ -62,7 +62,22 @@ public sealed class MaterialsController(MaterialQueries queries, MaterialSubmitt
             return await DoneAsync(id, result, "delete", "", ct);
         }
 
-        TempData[Flash.Success] = "草稿已删除。";
+        TempData[Flash.Success] = "草稿已删除，移入回收站；在保留期内可在本页“已删除的草稿”中恢复。";
+        return Redirect("/materials");
+    }
+
+    /// <summary>Restores a deleted draft from the recycle bin; a refusal (retention over) is shown on the materials page.</summary>
+    [HttpPost("{id:long}/restore")]
+    public async Task<IActionResult> Restore(long id, CancellationToken ct)
+    {
+        var result = await submitter.RestoreAsync(id, ct);
+        if (result.Succeeded)
+        {
+            TempData[Flash.Success] = "草稿已恢复。";
+            return Redirect($"/materials/{id}");
+        }
+
+        TempData[Flash.Error] = string.Join("；", result.Errors.Select(e => e.Message));
         return Redirect("/materials");
     }
 

@@ -56,7 +56,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Users.Edit"] = AuditActions.UserUpdated, ["POST Users.Disable"] = AuditActions.UserDisabled, ["POST Users.Enable"] = AuditActions.UserEnabled,
         ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
         ["POST Indicators.Report"] = AuditActions.IndicatorReported, ["GET Indicators.EvidenceFile"] = AuditActions.IndicatorEvidenceDownloaded,
-        ["POST Materials.Create"] = AuditActions.MaterialCreated, ["POST Materials.Edit"] = AuditActions.MaterialUpdated, ["POST Materials.Delete"] = AuditActions.MaterialDeleted,
+        ["POST Materials.Create"] = AuditActions.MaterialCreated, ["POST Materials.Edit"] = AuditActions.MaterialUpdated, ["POST Materials.Delete"] = AuditActions.MaterialDeleted, ["POST Materials.Restore"] = AuditActions.MaterialRestored,
         ["POST Materials.Submit"] = AuditActions.MaterialSubmitted, ["POST Materials.Withdraw"] = AuditActions.MaterialWithdrawn, ["POST Materials.Accept"] = AuditActions.MaterialAccepted,
         ["POST Materials.Return"] = AuditActions.MaterialReturned, ["POST Materials.UndoAcceptance"] = AuditActions.MaterialAcceptanceUndone,
         ["GET Materials.Download"] = AuditActions.MaterialFileDownloaded, ["POST Materials.Extend"] = AuditActions.TaskDeadlineExtended,
@@ -392,6 +392,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         await ChangesAsync<Core.Materials.MaterialSubmission>(() => OkAsync("POST Materials.Create", clerk, Upload($"/materials/{county}/create", MatrixRoutes.Pdf, "草稿.pdf", [.. create[..3], ("title", "范围测试草稿")])));
         var draft = await ScalarAsync(db => db.MaterialSubmissions.Where(m => m.RegionId == county && m.Title == "范围测试草稿").Select(m => m.Id).SingleAsync());
         await ChangesAsync<Core.Materials.MaterialSubmission>(async () => await OkAsync("POST Materials.Delete", clerk, await StepAsync(clerk, draft, "delete", ("confirmed", "true"))));
+        await ChangesAsync<Core.Materials.MaterialSubmission>(() => OkAsync("POST Materials.Restore", clerk, Post($"/materials/{draft}/restore")));
     }
 
     /// <summary>Region changes (issue 17) on the new town, as the city admin: rename, close and reopen, move to 定襄县, split off a sibling, merge into it.</summary>

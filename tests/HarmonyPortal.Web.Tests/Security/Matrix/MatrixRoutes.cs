@@ -63,6 +63,7 @@ public static class MatrixRoutes
         ["GET Materials.Details"] = t => t.MaterialId is { } id ? Get($"/materials/{id}") : null,
         ["POST Materials.Edit"] = t => t.MaterialId is { } id ? Upload($"/materials/{id}/edit", Pdf, "越权.pdf", ("version", "0"), ("title", "越权")) : null,
         ["POST Materials.Delete"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/delete", ("version", "0"), ("confirmed", "true")) : null,
+        ["POST Materials.Restore"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/restore") : null,
         ["POST Materials.Submit"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/submit", ("version", "0"), ("confirmed", "true")) : null,
         ["POST Materials.Withdraw"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/withdraw", ("version", "0"), ("reason", "越权撤回"), ("confirmed", "true")) : null,
         ["POST Materials.Accept"] = t => t.MaterialId is { } id ? Post($"/materials/{id}/accept", ("version", "0"), ("confirmed", "true")) : null,

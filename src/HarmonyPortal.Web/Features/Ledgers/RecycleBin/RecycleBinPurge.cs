@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers.RecycleBin;
 
-/// <summary>Removes for good the recycle bin's rows past their retention, each audited on its row's history.</summary>
+/// <summary>
+/// Removes for good the recycle bin's entries past their retention — ledger rows and deleted material drafts (with
+/// their files) — each audited.
+/// </summary>
 public sealed class RecycleBinPurge(HarmonyDbContext db, RecycleBinOptions options, AuditLog audit)
 {
     private const int Batch = 500;
@@ -20,7 +23,7 @@ public sealed class RecycleBinPurge(HarmonyDbContext db, RecycleBinOptions optio
             var expired = await db.DeletedLedgerRows.Where(r => r.DeletedAtUtc <= cutoff).OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
             if (expired.Count == 0)
             {
-                return purged;
+                return purged + await PurgeMaterialsAsync(cutoff, ct);
             }
 
             foreach (var entry in expired)
@@ -29,6 +32,35 @@ public sealed class RecycleBinPurge(HarmonyDbContext db, RecycleBinOptions optio
                 audit.Add(AuditActions.LedgerPurged, AuditOutcome.Success, "ledger:" + entry.Ledger,
                     entry.RowId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     $"回收站保留 {options.Days} 天期满，已永久删除", regionId: entry.RegionId);
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            purged += expired.Count;
+        }
+    }
+
+    /// <summary>Deleted material drafts whose latest deletion is older than the cutoff; their files and history go with them.</summary>
+    private async Task<int> PurgeMaterialsAsync(DateTime cutoff, CancellationToken ct)
+    {
+        var purged = 0;
+        while (true)
+        {
+            var expired = await db.MaterialSubmissions.IgnoreQueryFilters()
+                .Where(m => m.Status == Core.Materials.ReviewStatus.Deleted
+                    && m.Events.Where(e => e.Action == Core.Materials.MaterialAction.Deleted).Max(e => e.AtUtc) <= cutoff)
+                .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
+            if (expired.Count == 0)
+            {
+                return purged;
+            }
+
+            foreach (var material in expired)
+            {
+                db.MaterialSubmissions.Remove(material);
+                audit.Add(AuditActions.MaterialPurged, AuditOutcome.Success, Materials.MaterialSteps.ObjectType,
+                    material.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"材料草稿“{material.Title}”回收站保留 {options.Days} 天期满，已永久删除", regionId: material.RegionId);
             }
 
             await db.SaveChangesAsync(ct);
