@@ -36,7 +36,7 @@ public sealed class BeforeMemberUnitsContext(DbContextOptions<HarmonyDbContext> 
             region.Metadata.RemoveForeignKey(key);
         }
 
-        region.Ignore(r => r.MergedIntoId).Ignore(r => r.ClosedOn);
+        region.Ignore(r => r.MergedIntoId).Ignore(r => r.ClosedOn).Ignore(r => r.OpenedOn);
         builder.Entity<Nomination>().Ignore(n => n.Tier);
     }
 }

@@ -35,17 +35,23 @@ public class Region
     /// </summary>
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>
+    /// The day the region was set up by a split (its first year of reporting); null for a region that has always been
+    /// there. Earlier years do not expect it, so their 应报送 stays as it was.
+    /// </summary>
+    public DateOnly? OpenedOn { get; set; }
+
     /// <summary>The region this one was merged into (its rows, sheets and users moved there), when it closed by a merge.</summary>
     public int? MergedIntoId { get; set; }
 
-    /// <summary>True when the region is still expected to report for <paramref name="year"/>: open, or closed in a later year.</summary>
-    public bool IsOpenIn(int year) => ClosedOn is null || ClosedOn.Value.Year > year;
+    /// <summary>True when the region is expected to report for <paramref name="year"/>: set up by then, and open or closed in a later year.</summary>
+    public bool IsOpenIn(int year) => (OpenedOn is null || OpenedOn.Value.Year <= year) && (ClosedOn is null || ClosedOn.Value.Year > year);
 
     /// <summary><see cref="IsOpenIn"/> for queries.</summary>
     public static System.Linq.Expressions.Expression<Func<Region, bool>> OpenIn(int year)
     {
         var lastDay = new DateOnly(year, 12, 31);
-        return r => r.ClosedOn == null || r.ClosedOn > lastDay;
+        return r => (r.OpenedOn == null || r.OpenedOn <= lastDay) && (r.ClosedOn == null || r.ClosedOn > lastDay);
     }
 
     /// <summary>Regions not closed on or before <paramref name="day"/>: what a form offers on that day.</summary>

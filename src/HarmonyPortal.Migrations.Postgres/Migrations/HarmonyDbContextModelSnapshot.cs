@@ -2148,6 +2148,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 

@@ -216,6 +216,8 @@ public abstract class RegionChangeTests<TPortal>(TPortal portal) : IClassFixture
         }
 
         using var admin = await portal.SignedInClientAsync("yy.admin");
+        var expected2023 = Expected(Text(await admin.GetPageAsync("/reporting?year=2023"), "totals"));
+        var expected2024 = Expected(Text(await admin.GetPageAsync("/reporting?year=2024"), "totals"));
 
         var response = await ChangeAsync(admin, source, "split", true, ("Name", "平江新区"), ("Code", "430600-PX"), ("IsLocalCode", "true"),
             ("EffectiveOn", "2024-06-01"), ("TownIds", town.ToString()), ("UserIds", clerk));
@@ -231,6 +233,15 @@ public abstract class RegionChangeTests<TPortal>(TPortal portal) : IClassFixture
         Assert.Equal(created.Id, await after.Users.Where(u => u.Id == clerk).Select(u => u.RegionId).SingleAsync());
         Assert.Equal(created.Id, await after.Users.Where(u => u.Id == clerk).Select(u => u.Unit!.RegionId).SingleAsync());
         Assert.Null((await after.Regions.SingleAsync(r => r.Id == source)).ClosedOn);
+
+        // The new county reports from the year it was set up: 2024 expects one more, 2023 stays as it was.
+        Assert.Equal(new DateOnly(2024, 6, 1), created.OpenedOn);
+        var later = await admin.GetPageAsync("/reporting?year=2024");
+        Assert.Equal(expected2024 + 1, Expected(Text(later, "totals")));
+        Assert.NotNull(later.QuerySelector($"[data-testid='child-430600-PX']"));
+        var earlier = await admin.GetPageAsync("/reporting?year=2023");
+        Assert.Equal(expected2023, Expected(Text(earlier, "totals")));
+        Assert.Null(earlier.QuerySelector($"[data-testid='child-430600-PX']"));
     }
 
     [Fact]

@@ -103,7 +103,8 @@ public sealed class RegionMergeService(HarmonyDbContext db, RegionChangeService 
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await RegionWriter.AddAsync(db, new Region { Name = name!, Code = code!, IsLocalCode = input.IsLocalCode, Level = source.Level, SortOrder = source.SortOrder }, parent, ct);
+        var on = input.EffectiveOn ?? Today;
+        var created = await RegionWriter.AddAsync(db, new Region { Name = name!, Code = code!, IsLocalCode = input.IsLocalCode, Level = source.Level, SortOrder = source.SortOrder, OpenedOn = on }, parent, ct);
         foreach (var town in towns)
         {
             await RegionSubtree.MoveAsync(db, town, created, ct);
@@ -111,7 +112,6 @@ public sealed class RegionMergeService(HarmonyDbContext db, RegionChangeService 
 
         await RegionMerge.MoveUsersAsync(db, users, created.Id, null, ct);
         var moved = $"乡镇（街道） {towns.Count} 个{(towns.Count > 0 ? "（" + string.Join("、", towns.Select(t => t.Name)) + "）" : "")}、用户 {users.Count} 个";
-        var on = input.EffectiveOn ?? Today;
         changes.Log(source, RegionChangeKind.SplitOff, created.Id, on, input.Reason!, $"拆分设立“{created.Name}”（{created.Code}），转出{moved}。", AuditActions.RegionSplit);
         changes.Log(created, RegionChangeKind.SplitFrom, source.Id, on, input.Reason!, $"由“{source.Name}”拆分设立，转入{moved}。", AuditActions.RegionSplit);
         await db.SaveChangesAsync(ct);
