@@ -151,6 +151,13 @@ public abstract class MemberUnitContactTests<TPortal>(TPortal portal) : IClassFi
         Assert.Equal("逾期未报送", Squeeze(figure.QuerySelector("[data-testid=overdue]")!.TextContent));
         Assert.Contains("人社局：李岳 13907301234", Squeeze(figure.QuerySelector("[data-testid=unit-contacts]")!.TextContent));
 
+        // A city whose gold-coordinator sheet is not reported by 2022-12-20 shows its contacts on the province's overview too.
+        portal.Clock.Set(2022, 12, 25);
+        var sheets = await shanxi.GetPageAsync("/nominations?category=Coordinator&year=2022");
+        var city = sheets.QuerySelector($"[data-testid=child-sheets] [data-testid='child-{xinzhou}']")!;
+        Assert.Contains("table-warning", city.ClassName);
+        Assert.Equal("人社局：赵州 0350-3031234", Squeeze(city.QuerySelector("[data-testid=unit-contacts]")!.TextContent));
+
         // Before the dates nothing is overdue, and no contacts are shown.
         portal.Clock.Set(2023, 6, 1);
         Assert.Empty((await shanxi.GetPageAsync("/materials/review?year=2023")).QuerySelectorAll("[data-testid=overdue]"));

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>What each level sees: its own sheet, the sheets of the regions below, one sheet, one nominee.</summary>
-public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope, SheetChecks checks, GoldRuleLookup rules, HonourHistoryLookup history, TimeProvider clock)
+public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope, SheetChecks checks, GoldRuleLookup rules, HonourHistoryLookup history,
+    Offices.UnitContacts.UnitContactService contacts, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -70,7 +71,12 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note,
             await db.NominationSheets.AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.Year == key.Year && s.Batch == key.Batch
                 && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct),
-            level) { PublishDeadline = publishDeadline, Tiers = goldRules.Tiers };
+            level)
+        {
+            PublishDeadline = publishDeadline,
+            Tiers = goldRules.Tiers,
+            Contacts = await contacts.ForRegionsAsync(lines.Where(l => l.Overdue).Select(l => l.Region.Id).ToList(), ct),
+        };
     }
 
     public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)

@@ -46,6 +46,9 @@ public sealed record NominationOverview(
     /// <summary>For the selecting level: the Publish deadline of its plans, or the notice that none is set.</summary>
     public Core.Rules.SheetFinding? PublishDeadline { get; init; }
 
+    /// <summary>The member-unit contacts of the regions below whose sheets are due or overdue, shown next to them.</summary>
+    public Offices.UnitContacts.UnitContactBook Contacts { get; init; } = Offices.UnitContacts.UnitContactBook.Empty;
+
     /// <summary>The tiers of the honour a nominee is recommended for (铜牌、银牌、金牌); none when the honour has no tiers.</summary>
     public IReadOnlyList<Core.Rules.HonourTier> Tiers { get; init; } = [];
 }
