@@ -103,18 +103,35 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
 
     public PortalClient CreatePortalClient(string baseAddress = "http://localhost") =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) }));
+
+    /// <summary>
+    /// A client whose requests come from <paramref name="address"/>: a test that spends an address's sign-in failure
+    /// budget uses its own address, so the other tests of the fixture still sign in from the shared one.
+    /// </summary>
+    public PortalClient ClientFrom(string address)
+    {
+        var client = CreatePortalClient();
+        client.Http.DefaultRequestHeaders.Add(ClientAddressStartupFilter.AddressHeader, address);
+        return client;
+    }
 }
 
-/// <summary>The test server leaves the client address empty; a real connection always has one.</summary>
+/// <summary>
+/// The test server leaves the client address empty; a real connection always has one. A test client may name its
+/// own address in <see cref="AddressHeader"/> (see <see cref="PortalFactory.ClientFrom"/>).
+/// </summary>
 internal sealed class ClientAddressStartupFilter : IStartupFilter
 {
+    public const string AddressHeader = "X-Test-Client-Address";
     public static readonly IPAddress Address = IPAddress.Parse("203.0.113.8");
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use((context, nextMiddleware) =>
         {
-            context.Connection.RemoteIpAddress ??= Address;
+            context.Connection.RemoteIpAddress = context.Request.Headers[AddressHeader] is [{ } named]
+                ? IPAddress.Parse(named)
+                : context.Connection.RemoteIpAddress ?? Address;
             return nextMiddleware(context);
         });
         next(app);

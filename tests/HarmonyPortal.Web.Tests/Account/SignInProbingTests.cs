@@ -17,39 +17,12 @@ namespace HarmonyPortal.Web.Tests.Account;
 /// <summary>A portal whose test clients can come from different addresses, with a small failure budget per address.</summary>
 public abstract class ProbingPortal(DatabaseProvider provider) : PortalFactory(provider)
 {
-    public const string AddressHeader = "X-Test-Client-Address";
     public const int FailuresPerAddress = 10;
-
-    /// <summary>A client whose requests come from <paramref name="address"/>.</summary>
-    public PortalClient ClientFrom(string address)
-    {
-        var client = CreatePortalClient();
-        client.Http.DefaultRequestHeaders.Add(AddressHeader, address);
-        return client;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Security:SignIn:FailuresPerAddress", FailuresPerAddress.ToString());
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, AddressFromHeader>());
-    }
-
-    private sealed class AddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (context.Request.Headers[AddressHeader] is [{ } address])
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(address);
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 
