@@ -9,6 +9,8 @@ using HarmonyPortal.Core.Spreadsheets;
 //   its own child process (so each peak working set is its own), and prints time, peak memory, size and the ratios.
 //   --references also writes them with EPPlus 4.5.3.3 and NPOI 2.4.1 (SXSSF), the goal being ≥ 4× faster than both.
 //   --levels also writes both at Fastest and the product at SmallestSize, for the compression trade-off.
+//   --spreadcheetah also writes them with SpreadCheetah 1.29.0 in the same layout (ADR 0016): at Optimal, at Fastest
+//   beside the product at Fastest, with the library's defaults (no cell references), and with the print-setup adapter.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- ledger-list --rows 1000000
 //   The portal's ledger list query over N rows in a SQLite file, beside a raw-SQL page on the same index.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- year-end --rows 1000000
@@ -21,7 +23,7 @@ using HarmonyPortal.Core.Spreadsheets;
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- generate | ledger-list-http | dashboard | pdf | report
 //   The national data generator and the benchmarks against the published portal; bench/run.sh runs them all (README).
 // (internal) year-end-one --db PATH --out PATH
-// (internal) xlsx-one --writer product|floor|epplus|npoi --level Fastest|Optimal|SmallestSize --rows N --out PATH
+// (internal) xlsx-one --writer product|floor|epplus|npoi|spreadcheetah|spreadcheetah-bare|spreadcheetah-print --level Fastest|Optimal|SmallestSize --rows N --out PATH
 
 return args.FirstOrDefault() switch
 {
@@ -68,9 +70,22 @@ static int Compare(string[] args)
         runs.Add(("product", CompressionLevel.SmallestSize));
     }
 
+    if (args.Contains("--spreadcheetah"))
+    {
+        runs.Add(("spreadcheetah", XlsxWriter.DefaultCompression));
+        runs.Add(("spreadcheetah-print", XlsxWriter.DefaultCompression));
+        if (!runs.Contains(("product", CompressionLevel.Fastest)))
+        {
+            runs.Add(("product", CompressionLevel.Fastest));
+        }
+
+        runs.Add(("spreadcheetah", CompressionLevel.Fastest));
+        runs.Add(("spreadcheetah-bare", CompressionLevel.Fastest));
+    }
+
     Console.WriteLine($"{rows:N0} rows × {LedgerRows.Columns} columns, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-    Console.WriteLine($"{"writer",-8} {"level",-13} {"time s",8} {"peak MB",8} {"file MB",8}");
-    var results = new Dictionary<(string, CompressionLevel), (double Seconds, double PeakMb, double FileMb)>();
+    Console.WriteLine($"{"writer",-19} {"level",-13} {"time s",8} {"cpu s",8} {"peak MB",8} {"alloc MB",9} {"file MB",8}");
+    var results = new Dictionary<(string, CompressionLevel), (double Seconds, double PeakMb, double FileMb, double AllocatedMb, double CpuSeconds)>();
     foreach (var (writer, level) in runs)
     {
         var path = Path.Combine(Path.GetTempPath(), $"harmony-bench-{writer}-{level}-{Guid.NewGuid():N}.xlsx");
@@ -78,7 +93,7 @@ static int Compare(string[] args)
         {
             var result = Child(writer, level, rows, path);
             results[(writer, level)] = result;
-            Console.WriteLine($"{writer,-8} {level,-13} {result.Seconds,8:0.00} {result.PeakMb,8:0} {result.FileMb,8:0.0}");
+            Console.WriteLine($"{writer,-19} {level,-13} {result.Seconds,8:0.00} {result.CpuSeconds,8:0.00} {result.PeakMb,8:0} {result.AllocatedMb,9:0} {result.FileMb,8:0.0}");
         }
         finally
         {
@@ -102,11 +117,43 @@ static int Compare(string[] args)
             "product ≥ 4× faster (ratio = reference time / product time)", other.Seconds >= 4 * product.Seconds));
     }
 
+    recorded.AddRange(SpreadCheetahResults(results));
     BenchResults.Record([.. recorded]);
     return 0;
 }
 
-static (double Seconds, double PeakMb, double FileMb) Child(string writer, CompressionLevel level, int rows, string path)
+// ADR 0016: SpreadCheetah against the product writer of the same run, at the same compression level.
+static IEnumerable<BenchResult> SpreadCheetahResults(Dictionary<(string, CompressionLevel), (double Seconds, double PeakMb, double FileMb, double AllocatedMb, double CpuSeconds)> results)
+{
+    var optimal = XlsxWriter.DefaultCompression;
+    if (!results.TryGetValue(("spreadcheetah", optimal), out var cheetah))
+    {
+        yield break;
+    }
+
+    var product = results[("product", optimal)];
+    const string Goal = "reported (ADR 0016: ratio = SpreadCheetah / product writer, same layout and level)";
+    Console.WriteLine($"spreadcheetah/product at {optimal}: time {cheetah.Seconds / product.Seconds:0.00}×, cpu {cheetah.CpuSeconds / product.CpuSeconds:0.00}×, peak {cheetah.PeakMb / product.PeakMb:0.00}×, allocated {cheetah.AllocatedMb / product.AllocatedMb:0.00}×, size {cheetah.FileMb / product.FileMb:0.00}×");
+    yield return new("xlsx-export.spreadcheetah-time", cheetah.Seconds, "s", product.Seconds, cheetah.Seconds / product.Seconds, Goal, null);
+    yield return new("xlsx-export.spreadcheetah-cpu", cheetah.CpuSeconds, "s", product.CpuSeconds, cheetah.CpuSeconds / product.CpuSeconds, Goal, null);
+    yield return new("xlsx-export.spreadcheetah-peak-memory", cheetah.PeakMb, "MB", product.PeakMb, cheetah.PeakMb / product.PeakMb, Goal, null);
+    yield return new("xlsx-export.spreadcheetah-allocated", cheetah.AllocatedMb, "MB", product.AllocatedMb, cheetah.AllocatedMb / product.AllocatedMb, Goal, null);
+    yield return new("xlsx-export.spreadcheetah-file-size", cheetah.FileMb, "MB", product.FileMb, cheetah.FileMb / product.FileMb, Goal, null);
+    if (results.TryGetValue(("spreadcheetah-print", optimal), out var print))
+    {
+        Console.WriteLine($"spreadcheetah+print adapter/product at {optimal}: time {print.Seconds / product.Seconds:0.00}×, cpu {print.CpuSeconds / product.CpuSeconds:0.00}×, peak {print.PeakMb / product.PeakMb:0.00}×");
+        yield return new("xlsx-export.spreadcheetah-print-time", print.Seconds, "s", product.Seconds, print.Seconds / product.Seconds, Goal + "; with the print-setup adapter", null);
+        yield return new("xlsx-export.spreadcheetah-print-cpu", print.CpuSeconds, "s", product.CpuSeconds, print.CpuSeconds / product.CpuSeconds, Goal + "; with the print-setup adapter", null);
+    }
+
+    if (results.TryGetValue(("spreadcheetah", CompressionLevel.Fastest), out var fast) && results.TryGetValue(("product", CompressionLevel.Fastest), out var productFast))
+    {
+        Console.WriteLine($"spreadcheetah/product at Fastest: time {fast.Seconds / productFast.Seconds:0.00}×, cpu {fast.CpuSeconds / productFast.CpuSeconds:0.00}×, size {fast.FileMb / productFast.FileMb:0.00}×");
+        yield return new("xlsx-export.spreadcheetah-fastest-time", fast.Seconds, "s", productFast.Seconds, fast.Seconds / productFast.Seconds, Goal + "; both at Fastest", null);
+    }
+}
+
+static (double Seconds, double PeakMb, double FileMb, double AllocatedMb, double CpuSeconds) Child(string writer, CompressionLevel level, int rows, string path)
 {
     var self = Environment.ProcessPath!;
     var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -130,7 +177,7 @@ static (double Seconds, double PeakMb, double FileMb) Child(string writer, Compr
 
     var parts = output.Trim().Split(' ');
     return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
-        new FileInfo(path).Length / 1024.0 / 1024.0);
+        new FileInfo(path).Length / 1024.0 / 1024.0, double.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture));
 }
 
 static int RunOne(string[] args)
@@ -140,12 +187,21 @@ static int RunOne(string[] args)
     var rows = int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture);
     var path = Option(args, "--out")!;
 
-    return PeakMemory.MeasureAsync(() =>
+    return PeakMemory.MeasureAsync(async () =>
     {
-        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
         {
             switch (writer)
             {
+                case "spreadcheetah":
+                    await SpreadCheetahWriters.WriteAsync(file, rows, CheetahLevel(level));
+                    break;
+                case "spreadcheetah-bare":
+                    await SpreadCheetahWriters.WriteAsync(file, rows, CheetahLevel(level), cellReferences: false);
+                    break;
+                case "spreadcheetah-print":
+                    await SpreadCheetahWriters.WriteWithPrintSetupAsync(file, rows, level);
+                    break;
                 case "product":
                     WriteProduct(file, level, rows);
                     break;
@@ -160,10 +216,11 @@ static int RunOne(string[] args)
                     break;
             }
         }
-
-        return Task.CompletedTask;
     }).GetAwaiter().GetResult();
 }
+
+static SpreadCheetah.SpreadCheetahCompressionLevel CheetahLevel(CompressionLevel level) =>
+    level == CompressionLevel.Fastest ? SpreadCheetah.SpreadCheetahCompressionLevel.Fastest : SpreadCheetah.SpreadCheetahCompressionLevel.Optimal;
 
 static void WriteProduct(Stream output, CompressionLevel level, int rows)
 {
