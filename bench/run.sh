@@ -113,7 +113,7 @@ run() {
     fi
 }
 
-run xlsx --rows "$XLSX_ROWS" --references
+run xlsx --rows "$XLSX_ROWS" --references --spreadcheetah
 run import --rows "$IMPORT_ROWS"
 run logins
 
