@@ -21,7 +21,7 @@ using HarmonyPortal.Core.Spreadsheets;
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- generate | ledger-list-http | dashboard | pdf | report
 //   The national data generator and the benchmarks against the published portal; bench/run.sh runs them all (README).
 // (internal) year-end-one --db PATH --out PATH
-// dotnet run -c Release --project bench/HarmonyPortal.Bench -- xlsx-read --rows 100000   (ADR 0017)
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- xlsx-read --rows 100000 [--timing-only]   (ADR 0017)
 //   The same ledger upload read by the portal's .xlsx reader, MiniExcel and ExcelDataReader; texts compared cell by cell.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- closedxml --rows 100000   (ADR 0017)
 //   ClosedXML 0.95.4 writing the export rows beside the portal's writer.
@@ -36,7 +36,7 @@ return args.FirstOrDefault() switch
     "year-end-one" => await YearEndBench.RunOneAsync(Option(args, "--db")!, Option(args, "--out")!),
     "import" => await ImportBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture), Option(args, "--keep")),
     "import-one" => await ImportBench.RunOneAsync(Option(args, "--mode")!, Option(args, "--file")!, int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture), Option(args, "--db"), Option(args, "--data")),
-    "xlsx-read" => HarmonyPortal.Bench.Readers.ReaderBench.Compare(Args.Int(args, "--rows", 100_000), Args.Int(args, "--wide-rows", 3)),
+    "xlsx-read" => HarmonyPortal.Bench.Readers.ReaderBench.Compare(Args.Int(args, "--rows", 100_000), Args.Int(args, "--wide-rows", 3), args.Contains("--timing-only")),
     "xlsx-read-one" => HarmonyPortal.Bench.Readers.ReaderBench.RunOne(Option(args, "--reader")!, Option(args, "--file")!),
     "closedxml" => HarmonyPortal.Bench.Readers.ClosedXmlBench.Compare(Args.Int(args, "--rows", 100_000)),
     "closedxml-one" => HarmonyPortal.Bench.Readers.ClosedXmlBench.RunOne(Option(args, "--writer")!, Args.Int(args, "--rows", 100_000)),
