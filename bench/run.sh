@@ -115,6 +115,7 @@ run() {
 
 run xlsx --rows "$XLSX_ROWS" --references --spreadcheetah
 run import --rows "$IMPORT_ROWS"
+run xlsx-read --rows "$IMPORT_ROWS"
 run logins
 
 PORT=$(free_port 56000 56049)

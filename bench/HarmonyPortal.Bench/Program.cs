@@ -24,6 +24,11 @@ using HarmonyPortal.Core.Spreadsheets;
 //   The national data generator and the benchmarks against the published portal; bench/run.sh runs them all (README).
 // (internal) year-end-one --db PATH --out PATH
 // (internal) xlsx-one --writer product|floor|epplus|npoi|spreadcheetah|spreadcheetah-bare|spreadcheetah-print --level Fastest|Optimal|SmallestSize --rows N --out PATH
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- xlsx-read --rows 100000 [--timing-only]   (ADR 0017)
+//   The same ledger upload read by the portal's .xlsx reader, MiniExcel and ExcelDataReader; texts compared cell by cell.
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- closedxml --rows 100000   (ADR 0017)
+//   ClosedXML 0.95.4 writing the export rows beside the portal's writer.
+// (internal) xlsx-read-one --reader NAME --file PATH; closedxml-one --writer product|closedxml --rows N
 
 return args.FirstOrDefault() switch
 {
@@ -33,6 +38,10 @@ return args.FirstOrDefault() switch
     "year-end-one" => await YearEndBench.RunOneAsync(Option(args, "--db")!, Option(args, "--out")!),
     "import" => await ImportBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture), Option(args, "--keep")),
     "import-one" => await ImportBench.RunOneAsync(Option(args, "--mode")!, Option(args, "--file")!, int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture), Option(args, "--db"), Option(args, "--data")),
+    "xlsx-read" => HarmonyPortal.Bench.Readers.ReaderBench.Compare(Args.Int(args, "--rows", 100_000), Args.Int(args, "--wide-rows", 3), args.Contains("--timing-only")),
+    "xlsx-read-one" => HarmonyPortal.Bench.Readers.ReaderBench.RunOne(Option(args, "--reader")!, Option(args, "--file")!),
+    "closedxml" => HarmonyPortal.Bench.Readers.ClosedXmlBench.Compare(Args.Int(args, "--rows", 100_000)),
+    "closedxml-one" => HarmonyPortal.Bench.Readers.ClosedXmlBench.RunOne(Option(args, "--writer")!, Args.Int(args, "--rows", 100_000)),
     "logins" => LoginBench.Run(double.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture)),
     "generate" => await HarmonyPortal.Bench.Data.Generator.RunAsync(args),
     "ledger-list-http" => await HarmonyPortal.Bench.Http.LedgerListHttpBench.RunAsync(args),

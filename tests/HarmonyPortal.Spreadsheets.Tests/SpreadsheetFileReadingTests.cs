@@ -184,6 +184,31 @@ public class SpreadsheetFileReadingTests
     }
 
     [Fact]
+    public void ErrorCells_AndSharedFormulas_ReadAsExcelShowsThem()
+    {
+        // ExcelDataReader reads an error cell as empty, so a lookup that failed would pass for a blank field (ADR 0017);
+        // the portal keeps "#N/A" so the import names the cell. Shared formulas read as their cached values.
+        var bytes = RawXlsx.Create(
+            """
+            <row r="1">
+              <c r="A1" t="e"><f>VLOOKUP(C1,名册!A:B,2,FALSE)</f><v>#N/A</v></c>
+              <c r="B1" t="str"><f t="shared" ref="B1:B2" si="0">IF(A2="男","男职工","女职工")</f><v>男职工</v></c>
+            </row>
+            <row r="2">
+              <c r="A2" t="e"><f>1/0</f><v>#DIV/0!</v></c>
+              <c r="B2" t="str"><f t="shared" si="0"/><v>女职工</v></c>
+              <c r="C2"><f t="shared" ref="C2:C3" si="1">A2*2</f><v>0012</v></c>
+            </row>
+            """);
+
+        using var file = SpreadsheetFile.Open(new MemoryStream(bytes), Limits);
+        var rows = file.Rows().ToList();
+
+        Assert.Equal(["#N/A", "男职工"], rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["#DIV/0!", "女职工", "12"], rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void Xls_Biff8_IsRead()
     {
         var workbook = new Biff8Workbook { SheetName = "台账" }

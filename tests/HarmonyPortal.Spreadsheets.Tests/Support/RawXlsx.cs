@@ -8,7 +8,7 @@ public static class RawXlsx
 {
     public const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    public static byte[] Create(string sheetData, string? afterSheetData = null, string? sharedStrings = null, string? styles = null)
+    public static byte[] Create(string sheetData, string? afterSheetData = null, string? sharedStrings = null, string? styles = null, string? beforeSheetData = null)
     {
         var parts = new Dictionary<string, string>
         {
@@ -21,7 +21,7 @@ public static class RawXlsx
             ["xl/_rels/workbook.xml.rels"] =
                 """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""",
             ["xl/worksheets/sheet1.xml"] =
-                $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>{sheetData}</sheetData>{afterSheetData}</worksheet>""",
+                $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}">{beforeSheetData}<sheetData>{sheetData}</sheetData>{afterSheetData}</worksheet>""",
             ["xl/sharedStrings.xml"] =
                 $"""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{Main}">{sharedStrings}</sst>""",
             ["xl/styles.xml"] = styles ??
