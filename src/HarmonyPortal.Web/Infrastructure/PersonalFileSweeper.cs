@@ -75,23 +75,21 @@ public sealed class PersonalFileSweeper(PortalOptions options, PersonalFileReten
     }
 }
 
-/// <summary>Runs <see cref="PersonalFileSweeper"/> at start-up and then on its interval (the portal's hosted-service pattern, as the deadline reminders).</summary>
-public sealed class PersonalFileSweepJob(PersonalFileSweeper sweeper, PersonalFileRetention retention, TimeProvider clock, ILogger<PersonalFileSweepJob> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="PersonalFileSweeper"/> at start-up and then on its interval, on one instance at a time (the job
+/// table, ADR 0018): the instances share the exports folder, as docs/operations.md asks of deployers.
+/// </summary>
+public sealed class PersonalFileSweepJob(PersonalFileSweeper sweeper, PersonalFileRetention retention) : Jobs.IPortalJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "personal-file-sweep";
+
+    public string Title => "个人信息文件到期清理";
+
+    public TimeSpan Interval => retention.SweepInterval;
+
+    public Task RunAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(retention.SweepInterval, clock);
-        do
-        {
-            try
-            {
-                sweeper.Sweep();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Personal-data file sweep failed; retrying at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        sweeper.Sweep();
+        return Task.CompletedTask;
     }
 }
