@@ -204,7 +204,7 @@ public class JobTwinPortal(DatabaseProvider provider) : TwinPortal(provider)
     public string ExportsDirectory => Path.Combine(SharedDirectory, "exports");
 
     public static (string, string)[] JobSettings(string instance) =>
-        [("Jobs:Enabled", "false"), ("Jobs:InstanceId", instance), ("Jobs:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        [("Jobs:Enabled", "false"), ("Jobs:Disabled", ""), ("Jobs:InstanceId", instance), ("Jobs:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -120,6 +120,7 @@ public class TwinPortal(DatabaseProvider provider) : PortalFactory(provider)
             builder.UseSetting("ConnectionStrings:Harmony", first.ConnectionString);
             builder.UseSetting("Harmony:DataDirectory", dataDirectory);
             builder.UseSetting("Notifications:Reminders:Enabled", "false");
+            builder.UseSetting("Jobs:Disabled", QuietJobs);
             first.Share(builder);
             foreach (var (key, value) in settings)
             {

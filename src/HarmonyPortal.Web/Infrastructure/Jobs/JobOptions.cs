@@ -27,6 +27,9 @@ public sealed class JobOptions
     /// <summary>False stops this instance from running jobs (it still queues them for the others).</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>Jobs (names or kinds) this instance leaves to the others; <c>Jobs:Disabled</c>, comma-separated.</summary>
+    public IReadOnlySet<string> Disabled { get; init; } = new HashSet<string>();
+
     public TimeSpan BackOff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, RetryDelay.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 
@@ -44,6 +47,7 @@ public sealed class JobOptions
             RetryDelay = TimeSpan.FromSeconds(section.GetValue("RetryDelaySeconds", 30)),
             Concurrency = Math.Max(1, section.GetValue("Concurrency", 2)),
             Enabled = section.GetValue("Enabled", true),
+            Disabled = (section["Disabled"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
         };
     }
 }
