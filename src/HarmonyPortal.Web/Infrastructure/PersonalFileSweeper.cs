@@ -76,16 +76,21 @@ public sealed class PersonalFileSweeper(PortalOptions options, PersonalFileReten
 }
 
 /// <summary>
-/// Runs <see cref="PersonalFileSweeper"/> at start-up and then on its interval, on one instance at a time (the job
-/// table, ADR 0018): the instances share the exports folder, as docs/operations.md asks of deployers.
+/// Runs <see cref="PersonalFileSweeper"/> at start-up and then on its interval through the job table (ADR 0018). The
+/// imports folder lies in each instance's own data directory, so each data directory has its own job
+/// ("personal-file-sweep@host/folder-hash"): one run at a time per directory, retried and shown to admins like any job.
 /// </summary>
-public sealed class PersonalFileSweepJob(PersonalFileSweeper sweeper, PersonalFileRetention retention) : Jobs.IPortalJob
+public sealed class PersonalFileSweepJob(PersonalFileSweeper sweeper, PersonalFileRetention retention, PortalOptions options) : Jobs.IPortalJob
 {
-    public string Name => "personal-file-sweep";
+    public const string BaseName = "personal-file-sweep";
 
-    public string Title => "个人信息文件到期清理";
+    public string Name => $"{BaseName}@{Host}/{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.DataDirectory)))[..8]}";
+
+    public string Title => $"个人信息文件到期清理（{Host}）";
 
     public TimeSpan Interval => retention.SweepInterval;
+
+    private static string Host => Environment.MachineName.Length > 60 ? Environment.MachineName[..60] : Environment.MachineName;
 
     public Task RunAsync(CancellationToken ct)
     {

@@ -28,13 +28,13 @@ public sealed class JobEngine(
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = StoreOf(scope);
-        foreach (var name in (await JobsAsync(ct)).Keys.Where(n => !options.Disabled.Contains(n)))
+        foreach (var name in (await JobsAsync(ct)).Keys.Where(n => !options.IsDisabled(n)))
         {
             await store.EnsureRecurringAsync(name, ct);
         }
 
         var db = scope.ServiceProvider.GetRequiredService<HarmonyDbContext>();
-        foreach (var (kind, type) in handlers.Where(h => !options.Disabled.Contains(h.Key)))
+        foreach (var (kind, type) in handlers.Where(h => !options.IsDisabled(h.Key)))
         {
             var handler = (IQueuedJobHandler)scope.ServiceProvider.GetRequiredService(type);
             foreach (var argument in await handler.OrphansAsync(ct))
@@ -55,7 +55,7 @@ public sealed class JobEngine(
     /// <summary>Gives up jobs whose last attempt's instance stopped, then claims the next due job (of <paramref name="kinds"/> only, when given).</summary>
     public async Task<ClaimedJob?> ClaimNextAsync(CancellationToken ct, IReadOnlyCollection<string>? kinds = null)
     {
-        var known = (await JobsAsync(ct)).Keys.Concat(handlers.Keys).Where(k => !options.Disabled.Contains(k) && (kinds is null || kinds.Contains(k))).ToList();
+        var known = (await JobsAsync(ct)).Keys.Concat(handlers.Keys).Where(k => !options.IsDisabled(k) && (kinds is null || kinds.Contains(k))).ToList();
         await using var scope = scopes.CreateAsyncScope();
         var store = StoreOf(scope);
         foreach (var job in await store.AbandonLapsedAsync(known, IntervalOf, ct))

@@ -30,6 +30,9 @@ public sealed class JobOptions
     /// <summary>Jobs (names or kinds) this instance leaves to the others; <c>Jobs:Disabled</c>, comma-separated.</summary>
     public IReadOnlySet<string> Disabled { get; init; } = new HashSet<string>();
 
+    /// <summary>A job named in <see cref="Disabled"/>, by its whole name or the part before "@" (a per-instance job's base name).</summary>
+    public bool IsDisabled(string name) => Disabled.Contains(name) || Disabled.Contains(name.Split('@')[0]);
+
     public TimeSpan BackOff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, RetryDelay.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 
