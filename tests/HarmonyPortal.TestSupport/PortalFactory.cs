@@ -27,6 +27,12 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
     private TestDatabase database = null!;
     private readonly string dataDirectory = Path.Combine(TestPaths.Scratch("portal"), Guid.NewGuid().ToString("N"));
 
+    /// <summary>
+    /// The recurring jobs that ran once at start-up before the job table (ADR 0018) and now run whenever the test's
+    /// clock passes their interval: off in tests, which run them directly, so that they never race a test's own run.
+    /// </summary>
+    public const string QuietJobs = "deadline-reminders,material-reminders,recycle-bin-purge,personal-file-sweep";
+
     public ManualClock Clock { get; } = new();
 
     public DatabaseProvider Provider => provider;
@@ -84,6 +90,7 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
         builder.UseSetting("ConnectionStrings:Harmony", database.ConnectionString);
         builder.UseSetting("Harmony:DataDirectory", dataDirectory);
         builder.UseSetting("Demo:SampleLedgers", "false"); // tests count ledger rows exactly: no sample rows
+        builder.UseSetting("Jobs:Disabled", QuietJobs);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -76,6 +76,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
 
+    public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
+
     public DbSet<Indicators.IndicatorReport> IndicatorReports => Set<Indicators.IndicatorReport>();
 
     public DbSet<Indicators.IndicatorEvidence> IndicatorEvidence => Set<Indicators.IndicatorEvidence>();

@@ -75,23 +75,26 @@ public sealed class PersonalFileSweeper(PortalOptions options, PersonalFileReten
     }
 }
 
-/// <summary>Runs <see cref="PersonalFileSweeper"/> at start-up and then on its interval (the portal's hosted-service pattern, as the deadline reminders).</summary>
-public sealed class PersonalFileSweepJob(PersonalFileSweeper sweeper, PersonalFileRetention retention, TimeProvider clock, ILogger<PersonalFileSweepJob> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="PersonalFileSweeper"/> at start-up and then on its interval through the job table (ADR 0018). The
+/// imports folder lies in each instance's own data directory, so each data directory has its own job
+/// ("personal-file-sweep@host/folder-hash"): one run at a time per directory, retried and shown to admins like any job.
+/// </summary>
+public sealed class PersonalFileSweepJob(PersonalFileSweeper sweeper, PersonalFileRetention retention, PortalOptions options) : Jobs.IPortalJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string BaseName = "personal-file-sweep";
+
+    public string Name => $"{BaseName}@{Host}/{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.DataDirectory)))[..8]}";
+
+    public string Title => $"个人信息文件到期清理（{Host}）";
+
+    public TimeSpan Interval => retention.SweepInterval;
+
+    private static string Host => Environment.MachineName.Length > 60 ? Environment.MachineName[..60] : Environment.MachineName;
+
+    public Task RunAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(retention.SweepInterval, clock);
-        do
-        {
-            try
-            {
-                sweeper.Sweep();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Personal-data file sweep failed; retrying at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        sweeper.Sweep();
+        return Task.CompletedTask;
     }
 }

@@ -99,7 +99,7 @@ public static class PersonalFilesSetup
         builder.Services.AddSingleton(PersonalFileRetention.Read(builder.Configuration));
         builder.Services.AddSingleton<PersonalFileSweeper>();
         builder.Services.AddScoped<Features.Ledgers.ImportErrorFiles>();
-        builder.Services.AddHostedService<PersonalFileSweepJob>();
+        Jobs.JobSetup.AddPortalJob<PersonalFileSweepJob>(builder.Services);
         builder.Services.Configure<MvcOptions>(mvc => mvc.Filters.Add<PersonalFileExpiredFilter>());
         return builder;
     }

@@ -1,6 +1,7 @@
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -56,7 +57,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Ledgers.RecycleBin.LedgerRecycleBin>();
         builder.Services.AddScoped<Features.Ledgers.RecycleBin.RecycleBinPurge>();
         builder.Services.AddSingleton(Features.Ledgers.RecycleBin.RecycleBinOptions.Read(builder.Configuration));
-        builder.Services.AddHostedService<Features.Ledgers.RecycleBin.RecycleBinPurgeJob>();
+        Jobs.JobSetup.AddPortalJob<Features.Ledgers.RecycleBin.RecycleBinPurgeJob>(builder.Services);
         builder.Services.AddScoped<Features.Rules.RuleSetCatalog>();
         builder.Services.AddScoped<Features.Rules.RuleSetAdminService>();
         builder.Services.AddScoped<Features.Rules.RulesPageBuilder>();
@@ -92,8 +93,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Nominations.DeadlineReminders>();
         if (builder.Configuration.GetValue("Notifications:Reminders:Enabled", true))
         {
-            builder.Services.AddHostedService<Features.Nominations.DeadlineReminderJob>();
-            builder.Services.AddHostedService<Features.Materials.Reminders.MaterialReminderJob>();
+            Jobs.JobSetup.AddPortalJob<Features.Nominations.DeadlineReminderJob>(builder.Services);
+            Jobs.JobSetup.AddPortalJob<Features.Materials.Reminders.MaterialReminderJob>(builder.Services);
         }
         builder.AddPortalNotifications();
         builder.Services.AddScoped<Features.Printables.PrintQueryService>();
@@ -109,6 +110,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Dashboard.DashboardService>();
         builder.Services.AddScoped<Features.Coverage.CoverageService>();
         builder.Services.AddScoped<Features.Materials.Publication.PublicationService>();
+        builder.AddBackgroundJobs();
         builder.AddYearEndExports();
 
         builder.Services

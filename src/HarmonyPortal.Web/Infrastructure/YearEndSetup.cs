@@ -1,8 +1,9 @@
 using HarmonyPortal.Web.Features.YearEnd;
+using HarmonyPortal.Web.Infrastructure.Jobs;
 
 namespace HarmonyPortal.Web.Infrastructure;
 
-/// <summary>The year-end summary: the workbook, the user's jobs, and the background runner with its queue.</summary>
+/// <summary>The year-end summary: the workbook, the user's jobs, and their runner on the job table (ADR 0018).</summary>
 public static class YearEndSetup
 {
     public static WebApplicationBuilder AddYearEndExports(this WebApplicationBuilder builder)
@@ -10,9 +11,8 @@ public static class YearEndSetup
         var services = builder.Services;
         services.AddScoped<YearEndWorkbook>();
         services.AddScoped<YearEndJobs>();
-        services.AddScoped<YearEndJobRunner>();
-        services.AddSingleton<YearEndQueue>();
-        services.AddHostedService<YearEndExportService>();
+        services.AddScoped<YearEndJobStatus>();
+        services.AddQueuedJob<YearEndJobRunner>(YearEndJobRunner.Kind);
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using HarmonyPortal.Web.Tests.Ledgers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace HarmonyPortal.Web.Tests.Operations;
@@ -80,7 +81,11 @@ public class TwinPortal(DatabaseProvider provider) : PortalFactory(provider)
     private readonly string shared = Path.Combine(TestPaths.Scratch("shared"), Guid.NewGuid().ToString("N"));
     private readonly string hmacKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public WebApplicationFactory<Program> SecondInstance() => new Second(this);
+    /// <summary>The folder the instances share (keys, exports).</summary>
+    public string SharedDirectory => shared;
+
+    /// <summary>A second instance on the same database, folders, key and clock, with <paramref name="settings"/> on top.</summary>
+    public WebApplicationFactory<Program> SecondInstance(params (string Key, string Value)[] settings) => new Second(this, settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -104,7 +109,7 @@ public class TwinPortal(DatabaseProvider provider) : PortalFactory(provider)
         builder.UseSetting("PersonalData:HmacKey", hmacKey);
     }
 
-    private sealed class Second(TwinPortal first) : WebApplicationFactory<Program>
+    private sealed class Second(TwinPortal first, (string Key, string Value)[] settings) : WebApplicationFactory<Program>
     {
         private readonly string dataDirectory = Path.Combine(TestPaths.Scratch("portal"), Guid.NewGuid().ToString("N"));
 
@@ -115,7 +120,14 @@ public class TwinPortal(DatabaseProvider provider) : PortalFactory(provider)
             builder.UseSetting("ConnectionStrings:Harmony", first.ConnectionString);
             builder.UseSetting("Harmony:DataDirectory", dataDirectory);
             builder.UseSetting("Notifications:Reminders:Enabled", "false");
+            builder.UseSetting("Jobs:Disabled", QuietJobs);
             first.Share(builder);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(first.Clock));
         }
 
         public override async ValueTask DisposeAsync()

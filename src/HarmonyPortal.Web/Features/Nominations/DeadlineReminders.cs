@@ -126,24 +126,14 @@ public sealed class DeadlineReminders(
     }
 }
 
-/// <summary>Runs the reminders at start-up and then every hour; the reminder keys make repeated runs harmless.</summary>
-public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineReminderJob> logger) : BackgroundService
+/// <summary>Runs the reminders at start-up and then every hour, on one instance at a time (the job table, ADR 0018); the reminder keys make repeated runs harmless.</summary>
+public sealed class DeadlineReminderJob(DeadlineReminders reminders, TimeProvider clock) : Infrastructure.Jobs.IPortalJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().RunAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Deadline reminders failed; retrying in an hour");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public string Name => "deadline-reminders";
+
+    public string Title => "评选与台账截止提醒";
+
+    public TimeSpan Interval => TimeSpan.FromHours(1);
+
+    public Task RunAsync(CancellationToken ct) => reminders.RunAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
 }

@@ -10,10 +10,11 @@ namespace HarmonyPortal.Web.Features.YearEnd;
 /// <summary>年终汇总: start the year-end workbook of one's region as a background job, follow it, download it (province and city reviewers and admins).</summary>
 [Route("year-end")]
 [Authorize(Policy = YearEndAccess.Policy)]
-public sealed class YearEndController(YearEndJobs jobs) : Controller
+public sealed class YearEndController(YearEndJobs jobs, YearEndJobStatus background) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? year, CancellationToken ct) => View(await jobs.PageAsync(year, ct));
+    public async Task<IActionResult> Index(int? year, CancellationToken ct) =>
+        View(await jobs.PageAsync(year, ct) with { Background = await background.ForAdminAsync(ct) });
 
     [HttpPost("exports")]
     public async Task<IActionResult> Start(int year, CancellationToken ct)

@@ -4,11 +4,16 @@ using HarmonyPortal.Core.Exports;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Infrastructure;
+using HarmonyPortal.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.YearEnd;
 
-public sealed record YearEndPage(int Year, IReadOnlyList<int> Years, IReadOnlyList<ExportJob> Jobs, string RegionName, IReadOnlySet<Guid> Expired, int RetentionHours);
+public sealed record YearEndPage(int Year, IReadOnlyList<int> Years, IReadOnlyList<ExportJob> Jobs, string RegionName, IReadOnlySet<Guid> Expired, int RetentionHours)
+{
+    /// <summary>后台任务, for admins only (null for reviewers).</summary>
+    public BackgroundJobsView? Background { get; init; }
+}
 
 public sealed record YearEndDownload(string Path, string FileName);
 
@@ -17,7 +22,7 @@ public sealed record YearEndDownload(string Path, string FileName);
 /// job, only while the owner still has the job's region and a role with 年终汇总, and only within the retention of
 /// personal-data files (<see cref="PersonalFileRetention"/>).
 /// </summary>
-public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog audit, YearEndQueue queue, PortalOptions options, PersonalFileRetention retention, TimeProvider clock)
+public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog audit, JobSignal signal, PortalOptions options, PersonalFileRetention retention, TimeProvider clock)
 {
     public const string ObjectType = "ExportJob";
 
@@ -61,9 +66,10 @@ public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog a
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ExportJobs.Add(job);
+        JobStore.Queue(db, YearEndJobRunner.Kind, job.Id.ToString(), job.CreatedAtUtc); // saved with the export: never one without the other
         audit.Add(AuditActions.YearEndExportStarted, AuditOutcome.Success, ObjectType, job.Id.ToString(), $"{scope.RegionName} {year}");
         await db.SaveChangesAsync(ct);
-        queue.Enqueue(job.Id);
+        signal.Wake();
         return new YearEndOutcome(true, $"已开始生成 {year} 年度年终汇总，完成后可在下方下载。");
     }
 

@@ -50,7 +50,7 @@ public abstract class StorageRetentionTests<TPortal>(TPortal portal, ITestOutput
         Assert.False(File.Exists(exportFile));
         Assert.False(File.Exists(importFile));
         Assert.True(File.Exists(ImportFile(StorageFiles.TokenOf(youngLink))));
-        Assert.Contains(portal.Services.GetServices<IHostedService>(), s => s is PersonalFileSweepJob);
+        Assert.Contains(portal.Services.GetServices<Infrastructure.Jobs.PortalJobType>(), j => j.JobType == typeof(PersonalFileSweepJob));
 
         var importGone = await clerkLater.Http.GetAsync(oldLink);
         var exportGone = await reviewerLater.Http.GetAsync($"/year-end/exports/{job}/download");

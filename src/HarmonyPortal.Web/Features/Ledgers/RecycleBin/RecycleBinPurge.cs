@@ -70,28 +70,21 @@ public sealed class RecycleBinPurge(HarmonyDbContext db, RecycleBinOptions optio
     }
 }
 
-/// <summary>Runs <see cref="RecycleBinPurge"/> at start-up and then every hour (the portal's hosted-job pattern).</summary>
-public sealed class RecycleBinPurgeJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RecycleBinPurgeJob> logger) : BackgroundService
+/// <summary>Runs <see cref="RecycleBinPurge"/> at start-up and then every hour, on one instance at a time (the job table, ADR 0018).</summary>
+public sealed class RecycleBinPurgeJob(RecycleBinPurge purge, TimeProvider clock, ILogger<RecycleBinPurgeJob> logger) : Infrastructure.Jobs.IPortalJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "recycle-bin-purge";
+
+    public string Title => "回收站到期清除";
+
+    public TimeSpan Interval => TimeSpan.FromHours(1);
+
+    public async Task RunAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
+        var purged = await purge.RunAsync(clock.GetUtcNow().UtcDateTime, ct);
+        if (purged > 0 && logger.IsEnabled(LogLevel.Information))
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var purged = await scope.ServiceProvider.GetRequiredService<RecycleBinPurge>().RunAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
-                if (purged > 0 && logger.IsEnabled(LogLevel.Information))
-                {
-                    logger.LogInformation("Recycle bin: {Purged} expired ledger rows purged", purged);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Recycle bin purge failed; retrying in an hour");
-            }
+            logger.LogInformation("Recycle bin: {Purged} expired ledger rows purged", purged);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
