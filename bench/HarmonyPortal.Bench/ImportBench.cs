@@ -90,8 +90,7 @@ internal static class ImportBench
         var audit = new AuditLog(db, new HttpContextAccessor(), TimeProvider.System);
         var options = new PortalOptions { DataDirectory = dataDirectory! };
         var notifications = new Web.Features.Notifications.NotificationService(db,
-            new Web.Features.Notifications.Email.EmailQueue(Microsoft.Extensions.Options.Options.Create(new Web.Features.Notifications.Email.SmtpOptions()),
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.Notifications.Email.EmailQueue>.Instance),
+            new Web.Features.Notifications.Email.EmailOutboxWriter(db, Microsoft.Extensions.Options.Options.Create(new Web.Features.Notifications.Email.SmtpOptions()), TimeProvider.System),
             new Web.Features.Notifications.NotificationEmail(options), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.Notifications.NotificationService>.Instance);
         var lookups = new IdNumberLookups(db, scope, protector, audit, notifications, TimeProvider.System);

@@ -33,7 +33,8 @@ public class MailPortal(DatabaseProvider provider, MailMode mode) : PortalFactor
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Notifications:Smtp:Port", (mode == MailMode.ServerDown ? ClosedPort() : Smtp.Port).ToString());
-        builder.UseSetting("Notifications:Smtp:UseStartTls", "false");
+        builder.UseSetting("Notifications:Smtp:Tls", "None");
+        builder.UseSetting("Notifications:Smtp:PollSeconds", "0.1");
         builder.UseSetting("Notifications:Smtp:FromAddress", "noreply@harmony.example.cn");
         builder.UseSetting("Notifications:Smtp:TimeoutSeconds", "5");
         builder.UseSetting("Notifications:Smtp:MaxAttempts", "2");

@@ -86,6 +86,8 @@ public static class AuditActions
     public const string MaterialFileDownloaded = "material.file-downloaded";
     /// <summary>A material or indicator reminder went by email to a region's member-unit contacts (addresses masked in the details).</summary>
     public const string TaskReminderEmailed = "task.reminder-emailed";
+    /// <summary>An admin put a failed email of the outbox back to be sent (issue 19).</summary>
+    public const string EmailResent = "email.resent";
     /// <summary>The receiving level published an accepted 经验做法 or 典型案例 (issue 18), or withdrew it with a reason.</summary>
     public const string MaterialPublished = "material.published";
     public const string MaterialUnpublished = "material.unpublished";

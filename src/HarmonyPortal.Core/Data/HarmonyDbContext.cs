@@ -72,6 +72,9 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>Emails waiting to be sent, sent or given up (issue 19): written by the same save as their notification.</summary>
+    public DbSet<EmailOutbox> EmailOutbox => Set<EmailOutbox>();
+
     public DbSet<Reporting.LedgerReport> LedgerReports => Set<Reporting.LedgerReport>();
 
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();

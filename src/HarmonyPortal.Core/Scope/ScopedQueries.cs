@@ -33,6 +33,9 @@ public static class ScopedQueries
     public static IQueryable<Indicators.IndicatorReport> InScope(this IQueryable<Indicators.IndicatorReport> reports, UserScope scope) =>
         reports.Where(r => r.Region.Path.StartsWith(scope.RegionPath));
 
+    public static IQueryable<Notifications.EmailOutbox> InScope(this IQueryable<Notifications.EmailOutbox> emails, UserScope scope) =>
+        emails.Where(e => e.Region.Path.StartsWith(scope.RegionPath));
+
     /// <summary>The regions of a subtree inside the user's (the root itself included): what a reviewer's or a roll-up's table lists.</summary>
     public static IQueryable<Region> InSubtreeOf(this IQueryable<Region> regions, Region root, UserScope scope) =>
         regions.InScope(scope).Where(r => r.Path.StartsWith(root.Path));

@@ -3,7 +3,7 @@ using HarmonyPortal.Web.Features.Notifications.Email;
 
 namespace HarmonyPortal.Web.Infrastructure;
 
-/// <summary>In-app notifications and the email channel (off unless <c>Notifications:Smtp:Enabled</c>).</summary>
+/// <summary>In-app notifications and the email channel (off unless <c>Notifications:Smtp:Enabled</c>): the outbox, its sender and MailKit.</summary>
 public static class NotificationSetup
 {
     public static WebApplicationBuilder AddPortalNotifications(this WebApplicationBuilder builder)
@@ -12,11 +12,13 @@ public static class NotificationSetup
         services.AddOptions<SmtpOptions>()
             .Bind(builder.Configuration.GetSection(SmtpOptions.Section))
             .Validate(o => !o.Enabled || o.IsComplete,
-                "Notifications:Smtp is enabled but incomplete: Host, Port, FromAddress, TimeoutSeconds, MaxAttempts, RetryDelaySeconds and QueueCapacity need valid values.")
+                "Notifications:Smtp is enabled but incomplete: Host, Port, FromAddress, TimeoutSeconds, MaxAttempts, RetryDelaySeconds, BatchSize and PollSeconds need valid values.")
             .ValidateOnStart();
-        services.AddSingleton<EmailQueue>();
-        services.AddSingleton<SmtpEmailSender>();
-        services.AddHostedService<EmailDispatcher>();
+        services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
+        services.AddScoped<EmailOutboxWriter>();
+        services.AddScoped<EmailOutboxSender>();
+        services.AddHostedService<EmailOutboxLoop>();
+        services.AddScoped<Features.Admin.Emails.EmailOutboxAdmin>();
         services.AddSingleton<NotificationEmail>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationInbox>();

@@ -7,25 +7,24 @@ namespace HarmonyPortal.Web.Features.Notifications;
 
 /// <summary>
 /// Raises notifications: one in-app row per enabled user the target reaches, and the same message
-/// by email (when the channel is on) to those with an email address. Email is queued, never sent
-/// on the caller's time, and its failures never reach the caller.
+/// by email (when the channel is on) to those with an email address. The email is a row of the
+/// outbox written with the notification, sent later by <see cref="EmailOutboxSender"/>: never on the
+/// caller's time, and its failures never reach the caller.
 /// </summary>
 /// <remarks>
 /// Two ways in. <see cref="AddAsync"/> only adds rows to the caller's unit of work, so a workflow
-/// transition and its notifications are saved by the same <c>SaveChangesAsync</c>; their emails are
-/// queued once that save succeeds. <see cref="NotifyAsync"/> inserts at once and is the one to use
-/// with a dedup key raised by jobs (reminders): a key the user already has is skipped by the database
-/// itself, so two runs or two portal instances racing create one row and neither fails.
+/// transition, its notifications and their emails are saved by the same <c>SaveChangesAsync</c>.
+/// <see cref="NotifyAsync"/> inserts at once and is the one to use with a dedup key raised by jobs
+/// (reminders): a key the user already has is skipped by the database itself, so two runs or two
+/// portal instances racing create one row (and one email) and neither fails.
 /// </remarks>
 public sealed class NotificationService(
-    HarmonyDbContext db, EmailQueue email, NotificationEmail composer, TimeProvider clock, ILogger<NotificationService> logger)
+    HarmonyDbContext db, EmailOutboxWriter email, NotificationEmail composer, TimeProvider clock, ILogger<NotificationService> logger)
 {
-    private readonly List<(Notification Row, string Address)> unsavedEmails = [];
-    private bool listeningForSave;
 
     /// <summary>
-    /// Adds the notifications to the DbContext without saving; the caller's next successful save
-    /// commits them and queues their emails. A dedup key the user already has (saved or added) is
+    /// Adds the notifications and their emails to the DbContext without saving; the caller's next
+    /// successful save commits both (a rolled-back save writes neither). A dedup key the user already has (saved or added) is
     /// skipped; two writers racing with the same key would make the second save fail, so jobs use
     /// <see cref="NotifyAsync"/>. Returns the number of rows added.
     /// </summary>
@@ -52,21 +51,20 @@ public sealed class NotificationService(
                 UserId = recipient.Id, Title = title, Body = body, Link = link, CreatedAtUtc = now, DedupKey = dedupKey,
             };
             db.Notifications.Add(row);
-            if (email.Enabled && recipient.Address is not null)
+            if (recipient.Address is not null)
             {
-                unsavedEmails.Add((row, recipient.Address));
+                email.Add(composer.Compose(recipient.Address, title, body, link), recipient.RegionId, row);
             }
         }
 
-        ListenForSave();
         return recipients.Count;
     }
 
     /// <summary>
-    /// Inserts the notifications now, without saving anything else the caller has pending, and queues
-    /// their emails. Rows whose (user, dedup key) already exists are skipped, even under a race.
-    /// Inside the caller's open transaction the rows commit or roll back with it (their emails are
-    /// queued at once all the same). Returns the number of rows created.
+    /// Inserts the notifications and their emails now, without saving anything else the caller has
+    /// pending. Rows whose (user, dedup key) already exists are skipped with their emails, even under a
+    /// race. Inside the caller's open transaction both commit or roll back with it. Returns the number
+    /// of rows created.
     /// </summary>
     public async Task<int> NotifyAsync(NotificationTarget target, string title, string? body, string link, string? dedupKey, CancellationToken ct)
     {
@@ -84,9 +82,13 @@ public sealed class NotificationService(
         {
             foreach (var recipient in recipients)
             {
-                if (await InsertUnlessDuplicateAsync(recipient.Id, title, body, link, now, dedupKey, ct) == 1)
+                if (await InsertUnlessDuplicateAsync(recipient.Id, title, body, link, now, dedupKey, ct) is { } id)
                 {
                     created.Add(recipient);
+                    if (recipient.Address is not null)
+                    {
+                        await email.InsertAsync(composer.Compose(recipient.Address, title, body, link), recipient.RegionId, id, ct);
+                    }
                 }
             }
 
@@ -101,15 +103,10 @@ public sealed class NotificationService(
             logger.LogInformation("Notification {DedupKey}: {Skipped} of {Count} recipients already had it", dedupKey, recipients.Count - created.Count, recipients.Count);
         }
 
-        foreach (var recipient in created.Where(r => r.Address is not null))
-        {
-            email.TryEnqueue(composer.Compose(recipient.Address!, title, body, link));
-        }
-
         return created.Count;
     }
 
-    private sealed record Recipient(string Id, string? Address);
+    private sealed record Recipient(string Id, int RegionId, string? Address);
 
     private async Task<List<Recipient>> RecipientsAsync(NotificationTarget target, CancellationToken ct)
     {
@@ -125,49 +122,30 @@ public sealed class NotificationService(
             users = users.Where(u => ids.Contains(u.Id));
         }
 
-        var found = await users.OrderBy(u => u.Id).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
-        return found.Select(u => new Recipient(u.Id, EmailAddress.IsValid(u.Email) ? u.Email!.Trim() : null)).ToList();
+        var found = await users.OrderBy(u => u.Id).Select(u => new { u.Id, u.RegionId, u.Email }).ToListAsync(ct);
+        return found.Select(u => new Recipient(u.Id, u.RegionId, EmailAddress.IsValid(u.Email) ? u.Email!.Trim() : null)).ToList();
     }
 
     /// <summary>
-    /// One row, or none when the user already has the dedup key. <c>ON CONFLICT … DO NOTHING</c> is the
-    /// same SQL on SQLite (3.24+) and PostgreSQL (9.5+) and, unlike catching the unique violation,
-    /// does not abort the caller's PostgreSQL transaction. NULL keys never conflict.
+    /// One row and its id, or none when the user already has the dedup key. <c>ON CONFLICT … DO NOTHING
+    /// RETURNING</c> is the same SQL on SQLite (3.35+) and PostgreSQL (9.5+) and, unlike catching the unique
+    /// violation, does not abort the caller's PostgreSQL transaction. NULL keys never conflict.
     /// </summary>
-    private Task<int> InsertUnlessDuplicateAsync(string userId, string title, string? body, string link, DateTime now, string? dedupKey, CancellationToken ct)
+    private async Task<long?> InsertUnlessDuplicateAsync(string userId, string title, string? body, string link, DateTime now, string? dedupKey, CancellationToken ct)
     {
         if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
         {
             throw new NotSupportedException("NotifyAsync's insert is written for SQLite and PostgreSQL; add the statement for " + db.Database.ProviderName + ".");
         }
 
-        return db.Database.ExecuteSqlAsync(
+        var ids = await db.Database.SqlQuery<long>(
             $"""
             INSERT INTO "Notifications" ("UserId", "Title", "Body", "Link", "CreatedAtUtc", "DedupKey")
             VALUES ({userId}, {title}, {body}, {link}, {now}, {dedupKey})
             ON CONFLICT ("UserId", "DedupKey") DO NOTHING
-            """,
-            ct);
-    }
-
-    private void ListenForSave()
-    {
-        if (listeningForSave)
-        {
-            return;
-        }
-
-        listeningForSave = true;
-        db.SavedChanges += (_, _) =>
-        {
-            var saved = unsavedEmails.Where(p => db.Entry(p.Row).State == EntityState.Unchanged).ToList();
-            foreach (var (row, address) in saved)
-            {
-                email.TryEnqueue(composer.Compose(address, row.Title, row.Body, row.Link));
-            }
-
-            unsavedEmails.RemoveAll(p => saved.Contains(p));
-        };
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(ct);
+        return ids.Count == 1 ? ids[0] : null;
     }
 
     private static void Check(string title, string? body, string link, string? dedupKey)

@@ -66,6 +66,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Drafts.Create"] = AuditActions.RuleSetDraftSaved, ["POST Drafts.Publish"] = AuditActions.RuleSetVersionAdded, ["POST Drafts.Discard"] = AuditActions.RuleSetDraftDiscarded,
         ["POST Rules.Restore"] = AuditActions.RuleSetVersionAdded,
         ["POST Units.Retire"] = AuditActions.MemberUnitRetired, ["POST Units.Restore"] = AuditActions.MemberUnitRestored,
+        ["POST Emails.Resend"] = AuditActions.EmailResent,
         ["POST RegionChanges.Rename"] = AuditActions.RegionRenamed, ["POST RegionChanges.Close"] = AuditActions.RegionClosed, ["POST RegionChanges.Reopen"] = AuditActions.RegionReopened,
         ["POST MaterialPublication.Publish"] = AuditActions.MaterialPublished, ["POST MaterialPublication.Unpublish"] = AuditActions.MaterialUnpublished,
         ["GET MaterialPublication.File"] = AuditActions.MaterialPublishedFileDownloaded, ["GET MaterialPublication.Pdf"] = AuditActions.PrintPdf,
@@ -320,6 +321,11 @@ public abstract partial class AccessMatrixTests<TPortal>
         await OkAsync("POST Units.Restore", admin, Post($"/admin/units/{unitId}/restore"));
         await OkAsync("POST Units.Host", admin, Post($"/admin/units/{unitId}/host"));
         await OkAsync("POST Units.Host", admin, Post($"/admin/units/{xzxf.UnitId}/host"));
+
+        // 邮件发送 (issue 19): the city admin sees the county's failed email and sends it again.
+        await OkAsync("GET Emails.Index", admin, Get("/admin/emails"));
+        await OkAsync("GET Emails.Resend", admin, Get($"/admin/emails/{xzxf.EmailId}/resend"));
+        await OkAsync("POST Emails.Resend", admin, Post($"/admin/emails/{xzxf.EmailId}/resend", ("confirm", "true")));
 
         await CriteriaStepsAsync(xzxf.DraftId!.Value);
 

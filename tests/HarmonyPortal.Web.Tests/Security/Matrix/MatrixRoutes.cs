@@ -150,6 +150,8 @@ public static class MatrixRoutes
         ["GET Units.Retire"] = t => t.UnitId is { } id ? Get($"/admin/units/{id}/retire") : null,
         ["POST Units.Retire"] = t => t.UnitId is { } id ? Post($"/admin/units/{id}/retire", ("confirm", "true")) : null,
         ["POST Units.Restore"] = t => t.UnitId is { } id ? Post($"/admin/units/{id}/restore") : null,
+        ["GET Emails.Resend"] = t => t.EmailId is { } id ? Get($"/admin/emails/{id}/resend") : null,
+        ["POST Emails.Resend"] = t => t.EmailId is { } id ? Post($"/admin/emails/{id}/resend", ("confirm", "true")) : null,
     };
 
     public static IReadOnlyDictionary<string, string> OwnScope { get; } = new Dictionary<string, string>
@@ -181,6 +183,7 @@ public static class MatrixRoutes
         ["GET Regions.Index"] = "the user's subtree",
         ["GET Materials.Rollup"] = "the materials owed in the user's subtree",
         ["GET IndicatorReview.Rollup"] = "the indicator figures owed in the user's subtree",
+        ["GET Emails.Index"] = "the unsent emails of the admin's subtree",
     };
 
     public static IReadOnlyDictionary<string, string> Unscoped { get; } = new Dictionary<string, string>

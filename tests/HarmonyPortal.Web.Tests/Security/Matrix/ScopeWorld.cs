@@ -29,6 +29,9 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     public long? MaterialFileId { get; init; }
     public long? SheetId { get; init; }
     public long? NotificationId { get; init; }
+
+    /// <summary>A failed email of the outbox addressed to the region (issue 19).</summary>
+    public long? EmailId { get; init; }
     public Guid? JobId { get; init; }
     public string? ImportToken { get; init; }
 
@@ -46,7 +49,7 @@ public sealed record RegionRecords(string Key, int RegionId, string Path, Region
     /// <summary>Ids that name nothing: the same routes must answer these exactly as they answer a foreign record.</summary>
     public static RegionRecords Missing { get; } = new("missing", 987_654_321, "/987654321/", RegionLevel.County, "00000000-0000-0000-0000-000000000000")
     {
-        RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, MaterialId = 987_654_321, MaterialFileId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321, DraftId = 987_654_321,
+        RowId = 987_654_321, UnitId = 987_654_321, NominationId = 987_654_321, EvidenceId = 987_654_321, IndicatorEvidenceId = 987_654_321, MaterialId = 987_654_321, MaterialFileId = 987_654_321, SheetId = 987_654_321, NotificationId = 987_654_321, DraftId = 987_654_321, EmailId = 987_654_321,
         CaseMaterialId = 987_654_321, CaseFileId = 987_654_321,
         JobId = Guid.Parse("0badf00d-0000-4000-8000-000000000000"), ImportToken = "0badf00d00004000800000000000000a", DeletedEntryId = 987_654_321,
     };
@@ -243,7 +246,12 @@ public sealed class ScopeWorld : IDisposable
             CreatedById = region.UserId, CreatedBy = clerkName, CreatedAtUtc = DateTime.UtcNow, SubmittedAtUtc = DateTime.UtcNow, SubmittedBy = clerkName, ReviewedBy = "范围测试",
         };
         typicalCase.Files.Add(new Core.Materials.MaterialFile { FileName = "范围测试案例.pdf", ContentType = "application/pdf", Size = MatrixRoutes.Pdf.Length, Sha256 = "", Content = MatrixRoutes.Pdf, AddedAtUtc = DateTime.UtcNow });
-        db.AddRange(notification, job, indicator, material, draft, deleted, typicalCase);
+        var email = new Core.Notifications.EmailOutbox
+        {
+            To = $"scope.{region.Key}@example.cn", Subject = "范围测试邮件", Body = "范围测试", RegionId = region.RegionId, CreatedAtUtc = DateTime.UtcNow,
+            NextAttemptAtUtc = DateTime.UtcNow, Attempts = 4, FailedAtUtc = DateTime.UtcNow, LastError = "无法连接邮件服务器（ConnectionRefused）",
+        };
+        db.AddRange(notification, job, indicator, material, draft, deleted, typicalCase, email);
         await db.SaveChangesAsync();
         var token = Directory.GetFiles(Path.Combine(portal.DataDirectory, "imports"), region.UserId + "-*.xlsx", SearchOption.AllDirectories)
             .Select(f => Path.GetFileNameWithoutExtension(f)[(region.UserId.Length + 1)..]).Single();
@@ -251,7 +259,7 @@ public sealed class ScopeWorld : IDisposable
         {
             RowId = rowId, NominationId = nominationId, EvidenceId = nomination.Evidence.Single().Id, IndicatorEvidenceId = indicator.Evidence.Single().Id, SheetId = nomination.SheetId,
             MaterialId = material.Id, MaterialFileId = material.Files.Single().Id,
-            NotificationId = notification.Id, JobId = job.Id, ImportToken = token, DraftId = draft.Id, DeletedEntryId = deleted.Id,
+            NotificationId = notification.Id, EmailId = email.Id, JobId = job.Id, ImportToken = token, DraftId = draft.Id, DeletedEntryId = deleted.Id,
             CaseMaterialId = typicalCase.Id, CaseFileId = typicalCase.Files.Single().Id,
         };
     }

@@ -78,18 +78,22 @@ public sealed class EmailSenderNameTests : IAsyncDisposable
     [Fact]
     public async Task ASenderNameAndSubjectWithLineBreaks_AreSentOnOneLineEach()
     {
-        var sender = new SmtpEmailSender(Options.Create(new SmtpOptions
+        var transport = new MailKitEmailTransport(Options.Create(new SmtpOptions
         {
-            Enabled = true, Host = "127.0.0.1", Port = smtp.Port, UseStartTls = false, FromAddress = "noreply@harmony.example.cn",
+            Enabled = true, Host = "127.0.0.1", Port = smtp.Port, Tls = MailKit.Security.SecureSocketOptions.None, FromAddress = "noreply@harmony.example.cn",
             FromDisplayName = "协调劳动关系\r\nBcc: intruder@evil.example", TimeoutSeconds = 5,
         }));
 
-        await sender.SendAsync(new EmailMessage("clerk@example.cn", "推荐表被退回：材料不全\r\n请补充", "正文"), CancellationToken.None);
+        await using (var connection = await transport.ConnectAsync(CancellationToken.None))
+        {
+            await connection.SendAsync(new EmailMessage("clerk@example.cn", "推荐表被退回：材料不全\r\n请补充", "正文"), CancellationToken.None);
+        }
 
         var mail = await smtp.WaitForAsync(_ => true, TimeSpan.FromSeconds(10));
         Assert.Equal(["clerk@example.cn"], mail.Recipients);
         Assert.Equal("推荐表被退回：材料不全 请补充", mail.Subject);
-        Assert.Contains("协调劳动关系 Bcc: intruder@evil.example", SmtpMessage.DecodeWords(mail.Header("From")!));
+        // MailKit quotes the part of the name with a colon (RFC 5322 specials): the name is one quoted phrase, no header.
+        Assert.Contains("协调劳动关系 Bcc: intruder@evil.example", SmtpMessage.DecodeWords(mail.Header("From")!).Replace("\"", "", StringComparison.Ordinal));
         Assert.Null(mail.Header("Bcc"));
     }
 

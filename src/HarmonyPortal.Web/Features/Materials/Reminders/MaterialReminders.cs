@@ -26,7 +26,7 @@ namespace HarmonyPortal.Web.Features.Materials.Reminders;
 /// to the contacts go once, recorded in the audit log with the addresses masked.
 /// </summary>
 public sealed class MaterialReminders(
-    HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, EmailQueue email, NotificationEmail composer, AuditLog audit,
+    HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, EmailOutboxWriter email, NotificationEmail composer, AuditLog audit,
     ILogger<MaterialReminders> logger)
 {
     public static readonly int[] DaysBefore = [7, 3, 1];
@@ -121,7 +121,7 @@ public sealed class MaterialReminders(
 
     /// <summary>
     /// Emails the contacts once per reminder key: the lead unit's contact when it has an address, else every unit's.
-    /// The audit entry written before queueing marks the key as done; with the email channel off nothing is recorded.
+    /// The audit entry, saved with the emails, marks the key as done; with the email channel off nothing is recorded.
     /// </summary>
     private async Task EmailContactsAsync(Region region, string lead, string title, string body, string link, string key, CancellationToken ct)
     {
@@ -147,12 +147,13 @@ public sealed class MaterialReminders(
 
         audit.Add(AuditActions.TaskReminderEmailed, AuditOutcome.Success, "task-reminder", objectId,
             $"{title}；发送至 {string.Join("、", to.Select(u => $"{u.ShortName} {EmailAddress.Mask(u.ContactEmail)}"))}", regionId: region.Id);
-        await db.SaveChangesAsync(ct);
         foreach (var unit in to)
         {
             var greeting = unit.ContactName is { Length: > 0 } name ? $"{name}（{unit.ShortName}）：您好！\n\n" : $"{unit.ShortName}联系人：您好！\n\n";
-            email.TryEnqueue(composer.Compose(unit.ContactEmail!.Trim(), title, greeting + body, link));
+            email.Add(composer.Compose(unit.ContactEmail!.Trim(), title, greeting + body, link), region.Id);
         }
+
+        await db.SaveChangesAsync(ct); // the audit entry and the emails in the outbox: both or neither
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
 namespace HarmonyPortal.Web.Features.Notifications.Email;
 
-/// <summary>One plain-text email waiting to be sent; <see cref="Attempt"/> counts from 1.</summary>
-public sealed record EmailMessage(string To, string Subject, string Body, int Attempt = 1);
+/// <summary>One plain-text email: what the outbox stores and the transport sends.</summary>
+public sealed record EmailMessage(string To, string Subject, string Body);

@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace HarmonyPortal.Web.Features.Notifications.Email;
 
 /// <summary>The email channel, bound from <c>Notifications:Smtp</c>. Off unless <see cref="Enabled"/> is set.</summary>
@@ -5,18 +7,23 @@ public sealed class SmtpOptions
 {
     public const string Section = "Notifications:Smtp";
 
+    /// <summary>When off (the default) no email is written to the outbox and nothing is sent; in-app notifications are made all the same.</summary>
     public bool Enabled { get; set; }
 
     public string Host { get; set; } = "";
 
     public int Port { get; set; } = 587;
 
-    /// <summary>Upgrades the connection with STARTTLS (System.Net.Mail's EnableSsl).</summary>
-    public bool UseStartTls { get; set; } = true;
+    /// <summary>
+    /// MailKit's choice of TLS: <c>StartTls</c> (the default, port 587), <c>SslOnConnect</c> (port 465),
+    /// <c>StartTlsWhenAvailable</c>, <c>Auto</c> or <c>None</c> (a relay on the same network only).
+    /// </summary>
+    public SecureSocketOptions Tls { get; set; } = SecureSocketOptions.StartTls;
 
     /// <summary>Leave empty for a relay that does not authenticate.</summary>
     public string? UserName { get; set; }
 
+    /// <summary>Keep it out of appsettings: <c>Notifications__Smtp__Password</c> in the environment, or user secrets.</summary>
     public string? Password { get; set; }
 
     public string FromAddress { get; set; } = "";
@@ -30,10 +37,22 @@ public sealed class SmtpOptions
 
     public double RetryDelaySeconds { get; set; } = 30;
 
-    /// <summary>Messages waiting to be sent; beyond it new messages are dropped (and logged), never awaited.</summary>
-    public int QueueCapacity { get; set; } = 1000;
+    /// <summary>Emails one sender call claims and sends at most (one SMTP connection for the batch).</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>How often an instance's sender looks for due emails when the outbox was empty.</summary>
+    public double PollSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Whether this instance runs the sender. Every instance writes to the outbox; any number may send (a row is
+    /// claimed by one at a time). Turn off on instances that should only serve pages.
+    /// </summary>
+    public bool RunSender { get; set; } = true;
+
+    /// <summary>How long a claimed batch is held before another instance may take it over (its sender presumed dead).</summary>
+    public TimeSpan Lease => TimeSpan.FromSeconds(TimeoutSeconds * (BatchSize + 2));
 
     public bool IsComplete =>
         !string.IsNullOrWhiteSpace(Host) && Port is > 0 and < 65536 && EmailAddress.IsValid(FromAddress)
-        && TimeoutSeconds > 0 && MaxAttempts > 0 && RetryDelaySeconds >= 0 && QueueCapacity > 0;
+        && TimeoutSeconds > 0 && MaxAttempts > 0 && RetryDelaySeconds >= 0 && BatchSize > 0 && PollSeconds > 0;
 }
