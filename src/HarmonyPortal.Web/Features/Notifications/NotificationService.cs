@@ -129,26 +129,10 @@ public sealed class NotificationService(
         return found.Select(u => new Recipient(u.Id, EmailAddress.IsValid(u.Email) ? u.Email!.Trim() : null)).ToList();
     }
 
-    /// <summary>
-    /// One row, or none when the user already has the dedup key. <c>ON CONFLICT … DO NOTHING</c> is the
-    /// same SQL on SQLite (3.24+) and PostgreSQL (9.5+) and, unlike catching the unique violation,
-    /// does not abort the caller's PostgreSQL transaction. NULL keys never conflict.
-    /// </summary>
-    private Task<int> InsertUnlessDuplicateAsync(string userId, string title, string? body, string link, DateTime now, string? dedupKey, CancellationToken ct)
-    {
-        if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
-        {
-            throw new NotSupportedException("NotifyAsync's insert is written for SQLite and PostgreSQL; add the statement for " + db.Database.ProviderName + ".");
-        }
-
-        return db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO "Notifications" ("UserId", "Title", "Body", "Link", "CreatedAtUtc", "DedupKey")
-            VALUES ({userId}, {title}, {body}, {link}, {now}, {dedupKey})
-            ON CONFLICT ("UserId", "DedupKey") DO NOTHING
-            """,
-            ct);
-    }
+    /// <summary>One row, or none when the user already has the dedup key (<see cref="NotificationInsert"/>, per provider).</summary>
+    private Task<int> InsertUnlessDuplicateAsync(string userId, string title, string? body, string link, DateTime now, string? dedupKey, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync(
+            NotificationInsert.UnlessDuplicate(HarmonyDatabase.ProviderOf(db.Database), userId, title, body, link, now, dedupKey), ct);
 
     private void ListenForSave()
     {
