@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace HarmonyPortal.Core.Tests.Data;
 
@@ -14,7 +15,7 @@ namespace HarmonyPortal.Core.Tests.Data;
 /// script a DBA would run parses as T-SQL, with the ledger counters' triggers in it. Whether SQL Server executes it
 /// as intended is not tested here; docs/operations.md says what a deployer runs first.
 /// </summary>
-public sealed class SqlServerMigrationScriptTests
+public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
 {
     [Fact]
     public void Model_HasNoChangesMissingFromTheSqlServerMigrations()
@@ -35,9 +36,13 @@ public sealed class SqlServerMigrationScriptTests
         using var db = SqlServerScript.Context();
         var script = db.GetService<IMigrator>().GenerateScript(options: options);
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (fragment, errors) = SqlServerScript.Parse(script);
+        var parsing = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
         Assert.True(errors.Count == 0, SqlServerScript.Describe(errors, script));
+        output.WriteLine($"{options} script: {script.Length:N0} characters, {script.Split('\n').Length:N0} lines, "
+            + $"{((TSqlScript)fragment).Batches.Count} batches, parsed in {parsing.TotalMilliseconds:N0} ms");
         var (_, innerErrors) = SqlServerScript.Triggers(fragment);
         Assert.True(innerErrors.Count == 0, "SQL inside EXEC(N'…'): " + string.Join("; ", innerErrors.Select(e => $"{e.Line}:{e.Column} {e.Message}")));
         Assert.Contains(CreateTables(fragment), t => t.SchemaObjectName.BaseIdentifier.Value == "LedgerRowCounts");

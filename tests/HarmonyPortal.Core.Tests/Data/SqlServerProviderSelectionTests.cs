@@ -1,5 +1,6 @@
 using System.Globalization;
 using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -106,5 +107,28 @@ public sealed class SqlServerProviderSelectionTests
         var statement = NotificationInsert.UnlessDuplicate(provider, "user-1", "标题", null, "/notifications", DateTime.UtcNow, "reminder:2026");
 
         Assert.Contains("ON CONFLICT (\"UserId\", \"DedupKey\") DO NOTHING", statement.Format, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LedgerListSearches_TranslateToTSql_ComparingUnderTheColumnsOwnCollation()
+    {
+        using var db = SqlServerScript.Context();
+
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            foreach (var by in new[] { LedgerSearch.ByName }.Concat(LedgerSearch.Targets(ledger).Select(t => t.By)))
+            {
+                var query = new LedgerListQuery { Year = 2026, RegionId = 7, Status = LedgerRowStatus.Active, Q = "和谐 abc", By = by };
+                query.AllowPhoneSearchIn(7);
+                var sql = ledger.Filter(ledger.Rows(db), query, null).ToQueryString();
+
+                // The parameters' DECLAREs come first; the query itself must parse as T-SQL.
+                var (_, errors) = SqlServerScript.Parse(sql);
+                Assert.True(errors.Count == 0, $"{ledger.Key} by {by}: " + SqlServerScript.Describe(errors, sql));
+                Assert.Contains("LIKE", sql, StringComparison.Ordinal);
+                // No COLLATE in the query: the comparison is the column's, case- and width-sensitive (SqlServerModel).
+                Assert.DoesNotContain("COLLATE", sql, StringComparison.Ordinal);
+            }
+        }
     }
 }
