@@ -59,17 +59,7 @@ public static class BulkInsert
             throw new ArgumentException("Every row must be of the same mapped type.", nameof(rows));
         }
 
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
-        if (columns.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
-        {
-            throw new InvalidOperationException($"{type.Name}.{shadow.Name} is a shadow property; bulk insert reads CLR properties only.");
-        }
-
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var mappings = columns.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
-        var getters = columns.Select(p => p.GetGetter()).ToArray();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+        var (columns, mappings, getters, head, sql) = Describe(db, entity);
 
         var provider = HarmonyDatabase.ProviderOf(db.Database);
         var perStatement = RowsPerStatement(provider, columns.Length);
@@ -134,6 +124,36 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>The columns written (all but a generated key), their mappings and getters, and the statement's head.</summary>
+    private static (IProperty[] Columns, RelationalTypeMapping[] Mappings, IClrPropertyGetter[] Getters, string Head, ISqlGenerationHelper Sql) Describe(
+        DbContext db, IEntityType entity)
+    {
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        if (columns.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+        {
+            throw new InvalidOperationException($"{entity.ClrType.Name}.{shadow.Name} is a shadow property; bulk insert reads CLR properties only.");
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var mappings = columns.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
+        var getters = columns.Select(p => p.GetGetter()).ToArray();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+        return (columns, mappings, getters, head, sql);
+    }
+
+    /// <summary>
+    /// The statement <see cref="InsertAsync"/> sends SQL Server for <paramref name="count"/> rows from <paramref name="start"/>,
+    /// on a connection that need not be open: what the tests read, no SQL Server running here (docs/adr/0013).
+    /// </summary>
+    internal static DbCommand SqlServerStatement<TEntity>(DbContext db, DbConnection connection, IReadOnlyList<TEntity> rows, int start, int count)
+        where TEntity : class
+    {
+        var entity = db.Model.FindEntityType(rows[0].GetType()) ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not mapped.");
+        var (columns, mappings, getters, head, sql) = Describe(db, entity);
+        return Create(connection, null, sql, head, mappings, columns, count, (r, c) => getters[c].GetClrValueUsingContainingEntity(rows[start + r]));
+    }
+
     private static void InsertPerRow<TEntity>(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, IReadOnlyList<TEntity> rows,
         RelationalTypeMapping[] mappings, IClrPropertyGetter[] getters, CancellationToken ct)
         where TEntity : class
@@ -154,7 +174,7 @@ public static class BulkInsert
 
     /// <summary>An INSERT of <paramref name="rows"/> rows; its parameters hold <paramref name="values"/> (CLR values, converted by
     /// their mappings as EF does) or, without them, null until the caller sets provider values.</summary>
-    private static DbCommand Create(DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql, string head,
+    private static DbCommand Create(DbConnection connection, DbTransaction? transaction, ISqlGenerationHelper sql, string head,
         RelationalTypeMapping[] mappings, IProperty[] columns, int rows, Func<int, int, object?>? values)
     {
         var command = connection.CreateCommand();

@@ -3,6 +3,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Notifications;
+using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -129,6 +130,32 @@ public sealed class SqlServerProviderSelectionTests
                 // No COLLATE in the query: the comparison is the column's, case- and width-sensitive (SqlServerModel).
                 Assert.DoesNotContain("COLLATE", sql, StringComparison.Ordinal);
             }
+        }
+    }
+
+    [Fact]
+    public void BulkInsert_OnSqlServer_SendsParsableStatements_WithEveryTextValueWhole()
+    {
+        using var db = SqlServerScript.Context();
+        var connection = db.Database.GetDbConnection(); // never opened
+
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            var rows = Enumerable.Range(0, 1_200).Select(_ => TestLedgerRows.Create(ledger, 7, 2026, mediationOrganizationId: 3)).ToList();
+            rows[^1].Name = new string('名', 100); // a name as long as the column allows
+            var columns = db.Model.FindEntityType(rows[0].GetType())!.GetProperties().Count(p => !p.IsPrimaryKey());
+            var perStatement = BulkInsert.RowsPerStatement(DatabaseProvider.SqlServer, columns);
+
+            using var command = BulkInsert.SqlServerStatement(db, connection, rows, rows.Count - perStatement, perStatement);
+
+            var (fragment, errors) = SqlServerScript.Parse(command.CommandText);
+            Assert.True(errors.Count == 0, $"{ledger.Key}: " + SqlServerScript.Describe(errors, command.CommandText));
+            var insert = Assert.IsType<InsertStatement>(Assert.Single(Assert.Single(((TSqlScript)fragment).Batches).Statements));
+            Assert.Equal(perStatement, ((ValuesInsertSource)insert.InsertSpecification.InsertSource).RowValues.Count);
+            Assert.InRange(command.Parameters.Count, 1, 2_100);
+            Assert.All(command.Parameters.Cast<System.Data.Common.DbParameter>().Where(p => p.Value is string),
+                p => Assert.True(p.Size == -1 || p.Size >= ((string)p.Value!).Length, $"{ledger.Key} {p.ParameterName}: size {p.Size} cuts a value of {((string)p.Value!).Length}"));
+            Assert.Contains(command.Parameters.Cast<System.Data.Common.DbParameter>(), p => Equals(p.Value, rows[^1].Name));
         }
     }
 }
