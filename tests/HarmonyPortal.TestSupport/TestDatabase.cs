@@ -29,6 +29,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            throw new NotSupportedException("No SQL Server engine runs here; SQL Server is checked by parsing its migration script (SqlServerMigrationScriptTests).");
+        }
+
         var name = "hp_" + Guid.NewGuid().ToString("N")[..16];
         if (provider == DatabaseProvider.Sqlite)
         {

@@ -19,6 +19,31 @@ public static class BulkInsert
     /// <summary>Parameters per statement, well under SQLite's 32,766 and PostgreSQL's 65,535.</summary>
     private const int ParametersPerStatement = 8_000;
 
+    /// <summary>SQL Server takes at most 2,100 parameters in one request (EF's own batches stop at 2,098).</summary>
+    private const int SqlServerParametersPerStatement = 2_000;
+
+    /// <summary>SQL Server takes at most 1,000 rows in one VALUES list.</summary>
+    private const int SqlServerRowsPerStatement = 1_000;
+
+    /// <summary>
+    /// Rows per INSERT statement for a provider and a table's column count. SQLite: one prepared single-row statement,
+    /// executed per row (it binds parameters by a linear name lookup, so a statement with thousands of them costs
+    /// quadratic time). PostgreSQL: thousands of parameters per round trip. SQL Server: under its parameter and row caps.
+    /// </summary>
+    internal static int RowsPerStatement(DatabaseProvider provider, int columns) => provider switch
+    {
+        DatabaseProvider.Sqlite => 1,
+        DatabaseProvider.SqlServer => Math.Clamp(SqlServerParametersPerStatement / columns, 1, SqlServerRowsPerStatement),
+        _ => Math.Max(1, ParametersPerStatement / columns),
+    };
+
+    /// <summary>
+    /// Whether one prepared command is reused with new values. Not on SQL Server: SqlClient cuts a string value to the
+    /// size its parameter was created with, so each statement's parameters are created with their values, as EF's
+    /// SaveChanges creates them (sizes 4,000 or max), and SqlClient's sp_executesql reuses the plan by its text.
+    /// </summary>
+    internal static bool ReusesPreparedCommand(DatabaseProvider provider) => provider != DatabaseProvider.SqlServer;
+
     public static async Task InsertAsync<TEntity>(this DbContext db, IReadOnlyList<TEntity> rows, CancellationToken ct = default)
         where TEntity : class
     {
@@ -34,21 +59,11 @@ public static class BulkInsert
             throw new ArgumentException("Every row must be of the same mapped type.", nameof(rows));
         }
 
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
-        if (columns.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
-        {
-            throw new InvalidOperationException($"{type.Name}.{shadow.Name} is a shadow property; bulk insert reads CLR properties only.");
-        }
+        var (columns, mappings, getters, head, sql) = Describe(db, entity);
 
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var mappings = columns.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
-        var getters = columns.Select(p => p.GetGetter()).ToArray();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
-
-        // SQLite: one prepared single-row statement, executed per row (it binds parameters by a linear name lookup, so
-        // a statement with thousands of them costs quadratic time). PostgreSQL: thousands of parameters per round trip.
-        var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, ParametersPerStatement / columns.Length);
+        var provider = HarmonyDatabase.ProviderOf(db.Database);
+        var perStatement = RowsPerStatement(provider, columns.Length);
+        var reuse = ReusesPreparedCommand(provider);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk insert runs inside the caller's transaction, so that it is all or nothing.");
@@ -65,21 +80,35 @@ public static class BulkInsert
             for (var start = 0; start < rows.Count; start += perStatement)
             {
                 var count = Math.Min(perStatement, rows.Count - start);
-                if (command is null || command.Parameters.Count != count * columns.Length)
+                if (!reuse)
                 {
                     if (command is not null)
                     {
                         await command.DisposeAsync();
                     }
 
-                    command = Prepare(connection, transaction, sql, head, mappings, columns, count);
+                    var first = start;
+                    command = Create(connection, transaction, sql, head, mappings, columns, count, (r, c) => getters[c].GetClrValueUsingContainingEntity(rows[first + r]));
                 }
-
-                for (var r = 0; r < count; r++)
+                else
                 {
-                    for (var c = 0; c < columns.Length; c++)
+                    if (command is null || command.Parameters.Count != count * columns.Length)
                     {
-                        command.Parameters[r * columns.Length + c].Value = ProviderValue(mappings[c], getters[c].GetClrValueUsingContainingEntity(rows[start + r]));
+                        if (command is not null)
+                        {
+                            await command.DisposeAsync();
+                        }
+
+                        command = Create(connection, transaction, sql, head, mappings, columns, count, values: null);
+                        command.Prepare();
+                    }
+
+                    for (var r = 0; r < count; r++)
+                    {
+                        for (var c = 0; c < columns.Length; c++)
+                        {
+                            command.Parameters[r * columns.Length + c].Value = ProviderValue(mappings[c], getters[c].GetClrValueUsingContainingEntity(rows[start + r]));
+                        }
                     }
                 }
 
@@ -93,6 +122,36 @@ public static class BulkInsert
                 await command.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The columns written (all but a generated key), their mappings and getters, and the statement's head.</summary>
+    private static (IProperty[] Columns, RelationalTypeMapping[] Mappings, IClrPropertyGetter[] Getters, string Head, ISqlGenerationHelper Sql) Describe(
+        DbContext db, IEntityType entity)
+    {
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        if (columns.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+        {
+            throw new InvalidOperationException($"{entity.ClrType.Name}.{shadow.Name} is a shadow property; bulk insert reads CLR properties only.");
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var mappings = columns.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
+        var getters = columns.Select(p => p.GetGetter()).ToArray();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+        return (columns, mappings, getters, head, sql);
+    }
+
+    /// <summary>
+    /// The statement <see cref="InsertAsync"/> sends SQL Server for <paramref name="count"/> rows from <paramref name="start"/>,
+    /// on a connection that need not be open: what the tests read, no SQL Server running here (docs/adr/0013).
+    /// </summary>
+    internal static DbCommand SqlServerStatement<TEntity>(DbContext db, DbConnection connection, IReadOnlyList<TEntity> rows, int start, int count)
+        where TEntity : class
+    {
+        var entity = db.Model.FindEntityType(rows[0].GetType()) ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not mapped.");
+        var (columns, mappings, getters, head, sql) = Describe(db, entity);
+        return Create(connection, null, sql, head, mappings, columns, count, (r, c) => getters[c].GetClrValueUsingContainingEntity(rows[start + r]));
     }
 
     private static void InsertPerRow<TEntity>(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, IReadOnlyList<TEntity> rows,
@@ -113,8 +172,10 @@ public static class BulkInsert
         }
     }
 
-    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql, string head,
-        RelationalTypeMapping[] mappings, IProperty[] columns, int rows)
+    /// <summary>An INSERT of <paramref name="rows"/> rows; its parameters hold <paramref name="values"/> (CLR values, converted by
+    /// their mappings as EF does) or, without them, null until the caller sets provider values.</summary>
+    private static DbCommand Create(DbConnection connection, DbTransaction? transaction, ISqlGenerationHelper sql, string head,
+        RelationalTypeMapping[] mappings, IProperty[] columns, int rows, Func<int, int, object?>? values)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -126,14 +187,13 @@ public static class BulkInsert
             {
                 var name = "p" + command.Parameters.Count;
                 text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName(name), null, columns[c].IsNullable));
+                command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName(name), values?.Invoke(r, c), columns[c].IsNullable));
             }
 
             text.Append(')');
         }
 
         command.CommandText = text.ToString();
-        command.Prepare();
         return command;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HarmonyPortal.Core.Data;
 
@@ -10,6 +11,7 @@ public static class HarmonyDatabase
 {
     public const string SqliteMigrationsAssembly = "HarmonyPortal.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "HarmonyPortal.Migrations.Postgres";
+    public const string SqlServerMigrationsAssembly = "HarmonyPortal.Migrations.SqlServer";
 
     public static DbContextOptionsBuilder UseHarmonyProvider(
         this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
@@ -17,6 +19,9 @@ public static class HarmonyDatabase
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            // No retrying execution strategy: the portal opens its own transactions (imports, year-end jobs), which a
+            // retrying strategy refuses unless every one is wrapped in it (docs/adr/0013).
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 
@@ -31,7 +36,15 @@ public static class HarmonyDatabase
     {
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+        "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
         _ => throw new InvalidOperationException(
-            $"Database:Provider '{value}' is not supported; use 'Sqlite' or 'Postgres'."),
+            $"Database:Provider '{value}' is not supported; use 'Sqlite', 'Postgres' or 'SqlServer'."),
     };
+
+    /// <summary>The provider a context was configured with: what provider-specific code switches on.</summary>
+    public static DatabaseProvider ProviderOf(DatabaseFacade database) =>
+        database.IsSqlite() ? DatabaseProvider.Sqlite
+        : database.IsNpgsql() ? DatabaseProvider.Postgres
+        : database.IsSqlServer() ? DatabaseProvider.SqlServer
+        : throw new NotSupportedException($"The database provider {database.ProviderName} is not one of the portal's.");
 }

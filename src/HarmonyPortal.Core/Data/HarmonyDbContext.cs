@@ -97,6 +97,10 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HarmonyDbContext).Assembly);
+        if (Database.IsSqlServer())
+        {
+            SqlServerModel.Apply(builder);
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

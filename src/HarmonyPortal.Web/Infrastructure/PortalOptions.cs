@@ -35,7 +35,7 @@ public sealed class PortalOptions
         {
             if (provider != DatabaseProvider.Sqlite)
             {
-                throw new InvalidOperationException("ConnectionStrings:Harmony is required when Database:Provider is Postgres.");
+                throw new InvalidOperationException($"ConnectionStrings:Harmony is required when Database:Provider is {provider}.");
             }
 
             connectionString = $"Data Source={Path.Combine(dataDirectory, "harmony.db")}";

@@ -126,25 +126,11 @@ public sealed class NotificationService(
         return found.Select(u => new Recipient(u.Id, u.RegionId, EmailAddress.IsValid(u.Email) ? u.Email!.Trim() : null)).ToList();
     }
 
-    /// <summary>
-    /// One row and its id, or none when the user already has the dedup key. <c>ON CONFLICT … DO NOTHING
-    /// RETURNING</c> is the same SQL on SQLite (3.35+) and PostgreSQL (9.5+) and, unlike catching the unique
-    /// violation, does not abort the caller's PostgreSQL transaction. NULL keys never conflict.
-    /// </summary>
+    /// <summary>One row and its id, or none when the user already has the dedup key (<see cref="NotificationInsert"/>, per provider).</summary>
     private async Task<long?> InsertUnlessDuplicateAsync(string userId, string title, string? body, string link, DateTime now, string? dedupKey, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
-        {
-            throw new NotSupportedException("NotifyAsync's insert is written for SQLite and PostgreSQL; add the statement for " + db.Database.ProviderName + ".");
-        }
-
         var ids = await db.Database.SqlQuery<long>(
-            $"""
-            INSERT INTO "Notifications" ("UserId", "Title", "Body", "Link", "CreatedAtUtc", "DedupKey")
-            VALUES ({userId}, {title}, {body}, {link}, {now}, {dedupKey})
-            ON CONFLICT ("UserId", "DedupKey") DO NOTHING
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(ct);
+            NotificationInsert.UnlessDuplicate(HarmonyDatabase.ProviderOf(db.Database), userId, title, body, link, now, dedupKey)).ToListAsync(ct);
         return ids.Count == 1 ? ids[0] : null;
     }
 
