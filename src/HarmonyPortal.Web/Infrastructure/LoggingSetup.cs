@@ -26,7 +26,8 @@ public static class LoggingSetup
             .CreateLogger();
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        // Serilog's logger factory, its ILogger and the diagnostic context that UseSerilogRequestLogging collects into.
+        builder.Services.AddSerilog(logger, dispose: true);
         return builder;
     }
 }

@@ -125,6 +125,7 @@ public static class PortalSetup
     public static WebApplication UseHarmonyPortal(this WebApplication app)
     {
         app.UsePortalForwardedHeaders();
+        app.UsePortalRequestLogging();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -137,7 +138,6 @@ public static class PortalSetup
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
