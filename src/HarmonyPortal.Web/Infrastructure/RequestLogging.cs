@@ -24,8 +24,8 @@ public static class RequestLogging
             options.IncludeQueryInRequestPath = false;
             // The portal's own logger, not the static Log: several portals share one process in the tests.
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            // The old line had the request id from the hosting scope; it ties the line to the request's other events.
-            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
+            // No EnrichDiagnosticContext: the old line logged no user, region or form value, and RequestId/ConnectionId still
+            // come from ASP.NET Core's logging scopes (Enrich.FromLogContext), as they did.
         });
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.TestSupport;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,11 +12,18 @@ namespace HarmonyPortal.Web.Tests.Logging;
 /// <summary>
 /// The portal behind real Kestrel on a loopback port: the request log must be judged where the raw request target
 /// (path and query string) exists. The in-memory test server leaves it empty, so there a logger that took the raw
-/// target would still look clean.
+/// target would still look clean. ASP.NET Core's own logging is turned up to Information, as an operator chasing a
+/// problem might: its "Request starting … ?query" lines must stay out all the same.
 /// </summary>
 public abstract class KestrelPortal : PortalFactory
 {
     protected KestrelPortal(DatabaseProvider provider) : base(provider) => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Information");
+    }
 
     /// <summary>A client over TCP with its own cookie jar, no redirects followed.</summary>
     public PortalClient CreateTcpClient()

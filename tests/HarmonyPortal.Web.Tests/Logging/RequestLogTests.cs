@@ -2,6 +2,7 @@ using System.Net;
 using HarmonyPortal.TestSupport;
 using HarmonyPortal.Web.Tests.Ledgers;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace HarmonyPortal.Web.Tests.Logging;
 
@@ -9,7 +10,7 @@ namespace HarmonyPortal.Web.Tests.Logging;
 /// The request log line an operator reads in logs/harmony-*.json (Serilog's request logging, ADR 0014): method, path,
 /// status and time, and nothing of what a user sent: no query string, no ID number, no phone, no form value.
 /// </summary>
-public abstract class RequestLogTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
+public abstract class RequestLogTests<TPortal>(TPortal portal, ITestOutputHelper output) : IClassFixture<TPortal>
     where TPortal : KestrelPortal
 {
     private const string Marker = "query-marker-7f3a";
@@ -29,10 +30,12 @@ public abstract class RequestLogTests<TPortal>(TPortal portal) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var logs = new LogFile(portal.DataDirectory);
         var line = Assert.Single(await logs.RequestLinesAsync("POST", "/ledgers/coordinators/create"));
+        output.WriteLine(line.Json);
         Assert.Equal("/ledgers/coordinators/create", line.Path);
         Assert.Equal("Information", line.Severity);
         Assert.Equal(302, line.Status);
         Assert.InRange(line.ElapsedMs, 0.001, 60_000);
+        Assert.Contains("\"RequestId\":", line.Json); // ties the line to the request's other events
         Assert.Matches(@"^HTTP ""POST"" ""/ledgers/coordinators/create"" responded 302 in \d+\.\d ms$", line.Message);
         string[] sent =
         [
@@ -77,6 +80,8 @@ public abstract class RequestLogTests<TPortal>(TPortal portal) : IClassFixture<T
     }
 }
 
-public sealed class SqliteRequestLogTests(SqliteKestrelPortal portal) : RequestLogTests<SqliteKestrelPortal>(portal);
+public sealed class SqliteRequestLogTests(SqliteKestrelPortal portal, ITestOutputHelper output)
+    : RequestLogTests<SqliteKestrelPortal>(portal, output);
 
-public sealed class PostgresRequestLogTests(PostgresKestrelPortal portal) : RequestLogTests<PostgresKestrelPortal>(portal);
+public sealed class PostgresRequestLogTests(PostgresKestrelPortal portal, ITestOutputHelper output)
+    : RequestLogTests<PostgresKestrelPortal>(portal, output);
