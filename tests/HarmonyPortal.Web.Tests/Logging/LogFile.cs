@@ -43,7 +43,7 @@ public sealed class LogFile(string dataDirectory)
 }
 
 /// <summary>One request's log line: the raw JSON and what an operator reads in it.</summary>
-public sealed record RequestLine(string Json, string Severity, string Message, string Method, string Path, int Status, double ElapsedMs)
+public sealed record RequestLine(string Json, string Severity, string Message, string Method, string Path, int Status, double ElapsedMs, string? Id)
 {
     public static RequestLine? Parse(string json)
     {
@@ -57,6 +57,7 @@ public sealed record RequestLine(string Json, string Severity, string Message, s
 
         return new RequestLine(json, root.GetProperty("Level").GetString()!, root.GetProperty("RenderedMessage").GetString()!,
             properties.GetProperty("RequestMethod").GetString()!, properties.GetProperty("RequestPath").GetString()!,
-            properties.GetProperty("StatusCode").GetInt32(), properties.GetProperty("Elapsed").GetDouble());
+            properties.GetProperty("StatusCode").GetInt32(), properties.GetProperty("Elapsed").GetDouble(),
+            properties.TryGetProperty("RequestId", out var requestId) ? requestId.GetString() : null);
     }
 }
