@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Json;
 
 namespace HarmonyPortal.Web.Infrastructure;
@@ -14,6 +15,9 @@ public static class LoggingSetup
         var logs = OwnerOnlyFiles.CreateDirectory(Path.Combine(options.DataDirectory, "logs"));
         var logger = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
+            // After the configuration, so no setting lowers it: ASP.NET Core's "Request starting/finished" lines carry
+            // the query string; the request log (RequestLogging) is the one line per request (ADR 0014).
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.With<PersonalDataMaskingEnricher>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
@@ -26,7 +30,8 @@ public static class LoggingSetup
             .CreateLogger();
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        // Serilog's logger factory, its ILogger and the diagnostic context that UseSerilogRequestLogging collects into.
+        builder.Services.AddSerilog(logger, dispose: true);
         return builder;
     }
 }

@@ -127,6 +127,7 @@ public static class PortalSetup
     public static WebApplication UseHarmonyPortal(this WebApplication app)
     {
         app.UsePortalForwardedHeaders();
+        app.UsePortalRequestLogging();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -139,7 +140,6 @@ public static class PortalSetup
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
