@@ -110,6 +110,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Coverage.CoverageService>();
         builder.Services.AddScoped<Features.Materials.Publication.PublicationService>();
         builder.AddYearEndExports();
+        builder.Services.AddPortalValidation();
 
         builder.Services
             .AddControllersWithViews(mvc =>
@@ -117,6 +118,7 @@ public static class PortalSetup
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 mvc.Filters.Add<ScopeExceptionFilter>();
                 mvc.Filters.Add<InputErrorFilter>();
+                mvc.Filters.Add<ValidationFilter>(); // after InputErrorFilter: unreadable values are answered before rules run
             })
             .AddRazorOptions(razor => razor.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         return builder;

@@ -32,6 +32,21 @@ public sealed class ServiceResult
         return result;
     }
 
+    /// <summary>The errors <see cref="Infrastructure.ValidationFilter"/> put into ModelState, for actions that answer with a page of their own.</summary>
+    public static ServiceResult From(ModelStateDictionary modelState)
+    {
+        var result = new ServiceResult();
+        foreach (var (key, entry) in modelState)
+        {
+            foreach (var error in entry.Errors)
+            {
+                result.Add(key, error.ErrorMessage);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Copies the errors into ModelState; <paramref name="prefix"/> matches the form's field names.</summary>
     public void CopyTo(ModelStateDictionary modelState, string prefix = "Input")
     {
