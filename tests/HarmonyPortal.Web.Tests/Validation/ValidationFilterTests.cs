@@ -124,6 +124,26 @@ public abstract class ValidationFilterTests<TPortal>(TPortal portal) : IClassFix
         Assert.False(await db.Regions.AnyAsync(r => r.Code == "43069"));
     }
 
+    [Fact]
+    public async Task ANewPlanWhosePeriodEndsBeforeItStarts_OrLiesOutsideTheRuleYears_IsRefusedInTheForm_AndNoDraftIsAdded()
+    {
+        using var admin = await portal.SignedInClientAsync("hn.admin");
+        var hunan = (await portal.RegionIdAsync("430000")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var token = await admin.TokenFromAsync($"/rules/drafts/new?regionId={hunan}");
+
+        var backwards = await admin.PostAsync("/rules/drafts", token, ("Input.RegionId", hunan), ("Input.FromYear", "2026"), ("Input.ToYear", "2024"), ("Input.Start", "CopyPlan"));
+        var tooEarly = await admin.PostAsync("/rules/drafts", token, ("Input.RegionId", hunan), ("Input.FromYear", "1999"), ("Input.ToYear", "2101"), ("Input.Start", "CopyPlan"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, backwards.StatusCode);
+        Assert.Contains("结束年度 2024 早于开始年度 2026", (await PortalClient.ParseAsync(backwards)).Body!.TextContent);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooEarly.StatusCode);
+        var text = (await PortalClient.ParseAsync(tooEarly)).Body!.TextContent;
+        Assert.Contains("开始年度应在 2000 至 2100 年之间", text);
+        Assert.Contains("结束年度应不晚于 2100 年", text);
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.RuleSetDrafts.AnyAsync());
+    }
+
     private static async Task<HttpResponseMessage> CreateAsync(PortalClient clerk, long rowId, string batch, string narrative) =>
         await clerk.PostAsync("/nominations/create", await clerk.TokenFromAsync("/nominations"),
             ("category", nameof(GoldCategory.Coordinator)), ("ledgerRowId", rowId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("batch", batch), ("narrative", narrative));
