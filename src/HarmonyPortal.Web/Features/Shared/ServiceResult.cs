@@ -21,17 +21,6 @@ public sealed class ServiceResult
         return this;
     }
 
-    public static ServiceResult From(FluentValidation.Results.ValidationResult validation)
-    {
-        var result = new ServiceResult();
-        foreach (var failure in validation.Errors)
-        {
-            result.Add(failure.PropertyName, failure.ErrorMessage);
-        }
-
-        return result;
-    }
-
     /// <summary>The errors <see cref="Infrastructure.ValidationFilter"/> put into ModelState, for actions that answer with a page of their own.</summary>
     public static ServiceResult From(ModelStateDictionary modelState)
     {
