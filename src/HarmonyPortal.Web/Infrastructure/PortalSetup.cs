@@ -112,6 +112,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Materials.Publication.PublicationService>();
         builder.AddBackgroundJobs();
         builder.AddYearEndExports();
+        builder.Services.AddPortalValidation();
 
         builder.Services
             .AddControllersWithViews(mvc =>
@@ -119,6 +120,7 @@ public static class PortalSetup
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 mvc.Filters.Add<ScopeExceptionFilter>();
                 mvc.Filters.Add<InputErrorFilter>();
+                mvc.Filters.Add<ValidationFilter>(); // after InputErrorFilter: unreadable values are answered before rules run
             })
             .AddRazorOptions(razor => razor.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         return builder;

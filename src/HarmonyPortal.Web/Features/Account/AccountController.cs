@@ -95,10 +95,10 @@ public sealed class AccountController(
     [HttpPost("change-password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input, [FromServices] PasswordChangeService service, CancellationToken ct)
     {
-        var result = await service.ChangeAsync(User, input, ct);
-        if (!result.Succeeded)
+        var result = ModelState.IsValid ? await service.ChangeAsync(User, input, ct) : null;
+        if (result?.Succeeded != true)
         {
-            result.CopyTo(ModelState);
+            result?.CopyTo(ModelState);
             return View(new ChangePasswordInput());
         }
 

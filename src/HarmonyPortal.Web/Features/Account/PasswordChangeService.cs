@@ -13,12 +13,6 @@ public sealed class PasswordChangeService(UserManager<AppUser> users, SignInMana
 {
     public async Task<ServiceResult> ChangeAsync(ClaimsPrincipal principal, ChangePasswordInput input, CancellationToken ct)
     {
-        var result = ServiceResult.From(await new ChangePasswordInputValidator().ValidateAsync(input, ct));
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
         var user = await users.GetUserAsync(principal) ?? throw new OutOfScopeException("The signed-in user no longer exists.");
         if (await users.IsLockedOutAsync(user))
         {
@@ -39,6 +33,7 @@ public sealed class PasswordChangeService(UserManager<AppUser> users, SignInMana
             return ServiceResult.Fail(nameof(input.NewPassword), "新密码：不能与当前密码相同。");
         }
 
+        var result = new ServiceResult(); // the fields' own rules ran before: ChangePasswordInputValidator
         foreach (var validator in users.PasswordValidators)
         {
             var verdict = await validator.ValidateAsync(users, user, input.NewPassword);

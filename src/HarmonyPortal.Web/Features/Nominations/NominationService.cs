@@ -20,7 +20,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
 {
     public const string ObjectType = "nomination";
 
-    /// <summary>Nominates a ledger row; for a tiered honour, for one of its tiers (<paramref name="tier"/>, a tier's id), which the clerk must choose.</summary>
+    /// <summary>Nominates a ledger row (batch and narrative already checked by <see cref="NomineeInputValidator"/>); for a tiered honour, for one of its tiers (<paramref name="tier"/>, a tier's id), which the clerk must choose.</summary>
     public async Task<(long Id, ServiceResult Result)> CreateAsync(GoldCategory category, long ledgerRowId, int batch, string? narrative, CancellationToken ct, string? tier = null)
     {
         var definition = GoldRules.Ledger(category);
@@ -55,11 +55,6 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             return (0, ServiceResult.Fail("", $"{row.Name} 已在 {row.Year} 年度的{GoldRules.CategoryName(category)}推荐中，不能重复推荐"));
         }
 
-        if (NarrativeError(narrative) is { } error)
-        {
-            return (0, ServiceResult.Fail("Narrative", error));
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         var nomination = new Nomination
         {
@@ -90,11 +85,6 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         if (nomination.Refusal is { } refusal)
         {
             return ServiceResult.Fail("", refusal);
-        }
-
-        if (NarrativeError(narrative) is { } error)
-        {
-            return ServiceResult.Fail("Narrative", error);
         }
 
         nomination.Item.Narrative = narrative!.Trim();
@@ -313,17 +303,5 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         }
 
         return (nomination, SheetWorkflow.EditRefusal(nomination.Sheet));
-    }
-
-    private static string? NarrativeError(string? narrative)
-    {
-        var length = narrative?.Trim().Length ?? 0;
-        return length switch
-        {
-            0 => "主要事迹：必填，请简要写明推荐对象的主要事迹",
-            < NominationLimits.NarrativeMinLength => $"主要事迹：至少 {NominationLimits.NarrativeMinLength} 字，现有 {length} 字",
-            > NominationLimits.NarrativeMaxLength => $"主要事迹：不能超过 {NominationLimits.NarrativeMaxLength} 字，现有 {length} 字",
-            _ => null,
-        };
     }
 }

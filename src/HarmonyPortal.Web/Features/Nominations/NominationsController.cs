@@ -24,13 +24,17 @@ public sealed class NominationsController(
         View(await queries.OverviewAsync(category, year, batch, ct));
 
     [HttpPost("create")]
-    public async Task<IActionResult> Create(GoldCategory category, long ledgerRowId, int batch, string? narrative, string? tier, CancellationToken ct)
+    public async Task<IActionResult> Create(NomineeInput input, CancellationToken ct)
     {
-        var (id, result) = await nominations.CreateAsync(category, ledgerRowId, batch, narrative, ct, tier);
+        var (id, result) = ModelState.IsValid
+            ? await nominations.CreateAsync(input.Category, input.LedgerRowId, input.Batch, input.Narrative, ct, input.Tier)
+            : (0, ServiceResult.From(ModelState));
         if (!result.Succeeded)
         {
             TempData[Flash.Error] = string.Join("；", result.Errors.Select(e => e.Message));
-            return Redirect($"/nominations?category={category}&batch={batch}");
+            return Redirect(ModelState.ContainsKey(nameof(input.Batch)) && ModelState[nameof(input.Batch)]!.Errors.Count > 0
+                ? $"/nominations?category={input.Category}"
+                : $"/nominations?category={input.Category}&batch={input.Batch}");
         }
 
         TempData[Flash.Success] = "已加入推荐表。请补充证明事项和附件，然后提交推荐表。";
@@ -41,8 +45,8 @@ public sealed class NominationsController(
     public async Task<IActionResult> Nominee(long id, CancellationToken ct) => View(await queries.NomineeAsync(id, ct));
 
     [HttpPost("{id:long}/narrative")]
-    public async Task<IActionResult> Narrative(long id, string? narrative, CancellationToken ct) =>
-        await NomineeResult(id, await nominations.UpdateNarrativeAsync(id, narrative, ct), "已保存主要事迹。", ct);
+    public async Task<IActionResult> Narrative(long id, NarrativeInput input, CancellationToken ct) =>
+        await NomineeResult(id, ModelState.IsValid ? await nominations.UpdateNarrativeAsync(id, input.Narrative, ct) : ServiceResult.From(ModelState), "已保存主要事迹。", ct);
 
     [HttpPost("{id:long}/attest")]
     public async Task<IActionResult> Attest(long id, string criterionId, string? evidence, CancellationToken ct) =>
@@ -171,9 +175,9 @@ public sealed class NominationsController(
 
     /// <summary>Approves the checked counties' sheets; each item is "sheetId:version".</summary>
     [HttpPost("bulk-approve")]
-    public async Task<IActionResult> BulkApprove(GoldCategory category, int year, int batch, string[]? items, CancellationToken ct)
+    public async Task<IActionResult> BulkApprove(SheetKeyInput key, string[]? items, CancellationToken ct)
     {
-        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
+        var (category, year, batch) = (key.Category, key.Year, key.Batch);
         var parsed = (items ?? []).Select(i => i.Split(':')).Where(p => p.Length == 2 && long.TryParse(p[0], out _) && int.TryParse(p[1], out _))
             .Select(p => (long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (parsed.Count == 0)
@@ -194,9 +198,9 @@ public sealed class NominationsController(
 
     [HttpPost("publish")]
     [Authorize(Policy = AccessPolicies.Reviewer)]
-    public async Task<IActionResult> Publish(GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct)
+    public async Task<IActionResult> Publish(SheetKeyInput key, bool confirmed, CancellationToken ct)
     {
-        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
+        var (category, year, batch) = (key.Category, key.Year, key.Batch);
         var result = await workflow.PublishAsync(category, year, batch, confirmed, ct);
         if (result.Forbidden)
         {
@@ -217,9 +221,9 @@ public sealed class NominationsController(
     }
 
     [HttpPost("extend")]
-    public async Task<IActionResult> Extend(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, DeadlineStep? step, CancellationToken ct)
+    public async Task<IActionResult> Extend(int regionId, SheetKeyInput key, DateOnly? newDate, string? reason, DeadlineStep? step, CancellationToken ct)
     {
-        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
+        var (category, year, batch) = (key.Category, key.Year, key.Batch);
         var result = await extensions.ExtendAsync(regionId, category, year, batch, newDate, reason, ct, step);
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? $"已延期至 {newDate:yyyy-MM-dd}。" : string.Join("；", result.Reasons);
         return Redirect($"/nominations?category={category}&year={year}&batch={batch}");

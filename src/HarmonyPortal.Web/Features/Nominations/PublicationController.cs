@@ -16,9 +16,9 @@ namespace HarmonyPortal.Web.Features.Nominations;
 public sealed class PublicationController(NominationQueryService queries, SheetWorkflowService workflow) : Controller
 {
     [HttpGet("publish")]
-    public async Task<IActionResult> ConfirmPublish(GoldCategory category, int year, int batch, CancellationToken ct)
+    public async Task<IActionResult> ConfirmPublish(SheetKeyInput key, CancellationToken ct)
     {
-        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
+        var (category, year, batch) = (key.Category, key.Year, key.Batch);
         var result = await workflow.PublishAsync(category, year, batch, confirmed: false, ct);
         if (result.Preview is { } preview)
         {
@@ -38,9 +38,9 @@ public sealed class PublicationController(NominationQueryService queries, SheetW
     }
 
     [HttpPost("withdraw")]
-    public async Task<IActionResult> Withdraw(GoldCategory category, int year, int batch, string? reason, bool confirmed, CancellationToken ct)
+    public async Task<IActionResult> Withdraw(SheetKeyInput key, string? reason, bool confirmed, CancellationToken ct)
     {
-        NominationLimits.CheckYearAndBatch(year, batch, queries.Today);
+        var (category, year, batch) = (key.Category, key.Year, key.Batch);
         var result = confirmed
             ? await workflow.WithdrawAsync(category, year, batch, reason, ct)
             : TransitionResult.Refused("请勾选“确认撤回已发布的名单”后再撤回");

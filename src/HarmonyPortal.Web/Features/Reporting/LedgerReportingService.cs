@@ -27,6 +27,7 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
     /// <summary>What the form must carry: the clerk ticked that the rows shown are the ones to send.</summary>
     public const string ConfirmRequired = "请先核对将要报送的台账记录，并勾选“我已核对以上台账记录，确认报送”后再报送。";
 
+    /// <param name="year">Within the portal's years (<see cref="ReportInputValidator"/>).</param>
     /// <param name="confirmed">The report form's required tick box: 报送 locks the year's ledgers, so it is never one click.</param>
     public async Task<ReportingOutcome> ReportAsync(int regionId, int year, bool confirmed, CancellationToken ct)
     {
@@ -37,11 +38,6 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         }
 
         var today = Today;
-        if (Core.Input.PortalYears.Refusal(year, today) is { } refusal)
-        {
-            return new(false, $"不能报送 {year} 年度的台账：{refusal}。", null);
-        }
-
         var live = await LiveReports(region.Id, year).AsNoTracking().FirstOrDefaultAsync(ct);
         if (live is not null)
         {
@@ -98,17 +94,7 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
             throw new WriteForbiddenException();
         }
 
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            return new(false, "退回原因：不能为空，请写明需要补正的内容。", region.ParentId);
-        }
-
-        if (reason.Length > LedgerReport.ReturnReasonMaxLength)
-        {
-            return new(false, $"退回原因：不能超过 {LedgerReport.ReturnReasonMaxLength} 个字。", region.ParentId);
-        }
-
+        reason = reason!.Trim(); // required and within its length: ReturnReportInputValidator
         var live = await LiveReports(region.Id, year).FirstOrDefaultAsync(ct);
         if (live is null)
         {

@@ -12,16 +12,23 @@ public sealed class ReportingController(ReportingPageService pages, LedgerReport
         View(await pages.PageAsync(regionId, year, ct));
 
     [HttpPost("{regionId:int}/report")]
-    public async Task<IActionResult> Report(int regionId, int year, bool confirmed, CancellationToken ct) =>
-        Done(await reporting.ReportAsync(regionId, year, confirmed, ct), year);
+    public async Task<IActionResult> Report(int regionId, ReportInput input, CancellationToken ct) =>
+        ModelState.IsValid ? Done(await reporting.ReportAsync(regionId, input.Year, input.Confirmed, ct), input.Year) : Invalid();
 
     [HttpPost("{regionId:int}/return")]
-    public async Task<IActionResult> ReturnReport(int regionId, int year, string? reason, CancellationToken ct) =>
-        Done(await reporting.ReturnAsync(regionId, year, reason, ct), year);
+    public async Task<IActionResult> ReturnReport(int regionId, ReturnReportInput input, CancellationToken ct) =>
+        ModelState.IsValid ? Done(await reporting.ReturnAsync(regionId, input.Year, input.Reason, ct), input.Year) : Invalid();
 
     private RedirectToActionResult Done(ReportingOutcome outcome, int year)
     {
         TempData[outcome.Succeeded ? Flash.Success : Flash.Error] = outcome.Message;
         return RedirectToAction(nameof(Index), new { year, regionId = outcome.PageRegionId });
+    }
+
+    /// <summary>The validators' reasons on the user's own page (the refused year is not carried back to it).</summary>
+    private RedirectToActionResult Invalid()
+    {
+        TempData[Flash.Error] = string.Join("；", ServiceResult.From(ModelState).Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Index));
     }
 }

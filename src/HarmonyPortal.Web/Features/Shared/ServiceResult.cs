@@ -21,12 +21,16 @@ public sealed class ServiceResult
         return this;
     }
 
-    public static ServiceResult From(FluentValidation.Results.ValidationResult validation)
+    /// <summary>The errors <see cref="Infrastructure.ValidationFilter"/> put into ModelState, for actions that answer with a page of their own.</summary>
+    public static ServiceResult From(ModelStateDictionary modelState)
     {
         var result = new ServiceResult();
-        foreach (var failure in validation.Errors)
+        foreach (var (key, entry) in modelState)
         {
-            result.Add(failure.PropertyName, failure.ErrorMessage);
+            foreach (var error in entry.Errors)
+            {
+                result.Add(key, error.ErrorMessage);
+            }
         }
 
         return result;

@@ -17,11 +17,18 @@ public sealed class YearEndController(YearEndJobs jobs, YearEndJobStatus backgro
         View(await jobs.PageAsync(year, ct) with { Background = await background.ForAdminAsync(ct) });
 
     [HttpPost("exports")]
-    public async Task<IActionResult> Start(int year, CancellationToken ct)
+    public async Task<IActionResult> Start(YearEndStartInput input, CancellationToken ct)
     {
-        var outcome = await jobs.StartAsync(year, ct);
+        if (!ModelState.IsValid)
+        {
+            // The refused year is not carried back: the page offers only the years it may start.
+            TempData[Flash.Error] = string.Join("；", ServiceResult.From(ModelState).Errors.Select(e => e.Message));
+            return RedirectToAction(nameof(Index));
+        }
+
+        var outcome = await jobs.StartAsync(input.Year, ct);
         TempData[outcome.Succeeded ? Flash.Success : Flash.Error] = outcome.Message;
-        return RedirectToAction(nameof(Index), new { year });
+        return RedirectToAction(nameof(Index), new { year = input.Year });
     }
 
     [HttpGet("exports/{id:guid}")]

@@ -44,14 +44,9 @@ public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog a
         return new YearEndPage(year ?? ThisYear, years, jobs, scope.RegionName, expired, retention.Hours);
     }
 
-    /// <summary>Queues the export of the user's region for <paramref name="year"/>; refused while another of the user's exports is unfinished.</summary>
+    /// <summary>Queues the export of the user's region for <paramref name="year"/> (in range: <see cref="YearEndStartInputValidator"/>); refused while another of the user's exports is unfinished.</summary>
     public async Task<YearEndOutcome> StartAsync(int year, CancellationToken ct)
     {
-        if (year < ThisYear - 4 || year > ThisYear)
-        {
-            return new YearEndOutcome(false, $"年度应在 {ThisYear - 4} 至 {ThisYear} 之间。");
-        }
-
         if (await db.ExportJobs.AnyAsync(j => j.UserId == scope.UserId && (j.Status == ExportJobStatus.Queued || j.Status == ExportJobStatus.Running), ct))
         {
             return new YearEndOutcome(false, "上一份年终汇总尚未生成完毕，请稍后再试。");

@@ -18,7 +18,7 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
 
     public async Task<ServiceResult> CreateAsync(RegionInput input, CancellationToken ct)
     {
-        var result = ServiceResult.From(await new RegionInputValidator().ValidateAsync(input, ct));
+        var result = new ServiceResult(); // the fields' own rules: RegionInputValidator, run by ValidationFilter
         var parent = await FindAsync(input.ParentId, ct);
         if (parent.ClosedOn is not null)
         {
@@ -50,7 +50,8 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
         return result;
     }
 
-    public async Task<ServiceResult> UpdateAsync(int id, RegionInput input, CancellationToken ct)
+    /// <summary>The region an admin may edit: in scope (else 404), and not a city admin's own city (else 403).</summary>
+    public async Task<Region> EditableAsync(int id, CancellationToken ct)
     {
         var region = await FindAsync(id, ct);
         if (region.Id == scope.RegionId && !scope.IsProvinceAdmin)
@@ -58,8 +59,14 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
             throw new WriteForbiddenException("A city administrator does not edit its own city.");
         }
 
+        return region;
+    }
+
+    public async Task<ServiceResult> UpdateAsync(int id, RegionInput input, CancellationToken ct)
+    {
+        var region = await EditableAsync(id, ct);
         input.Level = region.Level;
-        var result = ServiceResult.From(await new RegionInputValidator().ValidateAsync(input, ct));
+        var result = new ServiceResult();
         await CheckUniqueAsync(input, region.ParentId, region.Id, result, ct);
         if (!result.Succeeded)
         {

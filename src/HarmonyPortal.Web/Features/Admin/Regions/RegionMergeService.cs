@@ -10,7 +10,7 @@ namespace HarmonyPortal.Web.Features.Admin.Regions;
 /// Merge a region into another (rows, sheets, nominations, users and towns move; the source closes) and split a new
 /// region off one (chosen towns and users move to it). Both all-or-nothing, confirmed, audited and logged.
 /// </summary>
-public sealed class RegionMergeService(HarmonyDbContext db, RegionChangeService changes, TimeProvider clock)
+public sealed class RegionMergeService(HarmonyDbContext db, RegionChangeService changes, TimeProvider clock, FluentValidation.IValidator<RegionInput> regionRules)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -73,7 +73,7 @@ public sealed class RegionMergeService(HarmonyDbContext db, RegionChangeService 
         var result = RegionChangeService.Common(input);
         var parent = await db.Regions.SingleAsync(r => r.Id == source.ParentId, ct);
         var fields = new RegionInput { ParentId = parent.Id, Name = input.Name, Code = input.Code, IsLocalCode = input.IsLocalCode, Level = source.Level, SortOrder = source.SortOrder };
-        foreach (var error in (await new RegionInputValidator().ValidateAsync(fields, ct)).Errors)
+        foreach (var error in (await regionRules.ValidateAsync(fields, ct)).Errors)
         {
             result.Add(error.PropertyName, "新地区" + error.ErrorMessage);
         }

@@ -22,10 +22,10 @@ public sealed class RegionsController(RegionAdminService service) : Controller
     [HttpPost("create")]
     public async Task<IActionResult> Create(RegionInput input, CancellationToken ct)
     {
-        var result = await service.CreateAsync(input, ct);
-        if (!result.Succeeded)
+        var result = ModelState.IsValid ? await service.CreateAsync(input, ct) : null;
+        if (result?.Succeeded != true)
         {
-            result.CopyTo(ModelState);
+            result?.CopyTo(ModelState);
             return View(new RegionFormViewModel(input, (await service.FindAsync(input.ParentId, ct)).Name));
         }
 
@@ -52,10 +52,15 @@ public sealed class RegionsController(RegionAdminService service) : Controller
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, RegionInput input, CancellationToken ct)
     {
-        var result = await service.UpdateAsync(id, input, ct);
-        if (!result.Succeeded)
+        var result = ModelState.IsValid ? await service.UpdateAsync(id, input, ct) : null;
+        if (result?.Succeeded != true)
         {
-            result.CopyTo(ModelState);
+            if (result is null)
+            {
+                await service.EditableAsync(id, ct); // out of scope: 404 before the form's errors are shown
+            }
+
+            result?.CopyTo(ModelState);
             return View(new RegionFormViewModel(input, null, id));
         }
 

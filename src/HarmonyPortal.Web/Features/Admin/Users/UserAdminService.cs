@@ -98,12 +98,7 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
 
     public async Task<ServiceResult> CreateAsync(CreateUserInput input, CancellationToken ct)
     {
-        var result = ServiceResult.From(await new CreateUserInputValidator().ValidateAsync(input, ct));
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
+        var result = new ServiceResult(); // the fields' own rules ran before: CreateUserInputValidator
         var level = await EnsureRegionInScopeAsync(input.RegionId, ct);
         if (!AccountAuthority.MayManage(scope, input.Role, level))
         {
@@ -150,12 +145,7 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             return refused;
         }
 
-        var result = ServiceResult.From(await new UserProfileInputValidator().ValidateAsync(input, ct));
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
+        var result = new ServiceResult(); // the fields' own rules ran before: UserProfileInputValidator
         var level = await EnsureRegionInScopeAsync(input.RegionId, ct);
         if (user.Id == scope.UserId && (input.Role != user.Role || input.RegionId != user.RegionId))
         {
@@ -247,6 +237,9 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
     /// <summary>The edit form of an admin of the actor's own level is refused like any action on it.</summary>
     public Task<ServiceResult?> RefuseViewAsync(AppUser user, CancellationToken ct, bool record = true) =>
         RefusePeerAsync(user, "view", ct, record);
+
+    /// <summary>An edit of an admin of the actor's own level, refused (and audited) before its form's errors are shown.</summary>
+    public Task<ServiceResult?> RefuseEditAsync(AppUser user, CancellationToken ct) => RefusePeerAsync(user, "edit", ct);
 
     /// <summary>The answer, audited, when the target is an admin of the actor's own level or above (see <see cref="AccountAuthority"/>).</summary>
     private async Task<ServiceResult?> RefusePeerAsync(AppUser user, string action, CancellationToken ct, bool record = true)

@@ -33,7 +33,7 @@ public sealed class UsersController(UserAdminService service) : Controller
     [HttpPost("create")]
     public async Task<IActionResult> Create(CreateUserInput input, CancellationToken ct)
     {
-        var result = FormValues(new CreateUserInputValidator().Validate(input));
+        var result = FormValues();
         if (result.Succeeded)
         {
             result = await service.CreateAsync(input, ct);
@@ -66,7 +66,8 @@ public sealed class UsersController(UserAdminService service) : Controller
     [HttpPost("{id}/edit")]
     public async Task<IActionResult> Edit(string id, UserProfileInput input, CancellationToken ct)
     {
-        var result = FormValues(new UserProfileInputValidator().Validate(input));
+        var result = FormValues();
+        var checkedByService = result.Succeeded;
         if (result.Succeeded)
         {
             result = await service.UpdateAsync(id, input, ct);
@@ -75,9 +76,10 @@ public sealed class UsersController(UserAdminService service) : Controller
         if (!result.Succeeded)
         {
             var user = await service.FindAsync(id, ct);
-            if (await service.RefuseViewAsync(user, ct, record: false) is not null)
+            var refused = checkedByService ? await service.RefuseViewAsync(user, ct, record: false) : await service.RefuseEditAsync(user, ct);
+            if (refused is not null)
             {
-                return Refused(result);
+                return Refused(checkedByService ? result : refused);
             }
 
             result.CopyTo(ModelState);
@@ -114,20 +116,17 @@ public sealed class UsersController(UserAdminService service) : Controller
     }
 
     /// <summary>
-    /// The selects' raw values, checked before MVC's defaults could stand in for them, with the other fields' errors
-    /// when there are any; binding's own (English) errors are dropped.
+    /// The selects' raw values, checked before MVC's defaults could stand in for them, with the validators' errors on the
+    /// other fields (<see cref="ValidationFilter"/>); binding's own (English) errors are dropped.
     /// </summary>
-    private ServiceResult FormValues(FluentValidation.Results.ValidationResult fields)
+    private ServiceResult FormValues()
     {
         var result = UserFormValues.Check(ModelState);
         ModelState.Clear();
-        if (!result.Succeeded)
+        var named = result.Errors.Select(e => "Input." + e.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, message) in ValidationFilter.Failures(HttpContext).Where(f => !named.Contains(f.Key)))
         {
-            var named = result.Errors.Select(e => e.Field).ToHashSet();
-            foreach (var failure in fields.Errors.Where(f => !named.Contains(f.PropertyName)))
-            {
-                result.Add(failure.PropertyName, failure.ErrorMessage);
-            }
+            result.Add(key.StartsWith("Input.", StringComparison.OrdinalIgnoreCase) ? key["Input.".Length..] : key, message);
         }
 
         return result;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using HarmonyPortal.Core.Rules;
 
 namespace HarmonyPortal.Web.Features.Rules.Drafts;
@@ -132,4 +133,19 @@ public sealed class DeadlineInput
 
     public DateOnly? ParsedDate() =>
         DateOnly.TryParseExact((Date ?? "").Trim(), ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}
+
+/// <summary>A new plan's period and name: the period within the years a rule set may name, its end not before its start.</summary>
+public sealed class NewPlanInputValidator : AbstractValidator<NewPlanInput>
+{
+    public NewPlanInputValidator()
+    {
+        const int earliest = Core.Input.PortalYears.Earliest, latest = Core.Input.PortalYears.RuleSetLatest;
+        RuleFor(x => x.FromYear).Must(from => from is >= earliest and <= latest).WithMessage($"开始年度应在 {earliest} 至 {latest} 年之间");
+        RuleFor(x => x.ToYear).Cascade(CascadeMode.Stop).Must((input, to) => (to ?? 0) >= (input.FromYear ?? 0))
+            .WithMessage(input => $"结束年度 {input.ToYear ?? 0} 早于开始年度 {input.FromYear ?? 0}")
+            .Must(to => (to ?? 0) <= latest).WithMessage($"结束年度应不晚于 {latest} 年");
+        RuleFor(x => x.Name).Must(name => name!.Trim().Length <= RuleSetReader.MaxNameLength).When(x => !string.IsNullOrWhiteSpace(x.Name))
+            .WithMessage($"不能超过 {RuleSetReader.MaxNameLength} 个字");
+    }
 }

@@ -22,6 +22,12 @@ public sealed class DraftsController(RuleDraftService drafts, DraftPublishing pu
     [HttpPost("")]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] NewPlanInput input, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("New", await NewPageAsync(input, ct));
+        }
+
         var (id, errors) = await drafts.CreateAsync(new RuleDraftService.NewPlan(input.RegionId, input.FromYear ?? 0, input.ToYear ?? 0, input.Name, input.Start, input.SourceVersionId), ct);
         if (id is null)
         {

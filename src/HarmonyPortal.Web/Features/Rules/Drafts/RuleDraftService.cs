@@ -140,26 +140,10 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
             throw new WriteForbiddenException("只能为本地区及下级地区制定规划");
         }
 
-        var latest = Core.Input.PortalYears.RuleSetLatest;
-        if (plan.FromYear < Core.Input.PortalYears.Earliest || plan.FromYear > latest)
-        {
-            errors["FromYear"] = $"开始年度应在 {Core.Input.PortalYears.Earliest} 至 {latest} 年之间";
-        }
-
-        if (plan.ToYear < plan.FromYear || plan.ToYear > latest)
-        {
-            errors["ToYear"] = plan.ToYear < plan.FromYear ? $"结束年度 {plan.ToYear} 早于开始年度 {plan.FromYear}" : $"结束年度应不晚于 {latest} 年";
-        }
-
-        var name = string.IsNullOrWhiteSpace(plan.Name) ? null : plan.Name.Trim();
-        if (name?.Length > RuleSetReader.MaxNameLength)
-        {
-            errors["Name"] = $"不能超过 {RuleSetReader.MaxNameLength} 个字";
-        }
-
+        var name = string.IsNullOrWhiteSpace(plan.Name) ? null : plan.Name.Trim(); // period and name length: NewPlanInputValidator
         var (own, above) = await StartsAsync(region, plan.FromYear, ct);
         var overlapping = own.FirstOrDefault(v => v.FromYear != plan.FromYear && v.FromYear <= plan.ToYear && plan.FromYear <= v.ToYear);
-        if (overlapping is not null && !errors.ContainsKey("ToYear"))
+        if (overlapping is not null)
         {
             errors["FromYear"] = $"与本地区已有的{overlapping.PlanText}（{overlapping.Name}）重叠；修订该规划请选它的开始年度 {overlapping.FromYear}";
         }
