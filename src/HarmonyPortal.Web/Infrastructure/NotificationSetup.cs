@@ -1,5 +1,6 @@
 using HarmonyPortal.Web.Features.Notifications;
 using HarmonyPortal.Web.Features.Notifications.Email;
+using HarmonyPortal.Web.Infrastructure.Jobs;
 
 namespace HarmonyPortal.Web.Infrastructure;
 
@@ -17,7 +18,12 @@ public static class NotificationSetup
         services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
         services.AddScoped<EmailOutboxWriter>();
         services.AddScoped<EmailOutboxSender>();
-        services.AddHostedService<EmailOutboxLoop>();
+        var smtp = builder.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        if (smtp.Enabled && smtp.RunSender)
+        {
+            services.AddPortalJob<EmailOutboxJob>(); // the sender runs through the job table (ADR 0018)
+        }
+
         services.AddScoped<Features.Admin.Emails.EmailOutboxAdmin>();
         services.AddSingleton<NotificationEmail>();
         services.AddScoped<NotificationService>();

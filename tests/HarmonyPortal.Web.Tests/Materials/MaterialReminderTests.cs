@@ -92,7 +92,7 @@ public abstract class MaterialReminderTests<TPortal>(TPortal portal) : IClassFix
         Assert.Empty(await TitlesAsync("xz.reviewer", task));
 
         // Emails go one after another: once the last has arrived, the earlier ones (and any duplicate) would have too.
-        var last = await portal.Smtp.WaitForAsync(m => m.Subject.Contains(task) && m.Subject.Contains("还有 1 天"), MailWait);
+        var last = await portal.WaitForMailAsync(m => m.Subject.Contains(task) && m.Subject.Contains("还有 1 天"), MailWait);
         Assert.Equal(["xzrsj@example.cn"], last.Recipients);
         Assert.Contains("张忻（人社局）：您好！", last.Body);
         Assert.Contains(MailPortal.PublicBaseUrl + "/materials?regionId=", last.Body);
@@ -191,10 +191,10 @@ public abstract class MaterialReminderTests<TPortal>(TPortal portal) : IClassFix
 
         await RemindAsync(2023, 12, 8);
         Assert.Equal([$"2023 年度指标数据“{label}”还有 7 天截止（2023-12-15），济源示范区尚未提交"], await TitlesAsync("jy.clerk", label));
-        var toUnion = await portal.Smtp.WaitForAsync(m => m.Subject.Contains(label) && m.Recipients.Contains("jygh@example.cn"), MailWait);
+        var toUnion = await portal.WaitForMailAsync(m => m.Subject.Contains(label) && m.Recipients.Contains("jygh@example.cn"), MailWait);
         Assert.Contains("周工（总工会）：您好！", toUnion.Body);
         Assert.Contains(MailPortal.PublicBaseUrl + $"/indicators?regionId={jiyuan}&year=2023", toUnion.Body);
-        var toCommerce = await portal.Smtp.WaitForAsync(m => m.Subject.Contains(label) && m.Recipients.Contains("jygsl@example.cn"), MailWait);
+        var toCommerce = await portal.WaitForMailAsync(m => m.Subject.Contains(label) && m.Recipients.Contains("jygsl@example.cn"), MailWait);
         Assert.Contains("工商联联系人：您好！", toCommerce.Body);
 
         // Reported (the latest report counts): no reminder; its report returned: reminded again.

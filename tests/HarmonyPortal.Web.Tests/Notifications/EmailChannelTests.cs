@@ -23,6 +23,7 @@ public abstract class EmailChannelOffTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Empty(portal.Smtp.Received);
         await using var db = portal.CreateDbContext();
         Assert.False(await db.EmailOutbox.AnyAsync(e => e.Subject == title));
+        Assert.False(await db.BackgroundJobs.AnyAsync(j => j.Name == "email-outbox")); // no sender job: 后台任务 shows no 邮件发送
     }
 }
 
@@ -63,6 +64,7 @@ public abstract class EmailServerDownTests<TPortal>(TPortal portal) : IClassFixt
     {
         for (var i = 0; i < 200; i++)
         {
+            await portal.DriveEmailJobAsync();
             await using var db = portal.CreateDbContext();
             if (await db.EmailOutbox.AnyAsync(e => e.Subject == subject && e.Attempts >= attempts))
             {

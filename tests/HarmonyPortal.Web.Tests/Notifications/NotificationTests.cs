@@ -170,11 +170,29 @@ public abstract class NotificationTests<TPortal>(TPortal portal) : IClassFixture
         await portal.NotifyAsync(NotificationTarget.ClerksOf(await portal.RegionIdAsync("430600-JK")), title,
             "/ledgers/new-enterprise-services?year=2026", body: "退回原因：第 3 行联系电话缺失。");
 
-        var mail = await portal.Smtp.WaitForAsync(m => m.Subject == title, MailWait);
+        var mail = await portal.WaitForMailAsync(m => m.Subject == title, MailWait);
         Assert.Equal([address], mail.Recipients);
         Assert.Contains("协调劳动关系三方工作平台", SmtpMessage.DecodeWords(mail.Header("From")!));
         Assert.Contains("退回原因：第 3 行联系电话缺失。", mail.Body);
         Assert.Contains(MailPortal.PublicBaseUrl + "/ledgers/new-enterprise-services?year=2026", mail.Body);
+    }
+
+    [Fact]
+    public async Task WithSmtpEnabled_TheSenderIsTheJobEmailOutbox_ShownToAdminsOnTheBackgroundJobsCard()
+    {
+        await portal.SetEmailAsync("yyjs.clerk", "yyjs.clerk@example.cn");
+        var title = NotificationTestData.UniqueTitle("后台任务发送");
+        await portal.NotifyAsync(NotificationTarget.Users(await portal.UserIdAsync("yyjs.clerk")), title);
+        await portal.WaitForMailAsync(m => m.Subject == title, MailWait);
+        await portal.RunEmailJobAsync();
+
+        using var admin = await portal.SignedInClientAsync("hn.admin");
+        var row = (await admin.GetPageAsync("/year-end")).QuerySelector("[data-testid=background-jobs] tr[data-job='email-outbox']");
+        Assert.NotNull(row);
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal("邮件发送", cells[0]);
+        Assert.Equal("等待", cells[1]);
+        Assert.NotEqual("—", cells[6]); // 最近成功
     }
 
     [Fact]
@@ -189,12 +207,12 @@ public abstract class NotificationTests<TPortal>(TPortal portal) : IClassFixture
         var service = scope.ServiceProvider.GetRequiredService<NotificationService>();
 
         await service.AddAsync(NotificationTarget.Users(user), title, null, "/ledgers", null, CancellationToken.None);
-        await Task.Delay(500);
+        await portal.RunEmailJobAsync(); // the sender runs while nothing is saved yet
         var beforeSave = portal.Smtp.Received.Count(m => m.Subject == title);
         await db.SaveChangesAsync();
 
         Assert.Equal(0, beforeSave);
-        Assert.Equal([address], (await portal.Smtp.WaitForAsync(m => m.Subject == title, MailWait)).Recipients);
+        Assert.Equal([address], (await portal.WaitForMailAsync(m => m.Subject == title, MailWait)).Recipients);
     }
 
     [Fact]
@@ -204,7 +222,7 @@ public abstract class NotificationTests<TPortal>(TPortal portal) : IClassFixture
         var title = NotificationTestData.UniqueTitle("无邮箱");
 
         await portal.NotifyAsync(NotificationTarget.Users(user), title);
-        await Task.Delay(1000);
+        await portal.RunEmailJobAsync();
 
         Assert.Single(await RowsAsync(title));
         Assert.DoesNotContain(portal.Smtp.Received, m => m.Subject == title);

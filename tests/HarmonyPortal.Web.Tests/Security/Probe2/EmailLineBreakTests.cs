@@ -34,7 +34,7 @@ public abstract class EmailLineBreakTests<TPortal>(TPortal portal) : IClassFixtu
 
         await DoneAsync(ActAsync(city, sheet.Id, "return", ("reason", "事迹材料不够具体\r\n请补充调处案件数量")));
 
-        var mail = await portal.Smtp.WaitForAsync(m => m.Subject.Contains("推荐表被退回", StringComparison.Ordinal), MailWait);
+        var mail = await portal.WaitForMailAsync(m => m.Subject.Contains("推荐表被退回", StringComparison.Ordinal), MailWait);
         Assert.Equal(["xzxf.clerk@example.cn"], mail.Recipients);
         Assert.Contains("推荐表被退回：事迹材料不够具体 请补充调处案件数量", mail.Subject);
         Assert.DoesNotContain('\r', mail.Subject);
@@ -52,7 +52,7 @@ public abstract class EmailLineBreakTests<TPortal>(TPortal portal) : IClassFixtu
         await portal.NotifyAsync(NotificationTarget.Users(await portal.UserIdAsync("yyjs.clerk")), title,
             body: "退回原因：\n第 3 行联系电话缺失\r\n.\r\n第 5 行身份证号重复");
 
-        var mail = await portal.Smtp.WaitForAsync(m => m.Subject.StartsWith(marker, StringComparison.Ordinal), MailWait);
+        var mail = await portal.WaitForMailAsync(m => m.Subject.StartsWith(marker, StringComparison.Ordinal), MailWait);
         Assert.Equal([address], mail.Recipients);
         Assert.Null(mail.Header("Bcc"));
         Assert.Null(mail.Header("X-Injected"));
