@@ -40,12 +40,15 @@ public sealed class SmtpOptions
     /// <summary>Emails one sender call claims and sends at most (one SMTP connection for the batch).</summary>
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>How often an instance's sender looks for due emails when the outbox was empty.</summary>
+    /// <summary>
+    /// The interval of the job "email-outbox" (<see cref="EmailOutboxJob"/>): how often due emails are sent. Held to at
+    /// least <c>Jobs:PollSeconds</c>, how often an instance looks for due jobs.
+    /// </summary>
     public double PollSeconds { get; set; } = 5;
 
     /// <summary>
-    /// Whether this instance runs the sender. Every instance writes to the outbox; any number may send (a row is
-    /// claimed by one at a time). Turn off on instances that should only serve pages.
+    /// Whether this instance runs the sender (registers the job "email-outbox"). Every instance writes to the outbox;
+    /// the job runs on one instance at a time. Turn off on instances that should only serve pages.
     /// </summary>
     public bool RunSender { get; set; } = true;
 
