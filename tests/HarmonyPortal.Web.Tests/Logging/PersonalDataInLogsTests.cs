@@ -49,8 +49,10 @@ public sealed partial class PersonalDataInLogsTests(SqlitePortal portal, ITestOu
 
         var files = Directory.GetFiles(Path.Combine(portal.DataDirectory, "logs"), "*", SearchOption.AllDirectories);
         var all = string.Concat(files.Select(File.ReadAllText));
-        var ids = IdNumberLike().Matches(all).Select(m => m.Value).Where(v => TestIdNumbers.WithCheckDigit(v) == v).ToList();
-        var mobiles = Mobile().Matches(all).Select(m => m.Value).ToList();
+        // A trace or span id is random hex; its digit runs may look like a mobile number ("…eb44df15772614721339").
+        var scanned = TraceIds().Replace(all, "");
+        var ids = IdNumberLike().Matches(scanned).Select(m => m.Value).Where(v => TestIdNumbers.WithCheckDigit(v) == v).ToList();
+        var mobiles = Mobile().Matches(scanned).Select(m => m.Value).ToList();
         string[] passwords = [WrongPassword, PortalClient.DemoPassword];
 
         output.WriteLine($"{files.Length} log files, {all.Length:N0} characters: {ids.Count} ID numbers, {mobiles.Count} mobile numbers, " +
@@ -68,4 +70,7 @@ public sealed partial class PersonalDataInLogsTests(SqlitePortal portal, ITestOu
 
     [GeneratedRegex(@"(?<![0-9.])1[3-9][0-9]{9}(?![0-9])")]
     private static partial Regex Mobile();
+
+    [GeneratedRegex(@"""(TraceId|SpanId)"":""[0-9a-f]{16,32}""")]
+    private static partial Regex TraceIds();
 }
