@@ -196,6 +196,20 @@ public abstract class ValidationFilterTests<TPortal>(TPortal portal) : IClassFix
         Assert.False(await db.MemberUnits.AnyAsync(u => u.Name == "赣州市校验单位"));
     }
 
+    [Fact]
+    public async Task ACarryForwardFromAYearBeforeThePortalsFirst_IsRefusedInChinese_AndCopiesNothing()
+    {
+        portal.Clock.Set(2026, 6, 1);
+        using var clerk = await portal.SignedInClientAsync("yylq.clerk");
+
+        var response = await clerk.PostAsync("/ledgers/coordinators/carry-forward", await clerk.TokenFromAsync("/ledgers/coordinators"), ("year", "2000"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("不能结转：年度：1999 不在 2000 至 2026 之间", (await clerk.GetPageAsync(response.Headers.Location!.OriginalString)).Body!.TextContent);
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.Coordinators.AnyAsync(r => r.Year == 2000));
+    }
+
     private static async Task<HttpResponseMessage> CreateAsync(PortalClient clerk, long rowId, string batch, string narrative) =>
         await clerk.PostAsync("/nominations/create", await clerk.TokenFromAsync("/nominations"),
             ("category", nameof(GoldCategory.Coordinator)), ("ledgerRowId", rowId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("batch", batch), ("narrative", narrative));
