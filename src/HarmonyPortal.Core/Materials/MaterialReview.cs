@@ -22,5 +22,5 @@ public static class MaterialReview
         actor.CanWriteRecordsOf(submitter.Id) ? null : "只有本地区的填报员可以填写和提交本地区的材料和指标";
 
     /// <summary>The longest extension: a year from today, like the nominations'.</summary>
-    public const int ExtensionMaxDays = 366;
+    public const int ExtensionMaxDays = Input.DeadlineExtensionLimits.MaxDays;
 }

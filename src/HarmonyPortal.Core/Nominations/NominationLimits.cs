@@ -12,7 +12,7 @@ public static class NominationLimits
     public const int MaxBatch = 20;
 
     /// <summary>A deadline may be extended by at most this long from today.</summary>
-    public const int ExtensionMaxDays = 366;
+    public const int ExtensionMaxDays = Input.DeadlineExtensionLimits.MaxDays;
 
     /// <summary>The year and batch of a request (query string, hidden field): outside their ranges answered 400 in Chinese.</summary>
     public static void CheckYearAndBatch(int year, int batch, DateOnly today)

@@ -12,7 +12,7 @@ namespace HarmonyPortal.Web.Tests.Validation;
 
 /// <summary>
 /// Every validator is registered once and run by one filter before every action (ADR 0015): a nomination, a report,
-/// a year-end export and an admin form with a value out of its range are refused with the Chinese reason on the page
+/// a year-end export, an extension (materials, indicators, nominations), a member unit and an admin form with a value out of its range are refused with the Chinese reason on the page
 /// the user lands on, and nothing is saved.
 /// </summary>
 public abstract class ValidationFilterTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
@@ -142,6 +142,72 @@ public abstract class ValidationFilterTests<TPortal>(TPortal portal) : IClassFix
         Assert.Contains("结束年度应不晚于 2100 年", text);
         await using var db = portal.CreateDbContext();
         Assert.False(await db.RuleSetDrafts.AnyAsync());
+    }
+
+    [Fact]
+    public async Task AnExtensionWithAPastDateOrNoReason_IsRefusedInChinese_TheSameWayForMaterialsAndNominations_AndNothingIsGranted()
+    {
+        portal.Clock.Set(2026, 6, 1);
+        var xinzhou = (await portal.RegionIdAsync("140900")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var shanxi = (await portal.RegionIdAsync("140000")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var province = await portal.SignedInClientAsync("sx.reviewer");
+
+        var material = await province.PostAsync("/materials/review/extend", await province.TokenFromAsync("/materials/review?year=2026"),
+            ("regionId", xinzhou), ("jurisdictionRegionId", shanxi), ("taskId", "wage-guidance-state-owned-experience"), ("year", "2026"),
+            ("newDate", "2026-05-31"), ("reason", new string('延', 501)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, material.StatusCode);
+        var reasons = (await PortalClient.ParseAsync(material)).QuerySelector("[data-testid=reasons]")!.TextContent;
+        Assert.Contains("新的截止日期：2026-05-31 早于今天 2026-06-01", reasons);
+        Assert.Contains("延期原因：不能超过 500 字，现有 501 字", reasons);
+
+        using var city = await portal.SignedInClientAsync("xz.reviewer");
+        var nomination = await city.PostAsync("/nominations/extend", await city.TokenFromAsync("/nominations"),
+            ("regionId", (await portal.RegionIdAsync("140902")).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("category", "Coordinator"), ("year", "2026"), ("batch", "0"), ("newDate", ""), ("reason", " "));
+
+        Assert.Equal(HttpStatusCode.Redirect, nomination.StatusCode);
+        var flash = (await city.GetPageAsync(nomination.Headers.Location!.OriginalString)).QuerySelector(".alert-danger")?.TextContent;
+        Assert.Contains("新的截止日期：必填，格式如 2026-12-31", flash);
+        Assert.Contains("延期原因：必填", flash);
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.TaskDeadlineExtensions.AnyAsync());
+        Assert.False(await db.DeadlineExtensions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task AMemberUnitWithoutShortNameOrWithABadSortOrder_IsRefusedInTheForm_KeepsWhatWasTyped_AndAddsNothing()
+    {
+        using var admin = await portal.SignedInClientAsync("gz.admin");
+        var ganzhou = (await portal.RegionIdAsync("360700")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await admin.PostAsync("/admin/units/create", await admin.TokenFromAsync($"/admin/units?regionId={ganzhou}"),
+            ("regionId", ganzhou), ("Input.ShortName", " "), ("Input.Name", "赣州市校验单位"), ("Input.SortOrder", "abc"),
+            ("Input.ContactName", ""), ("Input.ContactPhone", ""), ("Input.ContactEmail", "校验@"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        var text = page.Body!.TextContent;
+        Assert.Contains("简称：必须填写。", text);
+        Assert.Contains("排序：须为 0 到 9999 之间的整数。", text);
+        Assert.Contains("电子邮箱：“校验@”不是有效的邮箱地址", text);
+        Assert.Equal("赣州市校验单位", page.QuerySelector("#Input_Name")!.GetAttribute("value"));
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.MemberUnits.AnyAsync(u => u.Name == "赣州市校验单位"));
+    }
+
+    [Fact]
+    public async Task ACarryForwardFromAYearBeforeThePortalsFirst_IsRefusedInChinese_AndCopiesNothing()
+    {
+        portal.Clock.Set(2026, 6, 1);
+        using var clerk = await portal.SignedInClientAsync("yylq.clerk");
+
+        var response = await clerk.PostAsync("/ledgers/coordinators/carry-forward", await clerk.TokenFromAsync("/ledgers/coordinators"), ("year", "2000"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("不能结转：年度：1999 不在 2000 至 2026 之间", (await clerk.GetPageAsync(response.Headers.Location!.OriginalString)).Body!.TextContent);
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.Coordinators.AnyAsync(r => r.Year == 2000));
     }
 
     private static async Task<HttpResponseMessage> CreateAsync(PortalClient clerk, long rowId, string batch, string narrative) =>

@@ -32,10 +32,12 @@ public sealed class IndicatorReviewController(IndicatorReviewService review) : C
         StepAsync(regionId, reportId, IndicatorReviewStep.UndoAcceptance, reason, confirmed, "已撤销接收，该报送恢复为待审核。", ct);
 
     [HttpPost("{regionId:int}/extend")]
-    public async Task<IActionResult> Extend(int regionId, int year, int jurisdictionRegionId, string? taskId, DateOnly? newDate, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Extend(int regionId, int year, int jurisdictionRegionId, string? taskId, ExtensionInput extension, CancellationToken ct)
     {
-        var outcome = await review.ExtendAsync(regionId, jurisdictionRegionId, taskId, year, newDate, reason, ct);
-        return await OutcomeAsync(outcome, $"review-{regionId}-{jurisdictionRegionId}-{taskId}", $"已延期至 {newDate:yyyy-MM-dd}，已通知该地区填报员。", ct);
+        var outcome = ModelState.IsValid
+            ? await review.ExtendAsync(regionId, jurisdictionRegionId, taskId, year, extension.NewDate!.Value, extension.Reason!, ct)
+            : await review.RefusedAsync(regionId, year, ServiceResult.From(ModelState), ct);
+        return await OutcomeAsync(outcome, $"review-{regionId}-{jurisdictionRegionId}-{taskId}", $"已延期至 {extension.NewDate:yyyy-MM-dd}，已通知该地区填报员。", ct);
     }
 
     private async Task<IActionResult> StepAsync(int regionId, long reportId, IndicatorReviewStep step, string? reason, bool confirmed, string done, CancellationToken ct)

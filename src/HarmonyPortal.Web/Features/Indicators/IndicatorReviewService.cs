@@ -139,18 +139,25 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
     }
 
     /// <summary>A later date for one region's figure (<see cref="TaskExtensionService"/>, audited); the region's clerks are told.</summary>
-    public async Task<ReviewOutcome> ExtendAsync(int regionId, int jurisdictionRegionId, string? taskId, int year, DateOnly? newDate, string? reason, CancellationToken ct)
+    public async Task<ReviewOutcome> ExtendAsync(int regionId, int jurisdictionRegionId, string? taskId, int year, DateOnly newDate, string reason, CancellationToken ct)
     {
         var region = await RegionAsync(regionId, ct);
         var result = await extensions.GrantAsync(regionId, jurisdictionRegionId, taskId, year, TaskKind.Indicator, newDate, reason, ct);
         if (result.Succeeded)
         {
             var label = (await figures.OfSubtreeAsync(region, year, r => r.Id == region.Id, ct)).FirstOrDefault(f => f.JurisdictionRegionId == jurisdictionRegionId && f.TaskId == taskId)?.Label ?? taskId ?? "";
-            await notifier.ExtendedAsync(region, year, label, newDate!.Value, ct);
+            await notifier.ExtendedAsync(region, year, label, newDate, ct);
             await db.SaveChangesAsync(ct);
         }
 
         return new ReviewOutcome(result, region.ParentId ?? region.Id, year);
+    }
+
+    /// <summary>An extension the validator refused: the review page of the region's level above shows the reasons.</summary>
+    public async Task<ReviewOutcome> RefusedAsync(int regionId, int year, ServiceResult refused, CancellationToken ct)
+    {
+        var region = await RegionAsync(regionId, ct);
+        return new ReviewOutcome(refused, region.ParentId ?? region.Id, year);
     }
 
     private async Task<Region> RegionAsync(int regionId, CancellationToken ct) =>

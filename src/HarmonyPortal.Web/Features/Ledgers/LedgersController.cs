@@ -96,15 +96,16 @@ public sealed class LedgersController(
 
     [HttpPost("{kind}/carry-forward")]
     [Authorize(Policy = AccessPolicies.Clerk)]
-    public async Task<IActionResult> CarryForward(string kind, int year, CancellationToken ct)
+    public async Task<IActionResult> CarryForward(string kind, CarryForwardInput input, CancellationToken ct)
     {
-        // Rows are copied into the year the form would accept, from the year before it (which must be one too).
-        if ((PortalYears.Refusal(year, writer.Today) ?? PortalYears.Refusal(year - 1, writer.Today)) is { } refusal)
+        // Both years in range: CarryForwardInputValidator.
+        if (!ModelState.IsValid)
         {
-            TempData[Flash.Error] = $"不能结转：{refusal}";
+            TempData[Flash.Error] = string.Join("；", ServiceResult.From(ModelState).Errors.Select(e => e.Message));
             return RedirectToAction(nameof(List), new { kind });
         }
 
+        var year = input.Year;
         if (await writer.LockRefusalAsync(writer.RegionId, year, ct) is { } locked)
         {
             TempData[Flash.Error] = locked;

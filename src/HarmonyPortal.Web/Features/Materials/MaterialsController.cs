@@ -117,17 +117,19 @@ public sealed class MaterialsController(MaterialQueries queries, MaterialSubmitt
 
     /// <summary>延期 for one region below: a later due date for one material task of a year, with the reason.</summary>
     [HttpPost("review/extend")]
-    public async Task<IActionResult> Extend(int regionId, int jurisdictionRegionId, string? taskId, int year, DateOnly? newDate, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Extend(int regionId, int jurisdictionRegionId, string? taskId, int year, ExtensionInput extension, CancellationToken ct)
     {
-        var result = await extensions.GrantAsync(regionId, jurisdictionRegionId, taskId, year, TaskKind.Material, newDate, reason, ct);
+        var result = ModelState.IsValid
+            ? await extensions.GrantAsync(regionId, jurisdictionRegionId, taskId, year, TaskKind.Material, extension.NewDate!.Value, extension.Reason!, ct)
+            : await extensions.RefusedAsync(regionId, ServiceResult.From(ModelState), ct);
         if (result.Succeeded)
         {
-            TempData[Flash.Success] = $"已延期至 {newDate:yyyy-MM-dd}。";
+            TempData[Flash.Success] = $"已延期至 {extension.NewDate:yyyy-MM-dd}。";
             return Redirect($"/materials/review?year={year}");
         }
 
         Refused(result, $"extend-{regionId}-{jurisdictionRegionId}-{taskId}");
-        ViewData["reason"] = reason;
+        ViewData["reason"] = extension.Reason;
         return View(nameof(Review), await queries.ReviewAsync(null, year, ct));
     }
 

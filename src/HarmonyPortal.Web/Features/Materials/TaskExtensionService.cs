@@ -11,19 +11,16 @@ namespace HarmonyPortal.Web.Features.Materials;
 
 /// <summary>
 /// 延期: the reviewers of the level above give one region a later date for one material or indicator task of a year,
-/// with the reason (audited). The latest grant wins; other regions keep the plan's date.
+/// with the reason (audited). The latest grant wins; other regions keep the plan's date. The date and the reason are
+/// checked before by <see cref="ExtensionInputValidator"/>.
 /// </summary>
 public sealed class TaskExtensionService(HarmonyDbContext db, UserScope scope, ExpectedSubmissions expected, AuditLog audit, TimeProvider clock)
 {
     public const string ObjectType = "task-extension";
 
-    public async Task<ServiceResult> GrantAsync(int regionId, int jurisdictionRegionId, string? taskId, int year, TaskKind kind, DateOnly? newDate, string? reason, CancellationToken ct)
+    public async Task<ServiceResult> GrantAsync(int regionId, int jurisdictionRegionId, string? taskId, int year, TaskKind kind, DateOnly newDate, string reason, CancellationToken ct)
     {
-        var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
-        if (MaterialReview.ReviewRefusal(region, scope) is not null)
-        {
-            throw new WriteForbiddenException();
-        }
+        var region = await ReviewedRegionAsync(regionId, ct);
 
         var owed = (await expected.ForRegionAsync(region, year, kind, ct)).FirstOrDefault(e => e.JurisdictionRegionId == jurisdictionRegionId && e.Task.Id == taskId);
         var result = new ServiceResult();
@@ -32,38 +29,10 @@ public sealed class TaskExtensionService(HarmonyDbContext db, UserScope scope, E
             return result.Add("TaskId", $"延期：{region.Name} {year} 年没有该报送任务（规划可能已更新），请刷新页面");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (newDate is not { } date)
-        {
-            result.Add("NewDate", "新的截止日期：必填，格式如 2026-12-31");
-        }
-        else if (date < today)
-        {
-            result.Add("NewDate", $"新的截止日期：{date:yyyy-MM-dd} 早于今天 {today:yyyy-MM-dd}");
-        }
-        else if (date > today.AddDays(MaterialReview.ExtensionMaxDays))
-        {
-            result.Add("NewDate", $"新的截止日期：{date:yyyy-MM-dd} 晚于 {today.AddDays(MaterialReview.ExtensionMaxDays):yyyy-MM-dd}，最多延期一年");
-        }
-
-        var why = reason?.Trim() ?? "";
-        if (why.Length == 0)
-        {
-            result.Add("Reason", "延期原因：必填");
-        }
-        else if (why.Length > MaterialSubmission.ReasonMaxLength)
-        {
-            result.Add("Reason", $"延期原因：不能超过 {MaterialSubmission.ReasonMaxLength} 字，现有 {why.Length} 字");
-        }
-
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
+        var why = reason.Trim();
         var extension = new TaskDeadlineExtension
         {
-            RegionId = region.Id, JurisdictionRegionId = jurisdictionRegionId, TaskId = owed.Task.Id, Year = year, NewDate = newDate!.Value, Reason = why,
+            RegionId = region.Id, JurisdictionRegionId = jurisdictionRegionId, TaskId = owed.Task.Id, Year = year, NewDate = newDate, Reason = why,
             GrantedBy = $"{scope.UserName}（{scope.RegionName}）", GrantedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.TaskDeadlineExtensions.Add(extension);
@@ -71,5 +40,26 @@ public sealed class TaskExtensionService(HarmonyDbContext db, UserScope scope, E
             $"{region.Name} {year} 年“{owed.Task.Name}”（{owed.JurisdictionName}规划）报送期限延至 {extension.NewDate:yyyy-MM-dd}：{why}", regionId: region.Id);
         await db.SaveChangesAsync(ct);
         return ServiceResult.Ok;
+    }
+
+    /// <summary>
+    /// A 延期 whose date or reason <see cref="ExtensionInputValidator"/> refused: a region outside the user's scope or
+    /// review is still answered 404/403 first, as if the input were right.
+    /// </summary>
+    public async Task<ServiceResult> RefusedAsync(int regionId, ServiceResult refused, CancellationToken ct)
+    {
+        await ReviewedRegionAsync(regionId, ct);
+        return refused;
+    }
+
+    private async Task<Core.Regions.Region> ReviewedRegionAsync(int regionId, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
+        if (MaterialReview.ReviewRefusal(region, scope) is not null)
+        {
+            throw new WriteForbiddenException();
+        }
+
+        return region;
     }
 }

@@ -10,20 +10,15 @@ namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>
 /// The level above grants one region a later deadline of one step for a category, year and batch, with a reason: a
-/// county's submission to the city, or a city's report upward. The other step keeps its date.
+/// county's submission to the city, or a city's report upward. The other step keeps its date. The date and the reason
+/// are checked before by <see cref="Shared.ExtensionInputValidator"/>.
 /// </summary>
 public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock)
 {
-    public async Task<TransitionResult> ExtendAsync(int regionId, GoldCategory category, int year, int batch, DateOnly? newDate, string? reason, CancellationToken ct,
+    public async Task<TransitionResult> ExtendAsync(int regionId, GoldCategory category, int year, int batch, DateOnly newDate, string reason, CancellationToken ct,
         DeadlineStep? step = null)
     {
-        var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
-        if (SheetWorkflow.ExtensionRefusal(region, scope) is not null)
-        {
-            throw new WriteForbiddenException();
-        }
-
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var region = await ExtendedRegionAsync(regionId, ct);
         var reasons = new List<string>();
         var regionStep = SheetEvaluator.StepOf(region.Level);
         if (region.Level is not (Core.Regions.RegionLevel.County or Core.Regions.RegionLevel.City))
@@ -37,29 +32,7 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
                 : $"延期环节：{region.Name}是市级，只能延长上报推荐表的期限");
         }
 
-        if (newDate is not { } date)
-        {
-            reasons.Add("新的截止日期：必填，格式如 2026-12-31");
-        }
-        else if (date < today)
-        {
-            reasons.Add($"新的截止日期：{date:yyyy-MM-dd} 早于今天 {today:yyyy-MM-dd}");
-        }
-        else if (date > today.AddDays(NominationLimits.ExtensionMaxDays))
-        {
-            reasons.Add($"新的截止日期：{date:yyyy-MM-dd} 晚于 {today.AddDays(NominationLimits.ExtensionMaxDays):yyyy-MM-dd}，最多延期一年");
-        }
-
-        var why = reason?.Trim() ?? "";
-        if (why.Length == 0)
-        {
-            reasons.Add("延期原因：必填");
-        }
-        else if (why.Length > NominationLimits.ReasonMaxLength)
-        {
-            reasons.Add($"延期原因：不能超过 {NominationLimits.ReasonMaxLength} 字");
-        }
-
+        var why = reason.Trim();
         if (reasons.Count > 0)
         {
             return new TransitionResult(reasons);
@@ -67,7 +40,7 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
 
         var extension = new DeadlineExtension
         {
-            RegionId = region.Id, Category = category, Year = year, Batch = batch, Step = regionStep, NewDate = newDate!.Value, Reason = why,
+            RegionId = region.Id, Category = category, Year = year, Batch = batch, Step = regionStep, NewDate = newDate, Reason = why,
             GrantedBy = $"{scope.UserName}（{scope.RegionName}）", GrantedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.DeadlineExtensions.Add(extension);
@@ -84,5 +57,26 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
         audit.Add(AuditActions.DeadlineExtended, AuditOutcome.Success, "region", region.Id.ToString(), $"{category} {year} 批次 {batch} {regionStep} 延至 {extension.NewDate:yyyy-MM-dd}：{why}", regionId: region.Id);
         await db.SaveChangesAsync(ct);
         return TransitionResult.Done;
+    }
+
+    /// <summary>
+    /// A 延期 whose date or reason <see cref="Shared.ExtensionInputValidator"/> refused: a region outside the user's
+    /// scope or reach is still answered 404/403 first, as if the input were right.
+    /// </summary>
+    public async Task<TransitionResult> RefusedAsync(int regionId, IReadOnlyList<string> reasons, CancellationToken ct)
+    {
+        await ExtendedRegionAsync(regionId, ct);
+        return new TransitionResult(reasons);
+    }
+
+    private async Task<Core.Regions.Region> ExtendedRegionAsync(int regionId, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
+        if (SheetWorkflow.ExtensionRefusal(region, scope) is not null)
+        {
+            throw new WriteForbiddenException();
+        }
+
+        return region;
     }
 }

@@ -221,11 +221,13 @@ public sealed class NominationsController(
     }
 
     [HttpPost("extend")]
-    public async Task<IActionResult> Extend(int regionId, SheetKeyInput key, DateOnly? newDate, string? reason, DeadlineStep? step, CancellationToken ct)
+    public async Task<IActionResult> Extend(int regionId, SheetKeyInput key, ExtensionInput extension, DeadlineStep? step, CancellationToken ct)
     {
         var (category, year, batch) = (key.Category, key.Year, key.Batch);
-        var result = await extensions.ExtendAsync(regionId, category, year, batch, newDate, reason, ct, step);
-        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? $"已延期至 {newDate:yyyy-MM-dd}。" : string.Join("；", result.Reasons);
+        var result = ModelState.IsValid
+            ? await extensions.ExtendAsync(regionId, category, year, batch, extension.NewDate!.Value, extension.Reason!, ct, step)
+            : await extensions.RefusedAsync(regionId, ServiceResult.From(ModelState).Errors.Select(e => e.Message).ToList(), ct);
+        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? $"已延期至 {extension.NewDate:yyyy-MM-dd}。" : string.Join("；", result.Reasons);
         return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
     }
 

@@ -39,7 +39,7 @@ public sealed class UnitAdminService(HarmonyDbContext db, AuditLog audit, UserSc
     {
         var region = await FindRegionAsync(regionId, ct);
         var units = await MemberUnits.EnsureAsync(db, region.Id, ct);
-        var (result, order) = input.Check();
+        var result = new ServiceResult();
         CheckUnique(units, input.ShortName, null, result);
         if (!result.Succeeded)
         {
@@ -51,7 +51,7 @@ public sealed class UnitAdminService(HarmonyDbContext db, AuditLog audit, UserSc
             RegionId = region.Id,
             ShortName = input.ShortName!.Trim(),
             Name = input.Name!.Trim(),
-            SortOrder = string.IsNullOrWhiteSpace(input.SortOrder) ? (units.Count == 0 ? 10 : units.Max(u => u.SortOrder) + 10) : order,
+            SortOrder = input.SortOrderValue() ?? (units.Count == 0 ? 10 : units.Max(u => u.SortOrder) + 10),
             IsActive = true,
         };
         (unit.ContactName, unit.ContactPhone, unit.ContactEmail) = input.Contact();
@@ -63,7 +63,7 @@ public sealed class UnitAdminService(HarmonyDbContext db, AuditLog audit, UserSc
     {
         var unit = await FindAsync(id, ct);
         var units = await db.MemberUnits.AsNoTracking().Where(u => u.RegionId == unit.RegionId).ToListAsync(ct);
-        var (result, order) = input.Check();
+        var result = new ServiceResult();
         CheckUnique(units, input.ShortName, unit.Id, result);
         if (!result.Succeeded)
         {
@@ -73,7 +73,7 @@ public sealed class UnitAdminService(HarmonyDbContext db, AuditLog audit, UserSc
         var before = $"{unit.ShortName} {unit.Name} {unit.SortOrder} {ContactForAudit(unit)}";
         unit.ShortName = input.ShortName!.Trim();
         unit.Name = input.Name!.Trim();
-        unit.SortOrder = string.IsNullOrWhiteSpace(input.SortOrder) ? unit.SortOrder : order;
+        unit.SortOrder = input.SortOrderValue() ?? unit.SortOrder;
         (unit.ContactName, unit.ContactPhone, unit.ContactEmail) = input.Contact();
         return await SaveAsync(AuditActions.MemberUnitUpdated, unit, $"{before} -> {unit.ShortName} {unit.Name} {unit.SortOrder} {ContactForAudit(unit)}", ct);
     }

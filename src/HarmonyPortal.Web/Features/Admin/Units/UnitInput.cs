@@ -1,7 +1,5 @@
 using HarmonyPortal.Core.Ledgers.Fields;
 using HarmonyPortal.Core.Offices;
-using HarmonyPortal.Web.Features.Notifications.Email;
-using HarmonyPortal.Web.Features.Shared;
 
 namespace HarmonyPortal.Web.Features.Admin.Units;
 
@@ -31,67 +29,13 @@ public sealed class UnitInput
 
     public const int ContactEmailMaxLength = 256;
 
-    /// <summary>Every problem of the input, each naming its field in Chinese; the parsed sort order when there is none.</summary>
-    public (ServiceResult Result, int SortOrder) Check()
-    {
-        var result = new ServiceResult();
-        var shortName = ShortName?.Trim() ?? "";
-        var name = Name?.Trim() ?? "";
-        if (shortName.Length == 0)
-        {
-            result.Add(nameof(ShortName), "简称：必须填写。");
-        }
-        else if (shortName.Length > MemberUnit.ShortNameMaxLength)
-        {
-            result.Add(nameof(ShortName), $"简称：不能超过 {MemberUnit.ShortNameMaxLength} 个字符。");
-        }
+    /// <summary>The sort order typed, once <see cref="UnitInputValidator"/> passed; null when left empty.</summary>
+    public int? SortOrderValue() => string.IsNullOrWhiteSpace(SortOrder) ? null : int.Parse(SortOrder.Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
-        if (name.Length == 0)
-        {
-            result.Add(nameof(Name), "全称：必须填写。");
-        }
-        else if (name.Length > MemberUnit.NameMaxLength)
-        {
-            result.Add(nameof(Name), $"全称：不能超过 {MemberUnit.NameMaxLength} 个字符。");
-        }
-
-        var order = 0;
-        if (!string.IsNullOrWhiteSpace(SortOrder) && (!int.TryParse(SortOrder.Trim(), out order) || order < 0 || order > MaxSortOrder))
-        {
-            result.Add(nameof(SortOrder), $"排序：须为 0 到 {MaxSortOrder} 之间的整数。");
-        }
-
-        CheckContact(result);
-        return (result, order);
-    }
-
-    /// <summary>The contact as it is stored once <see cref="Check"/> passed: trimmed, the phone in its one form, empty as null.</summary>
+    /// <summary>The contact as it is stored once <see cref="UnitInputValidator"/> passed: trimmed, the phone in its one form, empty as null.</summary>
     public (string? Name, string? Phone, string? Email) Contact()
     {
         var phone = CellText.Normalize(ContactPhone) is { } typed && PhoneNumber.TryParse(typed, out var normalized, out _) ? normalized : null;
         return (CellText.Normalize(ContactName), phone, CellText.Normalize(ContactEmail));
-    }
-
-    private void CheckContact(ServiceResult result)
-    {
-        if (CellText.Normalize(ContactName) is { Length: > ContactNameMaxLength })
-        {
-            result.Add(nameof(ContactName), $"联系人：不能超过 {ContactNameMaxLength} 个字符。");
-        }
-
-        if (CellText.Normalize(ContactPhone) is { } phone && !PhoneNumber.TryParse(phone, out _, out var error))
-        {
-            result.Add(nameof(ContactPhone), $"联系电话：{error}。");
-        }
-
-        var email = CellText.Normalize(ContactEmail);
-        if (email is { Length: > ContactEmailMaxLength })
-        {
-            result.Add(nameof(ContactEmail), $"电子邮箱：不能超过 {ContactEmailMaxLength} 个字符。");
-        }
-        else if (email is not null && (!EmailAddress.IsValid(email) || email.Contains(' ', StringComparison.Ordinal)))
-        {
-            result.Add(nameof(ContactEmail), $"电子邮箱：“{email}”不是有效的邮箱地址（如 gzrsj8196036@163.com）。");
-        }
     }
 }

@@ -17,8 +17,8 @@ public sealed class UnitsController(UnitAdminService service) : Controller
     [HttpPost("create")]
     public async Task<IActionResult> Create(int regionId, UnitInput input, CancellationToken ct)
     {
-        var result = await service.CreateAsync(regionId, input, ct);
-        if (!result.Succeeded)
+        var result = ModelState.IsValid ? await service.CreateAsync(regionId, input, ct) : new ServiceResult();
+        if (!ModelState.IsValid || !result.Succeeded)
         {
             result.CopyTo(ModelState);
             return View("Index", await service.ListAsync(regionId, ct) with { Input = input });
@@ -43,9 +43,9 @@ public sealed class UnitsController(UnitAdminService service) : Controller
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, UnitInput input, CancellationToken ct)
     {
-        var result = await service.UpdateAsync(id, input, ct);
+        var result = ModelState.IsValid ? await service.UpdateAsync(id, input, ct) : new ServiceResult();
         var unit = await service.FindAsync(id, ct);
-        if (!result.Succeeded)
+        if (!ModelState.IsValid || !result.Succeeded)
         {
             result.CopyTo(ModelState);
             return View(new UnitFormViewModel(unit.Id, unit.Region.Name, input));
