@@ -10,7 +10,7 @@ namespace HarmonyPortal.Core.Indicators;
 /// </summary>
 public static class IndicatorReview
 {
-    public const int ReasonMaxLength = MaterialSubmission.ReasonMaxLength;
+    public const int ReasonMaxLength = Input.StepReasons.MaxLength;
 
     /// <summary>Why the region may not report now, in Chinese, or null when it may.</summary>
     public static string? ReportRefusal(ReviewStatus? latest, DateOnly? due, bool extended, DateOnly today)
@@ -41,15 +41,6 @@ public static class IndicatorReview
         (IndicatorReviewStep.UndoAcceptance, _) => $"该报送当前为“{ReviewStatusTexts.Name(latest)}”，只有已接收的报送可以撤销接收",
         _ => $"该报送当前为“{ReviewStatusTexts.Name(latest)}”，只有已提交待审核的报送可以接收或退回",
     };
-
-    /// <summary>The reason a return or an undo needs: required, at most 500 characters; null when fine.</summary>
-    public static string? ReasonRefusal(IndicatorReviewStep step, string reason)
-    {
-        var field = step == IndicatorReviewStep.Return ? "退回原因" : "撤销原因";
-        return reason.Length == 0 ? $"{field}：必填，请写明需要更正的内容"
-            : reason.Length > ReasonMaxLength ? $"{field}：不能超过 {ReasonMaxLength} 字，现有 {reason.Length} 字"
-            : null;
-    }
 
     /// <summary>The status the step leaves the report in.</summary>
     public static ReviewStatus After(IndicatorReviewStep step) => step switch

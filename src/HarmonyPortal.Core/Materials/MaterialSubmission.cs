@@ -14,7 +14,7 @@ public class MaterialSubmission
 
     public const int SummaryMaxLength = 2000;
 
-    public const int ReasonMaxLength = 500;
+    public const int ReasonMaxLength = Input.StepReasons.MaxLength;
 
     public long Id { get; set; }
 

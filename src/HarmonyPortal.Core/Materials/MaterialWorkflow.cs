@@ -59,15 +59,6 @@ public static class MaterialWorkflow
         : material.PublishedAtUtc is not null ? $"材料“{material.Title}”已发布，请先撤下发布再撤销接收"
         : null;
 
-    /// <summary>A reason (return, withdrawal, undoing an acceptance): required, at most 500 characters; null when fine.</summary>
-    public static string? ReasonRefusal(string what, string? reason)
-    {
-        var text = reason?.Trim() ?? "";
-        return text.Length == 0 ? $"{what}：必填"
-            : text.Length > MaterialSubmission.ReasonMaxLength ? $"{what}：不能超过 {MaterialSubmission.ReasonMaxLength} 字，现有 {text.Length} 字"
-            : null;
-    }
-
     /// <summary>The title and summary of a material: the title required; both within their lengths.</summary>
     public static IEnumerable<(string Field, string Message)> TextRefusals(string title, string summary)
     {

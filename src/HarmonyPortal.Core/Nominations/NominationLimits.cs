@@ -6,7 +6,7 @@ public static class NominationLimits
 
     public const int NarrativeMaxLength = 4000;
 
-    public const int ReasonMaxLength = 500;
+    public const int ReasonMaxLength = Input.StepReasons.MaxLength;
 
     /// <summary>The highest batch a rule set may name (batch 0 is a year without batches).</summary>
     public const int MaxBatch = 20;

@@ -1,3 +1,4 @@
+using HarmonyPortal.Core.Input;
 using HarmonyPortal.Core.Indicators;
 using HarmonyPortal.Core.Materials;
 using Xunit;
@@ -40,9 +41,11 @@ public sealed class IndicatorReviewTests
     [Fact]
     public void AReturnOrAnUndo_NeedsAReason_OfAtMost500Characters()
     {
-        Assert.Equal("退回原因：必填，请写明需要更正的内容", IndicatorReview.ReasonRefusal(IndicatorReviewStep.Return, ""));
-        Assert.Equal("撤销原因：不能超过 500 字，现有 501 字", IndicatorReview.ReasonRefusal(IndicatorReviewStep.UndoAcceptance, new string('因', 501)));
-        Assert.Null(IndicatorReview.ReasonRefusal(IndicatorReviewStep.Return, "签到表缺第 2 期"));
+        Assert.Equal("退回原因：必填", StepReasons.Refusal("退回原因", "  "));
+        Assert.Equal("撤销原因：不能超过 500 字，现有 501 字", StepReasons.Refusal("撤销原因", new string('因', 501)));
+        Assert.Null(StepReasons.Refusal("退回原因", "签到表缺第 2 期"));
+        Assert.Null(StepReasons.Refusal("审核意见", "", required: false));
+        Assert.Equal("审核意见：不能超过 500 字，现有 501 字", StepReasons.Refusal("审核意见", new string('见', 501), required: false));
         Assert.Equal(ReviewStatus.Submitted, IndicatorReview.After(IndicatorReviewStep.UndoAcceptance));
     }
 }

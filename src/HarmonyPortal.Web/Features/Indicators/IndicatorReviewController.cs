@@ -24,12 +24,12 @@ public sealed class IndicatorReviewController(IndicatorReviewService review) : C
         StepAsync(regionId, reportId, IndicatorReviewStep.Accept, null, confirmed, "已接收。", ct);
 
     [HttpPost("{regionId:int}/return")]
-    public Task<IActionResult> Return(int regionId, long reportId, string? reason, bool confirmed, CancellationToken ct) =>
-        StepAsync(regionId, reportId, IndicatorReviewStep.Return, reason, confirmed, "已退回，已通知该地区填报员更正后重新报送。", ct);
+    public Task<IActionResult> Return(int regionId, long reportId, ReturnReasonInput input, bool confirmed, CancellationToken ct) =>
+        StepAsync(regionId, reportId, IndicatorReviewStep.Return, input.Why, confirmed, "已退回，已通知该地区填报员更正后重新报送。", ct);
 
     [HttpPost("{regionId:int}/undo-accept")]
-    public Task<IActionResult> UndoAccept(int regionId, long reportId, string? reason, bool confirmed, CancellationToken ct) =>
-        StepAsync(regionId, reportId, IndicatorReviewStep.UndoAcceptance, reason, confirmed, "已撤销接收，该报送恢复为待审核。", ct);
+    public Task<IActionResult> UndoAccept(int regionId, long reportId, UndoAcceptanceReasonInput input, bool confirmed, CancellationToken ct) =>
+        StepAsync(regionId, reportId, IndicatorReviewStep.UndoAcceptance, input.Why, confirmed, "已撤销接收，该报送恢复为待审核。", ct);
 
     [HttpPost("{regionId:int}/extend")]
     public async Task<IActionResult> Extend(int regionId, int year, int jurisdictionRegionId, string? taskId, ExtensionInput extension, CancellationToken ct)
@@ -42,7 +42,7 @@ public sealed class IndicatorReviewController(IndicatorReviewService review) : C
 
     private async Task<IActionResult> StepAsync(int regionId, long reportId, IndicatorReviewStep step, string? reason, bool confirmed, string done, CancellationToken ct)
     {
-        var outcome = await review.StepAsync(regionId, reportId, step, reason, confirmed, ct);
+        var outcome = await review.StepAsync(regionId, reportId, step, reason, confirmed, ServiceResult.From(ModelState), ct);
         return await OutcomeAsync(outcome, null, done, ct, regionId, reportId);
     }
 

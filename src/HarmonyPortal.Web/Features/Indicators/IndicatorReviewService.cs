@@ -63,9 +63,10 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
 
     /// <summary>
     /// Accepts, returns or undoes the acceptance of the region's latest report. The region outside the subtree or a
-    /// report not of the region answers 404; a user who is not a reviewer of the level above 403.
+    /// report not of the region answers 404; a user who is not a reviewer of the level above 403. <paramref name="invalid"/>
+    /// holds the validator's refusals of the typed reason (<see cref="ReturnReasonInputValidator"/>), shown after the report's own.
     /// </summary>
-    public async Task<ReviewOutcome> StepAsync(int regionId, long reportId, IndicatorReviewStep step, string? reason, bool confirmed, CancellationToken ct)
+    public async Task<ReviewOutcome> StepAsync(int regionId, long reportId, IndicatorReviewStep step, string? reason, bool confirmed, ServiceResult invalid, CancellationToken ct)
     {
         var region = await RegionAsync(regionId, ct);
         if (MaterialReview.ReviewRefusal(region, scope) is not null)
@@ -90,9 +91,9 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
         }
 
         var why = (reason ?? "").Trim();
-        if (step != IndicatorReviewStep.Accept && IndicatorReview.ReasonRefusal(step, why) is { } missing)
+        foreach (var (field, message) in invalid.Errors)
         {
-            outcome.Result.Add("Reason", missing);
+            outcome.Result.Add(field, message);
         }
 
         if (!confirmed)

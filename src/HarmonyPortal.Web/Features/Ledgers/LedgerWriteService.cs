@@ -45,13 +45,10 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         return row;
     }
 
+    /// <summary>A new row of the user's region in <paramref name="year"/>, which <see cref="LedgerYearInputValidator"/> checked.</summary>
     public async Task<LedgerWriteResult> CreateAsync(ILedgerDefinition definition, int year, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
         EnsureCanWrite(scope.RegionId);
-        if (Core.Input.PortalYears.Refusal(year, Today) is { } refusal)
-        {
-            return LedgerWriteResult.Refused([new FieldError("Year", refusal)]);
-        }
 
         if (await yearLock.RefusalAsync(scope.RegionId, year, ct) is { } locked)
         {

@@ -37,10 +37,13 @@ public sealed class LedgersController(
 
     [HttpPost("{kind}/create")]
     [Authorize(Policy = AccessPolicies.Clerk)]
-    public async Task<IActionResult> Create(string kind, int year, [FromForm(Name = "values")] Dictionary<string, string?> values, CancellationToken ct)
+    public async Task<IActionResult> Create(string kind, LedgerYearInput input, [FromForm(Name = "values")] Dictionary<string, string?> values, CancellationToken ct)
     {
         var definition = Definition(kind);
-        var result = await writer.CreateAsync(definition, year, values, ct);
+        var year = input.Year;
+        var result = ModelState.IsValid
+            ? await writer.CreateAsync(definition, year, values, ct)
+            : LedgerWriteResult.Refused(ServiceResult.From(ModelState).Errors.Select(e => new FieldError("Year", e.Message)).ToList());
         if (!result.Succeeded)
         {
             return View("Form", new LedgerFormViewModel(definition, values, result.Errors, year)
@@ -156,14 +159,15 @@ public sealed class LedgersController(
     [Authorize(Policy = AccessPolicies.Clerk)]
     [RequestSizeLimit(LedgerImportViewModel.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = LedgerImportViewModel.MaxRequestBytes)]
-    public async Task<IActionResult> Import(string kind, int year, IFormFile? file, ImportMode mode, CancellationToken ct)
+    public async Task<IActionResult> Import(string kind, LedgerYearInput input, IFormFile? file, ImportMode mode, CancellationToken ct)
     {
         var definition = Definition(kind);
-        // An import's year is one the form itself would accept.
-        if (PortalYears.Refusal(year, writer.Today) is { } refusal)
+        var year = input.Year;
+        // An import's year is one the form itself would accept (LedgerYearInputValidator).
+        if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(new LedgerImportViewModel(definition, queries.CurrentYear, ImportOutcome.Refused(refusal)));
+            return View(new LedgerImportViewModel(definition, queries.CurrentYear, ImportOutcome.Refused(string.Join("；", ServiceResult.From(ModelState).Errors.Select(e => e.Message)))));
         }
 
         if (await writer.LockRefusalAsync(writer.RegionId, year, ct) is { } locked)

@@ -29,16 +29,15 @@ public sealed class MaterialReviewService(UserScope scope, MaterialSteps steps, 
         return await steps.SaveAsync(material, ct);
     }
 
-    public async Task<ServiceResult> ReturnAsync(long id, int version, string? reason, bool confirmed, CancellationToken ct)
+    /// <summary>Returns a submitted material; <paramref name="why"/> is checked by <see cref="ReturnReasonInputValidator"/>.</summary>
+    public async Task<ServiceResult> ReturnAsync(long id, int version, string why, bool confirmed, CancellationToken ct)
     {
         var material = await steps.ForReviewerAsync(id, ct);
-        if ((MaterialSteps.Stale(material, version) ?? MaterialWorkflow.DecideRefusal(material) ?? MaterialWorkflow.ReasonRefusal("退回原因", reason)
-            ?? MaterialSteps.Unconfirmed(confirmed, "退回")) is { } refusal)
+        if ((MaterialSteps.Stale(material, version) ?? MaterialWorkflow.DecideRefusal(material) ?? MaterialSteps.Unconfirmed(confirmed, "退回")) is { } refusal)
         {
             return ServiceResult.Fail("Reason", refusal);
         }
 
-        var why = reason!.Trim();
         material.Status = ReviewStatus.Returned;
         material.ReviewedAtUtc = steps.NowUtc;
         material.ReviewedBy = Reviewer;
@@ -49,16 +48,15 @@ public sealed class MaterialReviewService(UserScope scope, MaterialSteps steps, 
         return await steps.SaveAsync(material, ct);
     }
 
-    public async Task<ServiceResult> UndoAcceptanceAsync(long id, int version, string? reason, bool confirmed, CancellationToken ct)
+    /// <summary>Undoes an acceptance; <paramref name="why"/> is checked by <see cref="UndoAcceptanceReasonInputValidator"/>.</summary>
+    public async Task<ServiceResult> UndoAcceptanceAsync(long id, int version, string why, bool confirmed, CancellationToken ct)
     {
         var material = await steps.ForReviewerAsync(id, ct);
-        if ((MaterialSteps.Stale(material, version) ?? MaterialWorkflow.UndoAcceptanceRefusal(material) ?? MaterialWorkflow.ReasonRefusal("撤销原因", reason)
-            ?? MaterialSteps.Unconfirmed(confirmed, "撤销接收")) is { } refusal)
+        if ((MaterialSteps.Stale(material, version) ?? MaterialWorkflow.UndoAcceptanceRefusal(material) ?? MaterialSteps.Unconfirmed(confirmed, "撤销接收")) is { } refusal)
         {
             return ServiceResult.Fail("Reason", refusal);
         }
 
-        var why = reason!.Trim();
         material.Status = ReviewStatus.Submitted;
         material.ReviewedAtUtc = null;
         material.ReviewedBy = null;

@@ -198,16 +198,15 @@ public sealed class MaterialSubmitterService(HarmonyDbContext db, UserScope scop
         return await steps.SaveAsync(material, ct);
     }
 
-    public async Task<ServiceResult> WithdrawAsync(long id, int version, string? reason, bool confirmed, CancellationToken ct)
+    /// <summary>Withdraws a submitted material to draft; <paramref name="why"/> is checked by <see cref="WithdrawReasonInputValidator"/>.</summary>
+    public async Task<ServiceResult> WithdrawAsync(long id, int version, string why, bool confirmed, CancellationToken ct)
     {
         var material = await steps.ForSubmitterAsync(id, ct);
-        if ((MaterialSteps.Stale(material, version) ?? MaterialWorkflow.WithdrawRefusal(material) ?? MaterialWorkflow.ReasonRefusal("撤回原因", reason)
-            ?? MaterialSteps.Unconfirmed(confirmed, "撤回")) is { } refusal)
+        if ((MaterialSteps.Stale(material, version) ?? MaterialWorkflow.WithdrawRefusal(material) ?? MaterialSteps.Unconfirmed(confirmed, "撤回")) is { } refusal)
         {
             return ServiceResult.Fail("Reason", refusal);
         }
 
-        var why = reason!.Trim();
         material.Status = ReviewStatus.Draft;
         steps.Event(material, MaterialAction.Withdrawn, why);
         steps.Audit(AuditActions.MaterialWithdrawn, material, material.Region.Name, $"撤回为草稿：{why}");

@@ -86,20 +86,23 @@ public sealed class MaterialsController(MaterialQueries queries, MaterialSubmitt
         await DoneAsync(id, await submitter.SubmitAsync(id, version, confirmed, ct), "submit", "已提交，等待上一级审核。", ct);
 
     [HttpPost("{id:long}/withdraw")]
-    public async Task<IActionResult> Withdraw(long id, int version, string? reason, bool confirmed, CancellationToken ct) =>
-        await DoneAsync(id, await submitter.WithdrawAsync(id, version, reason, confirmed, ct), "withdraw", "已撤回为草稿，可修改后重新提交。", ct, reason);
+    public async Task<IActionResult> Withdraw(long id, int version, WithdrawReasonInput input, bool confirmed, CancellationToken ct) =>
+        await DoneAsync(id, ModelState.IsValid ? await submitter.WithdrawAsync(id, version, input.Why, confirmed, ct) : ServiceResult.From(ModelState),
+            "withdraw", "已撤回为草稿，可修改后重新提交。", ct, input.Reason);
 
     [HttpPost("{id:long}/accept")]
     public async Task<IActionResult> Accept(long id, int version, bool confirmed, CancellationToken ct) =>
         await DoneAsync(id, await review.AcceptAsync(id, version, confirmed, ct), "accept", "已接收。", ct);
 
     [HttpPost("{id:long}/return")]
-    public async Task<IActionResult> Return(long id, int version, string? reason, bool confirmed, CancellationToken ct) =>
-        await DoneAsync(id, await review.ReturnAsync(id, version, reason, confirmed, ct), "return", "已退回，报送地区将收到通知。", ct, reason);
+    public async Task<IActionResult> Return(long id, int version, ReturnReasonInput input, bool confirmed, CancellationToken ct) =>
+        await DoneAsync(id, ModelState.IsValid ? await review.ReturnAsync(id, version, input.Why, confirmed, ct) : ServiceResult.From(ModelState),
+            "return", "已退回，报送地区将收到通知。", ct, input.Reason);
 
     [HttpPost("{id:long}/undo-accept")]
-    public async Task<IActionResult> UndoAcceptance(long id, int version, string? reason, bool confirmed, CancellationToken ct) =>
-        await DoneAsync(id, await review.UndoAcceptanceAsync(id, version, reason, confirmed, ct), "undo", "已撤销接收，材料恢复为待审核。", ct, reason);
+    public async Task<IActionResult> UndoAcceptance(long id, int version, UndoAcceptanceReasonInput input, bool confirmed, CancellationToken ct) =>
+        await DoneAsync(id, ModelState.IsValid ? await review.UndoAcceptanceAsync(id, version, input.Why, confirmed, ct) : ServiceResult.From(ModelState),
+            "undo", "已撤销接收，材料恢复为待审核。", ct, input.Reason);
 
     /// <summary>A file of a material, for anyone whose subtree holds the region; every download is audited, nothing cached.</summary>
     [HttpGet("files/{fileId:long}")]

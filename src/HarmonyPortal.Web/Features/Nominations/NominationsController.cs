@@ -54,8 +54,8 @@ public sealed class NominationsController(
 
     /// <summary>The reviewer of the level above confirms (or rejects, with a reason) the evidence of one attested condition.</summary>
     [HttpPost("{id:long}/attest/review")]
-    public async Task<IActionResult> ReviewAttestation(long id, string? criterionId, bool confirm, string? reason, CancellationToken ct) =>
-        await NomineeTransition(id, await workflow.ReviewAttestationAsync(id, criterionId, confirm, reason, ct), confirm ? "已确认该证明事项。" : "已记录不予确认及理由。", ct);
+    public async Task<IActionResult> ReviewAttestation(long id, string? criterionId, AttestationReviewInput input, CancellationToken ct) =>
+        await NomineeTransition(id, await workflow.ReviewAttestationAsync(id, criterionId, input.Confirm, input.Checked(ModelState), ct), input.Confirm ? "已确认该证明事项。" : "已记录不予确认及理由。", ct);
 
     [HttpPost("{id:long}/evidence")]
     [RequestSizeLimit(8 * 1024 * 1024)]
@@ -109,10 +109,10 @@ public sealed class NominationsController(
 
     /// <summary>The city's decision on one nominee, from the nominee's page or (<paramref name="sheet"/> given) from the sheet's table.</summary>
     [HttpPost("{id:long}/decide")]
-    public async Task<IActionResult> Decide(long id, bool approve, string? reason, long? sheet, CancellationToken ct)
+    public async Task<IActionResult> Decide(long id, NomineeDecisionInput input, long? sheet, CancellationToken ct)
     {
-        var result = await workflow.DecideAsync(id, approve, reason, ct);
-        var done = approve ? "已审核通过该推荐对象。" : "已记录不通过及理由。";
+        var result = await workflow.DecideAsync(id, input.Approve, input.Checked(ModelState), ct);
+        var done = input.Approve ? "已审核通过该推荐对象。" : "已记录不通过及理由。";
         if (sheet is not { } sheetId)
         {
             return await NomineeTransition(id, result, done, ct);
@@ -123,14 +123,14 @@ public sealed class NominationsController(
             await ForbiddenAsync();
         }
 
-        ViewData[DecisionReason] = (id, reason);
+        ViewData[DecisionReason] = (id, input.Reason);
         return await SheetTransition(sheetId, result, done, ct, $"nominee-{id}");
     }
 
     [HttpPost("{id:long}/select")]
     [Authorize(Policy = AccessPolicies.Reviewer)]
-    public async Task<IActionResult> Select(long id, bool select, string? reason, CancellationToken ct) =>
-        await NomineeTransition(id, await workflow.SelectAsync(id, select, reason, ct), select ? "已选为入选对象。" : "已记录未入选及理由。", ct);
+    public async Task<IActionResult> Select(long id, NomineeSelectionInput input, CancellationToken ct) =>
+        await NomineeTransition(id, await workflow.SelectAsync(id, input.Select, input.Checked(ModelState), ct), input.Select ? "已选为入选对象。" : "已记录未入选及理由。", ct);
 
     [HttpGet("sheets/{id:long}")]
     public async Task<IActionResult> Sheet(long id, CancellationToken ct) => View(await queries.SheetAsync(id, ct));
@@ -158,8 +158,8 @@ public sealed class NominationsController(
     }
 
     [HttpPost("sheets/{id:long}/return")]
-    public async Task<IActionResult> Return(long id, int version, string? reason, CancellationToken ct) =>
-        await SheetTransition(id, await workflow.ReturnAsync(id, version, reason, ct), "推荐表已退回。", ct);
+    public async Task<IActionResult> Return(long id, int version, ReturnReasonInput input, CancellationToken ct) =>
+        await SheetTransition(id, await workflow.ReturnAsync(id, version, input.Checked(ModelState), ct), "推荐表已退回。", ct);
 
     [HttpPost("sheets/{id:long}/approve")]
     public async Task<IActionResult> Approve(long id, int version, CancellationToken ct) =>
@@ -170,8 +170,8 @@ public sealed class NominationsController(
         await SheetTransition(id, await workflow.ForwardAsync(id, version, ct), "市级推荐表已上报省级。", ct);
 
     [HttpPost("sheets/{id:long}/reopen")]
-    public async Task<IActionResult> Reopen(long id, int version, string? reason, CancellationToken ct) =>
-        await SheetTransition(id, await workflow.ReopenAsync(id, version, reason, ct), "推荐表已重新打开，等待下级更正。", ct);
+    public async Task<IActionResult> Reopen(long id, int version, ReopenReasonInput input, CancellationToken ct) =>
+        await SheetTransition(id, await workflow.ReopenAsync(id, version, input.Checked(ModelState), ct), "推荐表已重新打开，等待下级更正。", ct);
 
     /// <summary>Approves the checked counties' sheets; each item is "sheetId:version".</summary>
     [HttpPost("bulk-approve")]

@@ -38,11 +38,11 @@ public sealed class PublicationController(NominationQueryService queries, SheetW
     }
 
     [HttpPost("withdraw")]
-    public async Task<IActionResult> Withdraw(SheetKeyInput key, string? reason, bool confirmed, CancellationToken ct)
+    public async Task<IActionResult> Withdraw(SheetKeyInput key, UnpublishReasonInput input, bool confirmed, CancellationToken ct)
     {
         var (category, year, batch) = (key.Category, key.Year, key.Batch);
         var result = confirmed
-            ? await workflow.WithdrawAsync(category, year, batch, reason, ct)
+            ? await workflow.WithdrawAsync(category, year, batch, input.Checked(ModelState), ct)
             : TransitionResult.Refused("请勾选“确认撤回已发布的名单”后再撤回");
         if (result.Forbidden)
         {

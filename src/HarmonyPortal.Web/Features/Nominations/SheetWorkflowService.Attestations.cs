@@ -2,6 +2,7 @@ using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Nominations;
@@ -14,7 +15,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 public sealed partial class SheetWorkflowService
 {
     /// <summary>Confirms (or rejects, with a reason) the evidence of one attested condition of a nominee.</summary>
-    public async Task<TransitionResult> ReviewAttestationAsync(long nominationId, string? criterionId, bool confirm, string? reason, CancellationToken ct)
+    public async Task<TransitionResult> ReviewAttestationAsync(long nominationId, string? criterionId, bool confirm, StepReason reason, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region).Include(n => n.CitySheet!).ThenInclude(s => s.Region)
             .Include(n => n.Attestations)
@@ -24,7 +25,7 @@ public sealed partial class SheetWorkflowService
             return refusal.Forbidden ? throw new WriteForbiddenException() : TransitionResult.Refused(refusal.Message);
         }
 
-        if (!confirm && ReasonRequired(reason, "不予确认的理由") is { } missing)
+        if (Invalid(reason) is { } missing)
         {
             return missing;
         }
@@ -46,7 +47,7 @@ public sealed partial class SheetWorkflowService
         // The reviewer's name as shown to people (the form prints it), not the login.
         attestation.ReviewedBy = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) is { Length: > 0 } name ? name : scope.UserName;
         attestation.ReviewedAtUtc = now;
-        attestation.ReviewReason = confirm ? null : reason!.Trim();
+        attestation.ReviewReason = confirm ? null : reason.Why;
         nomination.UpdatedAtUtc = now;
         audit.Add(confirm ? AuditActions.NominationAttestationConfirmed : AuditActions.NominationAttestationRejected, AuditOutcome.Success,
             NominationService.ObjectType, nomination.Id.ToString(), $"{nomination.Name} 证明事项 {criterionId}" + (confirm ? " 确认" : "：不予确认，" + attestation.ReviewReason),

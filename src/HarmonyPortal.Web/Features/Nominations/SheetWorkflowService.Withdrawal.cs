@@ -1,6 +1,7 @@
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Nominations;
@@ -23,14 +24,14 @@ public sealed partial class SheetWorkflowService
     /// city sheets go back to 已上报 (to select and publish again), a city's or county's own sheet to 未提交, and the
     /// county sheets published with the list to 已通过. The counties on the list and the level above are told why.
     /// </summary>
-    public async Task<TransitionResult> WithdrawAsync(GoldCategory category, int year, int batch, string? reason, CancellationToken ct)
+    public async Task<TransitionResult> WithdrawAsync(GoldCategory category, int year, int batch, StepReason reason, CancellationToken ct)
     {
-        if (ReasonRequired(reason, "撤回发布的原因") is { } missing)
+        if (Invalid(reason) is { } missing)
         {
             return missing;
         }
 
-        var why = reason!.Trim();
+        var why = reason.Why;
         var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
         var sheets = await db.NominationSheets.Include(s => s.Region)
             .Where(s => s.Category == category && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Published)

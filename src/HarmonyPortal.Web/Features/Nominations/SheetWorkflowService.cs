@@ -7,6 +7,7 @@ using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Features.Ledgers;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Nominations;
@@ -85,34 +86,34 @@ public sealed partial class SheetWorkflowService(
         return await SaveAsync(sheet, ct);
     }
 
-    public async Task<TransitionResult> ReturnAsync(long sheetId, int version, string? reason, CancellationToken ct)
+    public async Task<TransitionResult> ReturnAsync(long sheetId, int version, StepReason reason, CancellationToken ct)
     {
         var sheet = await LoadAsync(sheetId, ct);
-        if ((Check(WorkflowAction.Return, sheet, version) ?? ReasonRequired(reason, "退回原因")) is { } refused)
+        if ((Check(WorkflowAction.Return, sheet, version) ?? Invalid(reason)) is { } refused)
         {
             return refused;
         }
 
-        sheet.ReturnReason = reason!.Trim();
+        sheet.ReturnReason = reason.Why;
         Move(sheet, WorkflowAction.Return, sheet.ReturnReason);
         await notifier.ReturnedAsync(sheet, sheet.ReturnReason, ct);
         return await SaveAsync(sheet, ct);
     }
 
     /// <summary>The city's 通过 / 不通过 on one nominee of a submitted county sheet; 不通过 needs a reason.</summary>
-    public async Task<TransitionResult> DecideAsync(long nominationId, bool approve, string? reason, CancellationToken ct)
+    public async Task<TransitionResult> DecideAsync(long nominationId, bool approve, StepReason reason, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region)
             .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
         var sheet = nomination.Sheet;
-        if ((Check(WorkflowAction.Decide, sheet, sheet.Version) ?? (approve ? ReasonTooLong(reason, "审核意见") : ReasonRequired(reason, "不通过的理由"))
+        if ((Check(WorkflowAction.Decide, sheet, sheet.Version) ?? Invalid(reason)
             ?? (approve ? await CriteriaRefusalAsync(nomination, ct) : null)) is { } refused)
         {
             return refused;
         }
 
         nomination.CityDecision = approve ? Decision.Yes : Decision.No;
-        nomination.CityReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        nomination.CityReason = reason.Why.Length == 0 ? null : reason.Why;
         nomination.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         Step(sheet, WorkflowAction.Decide, sheet.Status, $"{nomination.Name}：{nomination.CityDecision.CityText()}" + (nomination.CityReason is null ? "" : "，" + nomination.CityReason), nomination.Id);
         return await SaveAsync(sheet, ct);
@@ -220,7 +221,7 @@ public sealed partial class SheetWorkflowService(
     /// passing over needs a reason. The province selects from a forwarded city sheet; a city from its own open sheet (the
     /// counties' approved nominees and its own); a county from its own open sheet.
     /// </summary>
-    public async Task<TransitionResult> SelectAsync(long nominationId, bool select, string? reason, CancellationToken ct)
+    public async Task<TransitionResult> SelectAsync(long nominationId, bool select, StepReason reason, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region).Include(n => n.CitySheet!).ThenInclude(s => s.Region)
             .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
@@ -237,14 +238,14 @@ public sealed partial class SheetWorkflowService(
             return TransitionResult.Refused(level == RegionLevel.Province ? "该推荐对象尚未经市级审核通过并上报，不能择优" : "该推荐对象尚未经市级审核通过，不能择优");
         }
 
-        if ((Check(WorkflowAction.Select, sheet, sheet.Version, level) ?? (select ? ReasonTooLong(reason, "择优意见") : ReasonRequired(reason, "未入选的理由"))
+        if ((Check(WorkflowAction.Select, sheet, sheet.Version, level) ?? Invalid(reason)
             ?? (select && nomination.SheetId == sheet.Id ? await CriteriaRefusalAsync(nomination, ct) : null)) is { } refused)
         {
             return refused;
         }
 
         nomination.ProvinceDecision = select ? Decision.Yes : Decision.No;
-        nomination.ProvinceReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        nomination.ProvinceReason = reason.Why.Length == 0 ? null : reason.Why;
         nomination.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         Step(sheet, WorkflowAction.Select, sheet.Status, $"{nomination.Name}：{nomination.ProvinceDecision.ProvinceText()}" + (nomination.ProvinceReason is null ? "" : "，" + nomination.ProvinceReason), nomination.Id);
         return await SaveAsync(sheet, ct);
@@ -415,15 +416,15 @@ public sealed partial class SheetWorkflowService(
     }
 
     /// <summary>Reopens an approved county sheet or a forwarded city sheet for correction, with a reason (the level above only).</summary>
-    public async Task<TransitionResult> ReopenAsync(long sheetId, int version, string? reason, CancellationToken ct)
+    public async Task<TransitionResult> ReopenAsync(long sheetId, int version, StepReason reason, CancellationToken ct)
     {
         var sheet = await LoadAsync(sheetId, ct);
-        if ((Check(WorkflowAction.Reopen, sheet, version) ?? ReasonRequired(reason, "重新打开的原因")) is { } refused)
+        if ((Check(WorkflowAction.Reopen, sheet, version) ?? Invalid(reason)) is { } refused)
         {
             return refused;
         }
 
-        var why = reason!.Trim();
+        var why = reason.Why;
         if (SheetWorkflow.IsCountySheet(sheet.Region))
         {
             var nominees = await NomineesOfAsync(sheet, ct);
@@ -502,16 +503,8 @@ public sealed partial class SheetWorkflowService(
     private static TransitionResult Conflict(NominationSheet current) =>
         new([$"该推荐表已被他人处理，当前状态为“{current.Status.ToChinese()}”。请刷新页面，查看最新情况后再操作"], Conflict: true);
 
-    /// <summary>An optional reason (given with 通过 or 入选) still fits its column.</summary>
-    private static TransitionResult? ReasonTooLong(string? reason, string what) =>
-        reason?.Trim().Length > NominationLimits.ReasonMaxLength ? TransitionResult.Refused($"{what}：不能超过 {NominationLimits.ReasonMaxLength} 字") : null;
-
-    private static TransitionResult? ReasonRequired(string? reason, string what) => reason?.Trim().Length switch
-    {
-        null or 0 => TransitionResult.Refused($"{what}：必填"),
-        > NominationLimits.ReasonMaxLength => TransitionResult.Refused($"{what}：不能超过 {NominationLimits.ReasonMaxLength} 字"),
-        _ => null,
-    };
+    /// <summary>The typed reason's refusal by its validator (<see cref="StepReasonValidator{T}"/>), shown after the sheet's own checks.</summary>
+    private static TransitionResult? Invalid(StepReason reason) => reason.Refusal is null ? null : TransitionResult.Refused(reason.Refusal);
 
     /// <summary>Keeps the ledger data each approved nominee had at approval, masked, to show later changes.</summary>
     private async Task FreezeAsync(GoldCategory category, IReadOnlyList<Nomination> approved, CancellationToken ct)

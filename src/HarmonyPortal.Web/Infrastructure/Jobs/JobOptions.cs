@@ -24,6 +24,9 @@ public sealed class JobOptions
     /// <summary>Jobs run at once on one instance.</summary>
     public int Concurrency { get; init; } = 2;
 
+    /// <summary>Days a finished one-off job's row and a sent or failed email are kept before <see cref="FinishedWorkPurgeJob"/> deletes them; <c>Jobs:KeepFinishedDays</c>.</summary>
+    public int KeepFinishedDays { get; init; } = 90;
+
     /// <summary>False stops this instance from running jobs (it still queues them for the others).</summary>
     public bool Enabled { get; init; } = true;
 
@@ -49,6 +52,7 @@ public sealed class JobOptions
             MaxAttempts = Math.Max(1, section.GetValue("MaxAttempts", 5)),
             RetryDelay = TimeSpan.FromSeconds(section.GetValue("RetryDelaySeconds", 30)),
             Concurrency = Math.Max(1, section.GetValue("Concurrency", 2)),
+            KeepFinishedDays = Math.Max(1, section.GetValue("KeepFinishedDays", 90)),
             Enabled = section.GetValue("Enabled", true),
             Disabled = (section["Disabled"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
         };

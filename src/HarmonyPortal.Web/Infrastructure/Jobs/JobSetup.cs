@@ -12,6 +12,7 @@ public static class JobSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddSingleton<JobEngine>();
+        builder.Services.AddPortalJob<FinishedWorkPurgeJob>();
         if (options.Enabled)
         {
             builder.Services.AddHostedService<JobHostService>();

@@ -79,7 +79,7 @@ public abstract class MaterialPublicationTests<TPortal>(TPortal portal) : IClass
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync(fileLink.GetAttribute("href"))).StatusCode);
 
         // Withdrawing needs a reason; with one, the material leaves the list and its file is no longer served.
-        Assert.Contains("撤回原因：请填写撤回发布的原因", await FlashAfterAsync(reviewer, await PostAsync(reviewer, $"/materials/published/{id}/unpublish", ("reason", "  "), ("confirmed", "true"))));
+        Assert.Contains("撤回发布的原因：必填", await FlashAfterAsync(reviewer, await PostAsync(reviewer, $"/materials/published/{id}/unpublish", ("reason", "  "), ("confirmed", "true"))));
         Assert.NotNull(await ScalarAsync(db => db.MaterialSubmissions.Where(m => m.Id == id).Select(m => m.PublishedAtUtc).SingleAsync()));
         var withdrawn = await FlashAfterAsync(reviewer, await PostAsync(reviewer, $"/materials/published/{id}/unpublish", ("reason", "涉及企业未同意公开"), ("confirmed", "true")));
         Assert.Contains(withdrawn, f => f.StartsWith("已撤回发布", StringComparison.Ordinal));

@@ -34,9 +34,9 @@ public sealed class MaterialPublicationController(PublicationService publication
     }
 
     [HttpPost("{id:long}/unpublish")]
-    public async Task<IActionResult> Unpublish(long id, int? version, string? reason, bool confirmed, CancellationToken ct)
+    public async Task<IActionResult> Unpublish(long id, int? version, UnpublishReasonInput input, bool confirmed, CancellationToken ct)
     {
-        var (publisher, year, error) = await publication.UnpublishAsync(id, version, reason, confirmed, ct);
+        var (publisher, year, error) = await publication.UnpublishAsync(id, version, input.Checked(ModelState), confirmed, ct);
         TempData[error is null ? Flash.Success : Flash.Error] = error ?? "已撤回发布，撤回原因已记入材料的处理记录。";
         return Redirect($"/materials/published?year={year}&regionId={publisher.Id}");
     }

@@ -97,16 +97,16 @@ public sealed class PublicationService(HarmonyDbContext db, UserScope scope, Aud
         return (publisher, material.Year, null);
     }
 
-    /// <summary>Withdraws a publication, with the reason recorded in the material's history and the audit log.</summary>
-    public async Task<(Region Publisher, int Year, string? Error)> UnpublishAsync(long id, int? version, string? reason, bool confirmed, CancellationToken ct)
+    /// <summary>
+    /// Withdraws a publication, with the reason recorded in the material's history and the audit log; the reason
+    /// is checked by <see cref="Shared.UnpublishReasonInputValidator"/>, its refusal shown after the material's own.
+    /// </summary>
+    public async Task<(Region Publisher, int Year, string? Error)> UnpublishAsync(long id, int? version, Shared.StepReason reason, bool confirmed, CancellationToken ct)
     {
         var (material, publisher) = await ReviewableAsync(id, ct);
-        var why = (reason ?? "").Trim();
         var error = material.PublishedAtUtc is null ? $"“{material.Title}”未发布，无需撤回"
-            : why.Length == 0 ? "撤回原因：请填写撤回发布的原因"
-            : why.Length > MaterialSubmission.ReasonMaxLength ? $"撤回原因：不能超过 {MaterialSubmission.ReasonMaxLength} 个字，现为 {why.Length} 个字"
-            : !confirmed ? "请勾选“确认撤回发布”后再撤回"
-            : Stale(material, version);
+            : reason.Refusal ?? (!confirmed ? "请勾选“确认撤回发布”后再撤回"
+            : Stale(material, version));
         if (error is not null)
         {
             return (publisher, material.Year, error);
@@ -115,9 +115,9 @@ public sealed class PublicationService(HarmonyDbContext db, UserScope scope, Aud
         var now = clock.GetUtcNow().UtcDateTime;
         material.PublishedAtUtc = null;
         material.PublishedBy = null;
-        Record(material, MaterialAction.Unpublished, why, now);
+        Record(material, MaterialAction.Unpublished, reason.Why, now);
         audit.Add(AuditActions.MaterialUnpublished, AuditOutcome.Success, ObjectType, material.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{material.Region.Name} {material.Year} 年度“{material.Title}”；原因：{why}");
+            $"{material.Region.Name} {material.Year} 年度“{material.Title}”；原因：{reason.Why}");
         await db.SaveChangesAsync(ct);
         return (publisher, material.Year, null);
     }
