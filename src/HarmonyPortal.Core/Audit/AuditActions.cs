@@ -20,6 +20,12 @@ public static class AuditActions
     public const string UserPasswordChanged = "user.password-changed";
     public const string UserPasswordChangeFailed = "user.password-change-failed";
     public const string UserAdminActionRefused = "user.admin-action-refused";
+    public const string UserTwoFactorEnabled = "user.two-factor-enabled";
+    public const string UserTwoFactorDisabled = "user.two-factor-disabled";
+    public const string UserTwoFactorRecoveryCodesRenewed = "user.two-factor-recovery-codes-renewed";
+    public const string UserTwoFactorReset = "user.two-factor-reset";
+    public const string LoginTwoFactorFailed = "login.two-factor-failed";
+    public const string LoginRecoveryCodeUsed = "login.recovery-code-used";
     public const string RegionCreated = "region.created";
     public const string RegionUpdated = "region.updated";
     public const string RegionRenamed = "region.renamed";

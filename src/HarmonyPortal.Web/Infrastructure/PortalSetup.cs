@@ -146,6 +146,7 @@ public static class PortalSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<Features.Account.PasswordChangeGate>();
+        app.UseMiddleware<Features.Account.TwoFactor.TwoFactorGate>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -64,6 +64,11 @@ public sealed class AccountController(
                 : LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor && user is not null)
+        {
+            return Redirect(TwoFactor.TwoFactorSignInController.Path + (Url.IsLocalUrl(input.ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(input.ReturnUrl) : ""));
+        }
+
         var message = BadCredentials;
         var action = result.IsLockedOut ? AuditActions.LoginLockedOut : AuditActions.LoginFailed;
         if (result.IsNotAllowed && attempt.PasswordMatched)

@@ -2,7 +2,7 @@ using HarmonyPortal.Web.Features.Account.Identity;
 
 namespace HarmonyPortal.Web.Features.Account;
 
-/// <summary>The sign-in page's failure budgets, device cookies and the password change.</summary>
+/// <summary>The sign-in page's failure budgets, device cookies, the password change and two-factor sign-in.</summary>
 public static class AccountSetup
 {
     public static IServiceCollection AddAccountProtection(this IServiceCollection services, IConfiguration configuration)
@@ -11,6 +11,10 @@ public static class AccountSetup
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<TrustedDevices>();
         services.AddScoped<PasswordChangeService>();
+        services.Configure<TwoFactor.TwoFactorOptions>(configuration.GetSection(TwoFactor.TwoFactorOptions.Section));
+        services.AddSingleton<TwoFactor.TwoFactorPolicy>();
+        services.AddScoped<TwoFactor.TwoFactorService>();
+        services.AddScoped<TwoFactor.TwoFactorResetService>();
         return services;
     }
 }

@@ -54,7 +54,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Rules.AddVersion"] = AuditActions.RuleSetVersionAdded, ["POST YearEnd.Start"] = AuditActions.YearEndExportStarted,
         ["GET YearEnd.Download"] = AuditActions.YearEndExportDownloaded, ["POST Users.Create"] = AuditActions.UserCreated,
         ["POST Users.Edit"] = AuditActions.UserUpdated, ["POST Users.Disable"] = AuditActions.UserDisabled, ["POST Users.Enable"] = AuditActions.UserEnabled,
-        ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
+        ["POST Users.ResetPassword"] = AuditActions.UserPasswordReset, ["POST TwoFactorReset.Reset"] = AuditActions.UserTwoFactorReset, ["POST Regions.Create"] = AuditActions.RegionCreated, ["POST Regions.Edit"] = AuditActions.RegionUpdated,
         ["POST Indicators.Report"] = AuditActions.IndicatorReported, ["GET Indicators.EvidenceFile"] = AuditActions.IndicatorEvidenceDownloaded,
         ["POST Materials.Create"] = AuditActions.MaterialCreated, ["POST Materials.Edit"] = AuditActions.MaterialUpdated, ["POST Materials.Delete"] = AuditActions.MaterialDeleted, ["POST Materials.Restore"] = AuditActions.MaterialRestored,
         ["POST Materials.Submit"] = AuditActions.MaterialSubmitted, ["POST Materials.Withdraw"] = AuditActions.MaterialWithdrawn, ["POST Materials.Accept"] = AuditActions.MaterialAccepted,
@@ -231,6 +231,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         await ChangesAsync<AppUser>(() => OkAsync("POST Users.Disable", admin, Post($"/admin/users/{newUser}/disable")));
         await ChangesAsync<AppUser>(() => OkAsync("POST Users.Enable", admin, Post($"/admin/users/{newUser}/enable")));
         await ChangesAsync<AppUser>(() => OkAsync("POST Users.ResetPassword", admin, Post($"/admin/users/{newUser}/reset-password")));
+        await OkAsync("GET TwoFactorReset.Confirm", admin, Get($"/admin/users/{newUser}/two-factor-reset"));
+        await OkAsync("POST TwoFactorReset.Reset", admin, Post($"/admin/users/{newUser}/two-factor-reset", ("reason", "范围测试：手机丢失"), ("confirmed", "true")));
         await OkAsync("GET Regions.Index", "sx.admin", Get("/admin/regions"));
         await OkAsync("GET Regions.Create", "sx.admin", Get($"/admin/regions/create?parentId={xzxf.RegionId}"));
         (string, string)[] town = [("Input.ParentId", xzxf.RegionId.ToString()), ("Input.Name", "秀容街道"), ("Input.Code", "140902-XR"), ("Input.IsLocalCode", "true"), ("Input.Level", "Town")];

@@ -11,7 +11,8 @@ namespace HarmonyPortal.Web.Features.Account.Identity;
 public sealed class PortalClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     IOptions<IdentityOptions> options,
-    HarmonyDbContext db)
+    HarmonyDbContext db,
+    TwoFactor.TwoFactorPolicy twoFactor)
     : UserClaimsPrincipalFactory<AppUser>(userManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -37,6 +38,11 @@ public sealed class PortalClaimsPrincipalFactory(
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(HarmonyClaims.MustChangePassword, "true"));
+        }
+
+        if (!user.TwoFactorEnabled && twoFactor.IsRequiredFor(user))
+        {
+            identity.AddClaim(new Claim(TwoFactor.TwoFactorPolicy.MustEnrolClaim, "true"));
         }
 
         return identity;

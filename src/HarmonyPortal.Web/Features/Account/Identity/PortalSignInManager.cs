@@ -64,6 +64,44 @@ public sealed class PortalSignInManager(
         }
     }
 
+    /// <summary>
+    /// The second step after a right password (<paramref name="user"/> from the two-factor cookie): an authenticator
+    /// code, or a recovery code (used up). Taken one at a time per user like passwords; a wrong code of either kind
+    /// counts toward the lockout (Identity counts only wrong authenticator codes itself).
+    /// </summary>
+    public async Task<SignInAttempt> SecondStepAsync(AppUser user, string code, bool recoveryCode)
+    {
+        var stripe = Stripes[(StringComparer.OrdinalIgnoreCase.GetHashCode(user.UserName ?? "") & int.MaxValue) % Stripes.Length];
+        await stripe.WaitAsync();
+        try
+        {
+            // The copy loaded before the lock may be stale: the attempt counts from what the previous one saved.
+            await Context.RequestServices.GetRequiredService<Core.Data.HarmonyDbContext>().Entry(user).ReloadAsync();
+            if (!recoveryCode)
+            {
+                return new SignInAttempt(await TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false), user, false);
+            }
+
+            if (await PreSignInCheck(user) is { } refusal)
+            {
+                return new SignInAttempt(refusal, user, false);
+            }
+
+            var result = await TwoFactorRecoveryCodeSignInAsync(code);
+            if (!result.Succeeded)
+            {
+                await UserManager.AccessFailedAsync(user);
+                result = await UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : result;
+            }
+
+            return new SignInAttempt(result, user, result.Succeeded);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
     protected override async Task<SignInResult?> PreSignInCheck(AppUser user)
     {
         var refusal = await base.PreSignInCheck(user);
