@@ -193,6 +193,8 @@ public static class MatrixRoutes
         ["POST Account.Logout"] = "ends the caller's own session",
         ["GET Account.ChangePassword"] = "the caller's own password",
         ["POST Account.ChangePassword"] = "the caller's own password (current one required)",
+        ["GET SingleSignOn.Start"] = "anonymous: sends the browser to the identity platform (404 with Sso off)",
+        ["GET SingleSignOn.Complete"] = "anonymous: signs in the existing user the provider named, own scope only (SingleSignOnTests)",
         ["* Error.Show"] = "status-code pages, text only",
         ["* /health"] = "anonymous health check",
         ["GET Rules.Schema"] = "the rule file format, the same for every signed-in user",
