@@ -4,6 +4,7 @@ using HarmonyPortal.TestSupport;
 using HarmonyPortal.Web.Features.Account.SingleSignOn;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace HarmonyPortal.Web.Tests.Account.SingleSignOn;
 
@@ -11,7 +12,7 @@ namespace HarmonyPortal.Web.Tests.Account.SingleSignOn;
 /// Sign-in through a real OpenID Connect provider (authorization code + PKCE, response_mode=query): the provider's
 /// person becomes the portal user of the same user name, with that user's own role and region, or is refused in Chinese.
 /// </summary>
-public abstract class SingleSignOnTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
+public abstract class SingleSignOnTests<TPortal>(TPortal portal, ITestOutputHelper output) : IClassFixture<TPortal>
     where TPortal : SsoPortal
 {
     private const string Password = "Provider#2026";
@@ -62,6 +63,17 @@ public abstract class SingleSignOnTests<TPortal>(TPortal portal) : IClassFixture
         Assert.Contains("httponly", sessionCookie, StringComparison.OrdinalIgnoreCase);
         var target = await Browser.RefreshTargetAsync(handOver);
         Assert.Equal("/", target);
+
+        // The provider's tokens stay server-side: the external cookie that carried them is gone, the session cookie is a key.
+        // (ASP.NET Core splits a cookie over 4 KB into Identity.ExternalC1, C2, …: count them all.)
+        var external = browser.Hops.SelectMany(h => h.Headers.TryGetValues("Set-Cookie", out var v) ? v : [])
+            .Where(c => c.StartsWith("Identity.External", StringComparison.Ordinal) && !c.Contains("=;", StringComparison.Ordinal))
+            .Sum(c => c.Split(';')[0].Length);
+        var session = sessionCookie.Split(';')[0].Length;
+        Assert.True(session * 4 < external, $"session cookie {session} chars, external {external}");
+        Assert.DoesNotContain(browser.Cookies.GetCookies(portal.Address), c => c.Name.StartsWith("Identity.External", StringComparison.Ordinal));
+        output.WriteLine($"{browser.Hops.Count} responses from the provider's sign-in form to the hand-over page; " +
+            $"external cookie {external} chars, session cookie {session} chars");
 
         var home = await browser.Client.GetPageAsync(target!);
         Assert.Contains("定襄县", home.QuerySelector("h1")!.TextContent);
@@ -172,6 +184,6 @@ public abstract class SingleSignOnTests<TPortal>(TPortal portal) : IClassFixture
     }
 }
 
-public sealed class SqliteSingleSignOnTests(SqliteSsoPortal portal) : SingleSignOnTests<SqliteSsoPortal>(portal);
+public sealed class SqliteSingleSignOnTests(SqliteSsoPortal portal, ITestOutputHelper output) : SingleSignOnTests<SqliteSsoPortal>(portal, output);
 
-public sealed class PostgresSingleSignOnTests(PostgresSsoPortal portal) : SingleSignOnTests<PostgresSsoPortal>(portal);
+public sealed class PostgresSingleSignOnTests(PostgresSsoPortal portal, ITestOutputHelper output) : SingleSignOnTests<PostgresSsoPortal>(portal, output);
