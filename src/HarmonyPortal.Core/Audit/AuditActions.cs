@@ -8,6 +8,8 @@ public static class AuditActions
     public const string LoginLockedOut = "login.locked-out";
     public const string LoginThrottled = "login.throttled";
     public const string Logout = "logout";
+    public const string SsoLoginSucceeded = "login.sso.succeeded";
+    public const string SsoLoginRefused = "login.sso.refused";
     public const string AccessDenied = "access.denied";
 
     /// <summary>A lookup by a full ID number (list search, or a number checked against rows the user sees only masked); never holds the number.</summary>

@@ -27,6 +27,7 @@ public static class PortalSetup
         builder.AddPersonalFiles();
 
         builder.AddPortalSecurity();
+        Features.Account.SingleSignOn.SsoSetup.AddSingleSignOn(builder);
         builder.Services.AddAuthorization(AccessPolicies.Add);
 
         // Render Chinese as characters, not numeric entities (the encoder still escapes markup).

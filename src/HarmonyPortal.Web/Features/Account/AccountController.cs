@@ -112,17 +112,20 @@ public sealed class AccountController(
     }
 
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout([FromServices] SingleSignOn.SsoSignOut sso)
     {
+        var providerSignOut = await sso.EndSessionUrlAsync(HttpContext); // before the session holding its token goes
         if (await signIn.UserManager.GetUserAsync(User) is { } user)
         {
-            // A new stamp invalidates copies of the old cookie at their next revalidation.
-            await signIn.UserManager.UpdateSecurityStampAsync(user);
+            // A new stamp invalidates copies of the old cookie at their next revalidation; saving it saves the entry too.
             audit.Add(AuditActions.Logout, AuditOutcome.Success, "user", user.Id);
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
         }
 
         await signIn.SignOutAsync();
-        return RedirectToAction(nameof(Login));
+        return providerSignOut is null
+            ? RedirectToAction(nameof(Login))
+            : View("/Features/Account/SingleSignOn/Continue.cshtml", new SingleSignOn.SsoContinue(providerSignOut, "已退出本平台，正在退出统一身份认证…", "继续"));
     }
 
     /// <summary>A browser where this user signed in before is not held back by what others did from its address.</summary>

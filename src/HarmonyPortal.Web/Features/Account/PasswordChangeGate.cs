@@ -16,6 +16,7 @@ public sealed class PasswordChangeGate(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         if (context.User.HasClaim(HarmonyClaims.MustChangePassword, "true")
+            && !context.User.HasClaim(System.Security.Claims.ClaimTypes.AuthenticationMethod, SingleSignOn.SsoOptions.AuthenticationMethod)
             && context.GetEndpoint() is not null
             && !Allowed.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
         {

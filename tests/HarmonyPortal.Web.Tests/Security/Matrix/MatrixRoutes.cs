@@ -204,6 +204,8 @@ public static class MatrixRoutes
         ["POST TwoFactor.RecoveryCodes"] = "the caller's own account (TwoFactorTests)",
         ["GET TwoFactorSignIn.Verify"] = "anonymous; the account whose password was right, from Identity's two-factor cookie",
         ["POST TwoFactorSignIn.Verify"] = "anonymous; that account only (lockout and throttle: TwoFactorTests)",
+        ["GET SingleSignOn.Start"] = "anonymous: sends the browser to the identity platform (404 with Sso off)",
+        ["GET SingleSignOn.Complete"] = "anonymous: signs in the existing user the provider named, own scope only (SingleSignOnTests)",
         ["* Error.Show"] = "status-code pages, text only",
         ["* /health"] = "anonymous health check",
         ["GET Rules.Schema"] = "the rule file format, the same for every signed-in user",
