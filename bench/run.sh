@@ -117,6 +117,7 @@ run xlsx --rows "$XLSX_ROWS" --references --spreadcheetah
 run import --rows "$IMPORT_ROWS"
 run xlsx-read --rows "$IMPORT_ROWS"
 run logins
+run ciphers
 
 PORT=$(free_port 56000 56049)
 for provider in sqlite postgres; do

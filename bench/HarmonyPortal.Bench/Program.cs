@@ -19,6 +19,8 @@ using HarmonyPortal.Core.Spreadsheets;
 //   A county clerk's import of an N-row coordinator workbook, checked and committed into SQLite, against reading the file.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- logins [--seconds 10]
 //   Password checks per second at the portal's PBKDF2 cost, one core and all, beside Identity's default cost.
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- ciphers [--numbers 200000]   (ADR 0022)
+//   ID numbers sealed, unsealed and hashed with SM4-GCM + HMAC-SM3 beside AES-256-GCM + HMAC-SHA256, same run.
 // (internal) import-one --mode read|import --file PATH --rows N [--db PATH --data DIR]
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- generate | ledger-list-http | dashboard | pdf | report
 //   The national data generator and the benchmarks against the published portal; bench/run.sh runs them all (README).
@@ -42,6 +44,7 @@ return args.FirstOrDefault() switch
     "xlsx-read-one" => HarmonyPortal.Bench.Readers.ReaderBench.RunOne(Option(args, "--reader")!, Option(args, "--file")!),
     "closedxml" => HarmonyPortal.Bench.Readers.ClosedXmlBench.Compare(Args.Int(args, "--rows", 100_000)),
     "closedxml-one" => HarmonyPortal.Bench.Readers.ClosedXmlBench.RunOne(Option(args, "--writer")!, Args.Int(args, "--rows", 100_000)),
+    "ciphers" => CipherBench.Run(Args.Int(args, "--numbers", 200_000)),
     "logins" => LoginBench.Run(double.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture)),
     "generate" => await HarmonyPortal.Bench.Data.Generator.RunAsync(args),
     "ledger-list-http" => await HarmonyPortal.Bench.Http.LedgerListHttpBench.RunAsync(args),

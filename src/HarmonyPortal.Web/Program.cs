@@ -6,6 +6,12 @@ if (HarmonyPortal.Web.Features.Rules.RulesCommand.Matches(args))
     return await HarmonyPortal.Web.Features.Rules.RulesCommand.RunAsync(args, Console.Out);
 }
 
+if (HarmonyPortal.Web.Features.PersonalData.PersonalDataCommand.Matches(args))
+{
+    // personal-data status | reencrypt | rotate-key (ADR 0022): runs and exits; the web server is never started.
+    return await HarmonyPortal.Web.Features.PersonalData.PersonalDataCommand.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHarmonyPortal();
 

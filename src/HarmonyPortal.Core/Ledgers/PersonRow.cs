@@ -19,6 +19,12 @@ public abstract class PersonRow : LedgerRow
 
     public string IdNumberMasked { get; set; } = "";
 
+    /// <summary>
+    /// Never mapped: the number's keyed hashes under the algorithms other than the current one, set with
+    /// <see cref="IdNumberHash"/>, so a duplicate check also meets rows not yet re-hashed after a switch (ADR 0022).
+    /// </summary>
+    public IReadOnlyList<string> IdNumberHashAliases { get; set; } = [];
+
     public string WorkUnit { get; set; } = "";
 
     public string? Position { get; set; }

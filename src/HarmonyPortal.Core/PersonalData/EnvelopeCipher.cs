@@ -20,6 +20,22 @@ public sealed class EnvelopeCipher(DataKeyRing ring) : IDisposable
 
     public static bool IsEnvelope(string ciphertext) => ciphertext.StartsWith(Prefix, StringComparison.Ordinal);
 
+    public uint CurrentKeyId => ring.CurrentId;
+
+    /// <summary>The key id a ciphertext of this format names (its first four bytes).</summary>
+    public static uint KeyIdOf(string ciphertext)
+    {
+        try
+        {
+            var sealedBytes = Base64Url.DecodeFromChars(ciphertext.AsSpan(Prefix.Length));
+            return sealedBytes.Length >= Header + TagSize ? BinaryPrimitives.ReadUInt32BigEndian(sealedBytes) : throw new CryptographicException("The personal-data ciphertext is too short.");
+        }
+        catch (FormatException e)
+        {
+            throw new CryptographicException("The personal-data ciphertext is not valid base64url.", e);
+        }
+    }
+
     public string Encrypt(string plaintext)
     {
         var plain = Encoding.UTF8.GetBytes(plaintext);

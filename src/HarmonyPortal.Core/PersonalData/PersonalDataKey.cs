@@ -13,8 +13,14 @@ public sealed class PersonalDataKey
 
     public byte[] Bytes { get; }
 
+    /// <summary>The algorithm new ciphertexts and hashes use (<c>PersonalData:Algorithm</c>, ADR 0022).</summary>
+    public PersonalDataAlgorithm Algorithm { get; private init; }
+
     /// <summary>The folder of the portal's keys, where the ID numbers' data keys live too (<see cref="DataKeyRing"/>).</summary>
     public string KeysDirectory { get; }
+
+    public static PersonalDataKey FromConfiguration(string? base64, string keysDirectory, PersonalDataAlgorithm algorithm) =>
+        new(FromConfiguration(base64, keysDirectory).Bytes, keysDirectory) { Algorithm = algorithm };
 
     public static PersonalDataKey FromConfiguration(string? base64, string keysDirectory)
     {

@@ -43,7 +43,8 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Admin.Regions.RegionChangeService>();
         builder.Services.AddScoped<Features.Admin.Regions.RegionMergeService>();
         builder.Services.AddScoped<Features.Admin.Units.UnitAdminService>();
-        builder.Services.AddSingleton(PersonalDataKey.FromConfiguration(builder.Configuration["PersonalData:HmacKey"], options.KeysDirectory));
+        builder.Services.AddSingleton(PersonalDataKey.FromConfiguration(
+            builder.Configuration["PersonalData:HmacKey"], options.KeysDirectory, PersonalDataAlgorithms.Parse(builder.Configuration["PersonalData:Algorithm"])));
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.AddScoped<Features.Ledgers.LedgerWriteService>();
         builder.Services.AddScoped<Features.Ledgers.IdNumberLookups>();

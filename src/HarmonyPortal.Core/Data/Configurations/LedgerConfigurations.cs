@@ -33,6 +33,7 @@ internal abstract class PersonRowConfiguration<TRow> : LedgerRowConfiguration<TR
     {
         base.Configure(builder);
         builder.Ignore(r => r.IdNumber);
+        builder.Ignore(r => r.IdNumberHashAliases);
         builder.Property(r => r.Ethnicity).HasMaxLength(10);
         builder.Property(r => r.IdNumberCipher).HasMaxLength(512);
         builder.Property(r => r.IdNumberHash).HasMaxLength(64);

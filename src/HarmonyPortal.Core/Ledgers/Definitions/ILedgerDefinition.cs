@@ -26,10 +26,11 @@ public interface ILedgerDefinition
     LedgerRow NewRow();
 
     /// <summary>The list's filters without order or paging, for exports.</summary>
-    IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash);
+    /// <remarks><paramref name="idNumberHashes"/>: the number's keyed hashes under every algorithm (ADR 0022); a row matches any.</remarks>
+    IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery query, IReadOnlyList<string>? idNumberHashes);
 
     /// <summary>One page of the list; <paramref name="rows"/> must already be scoped to the user's subtree.</summary>
-    Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash, CancellationToken ct);
+    Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery query, IReadOnlyList<string>? idNumberHashes, CancellationToken ct);
 
     IQueryable<LedgerRow> Rows(HarmonyDbContext db);
 
@@ -47,6 +48,9 @@ public interface ILedgerDefinition
     /// <see cref="LedgerIdentity.NameKey"/> when the identity may be blank and is.
     /// </summary>
     string IdentityOf(LedgerRow row);
+
+    /// <summary>The row's identity under the other personal-data algorithms (ID-number hashes, ADR 0022); empty for other identities.</summary>
+    IReadOnlyList<string> IdentityAliasesOf(LedgerRow row);
 
     /// <summary>The column named when a row's identity is already registered (身份证号码, 统一社会信用代码, else the name).</summary>
     ILedgerField IdentityField { get; }

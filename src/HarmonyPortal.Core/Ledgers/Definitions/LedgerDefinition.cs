@@ -38,9 +38,14 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
         }
 
         var identity = Identity;
+        var aliases = IdentityAliasesOf(row);
         var value = new System.Runtime.CompilerServices.StrongBox<string>(key);
+        var candidates = new System.Runtime.CompilerServices.StrongBox<List<string>>([key, .. aliases]);
         var matches = Expression.Lambda<Func<TRow, bool>>(
-            Expression.Equal(identity.Body, Expression.Field(Expression.Constant(value), nameof(value.Value))),
+            aliases.Count == 0
+                ? Expression.Equal(identity.Body, Expression.Field(Expression.Constant(value), nameof(value.Value)))
+                : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
+                    Expression.Field(Expression.Constant(candidates), nameof(candidates.Value)), identity.Body),
             identity.Parameters[0]);
         var rows = db.Set<TRow>().Where(r => r.Year == row.Year && r.Id != row.Id).Where(matches);
         return IdentityIsRegional ? rows.Where(r => r.RegionId == row.RegionId) : rows;
@@ -77,10 +82,10 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
     /// (RegionId, Year, Id), by name on (RegionId, Year, Name, Id), by another column as (column, Id) (see
     /// LedgerDefinition.Sort.cs). <paramref name="rows"/> is already scoped.
     /// </summary>
-    public async Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash, CancellationToken ct)
+    public async Task<List<LedgerListItem>> ListAsync(IQueryable<LedgerRow> rows, LedgerListQuery query, IReadOnlyList<string>? idNumberHashes, CancellationToken ct)
     {
         var q = query;
-        var page = Filter(rows, q, idNumberHash).Cast<TRow>().AsNoTracking();
+        var page = Filter(rows, q, idNumberHashes).Cast<TRow>().AsNoTracking();
         if (LedgerSort.Parse(q.Sort) is ({ } column, var descending))
         {
             page = Sorted(page, column, descending, q.After ?? q.AfterName, q.AfterId);
@@ -99,7 +104,7 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
     }
 
     /// <summary>The list's filters (year, region, status, kind, name, ID number or another search column), without order or paging; used by lists and exports.</summary>
-    public IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery query, string? idNumberHash)
+    public IQueryable<LedgerRow> Filter(IQueryable<LedgerRow> rows, LedgerListQuery query, IReadOnlyList<string>? idNumberHashes)
     {
         var q = query;
         var filtered = rows.Cast<TRow>().Where(r => r.Year == q.Year);
@@ -118,7 +123,7 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
             filtered = filtered.Where(kindFilter);
         }
 
-        if (idNumberHash is not null && IdNumberFilter(idNumberHash) is { } byIdNumber)
+        if (idNumberHashes is not null && IdNumberFilter(idNumberHashes) is { } byIdNumber)
         {
             filtered = filtered.Where(byIdNumber);
         }
@@ -135,8 +140,8 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
         return filtered;
     }
 
-    /// <summary>Rows whose ID number has this keyed hash; null for ledgers without ID numbers.</summary>
-    protected virtual Expression<Func<TRow, bool>>? IdNumberFilter(string hash) => null;
+    /// <summary>Rows whose ID number has one of these keyed hashes; null for ledgers without ID numbers.</summary>
+    protected virtual Expression<Func<TRow, bool>>? IdNumberFilter(IReadOnlyList<string> hashes) => null;
 
     /// <summary>Fills unmapped fields (a mediator's organisation name) before a row is shown in a form.</summary>
     public virtual Task LoadReferencesAsync(HarmonyDbContext db, LedgerRow row, CancellationToken ct) => Task.CompletedTask;
@@ -222,6 +227,11 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
     }
 
     private Func<TRow, string>? identityOf;
+
+    public IReadOnlyList<string> IdentityAliasesOf(LedgerRow row) => IdentityAliases((TRow)row);
+
+    /// <summary>The row's identity under the other personal-data algorithms (ADR 0022); none by default.</summary>
+    protected virtual IReadOnlyList<string> IdentityAliases(TRow row) => [];
 
     public async Task<Dictionary<string, ExistingRow>> ExistingAsync(
         HarmonyDbContext db, int year, int regionId, IReadOnlyCollection<string> identities, CancellationToken ct)

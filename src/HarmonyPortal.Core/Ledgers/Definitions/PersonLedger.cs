@@ -25,7 +25,14 @@ public abstract class PersonLedger<TRow> : LedgerDefinition<TRow>
 
     protected override bool IdentityIsRegional => false;
 
-    protected override System.Linq.Expressions.Expression<Func<TRow, bool>>? IdNumberFilter(string hash) => r => r.IdNumberHash == hash;
+    /// <summary>Rows whose hash is any of the number's hashes: rows not yet re-hashed after an algorithm switch are found too (ADR 0022).</summary>
+    protected override System.Linq.Expressions.Expression<Func<TRow, bool>>? IdNumberFilter(IReadOnlyList<string> hashes)
+    {
+        var candidates = hashes.ToList();
+        return r => candidates.Contains(r.IdNumberHash);
+    }
+
+    protected override IReadOnlyList<string> IdentityAliases(TRow row) => row.IdNumberHashAliases;
 
     protected static void AddPersonRules(AbstractValidator<TRow> validator, DateOnly today)
     {

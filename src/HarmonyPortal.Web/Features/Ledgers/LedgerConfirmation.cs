@@ -42,8 +42,8 @@ public sealed class LedgerConfirmation(HarmonyDbContext db, UserScope scope, Aud
 
         // Only the clerk's own region's rows: those it carried forward and may write.
         var filter = all ? new LedgerListQuery { Year = year } : query;
-        string? hash = definition.HasIdNumber && !all && IdNumber.TryParse(filter.Q, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), out var id, out _)
-            ? protector.Hash(id!.Normalized) : null;
+        var hash = definition.HasIdNumber && !all && IdNumber.TryParse(filter.Q, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), out var id, out _)
+            ? protector.Hashes(id!.Normalized) : null;
         var ids = await definition.Filter(definition.Rows(db).Where(r => r.RegionId == scope.RegionId), filter, hash)
             .Where(r => r.Status == LedgerRowStatus.NeedsReview)
             .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);

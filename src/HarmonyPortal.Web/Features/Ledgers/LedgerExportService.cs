@@ -54,7 +54,7 @@ public sealed class LedgerExportService(HarmonyDbContext db, UserScope scope, Pe
                 Title = definition.Title,
                 Subtitle = $"导出单位：{scope.RegionName}　　年度：{query.Year}　　导出时间：{DateTime.Now:yyyy-MM-dd HH:mm}",
             });
-            IQueryable<LedgerRow> rows = definition.Filter(definition.Rows(db).InScope(scope), query, idNumberHash: null).AsNoTracking().Include(r => r.Region);
+            IQueryable<LedgerRow> rows = definition.Filter(definition.Rows(db).InScope(scope), query, idNumberHashes: null).AsNoTracking().Include(r => r.Region);
             var cells = new List<CellValue>(definition.Fields.Count + 3);
             var full = 0;
             // Page by (region path, id) and finish each page before loading references (a mediator's organisation):

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Ledgers;
 
 /// <summary>A checked row's identity as the import asks the ledger about it, with its name key when it has one (<see cref="ILedgerDefinition.NameKeyOf"/>).</summary>
-public sealed record AskedRow(string Identity, int RowNumber, string? NameKey);
+/// <remarks>Aliases: the identity under the other personal-data algorithms, so rows not yet re-hashed after a switch are met (ADR 0022).</remarks>
+public sealed record AskedRow(string Identity, int RowNumber, string? NameKey, IReadOnlyList<string> Aliases);
 
 /// <summary>The import's questions to the ledger: rows already registered this year (to update, or to report), and the preview's choices.</summary>
 public sealed partial class LedgerImportService
@@ -22,12 +23,13 @@ public sealed partial class LedgerImportService
     {
         foreach (var chunk in asked.Chunk(1000))
         {
-            var keys = chunk.Select(a => a.Identity).Concat(chunk.Select(a => a.NameKey).OfType<string>()).Distinct().ToList();
+            var keys = chunk.Select(a => a.Identity).Concat(chunk.Select(a => a.NameKey).OfType<string>()).Concat(chunk.SelectMany(a => a.Aliases)).Distinct().ToList();
             var found = await definition.ExistingAsync(db, year, scope.RegionId, keys, ct);
-            foreach (var (identity, rowNumber, nameKey) in chunk)
+            foreach (var (identity, rowNumber, nameKey, aliases) in chunk)
             {
                 var byName = nameKey is null ? null : found.GetValueOrDefault(nameKey);
-                var (via, existing) = found.GetValueOrDefault(identity) is { } byIdentity ? (identity, byIdentity) : (nameKey!, byName);
+                var byIdentity = found.GetValueOrDefault(identity) ?? aliases.Select(found.GetValueOrDefault).FirstOrDefault(e => e is not null);
+                var (via, existing) = byIdentity is not null ? (identity, byIdentity) : (nameKey!, byName);
                 if (existing is null)
                 {
                     continue;

@@ -122,7 +122,7 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
                         : nameKey is not null && !identities.TryAdd(nameKey, imported.RowNumber) ? nameKey : null;
                     if (repeated is null)
                     {
-                        unasked.Add(new AskedRow(identity, imported.RowNumber, nameKey));
+                        unasked.Add(new AskedRow(identity, imported.RowNumber, nameKey, definition.IdentityAliasesOf(row)));
                     }
                     else
                     {

@@ -47,14 +47,14 @@ public sealed class LedgerQueryService(
         // An 18-character query in a person ledger is an ID number: looked up by its keyed hash, but only among the rows
         // whose numbers the user sees in full (its own region's), within a limit per hour, and audited without the number.
         // Rows of the regions below show the number masked, so a search there would confirm guesses of the hidden digits.
-        string? hash = null;
+        IReadOnlyList<string>? hash = null;
         string? note = null;
         IQueryable<LedgerRow> rows = definition.Rows(db).InScope(scope);
         query.AllowPhoneSearchIn(scope.RegionId);
         if (query.SearchesByName && definition.HasIdNumber && IdNumber.TryParse(query.Q, writer.Today, out var id, out _))
         {
             note = await writer.Lookups.SearchRefusalAsync(ct);
-            hash = note is null ? protector.Hash(id!.Normalized) : new string('-', 64); // refused: a hash no row has
+            hash = note is null ? protector.Hashes(id!.Normalized) : [new string('-', 64)]; // refused: a hash no row has
             rows = rows.Where(r => r.RegionId == scope.RegionId);
         }
 

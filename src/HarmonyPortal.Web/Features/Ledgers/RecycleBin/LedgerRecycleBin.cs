@@ -127,16 +127,19 @@ public sealed class LedgerRecycleBin(
             return (entry.RowId, locked);
         }
 
+        if (row is PersonRow person)
+        {
+            // Sealed afresh under the current algorithm and key (ADR 0022), and checked under every algorithm's hash.
+            protector.Unseal(person);
+            protector.Seal(person);
+        }
+
         if (await DuplicateAsync(definition, row, ct) is { } duplicate)
         {
             return (entry.RowId, duplicate);
         }
 
         await definition.LoadReferencesAsync(db, row, ct);
-        if (row is PersonRow person)
-        {
-            protector.Unseal(person);
-        }
 
         row.Version++;
         row.UpdatedAtUtc = now;
