@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of HarmonyPortal on a fresh Debian machine:
 #   1. installs what the tests need when it is missing (postgresql, chromium, fonts-noto-cjk, poppler-utils, and the
-#      independent .xlsx readers: python3-openpyxl, nodejs/npm and exceljs into tools/xlsx-readers);
+#      independent .xlsx readers: python3-openpyxl, nodejs/npm and exceljs into tools/xlsx-readers; acorn into
+#      tools/browser-compat for the old-kernel check);
 #   2. starts a throwaway PostgreSQL cluster in a temporary folder on a free loopback port;
 #   3. runs `dotnet test` for the whole solution (SQLite and PostgreSQL, browser tests in Chromium);
 #   4. stops the cluster and removes it, whatever happened.
@@ -30,6 +31,7 @@ install_missing() {
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
     tools/xlsx-readers/setup.sh
+    tools/browser-compat/setup.sh
 }
 
 free_port() {

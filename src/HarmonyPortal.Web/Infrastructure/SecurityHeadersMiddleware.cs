@@ -22,6 +22,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers["X-UA-Compatible"] = "IE=edge"; // dual-kernel browsers (360 and others) then never choose their IE kernel (ADR 0024)
             if (context.User.Identity?.IsAuthenticated == true)
             {
                 headers.CacheControl = "no-store";

@@ -99,8 +99,8 @@ public abstract class RegionChangeTests<TPortal>(TPortal portal) : IClassFixture
         var province = await portal.RegionIdAsync("430000");
         var token = await admin.TokenFromAsync($"/admin/regions/create?parentId={province}");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/regions/create", token,
-            ("Input.ParentId", province.ToString()), ("Input.Name", "湘北新市"), ("Input.Code", "439900"), ("Input.Level", "City"), ("Input.SortOrder", "9"))).StatusCode);
-        var newCity = await portal.RegionIdAsync("439900");
+            ("Input.ParentId", province.ToString()), ("Input.Name", "长沙市"), ("Input.Code", "430100"), ("Input.Level", "City"), ("Input.SortOrder", "9"))).StatusCode);
+        var newCity = await portal.RegionIdAsync("430100");
         token = await admin.TokenFromAsync("/admin/users/create");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/users/create", token, ("Input.DisplayName", "新市管理员"), ("Input.RegionId", newCity.ToString()),
             ("Input.Role", "Admin"), ("Input.UserName", "xb.admin"), ("Input.Password", "Xiangbei#2026"))).StatusCode);

@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Admin.Regions;
 
+/// <summary>A unit of the national list offered under a parent; <paramref name="InPortal"/> when a region already has its code.</summary>
+public sealed record RegionChoice(NationalRegion Entry, bool InPortal);
+
 /// <summary>Maintains the region tree under a province or city admin's region (a city admin does not edit its own city).</summary>
 public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, UserScope scope)
 {
@@ -20,6 +23,12 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
     {
         var result = new ServiceResult(); // the fields' own rules: RegionInputValidator, run by ValidationFilter
         var parent = await FindAsync(input.ParentId, ct);
+        TakeListChoice(input, result);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
         if (parent.ClosedOn is not null)
         {
             result.Add(nameof(input.ParentId), $"上级地区：{parent.Name}已撤销，不能再添加下级。");
@@ -27,6 +36,10 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
         else if (parent.Level == RegionLevel.Town || input.Level <= parent.Level)
         {
             result.Add(nameof(input.Level), $"层级：{parent.Name}（{parent.Level.ToChinese()}）之下只能添加更低层级的地区。");
+        }
+        else if (!input.IsLocalCode && NationalList.RefusalUnder(input.Code!.Trim(), parent.Code, parent.Name) is { } refusal)
+        {
+            result.Add(nameof(input.Code), refusal);
         }
 
         await CheckUniqueAsync(input, parent.Id, null, result, ct);
@@ -67,6 +80,21 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
         var region = await EditableAsync(id, ct);
         input.Level = region.Level;
         var result = new ServiceResult();
+        if (string.IsNullOrWhiteSpace(input.Code) || string.IsNullOrWhiteSpace(input.Name))
+        {
+            return result.Add(nameof(input.Code), "区划代码和名称：必须填写。");
+        }
+
+        var code = input.Code.Trim();
+        if (!input.IsLocalCode && code != region.Code)
+        {
+            var parent = region.ParentId is { } parentId ? await db.Regions.AsNoTracking().SingleAsync(r => r.Id == parentId, ct) : null;
+            if (NationalList.RefusalUnder(code, parent?.Code, parent?.Name) is { } refusal)
+            {
+                result.Add(nameof(input.Code), refusal);
+            }
+        }
+
         await CheckUniqueAsync(input, region.ParentId, region.Id, result, ct);
         if (!result.Succeeded)
         {
@@ -81,6 +109,36 @@ public sealed class RegionAdminService(HarmonyDbContext db, AuditLog audit, User
         audit.Add(AuditActions.RegionUpdated, AuditOutcome.Success, "region", region.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{before} -> {region.Code} {region.Name}");
         await db.SaveChangesAsync(ct);
         return result;
+    }
+
+    private static NationalRegionList NationalList => NationalRegionList.Shipped;
+
+    /// <summary>The national units directly under <paramref name="parent"/>'s code, those already in the portal marked.</summary>
+    public async Task<IReadOnlyList<RegionChoice>> ChoicesAsync(Region parent, CancellationToken ct)
+    {
+        var entries = NationalList.ChildrenOf(parent.IsLocalCode ? null : parent.Code).ToList();
+        var codes = entries.Select(e => e.Code).ToList();
+        var used = await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
+        return entries.Select(e => new RegionChoice(e, used.Contains(e.Code))).ToList();
+    }
+
+    /// <summary>A unit picked from the national list gives the region its code and name (a national code, not a local one).</summary>
+    private static void TakeListChoice(RegionInput input, ServiceResult result)
+    {
+        if (string.IsNullOrWhiteSpace(input.ListCode))
+        {
+            return;
+        }
+
+        if (NationalList.Find(input.ListCode.Trim()) is not { } entry)
+        {
+            result.Add(nameof(input.ListCode), $"从国家行政区划列表选择：{input.ListCode.Trim()} 不在列表中。");
+            return;
+        }
+
+        input.Code = entry.Code;
+        input.Name = entry.Name;
+        input.IsLocalCode = false;
     }
 
     private async Task CheckUniqueAsync(RegionInput input, int? parentId, int? selfId, ServiceResult result, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class RegionsController(RegionAdminService service) : Controller
     public async Task<IActionResult> Create(int parentId, CancellationToken ct)
     {
         var parent = await service.FindAsync(parentId, ct);
-        return View(new RegionFormViewModel(new RegionInput { ParentId = parent.Id, Level = parent.Level + 1 }, parent.Name));
+        return View(new RegionFormViewModel(new RegionInput { ParentId = parent.Id, Level = parent.Level + 1 }, parent.Name) { Choices = await service.ChoicesAsync(parent, ct) });
     }
 
     [HttpPost("create")]
@@ -26,7 +26,8 @@ public sealed class RegionsController(RegionAdminService service) : Controller
         if (result?.Succeeded != true)
         {
             result?.CopyTo(ModelState);
-            return View(new RegionFormViewModel(input, (await service.FindAsync(input.ParentId, ct)).Name));
+            var parent = await service.FindAsync(input.ParentId, ct);
+            return View(new RegionFormViewModel(input, parent.Name) { Choices = await service.ChoicesAsync(parent, ct) });
         }
 
         TempData[Flash.Success] = $"已添加地区 {input.Name}。";
@@ -69,4 +70,8 @@ public sealed class RegionsController(RegionAdminService service) : Controller
     }
 }
 
-public sealed record RegionFormViewModel(RegionInput Input, string? ParentName, int? RegionId = null);
+public sealed record RegionFormViewModel(RegionInput Input, string? ParentName, int? RegionId = null)
+{
+    /// <summary>The national list's units under the parent's code (creation only).</summary>
+    public IReadOnlyList<RegionChoice> Choices { get; init; } = [];
+}
