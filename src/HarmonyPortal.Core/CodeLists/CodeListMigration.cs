@@ -22,7 +22,7 @@ public static class CodeListMigration
     {
         var n = Prefix(migrationBuilder);
         var ethnicities = NationalCodeLists.Ethnicities.Items
-            .SelectMany(i => i.Name.EndsWith('族') && i.Name.Length > 2 ? new[] { (i.Name, i.Code), (i.Name[..^1], i.Code) } : [(i.Name, i.Code)])
+            .SelectMany(i => i.Name.EndsWith('族') && i.Name.Length >= 2 ? new[] { (i.Name, i.Code), (i.Name[..^1], i.Code) } : [(i.Name, i.Code)])
             .ToList();
         var industries = NationalCodeLists.Industries.Items
             .SelectMany(i => new[] { (From: i.Name, To: i.Code), (From: CodeList.Choice(i), To: i.Code) })
