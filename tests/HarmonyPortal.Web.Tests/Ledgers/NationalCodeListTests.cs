@@ -136,8 +136,8 @@ public abstract class NationalCodeListTests<TPortal>(TPortal portal) : IClassFix
             Assert.Equal(("98", Education.Master), rows["两者丙"]);
         }
 
-        string[] headers = ["序号", "单位名称", "所在地区", "单位地址", "所属行业", "联系人", "联系电话", "是否有裁员计划"];
-        CellValue[] Enterprise(string name, string industry) => ["1", name, "路南区", "路南区某路1号", industry, "周平", "13903150001", "否"];
+        string[] headers = ["序号", "单位名称", "所在地区", "单位地址", "所属行业", "联系人", "联系电话", "上年底职工数量", "目前职工数量", "是否有裁员计划"];
+        CellValue[] Enterprise(string name, string industry) => ["1", name, "路南区", "路南区某路1号", industry, "周平", "13903150001", "300", "280", "否"];
         var enterprises = await UploadAsync(clerk, "key-enterprises", Workbook(headers,
             Enterprise("路南甲厂", "13"), Enterprise("路南乙厂", "汽车制造业"), Enterprise("路南丙厂", "39 计算机、通信和其他电子设备制造业"), Enterprise("路南丁厂", "制造业")));
 
@@ -188,7 +188,7 @@ public abstract class NationalCodeListTests<TPortal>(TPortal portal) : IClassFix
         var first = workbook.Workbook.Sheets!.Elements<Sheet>().First().Name!.Value!;
         foreach (var validation in Part(first).Worksheet.Descendants<DataValidation>())
         {
-            var reference = validation.SequenceOfReferences!.InnerText;
+            var reference = validation.SequenceOfReferences!.InnerText ?? "";
             var column = reference.TakeWhile(char.IsAsciiLetter).Aggregate(0, (n, c) => (n * 26) + c - 'A' + 1);
             var formula = validation.Formula1!.Text;
             result[headers[column - 1]] = formula.StartsWith('"')

@@ -9,7 +9,7 @@
         var sections = document.createElement("select");
         sections.className = divisions.className + " mb-2";
         sections.id = divisions.id + "_section";
-        sections.setAttribute("aria-label", "门类");
+        sections.setAttribute("aria-label", "所属行业：门类");
         sections.setAttribute("data-testid", "industry-section");
         sections.appendChild(new Option("请选择门类", ""));
         var current = "";
@@ -37,7 +37,7 @@
             show(sections.value);
             divisions.value = "";
         });
-        divisions.setAttribute("aria-label", "大类");
+        divisions.setAttribute("aria-label", "所属行业：大类");
         divisions.parentNode.insertBefore(sections, divisions);
     }
 
