@@ -22,6 +22,8 @@ public sealed class IndustryPickerJourneyTests(BrowserSession session) : IClassF
         await page.Locator("#f_Address").FillAsync("岳阳楼区工业园8号");
         await page.Locator("#f_ContactName").FillAsync("孙丽");
         await page.Locator("#f_ContactPhone").FillAsync("13907301234");
+        await page.Locator("#f_EmployeesLastYearEnd").FillAsync("300");
+        await page.Locator("#f_EmployeesNow").FillAsync("280");
         await page.Locator("#f_HasLayoffPlan").SelectOptionAsync("否");
     }
 
