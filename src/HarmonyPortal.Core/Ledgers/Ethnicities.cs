@@ -1,28 +1,21 @@
+using HarmonyPortal.Core.CodeLists;
+
 namespace HarmonyPortal.Core.Ledgers;
 
-/// <summary>The 56 ethnic groups (民族) as forms print them; "汉" is read as "汉族".</summary>
+/// <summary>
+/// 民族 as GB/T 3304-1991 codes ("01" 汉族 … "56" 基诺族, "97" 其他, "98" 外国血统中国籍人士), read from the shipped list.
+/// A name ("汉族", also "汉") or a code is accepted; the code is stored and the name shown.
+/// </summary>
 public static class Ethnicities
 {
-    public static IReadOnlyList<string> All { get; } =
-    [
-        "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族", "侗族", "瑶族", "白族",
-        "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族", "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族",
-        "景颇族", "柯尔克孜族", "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族",
-        "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族", "京族", "塔塔尔族",
-        "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
-    ];
+    private static CodeList List => NationalCodeLists.Ethnicities;
 
-    private static readonly HashSet<string> Known = [.. All];
+    /// <summary>The names a drop-down offers, in the standard's order.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. List.Items.Select(i => i.Name)];
 
-    /// <summary>Returns the official name for "汉" or "汉族", or null when the text names no ethnic group.</summary>
-    public static string? Normalize(string text)
-    {
-        if (Known.Contains(text))
-        {
-            return text;
-        }
+    /// <summary>The code for "汉族", "汉", "01" or "01 汉族"; null when the text names no entry of the list.</summary>
+    public static string? CodeOf(string text) => (List.Find(text) ?? List.Find(text + "族"))?.Code;
 
-        var withSuffix = text + "族";
-        return Known.Contains(withSuffix) ? withSuffix : null;
-    }
+    /// <summary>The name to show: "汉族" for "01"; anything else (a value kept from before the codes) as it is.</summary>
+    public static string Name(string stored) => List.ByCode(stored)?.Name ?? stored;
 }

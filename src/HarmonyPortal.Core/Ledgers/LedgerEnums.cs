@@ -1,26 +1,48 @@
 namespace HarmonyPortal.Core.Ledgers;
 
-/// <summary>学历, in ascending order of level; <see cref="EducationLevels.Rank"/> puts 中专 beside 高中.</summary>
+/// <summary>
+/// 学历, stored as its GB/T 4658-2006 code (the portal's eight levels map onto the standard's categories; 11 and 14 are the
+/// standard's 博士/硕士研究生毕业 under 10 研究生教育). Declared in ascending order of level, the order drop-downs show;
+/// <see cref="EducationLevels.Rank"/> orders them (中专 beside 高中).
+/// </summary>
 public enum Education
 {
-    [Label("小学及以下", "小学")] Primary = 1,
-    [Label("初中")] JuniorHigh = 2,
-    [Label("高中", "高中毕业", "职高")] SeniorHigh = 3,
-    [Label("中专", "中专/中技", "中技", "技校")] SecondaryVocational = 4,
-    [Label("大专", "专科", "大学专科")] JuniorCollege = 5,
-    [Label("本科", "大学本科", "大学")] Bachelor = 6,
-    [Label("硕士研究生", "硕士", "研究生")] Master = 7,
-    [Label("博士研究生", "博士")] Doctor = 8,
+    [Label("小学及以下", "小学", "小学教育")] Primary = 80,
+    [Label("初中", "初级中学教育", "初级中学")] JuniorHigh = 70,
+    [Label("高中", "高中毕业", "职高", "普通高级中学教育", "普通高中")] SeniorHigh = 60,
+    [Label("中专", "中专/中技", "中技", "技校", "中等职业教育")] SecondaryVocational = 40,
+    [Label("大专", "专科", "大学专科", "大学专科教育")] JuniorCollege = 30,
+    [Label("本科", "大学本科", "大学", "大学本科教育")] Bachelor = 20,
+    [Label("硕士研究生", "硕士", "研究生", "研究生教育")] Master = 14,
+    [Label("博士研究生", "博士")] Doctor = 11,
 }
 
 public static class EducationLevels
 {
-    /// <summary>Comparable level: 中专 and 高中 are the same stage of schooling.</summary>
+    /// <summary>Comparable level, higher for more schooling: 中专 and 高中 are the same stage.</summary>
     public static int Rank(this Education education) => education switch
     {
-        Education.SecondaryVocational => (int)Education.SeniorHigh,
-        _ => (int)education,
+        Education.Primary => 1,
+        Education.JuniorHigh => 2,
+        Education.SeniorHigh or Education.SecondaryVocational => 3,
+        Education.JuniorCollege => 5,
+        Education.Bachelor => 6,
+        Education.Master => 7,
+        Education.Doctor => 8,
+        _ => 0,
     };
+
+    /// <summary>The level a GB/T 4658-2006 code ("20", "20 大学本科教育") or name stands for; 10 研究生教育 counts as 硕士研究生.</summary>
+    public static Education? FromCode(string text)
+    {
+        var item = CodeLists.NationalCodeLists.Education.Find(text);
+        if (item is null || !int.TryParse(item.Code, System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            return null;
+        }
+
+        return code == 10 ? Education.Master : Enum.IsDefined(typeof(Education), code) ? (Education)code : null;
+    }
 }
 
 /// <summary>协调员类别.</summary>

@@ -176,7 +176,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
             writer.StartSheet(new SheetSpec("Sheet1", top.Select(h => new ColumnSpec(h)).ToList()) { Title = "重点用工企业情况表" });
             writer.WriteRow(["", "", "", "", "", "", "", "", "", "", "", "本年度计划裁员人数", "已裁员人数", "裁员岗位", "是否结清劳动报酬", "", "", ""]);
             writer.WriteRow(["1", "华容某纺织公司", "章华镇", "华容县工业园", "纺织业", "李四", "13907300001", "500", "460", "失业保险稳岗返还", "是", "50", "40", "挡车工", "是", "N+1", "具备", "每月走访"]);
-            writer.WriteRow(["2", "华容某电子厂", "治河渡镇", "治河渡镇工业路", "电子", "王五", "0730-4222222", "120", "118", "", "否", "", "", "", "", "", "", "无"]);
+            writer.WriteRow(["2", "华容某电子厂", "治河渡镇", "治河渡镇工业路", "39", "王五", "0730-4222222", "120", "118", "", "否", "", "", "", "", "", "", "无"]);
         }
 
         var response = await UploadAsync(clerk, "key-enterprises", stream.ToArray());

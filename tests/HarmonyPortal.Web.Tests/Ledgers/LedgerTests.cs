@@ -60,7 +60,7 @@ public abstract class LedgerTests<TPortal>(TPortal portal) : IClassFixture<TPort
         Assert.Contains("身份证号码：校验位应为 X，实际为 3", text);
         Assert.Contains("联系方式：", text);
         Assert.Contains("任职协调员时间：不能晚于今天", text);
-        Assert.Contains("民族：“火星族”不是 56 个民族之一", text);
+        Assert.Contains("民族：“火星族”不是 GB/T 3304 中的民族名称或代码", text);
         Assert.Contains("学历：“幼儿园”不是可选值", text);
         await using var after = portal.CreateDbContext();
         Assert.Equal(count, await after.Coordinators.CountAsync());

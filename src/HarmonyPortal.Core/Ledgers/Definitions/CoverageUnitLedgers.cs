@@ -15,7 +15,7 @@ public sealed class LargeEnterpriseLedger : LedgerDefinition<LargeEnterprise>
         Field(r => r.CreditCode, "统一社会信用代码", FieldKind.CreditCode, required: true, width: 22, inList: true),
         Field(r => r.Size, "企业规模", FieldKind.Enum, width: 8, inList: true),
         Field(r => r.TownName, "所属乡镇街道（园区）", max: 50, width: 16, inList: true),
-        Field(r => r.Industry, "所属行业", max: 50, width: 14),
+        Field(r => r.Industry, "所属行业", FieldKind.Industry, max: 50, width: 18),
         Field(r => r.EmployeeCount, "职工人数", FieldKind.WholeNumber, width: 10, inList: true),
         Field(r => r.ContactName, "联系人", max: 20, width: 10),
         Field(r => r.ContactPhone, "联系电话", FieldKind.Phone, width: 16),

@@ -15,4 +15,7 @@ public enum FieldKind
     IdNumber,
     Phone,
     CreditCode,
+
+    /// <summary>所属行业: a GB/T 4754-2017 大类 (or 门类) code; text kept from before the list stays as it was.</summary>
+    Industry,
 }

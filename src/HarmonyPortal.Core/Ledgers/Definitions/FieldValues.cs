@@ -1,4 +1,5 @@
 using System.Globalization;
+using HarmonyPortal.Core.CodeLists;
 using HarmonyPortal.Core.Ledgers.Fields;
 
 namespace HarmonyPortal.Core.Ledgers.Definitions;
@@ -123,7 +124,7 @@ public static partial class FieldValues
                 value = date;
                 return true;
             case FieldKind.Enum:
-                if (!Labels.TryParse(field.EnumType!, text, out var option))
+                if (!Labels.TryParse(field.EnumType!, text, out var option) && !TryEducationCode(field, text, out option))
                 {
                     reason = $"“{text}”不是可选值，应为：{string.Join("、", Labels.Options(field.EnumType!).Select(o => o.Text))}";
                     return false;
@@ -145,8 +146,14 @@ public static partial class FieldValues
                 reason = value is null ? $"“{text}”应填“男”或“女”" : null;
                 return value is not null;
             case FieldKind.Ethnicity:
-                value = Ethnicities.Normalize(text);
-                reason = value is null ? $"“{text}”不是 56 个民族之一（如：汉族、土家族）" : null;
+                value = Ethnicities.CodeOf(text);
+                reason = value is null ? $"“{text}”不是 GB/T 3304 中的民族名称或代码（如：汉族、土家族、01）" : null;
+                return value is not null;
+            case FieldKind.Industry:
+                value = Industries.CodeOf(text);
+                reason = value is null
+                    ? $"“{Shown(text)}”不在《国民经济行业分类》（GB/T 4754-2017）中，请从列表中选择门类或大类（可填代码、名称或“代码 名称”，如：13 农副食品加工业）"
+                    : null;
                 return value is not null;
             case FieldKind.IdNumber:
                 if (!IdNumber.TryParse(text, today, out var info, out reason))
@@ -175,6 +182,19 @@ public static partial class FieldValues
             default:
                 throw new InvalidOperationException($"Unknown field kind {field.Kind}.");
         }
+    }
+
+    /// <summary>学历 also reads GB/T 4658-2006 codes and names ("20", "20 大学本科教育").</summary>
+    private static bool TryEducationCode(ILedgerField field, string text, out int option)
+    {
+        option = 0;
+        if (field.EnumType != typeof(Education) || EducationLevels.FromCode(text) is not { } level)
+        {
+            return false;
+        }
+
+        option = (int)level;
+        return true;
     }
 
     /// <summary>The largest amount of money a field holds: the column is numeric(14, 2).</summary>
@@ -208,7 +228,17 @@ public static partial class FieldValues
     }
 
     /// <summary>The value as the form and the spreadsheet show it.</summary>
-    public static string Format(ILedgerField field, object? value) => value switch
+    public static string Format(ILedgerField field, object? value) => (field.Kind, value) switch
+    {
+        (FieldKind.Ethnicity, string code) => Ethnicities.Name(code),
+        (FieldKind.Industry, string code) => Industries.Name(code),
+        _ => FormatValue(value),
+    };
+
+    /// <summary>True when a stored 所属行业 is text kept from before the list (shown as it is, marked as not from the list).</summary>
+    public static bool IsOffList(ILedgerField field, object? value) => field.Kind == FieldKind.Industry && Industries.IsOffList(value as string);
+
+    private static string FormatValue(object? value) => value switch
     {
         null => "",
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -227,6 +257,7 @@ public static partial class FieldValues
         FieldKind.YesNo => ["是", "否"],
         FieldKind.Gender => ["男", "女"],
         FieldKind.Ethnicity => Ethnicities.All,
+        FieldKind.Industry => Industries.Choices,
         _ => null,
     };
 }

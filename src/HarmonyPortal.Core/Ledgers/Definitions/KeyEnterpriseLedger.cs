@@ -16,7 +16,7 @@ public sealed class KeyEnterpriseLedger : LedgerDefinition<KeyEnterprise>
         Field(r => r.Name, "单位名称", required: true, width: 28, inList: true),
         Field(r => r.Locality, "所在地区", required: true, max: 50, width: 14, inList: true),
         Field(r => r.Address, "单位地址", required: true, width: 28),
-        Field(r => r.Industry, "所属行业", required: true, max: 50, width: 14, inList: true),
+        Field(r => r.Industry, "所属行业", FieldKind.Industry, required: true, max: 50, width: 18, inList: true),
         Field(r => r.ContactName, "联系人", required: true, max: 20, width: 10),
         Field(r => r.ContactPhone, "联系电话", FieldKind.Phone, required: true, width: 16),
         Field(r => r.EmployeesLastYearEnd, "上年底职工数量", FieldKind.WholeNumber, width: 12),

@@ -38,6 +38,7 @@ public static class LedgerSheetLayout
         null => CellValue.Empty,
         DateOnly date => CellValue.Date(date),
         int number => CellValue.Number(number),
+        string industry when field.Kind == FieldKind.Industry => CellValue.Text(CodeLists.Industries.Choice(industry)), // as the drop-down writes it
         _ => CellValue.Text(FieldValues.Format(field, value)),
     };
 }
