@@ -33,7 +33,12 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["GET Regions.Index"] = Get("/admin/regions"),
         ["GET Emails.Index"] = Get("/admin/emails"),
         ["GET Drafts.Index"] = Get("/rules/drafts"),
+        // A missing region is refused with 403 by the plan editor itself (as a foreign one is); 忻府区 with its years the wrong way round is refused by validation instead.
+        ["POST Drafts.Create"] = Post("/rules/drafts", ("Input.RegionId", "{xzxf}"), ("Input.FromYear", "2097"), ("Input.ToYear", "2095"), ("Input.Start", "Blank")),
     };
+
+    /// <summary>GETs whose record 忻府区 does not have (it has no plan version to restore): the holder gets past the role check to a 404.</summary>
+    private static readonly HashSet<string> NoRecordInXinfu = ["GET Rules.Restore"];
 
     /// <summary>Every administration route with its duty, from the policies on the route (a route with two duties fails).</summary>
     private Dictionary<string, AdminDuty> AdministrationRoutes()
@@ -82,7 +87,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         foreach (var (route, duty) in routes.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             // GETs name 忻府区's records (inside 忻州); POSTs name records that do not exist, so that letting one through changes nothing.
-            var request = DutyOwnScope.TryGetValue(route, out var own) ? own
+            var request = DutyOwnScope.TryGetValue(route, out var own) ? own with { Form = own.Form.Select(f => (f.Item1, f.Item2.Replace("{xzxf}", xzxf.RegionId.ToString()))).ToArray() }
                 : route.StartsWith("GET ", StringComparison.Ordinal) ? MatrixRoutes.Foreign[route](xzxf)
                 : MatrixRoutes.Foreign[route](RegionRecords.Missing);
             Assert.NotNull(request);
@@ -95,7 +100,7 @@ public abstract partial class AccessMatrixTests<TPortal>
                 var refused = response.StatusCode == HttpStatusCode.Forbidden;
                 refusals += refused ? 1 : 0;
                 var ok = owner
-                    ? !refused && (request.Method != "GET" || response.StatusCode == HttpStatusCode.OK)
+                    ? !refused && (request.Method != "GET" || response.StatusCode == (NoRecordInXinfu.Contains(route) ? HttpStatusCode.NotFound : HttpStatusCode.OK))
                     : refused;
                 if (!ok)
                 {

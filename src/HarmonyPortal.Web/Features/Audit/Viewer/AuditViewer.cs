@@ -100,7 +100,7 @@ public sealed class AuditViewer(HarmonyDbContext db, UserScope scope, AuditLog a
 
         if (Trimmed(filter.Target) is { } target)
         {
-            var colon = target.IndexOf(':', StringComparison.Ordinal);
+            var colon = target.LastIndexOf(':');
             if (colon > 0 && colon < target.Length - 1)
             {
                 var (type, id) = (target[..colon], target[(colon + 1)..]);
