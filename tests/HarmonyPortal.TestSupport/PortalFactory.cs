@@ -31,7 +31,7 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
     /// The recurring jobs that ran once at start-up before the job table (ADR 0018) and now run whenever the test's
     /// clock passes their interval: off in tests, which run them directly, so that they never race a test's own run.
     /// </summary>
-    public const string QuietJobs = "deadline-reminders,material-reminders,recycle-bin-purge,personal-file-sweep";
+    public const string QuietJobs = "deadline-reminders,material-reminders,recycle-bin-purge,personal-file-sweep,audit-retention";
 
     public ManualClock Clock { get; } = new();
 

@@ -107,6 +107,11 @@ public static class AuditActions
     public const string PrintViewed = "print.viewed";
     public const string PrintPdf = "print.pdf";
 
+    /// <summary>The audit log viewer (ADR 0020): a page read, an export, and the retention purge.</summary>
+    public const string AuditViewed = "audit.viewed";
+    public const string AuditExported = "audit.exported";
+    public const string AuditPurged = "audit.purged";
+
     /// <summary>A workflow transition, e.g. <c>sheet.submit</c>, <c>sheet.return</c>, <c>sheet.publish</c>.</summary>
     public static string Sheet(Nominations.WorkflowAction action) => "sheet." + action.ToString().ToLowerInvariant();
 }

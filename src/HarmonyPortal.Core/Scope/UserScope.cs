@@ -19,9 +19,13 @@ public sealed record UserScope(
     string UnitName,
     UserRole Role)
 {
-    public bool IsAdmin => Role == UserRole.Admin;
+    /// <summary>True for 管理员 and the three separated administrators (ADR 0020).</summary>
+    public bool IsAdmin => Role.IsAdministrator();
 
-    public bool IsProvinceAdmin => IsAdmin && RegionLevel == RegionLevel.Province;
+    /// <summary>True when the user's role holds this administrative duty (<see cref="AdminDuties"/>).</summary>
+    public bool Holds(AdminDuty duty) => Role.Holds(duty);
+
+    public bool IsProvinceAdmin => Holds(AdminDuty.System) && RegionLevel == RegionLevel.Province;
 
     /// <summary>True when the region with this path lies in the user's subtree (its own region included).</summary>
     public bool CanRead(string regionPath) => regionPath.StartsWith(RegionPath, StringComparison.Ordinal);
@@ -29,10 +33,13 @@ public sealed record UserScope(
     /// <summary>True for a jurisdiction whose rules the user works under or oversees: its own subtree and the regions above it.</summary>
     public bool CanReadRulesOf(string regionPath) => CanRead(regionPath) || RegionPath.StartsWith(regionPath, StringComparison.Ordinal);
 
-    public bool CanAdministerUsersOf(string regionPath) => IsAdmin && CanRead(regionPath);
+    public bool CanAdministerUsersOf(string regionPath) => Holds(AdminDuty.Security) && CanRead(regionPath);
+
+    /// <summary>Plans and rules of the subtree: the 系统管理 duty.</summary>
+    public bool CanAdministerRulesOf(string regionPath) => Holds(AdminDuty.System) && CanRead(regionPath);
 
     /// <summary>Province and city administrators maintain the regions of their subtree (issue 17: renames, closures, merges).</summary>
-    public bool CanManageRegionsUnder(string regionPath) => IsAdmin && RegionLevel <= RegionLevel.City && CanRead(regionPath);
+    public bool CanManageRegionsUnder(string regionPath) => Holds(AdminDuty.System) && RegionLevel <= RegionLevel.City && CanRead(regionPath);
 
     /// <summary>Clerks write their own region's records only; records of regions below are read-only to them.</summary>
     public bool CanWriteRecordsOf(int regionId) => Role == UserRole.Clerk && regionId == RegionId;

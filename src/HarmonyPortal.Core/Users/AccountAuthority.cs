@@ -13,7 +13,7 @@ namespace HarmonyPortal.Core.Users;
 public static class AccountAuthority
 {
     public static bool MayManage(UserScope actor, UserRole role, RegionLevel level) =>
-        actor.IsAdmin && (role != UserRole.Admin || level > actor.RegionLevel);
+        actor.Holds(AdminDuty.Security) && (!role.IsAdministrator() || level > actor.RegionLevel);
 
     public const string PeerAdminRefusal = "不能管理与自己同级或更高级别的管理员账号，请由上级管理员操作。";
 

@@ -39,6 +39,11 @@ public static class PortalSetup
             ?? throw new InvalidOperationException("UserScope is only available to signed-in users."));
         builder.Services.AddScoped<Features.Audit.AuditLog>();
         builder.Services.AddScoped<Features.Admin.Users.UserAdminService>();
+        builder.Services.AddSingleton(AdministratorSeparation.Read(builder.Configuration));
+        builder.Services.AddSingleton(Features.Audit.Viewer.AuditRetention.Read(builder.Configuration));
+        builder.Services.AddScoped<Features.Audit.Viewer.AuditViewer>();
+        builder.Services.AddScoped<Features.Audit.Viewer.AuditRetentionPurge>();
+        Jobs.JobSetup.AddPortalJob<Features.Audit.Viewer.AuditRetentionJob>(builder.Services);
         builder.Services.AddScoped<Features.Admin.Regions.RegionAdminService>();
         builder.Services.AddScoped<Features.Admin.Regions.RegionChangeService>();
         builder.Services.AddScoped<Features.Admin.Regions.RegionMergeService>();

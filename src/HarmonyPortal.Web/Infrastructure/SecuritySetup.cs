@@ -1,6 +1,7 @@
 using System.Net;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Account;
 using HarmonyPortal.Web.Features.Account.Identity;
@@ -86,12 +87,13 @@ public static class SecuritySetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(UserRole.Admin)))
+            // Any administrator (管理员 or one of 三员, ADR 0020); the pages use the duty policies of AccessPolicies.
+            .AddPolicy(AdminPolicy, p => p.RequireAssertion(c => UserScope.FromPrincipal(c.User)?.IsAdmin == true))
             .AddPolicy(RegionAdminPolicy, p => p
-                .RequireRole(nameof(UserRole.Admin))
+                .RequireAssertion(c => AccessPolicies.Holds(c.User, AdminDuty.System))
                 .RequireClaim(HarmonyClaims.RegionLevel, nameof(RegionLevel.Province), nameof(RegionLevel.City)))
             .AddPolicy(ProvinceAdminPolicy, p => p
-                .RequireRole(nameof(UserRole.Admin))
+                .RequireAssertion(c => AccessPolicies.Holds(c.User, AdminDuty.System))
                 .RequireClaim(HarmonyClaims.RegionLevel, nameof(RegionLevel.Province)));
 
         services.Configure<ForwardedHeadersOptions>(o => ConfigureKnownProxies(o, builder.Configuration));

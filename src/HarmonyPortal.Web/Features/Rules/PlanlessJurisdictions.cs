@@ -1,6 +1,7 @@
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules;
@@ -16,14 +17,15 @@ public sealed class PlanlessJurisdictions(HarmonyDbContext db, UserScope scope, 
     public async Task<RulesIndex> IndexAsync(IReadOnlyList<RuleSetAdminService.Row> plans, CancellationToken ct)
     {
         var planned = plans.Select(p => p.RegionId).Distinct().ToList();
+        var plansRules = scope.Holds(AdminDuty.System);
         var regions = await db.Regions.AsNoTracking()
-            .Where(r => planned.Contains(r.Id) || (scope.IsAdmin && r.Level != RegionLevel.Town && r.Path.StartsWith(scope.RegionPath)))
+            .Where(r => planned.Contains(r.Id) || (plansRules && r.Level != RegionLevel.Town && r.Path.StartsWith(scope.RegionPath)))
             .Select(r => new { r.Id, r.Name, r.Path })
             .ToListAsync(ct);
         var rows = regions.OrderBy(r => r.Path, StringComparer.Ordinal)
             .SelectMany(r => plans.Where(p => p.RegionId == r.Id).Select(p => new IndexRow(r.Id, r.Name, p)).DefaultIfEmpty(new IndexRow(r.Id, r.Name, null)))
             .ToList();
-        return new RulesIndex(rows, scope.IsAdmin);
+        return new RulesIndex(rows, plansRules);
     }
 
     /// <summary>
@@ -49,7 +51,7 @@ public sealed class PlanlessJurisdictions(HarmonyDbContext db, UserScope scope, 
             applies = new AncestorPlan(id, name, version.Name, version.FromYear, version.PlanText);
         }
 
-        return new NoPlanPage(region.Id, region.Name, scope.CanAdministerUsersOf(region.Path) && region.Level != RegionLevel.Town, applies);
+        return new NoPlanPage(region.Id, region.Name, scope.CanAdministerRulesOf(region.Path) && region.Level != RegionLevel.Town, applies);
     }
 }
 

@@ -52,7 +52,7 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
         var current = plan is { } from ? plans.FirstOrDefault(v => v.FromYear == from) ?? throw new OutOfScopeException()
             : plans.FirstOrDefault(v => v.Governs(thisYear)) ?? plans[0];
         var history = all.Where(v => v.FromYear == current.FromYear).ToList();
-        return new Details(region.Id, region.Name, region.Code, RuleSetCatalog.Parse(current), current, history, plans, scope.CanAdministerUsersOf(region.Path));
+        return new Details(region.Id, region.Name, region.Code, RuleSetCatalog.Parse(current), current, history, plans, scope.CanAdministerRulesOf(region.Path));
     }
 
     public async Task<RuleSetVersion> VersionAsync(int regionId, int version, CancellationToken ct)
@@ -80,7 +80,7 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
             throw new OutOfScopeException();
         }
 
-        if (!scope.CanAdministerUsersOf(region.Path))
+        if (!scope.CanAdministerRulesOf(region.Path))
         {
             throw new WriteForbiddenException();
         }

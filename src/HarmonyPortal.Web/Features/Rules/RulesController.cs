@@ -1,5 +1,7 @@
 using System.Text;
 using HarmonyPortal.Web.Features.Shared;
+using HarmonyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HarmonyPortal.Web.Features.Rules;
@@ -36,6 +38,7 @@ public sealed class RulesController(RuleSetAdminService service, RulesPageBuilde
     }
 
     [HttpPost("{regionId:int}")]
+    [Authorize(Policy = AccessPolicies.SystemDuty)]
     [RequestSizeLimit(1024 * 1024)]
     public async Task<IActionResult> AddVersion(int regionId, string? json, IFormFile? file, string? comment, CancellationToken ct)
     {
@@ -61,10 +64,12 @@ public sealed class RulesController(RuleSetAdminService service, RulesPageBuilde
 
     /// <summary>Asks for the reason before an earlier version is republished as the newest.</summary>
     [HttpGet("{regionId:int}/versions/{version:int}/restore")]
+    [Authorize(Policy = AccessPolicies.SystemDuty)]
     public async Task<IActionResult> Restore(int regionId, int version, CancellationToken ct) =>
         View(await RestorePageAsync(regionId, version, null, [], ct));
 
     [HttpPost("{regionId:int}/versions/{version:int}/restore")]
+    [Authorize(Policy = AccessPolicies.SystemDuty)]
     public async Task<IActionResult> Restore(int regionId, int version, string? reason, CancellationToken ct)
     {
         var page = await RestorePageAsync(regionId, version, reason, [], ct);

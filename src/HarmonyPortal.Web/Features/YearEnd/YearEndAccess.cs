@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace HarmonyPortal.Web.Features.YearEnd;
 
 /// <summary>
-/// Who has 年终汇总: reviewers and admins of a province or a city (the menu shows it to them only). The same rule
+/// Who has 年终汇总: reviewers and admins holding the 系统管理 duty (ADR 0020) of a province or a city (the menu shows it to them only). The same rule
 /// guards every route (the <see cref="Policy"/>), the background run, and each download, where it is asked of the
 /// user as the database has them now, so that a workbook stops downloading once its maker is moved, demoted or disabled.
 /// </summary>
@@ -15,7 +15,7 @@ public static class YearEndAccess
 {
     public const string Policy = "YearEnd";
 
-    public static bool Allows(UserRole role, RegionLevel level) => role is UserRole.Reviewer or UserRole.Admin && level <= RegionLevel.City;
+    public static bool Allows(UserRole role, RegionLevel level) => (role == UserRole.Reviewer || role.Holds(AdminDuty.System)) && level <= RegionLevel.City;
 
     public static bool Allows(UserScope? scope) => scope is not null && Allows(scope.Role, scope.RegionLevel);
 

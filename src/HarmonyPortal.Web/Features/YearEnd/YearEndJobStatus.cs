@@ -2,6 +2,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Exports;
 using HarmonyPortal.Core.Jobs;
 using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class YearEndJobStatus(HarmonyDbContext db, UserScope scope, JobEn
 
     public async Task<BackgroundJobsView?> ForAdminAsync(CancellationToken ct)
     {
-        if (!scope.IsAdmin)
+        if (!scope.Holds(AdminDuty.System))
         {
             return null;
         }

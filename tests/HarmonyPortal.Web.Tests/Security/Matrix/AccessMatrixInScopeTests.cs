@@ -70,6 +70,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST RegionChanges.Rename"] = AuditActions.RegionRenamed, ["POST RegionChanges.Close"] = AuditActions.RegionClosed, ["POST RegionChanges.Reopen"] = AuditActions.RegionReopened,
         ["POST MaterialPublication.Publish"] = AuditActions.MaterialPublished, ["POST MaterialPublication.Unpublish"] = AuditActions.MaterialUnpublished,
         ["GET MaterialPublication.File"] = AuditActions.MaterialPublishedFileDownloaded, ["GET MaterialPublication.Pdf"] = AuditActions.PrintPdf,
+        ["GET Audit.Index"] = AuditActions.AuditViewed, ["GET Audit.Export"] = AuditActions.AuditExported,
         ["POST RegionChanges.Move"] = AuditActions.RegionMoved, ["POST RegionChanges.Merge"] = AuditActions.RegionMerged, ["POST RegionChanges.Split"] = AuditActions.RegionSplit,
     };
 
@@ -241,6 +242,10 @@ public abstract partial class AccessMatrixTests<TPortal>
         await OkAsync("GET Regions.Edit", "sx.admin", Get($"/admin/regions/{townId}/edit"));
         await OkAsync("POST Regions.Edit", "sx.admin", Post($"/admin/regions/{townId}/edit", [.. town.Where(f => f.Item1 != "Input.Name"), ("Input.Name", "秀容街道办事处")]));
         await RegionChangeStepsAsync(townId, xzdx.RegionId);
+
+        // 审计日志, as the city's 审计管理员 (三员分立 is on in the matrix, ADR 0020).
+        await OkAsync("GET Audit.Index", "xz.auditadmin", Get($"/audit?regionId={xzxf.RegionId}"));
+        await OkAsync("GET Audit.Export", "xz.auditadmin", Get($"/audit/export?regionId={xzxf.RegionId}"));
 
         // The plan editor: the county's first plan written in forms and published, a second draft discarded, an earlier version of the province's plan restored.
         var newPlan = Post("/rules/drafts", ("Input.RegionId", xzxf.RegionId.ToString()), ("Input.FromYear", "2095"), ("Input.ToYear", "2097"), ("Input.Start", "Blank"));

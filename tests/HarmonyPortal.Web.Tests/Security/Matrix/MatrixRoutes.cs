@@ -154,6 +154,9 @@ public static class MatrixRoutes
         ["POST Units.Restore"] = t => t.UnitId is { } id ? Post($"/admin/units/{id}/restore") : null,
         ["GET Emails.Resend"] = t => t.EmailId is { } id ? Get($"/admin/emails/{id}/resend") : null,
         ["POST Emails.Resend"] = t => t.EmailId is { } id ? Post($"/admin/emails/{id}/resend", ("confirm", "true")) : null,
+        // 审计日志 (ADR 0020): the region filter names a region; one outside the reader's subtree is 404.
+        ["GET Audit.Index"] = t => Get($"/audit?regionId={t.RegionId}"),
+        ["GET Audit.Export"] = t => Get($"/audit/export?regionId={t.RegionId}"),
     };
 
     public static IReadOnlyDictionary<string, string> OwnScope { get; } = new Dictionary<string, string>

@@ -106,6 +106,11 @@ public sealed class ScopeWorld : IDisposable
             world.Actors.AddRange(roles.Select(r => new Actor($"{region.Key}.{r}", region, Enum.Parse<UserRole>(r, ignoreCase: true))));
         }
 
+        if (portal is MatrixPortal { SeparateAdministrators: true })
+        {
+            await world.AddDutyAdministratorsAsync();
+        }
+
         return world;
     }
 
@@ -162,12 +167,7 @@ public sealed class ScopeWorld : IDisposable
 
         async Task UserAsync(string userName, int regionId, UserRole role)
         {
-            var created = await admin.PostAsync("/admin/users/create", token, ("Input.UserName", userName), ("Input.Password", PortalClient.DemoPassword),
-                ("Input.DisplayName", userName), ("Input.RegionId", regionId.ToString()), ("Input.Role", role.ToString()));
-            Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"user {userName}: {(await PortalClient.ParseAsync(created)).QuerySelector("main")?.TextContent}");
-            // As if the user had replaced the admin's initial password with its own at the first sign-in (PasswordChangeTests).
-            await using var db = portal.CreateDbContext();
-            await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false));
+            await CreateUserAsync(admin, token, userName, regionId, role);
         }
 
         var cityId = await RegionAsync(await portal.RegionIdAsync(province == "sx" ? "140000" : "130000"), name, code, RegionLevel.City);
@@ -181,6 +181,41 @@ public sealed class ScopeWorld : IDisposable
             await UserAsync(county.Key + ".clerk", await RegionAsync(cityId, county.Name, county.Code, RegionLevel.County), UserRole.Clerk);
         }
     }
+
+    /// <summary>
+    /// Creates a user through the admin's form. With 三员分立 on (ADR 0020) a 管理员 can no longer be given: such an
+    /// account is made as a reviewer and turned into a 管理员 in the database, as one made before the switch was turned on.
+    /// </summary>
+    private async Task CreateUserAsync(PortalClient admin, string token, string userName, int regionId, UserRole role)
+    {
+        var given = role == UserRole.Admin && portal is MatrixPortal { SeparateAdministrators: true } ? UserRole.Reviewer : role;
+        var created = await admin.PostAsync("/admin/users/create", token, ("Input.UserName", userName), ("Input.Password", PortalClient.DemoPassword),
+            ("Input.DisplayName", userName), ("Input.RegionId", regionId.ToString()), ("Input.Role", given.ToString()));
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"user {userName}: {(await PortalClient.ParseAsync(created)).QuerySelector("main")?.TextContent}");
+        // As if the user had replaced the admin's initial password with its own at the first sign-in (PasswordChangeTests).
+        await using var db = portal.CreateDbContext();
+        await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false).SetProperty(x => x.Role, role));
+    }
+
+    /// <summary>
+    /// 三员分立 (ADR 0020): a 系统管理员, a 安全管理员 and a 审计管理员 of 忻州, given their roles by the province's 管理员
+    /// through the form (the switch is on in the matrix portals).
+    /// </summary>
+    private async Task AddDutyAdministratorsAsync()
+    {
+        var admin = await ClientAsync("sx.admin");
+        var token = await admin.TokenFromAsync("/admin/users");
+        var xz = this["xz"];
+        foreach (var (suffix, role) in DutyAdministrators)
+        {
+            await CreateUserAsync(admin, token, $"xz.{suffix}", xz.RegionId, role);
+            Actors.Add(new Actor($"xz.{suffix}", xz, role));
+        }
+    }
+
+    /// <summary>The user-name suffixes of the three separated administrators of a region.</summary>
+    public static readonly (string Suffix, UserRole Role)[] DutyAdministrators =
+        [("sysadmin", UserRole.SystemAdmin), ("secadmin", UserRole.SecurityAdmin), ("auditadmin", UserRole.AuditAdmin)];
 
     private async Task AddRegionAsync(string key, RegionLevel level, string role, bool withRecords)
     {

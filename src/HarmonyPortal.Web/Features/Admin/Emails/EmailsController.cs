@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HarmonyPortal.Web.Features.Admin.Emails;
 
 /// <summary>邮件发送: the admin sees the emails of the subtree that wait or failed, and sends a failed one again.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.SystemDuty)]
 [Route("admin/emails")]
 public sealed class EmailsController(EmailOutboxAdmin service) : Controller
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HarmonyPortal.Web.Features.Admin.Regions;
 
 /// <summary>Region changes of GB/T 2260 (更名、撤销、调整上级、合并、拆分) and a region's history, for province and city administrators.</summary>
-[Authorize(Policy = SecuritySetup.RegionAdminPolicy)]
+[Authorize(Policy = AccessPolicies.RegionDuty)]
 [Route("admin/regions/{id:int}")]
 public sealed class RegionChangesController(RegionChangeService service, RegionMergeService merges) : Controller
 {

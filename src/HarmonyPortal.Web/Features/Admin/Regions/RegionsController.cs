@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HarmonyPortal.Web.Features.Admin.Regions;
 
-[Authorize(Policy = SecuritySetup.RegionAdminPolicy)]
+[Authorize(Policy = AccessPolicies.RegionDuty)]
 [Route("admin/regions")]
 public sealed class RegionsController(RegionAdminService service) : Controller
 {

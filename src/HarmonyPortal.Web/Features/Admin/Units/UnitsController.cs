@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HarmonyPortal.Web.Features.Admin.Units;
 
 /// <summary>成员单位: the member units of the regions the admin administers.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.SecurityDuty)]
 [Route("admin/units")]
 [BindingErrorsShownInForm]
 public sealed class UnitsController(UnitAdminService service) : Controller

@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HarmonyPortal.Web.Features.Admin.Users;
 
 /// <summary>User administration inside the acting admin's region subtree.</summary>
-public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> users, AuditLog audit, UserScope scope, TimeProvider clock)
+public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> users, AuditLog audit, UserScope scope, TimeProvider clock,
+    Infrastructure.AdministratorSeparation separation)
 {
     public const int PageSize = 50;
 
@@ -69,7 +70,7 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
             .OrderBy(u => u.Region.Path).ThenBy(u => u.SortOrder).ThenBy(u => u.Id)
             .Select(u => new UnitOption(u.Id, u.RegionId, u.Region.Name, u.ShortName, u.IsActive))
             .ToListAsync(ct);
-        return new UserFormViewModel<TInput>(input, await RegionOptionsAsync(ct), units, user?.Id, user?.UserName);
+        return new UserFormViewModel<TInput>(input, await RegionOptionsAsync(ct), units, user?.Id, user?.UserName, user?.Role);
     }
 
     /// <summary>
@@ -100,6 +101,11 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
     {
         var result = new ServiceResult(); // the fields' own rules ran before: CreateUserInputValidator
         var level = await EnsureRegionInScopeAsync(input.RegionId, ct);
+        if (!separation.MayGive(input.Role))
+        {
+            return ServiceResult.Fail(nameof(input.Role), AdminDuties.NotAssignableRefusal(input.Role, separation.Enabled));
+        }
+
         if (!AccountAuthority.MayManage(scope, input.Role, level))
         {
             await RefuseAsync("create", null, $"{input.UserName} {input.Role} region={input.RegionId}", ct);
@@ -150,6 +156,11 @@ public sealed class UserAdminService(HarmonyDbContext db, UserManager<AppUser> u
         if (user.Id == scope.UserId && (input.Role != user.Role || input.RegionId != user.RegionId))
         {
             return ServiceResult.Fail(nameof(input.Role), "角色：不能修改自己的角色或所属地区，请由上级管理员操作。");
+        }
+
+        if (!separation.MayGive(input.Role, user.Role))
+        {
+            return ServiceResult.Fail(nameof(input.Role), AdminDuties.NotAssignableRefusal(input.Role, separation.Enabled));
         }
 
         if (user.Id != scope.UserId && !AccountAuthority.MayManage(scope, input.Role, level))

@@ -31,7 +31,9 @@ public sealed record UserListViewModel(
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed record UserFormViewModel<TInput>(TInput Input, IReadOnlyList<RegionOption> Regions, IReadOnlyList<UnitOption> Units, string? UserId = null, string? UserName = null);
+/// <param name="CurrentRole">The edited account's role as stored: kept on offer even where it can no longer be given (ADR 0020).</param>
+public sealed record UserFormViewModel<TInput>(TInput Input, IReadOnlyList<RegionOption> Regions, IReadOnlyList<UnitOption> Units, string? UserId = null, string? UserName = null,
+    Core.Users.UserRole? CurrentRole = null);
 
 /// <summary>A member unit the user form offers, grouped under its region; a retired one only as the user's current unit.</summary>
 public sealed record UnitOption(int Id, int RegionId, string RegionName, string ShortName, bool IsActive);

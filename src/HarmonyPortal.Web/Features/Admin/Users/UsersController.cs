@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HarmonyPortal.Web.Features.Admin.Users;
 
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.SecurityDuty)]
 [Route("admin/users")]
 [BindingErrorsShownInForm]
 public sealed class UsersController(UserAdminService service) : Controller

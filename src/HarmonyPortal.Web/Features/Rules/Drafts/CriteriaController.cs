@@ -12,7 +12,7 @@ namespace HarmonyPortal.Web.Features.Rules.Drafts;
 /// move, clear. Each post applies one edit (Core's <see cref="CriteriaEdits"/>) and saves the draft, or shows the form
 /// again with what was typed and the reasons, saving nothing.
 /// </summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.SystemDuty)]
 [Route("rules/drafts/{draftId:int}/criteria")]
 public sealed class CriteriaController(RuleDraftService drafts) : Controller
 {

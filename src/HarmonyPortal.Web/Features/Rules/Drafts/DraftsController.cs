@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace HarmonyPortal.Web.Features.Rules.Drafts;
 
 /// <summary>新建与编辑规划: drafts of plans written in forms, published as the plan's next version.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.SystemDuty)]
 [Route("rules/drafts")]
 public sealed class DraftsController(RuleDraftService drafts, DraftPublishing publishing) : Controller
 {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HarmonyPortal.Web.Features.Rules.Drafts;
 
 /// <summary>配额表: a draft's quotas as one table shaped like 附件1 任务安排表, in the browser and as Excel.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.SystemDuty)]
 [Route("rules/drafts/{id:int}")]
 public sealed class GridController(RuleDraftService drafts) : Controller
 {

@@ -6,6 +6,7 @@ using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Rules.Editing;
 using HarmonyPortal.Core.Scope;
+using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
     public async Task<RuleDraftState> LoadAsync(int draftId, CancellationToken ct)
     {
         var draft = await db.RuleSetDrafts.Include(d => d.Region).SingleOrDefaultAsync(d => d.Id == draftId, ct);
-        if (draft is null || !scope.CanAdministerUsersOf(draft.Region.Path))
+        if (draft is null || !scope.CanAdministerRulesOf(draft.Region.Path))
         {
             throw new OutOfScopeException();
         }
@@ -105,7 +106,7 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
             .OrderByDescending(d => d.UpdatedAtUtc).ToListAsync(ct);
 
     /// <summary>The jurisdictions (province, city, county-level) the user may write plans for.</summary>
-    public async Task<List<Region>> JurisdictionsAsync(CancellationToken ct) => scope.IsAdmin
+    public async Task<List<Region>> JurisdictionsAsync(CancellationToken ct) => scope.Holds(AdminDuty.System)
         ? await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(scope.RegionPath) && r.Level != RegionLevel.Town).OrderBy(r => r.Path).ToListAsync(ct)
         : [];
 
@@ -135,7 +136,7 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == plan.RegionId, ct);
-        if (region is null || region.Level == RegionLevel.Town || !scope.CanAdministerUsersOf(region.Path))
+        if (region is null || region.Level == RegionLevel.Town || !scope.CanAdministerRulesOf(region.Path))
         {
             throw new WriteForbiddenException("只能为本地区及下级地区制定规划");
         }
