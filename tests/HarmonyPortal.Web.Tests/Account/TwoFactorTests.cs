@@ -219,7 +219,7 @@ public abstract class TwoFactorTests<TPortal>(TPortal portal) : IClassFixture<TP
         Assert.Contains("已启用两步验证", (await admin.GetPageAsync(page)).QuerySelector("[data-testid=two-factor-reset-state]")!.TextContent);
 
         var noReason = await admin.PostAsync(page, await admin.TokenFromAsync(page), ("reason", " "), ("confirmed", "true"));
-        Assert.Contains("原因：请填写重置原因。", await TextAsync(noReason));
+        Assert.Contains("重置原因：必填", await TextAsync(noReason));
         var unconfirmed = await admin.PostAsync(page, await admin.TokenFromAsync(page), ("reason", "手机丢失"));
         Assert.Equal("手机丢失", (await PortalClient.ParseAsync(unconfirmed)).QuerySelector("textarea#reason")!.TextContent);
         var reset = await admin.PostAsync(page, await admin.TokenFromAsync(page), ("reason", "手机丢失，本人来电核实"), ("confirmed", "true"));

@@ -38,6 +38,9 @@ public sealed class UnpublishReasonInput : StepReasonInput;
 /// <summary>重新打开 an approved or forwarded sheet.</summary>
 public sealed class ReopenReasonInput : StepReasonInput;
 
+/// <summary>An admin's 重置两步验证 of another user.</summary>
+public sealed class TwoFactorResetReasonInput : StepReasonInput;
+
 /// <summary>A decision with an opinion: the reason is optional when the answer is yes, required when it is no.</summary>
 public abstract class DecisionReasonInput : StepReasonInput
 {
@@ -92,6 +95,8 @@ public sealed class UndoAcceptanceReasonInputValidator() : StepReasonValidator<U
 public sealed class WithdrawReasonInputValidator() : StepReasonValidator<WithdrawReasonInput>("撤回原因");
 
 public sealed class UnpublishReasonInputValidator() : StepReasonValidator<UnpublishReasonInput>("撤回发布的原因");
+
+public sealed class TwoFactorResetReasonInputValidator() : StepReasonValidator<TwoFactorResetReasonInput>("重置原因");
 
 public sealed class ReopenReasonInputValidator() : StepReasonValidator<ReopenReasonInput>("重新打开的原因");
 

@@ -20,5 +20,5 @@ public sealed class TwoFactorPolicy(IOptions<TwoFactorOptions> options)
 
     public const int RecoveryCodeCount = 10;
 
-    public bool IsRequiredFor(AppUser user) => options.Value.RequiredForAdministrators && user.Role == UserRole.Admin;
+    public bool IsRequiredFor(AppUser user) => options.Value.RequiredForAdministrators && user.Role.IsAdministrator();
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HarmonyPortal.Web.Features.Account.TwoFactor;
 
 /// <summary>An admin resets another user's two-factor sign-in: a confirmation page with a reason, then the reset.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.SecurityDuty)]
 [Route("admin/users/{id}/two-factor-reset")]
 public sealed class TwoFactorResetController(TwoFactorResetService service) : Controller
 {
@@ -22,7 +22,7 @@ public sealed class TwoFactorResetController(TwoFactorResetService service) : Co
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Reset(string id, string? reason, bool confirmed, CancellationToken ct)
+    public async Task<IActionResult> Reset(string id, TwoFactorResetReasonInput input, bool confirmed, CancellationToken ct)
     {
         var (user, refusal) = await service.FindAsync(id, ct);
         if (refusal is not null)
@@ -30,8 +30,8 @@ public sealed class TwoFactorResetController(TwoFactorResetService service) : Co
             return Refused(refusal);
         }
 
-        var model = new TwoFactorResetViewModel(user.Id, user.UserName!, user.DisplayName, user.TwoFactorEnabled, reason);
-        var result = await service.ResetAsync(user, reason, confirmed, ct);
+        var model = new TwoFactorResetViewModel(user.Id, user.UserName!, user.DisplayName, user.TwoFactorEnabled, input.Reason);
+        var result = await service.ResetAsync(user, input.Checked(ModelState), confirmed, ct);
         if (!result.Succeeded)
         {
             result.CopyTo(ModelState);

@@ -17,8 +17,6 @@ public sealed record TwoFactorResetViewModel(string Id, string UserName, string 
 /// </summary>
 public sealed class TwoFactorResetService(HarmonyDbContext db, UserManager<AppUser> users, AuditLog audit, UserScope scope)
 {
-    public const int MaxReasonLength = 500;
-
     /// <summary>The user in scope (404 otherwise) and the refusal, audited, when the actor may not reset it.</summary>
     public async Task<(AppUser User, ServiceResult? Refusal)> FindAsync(string id, CancellationToken ct)
     {
@@ -39,17 +37,13 @@ public sealed class TwoFactorResetService(HarmonyDbContext db, UserManager<AppUs
         return (user, null);
     }
 
-    public async Task<ServiceResult> ResetAsync(AppUser user, string? reason, bool confirmed, CancellationToken ct)
+    /// <summary>Resets the user's two-factor; the reason was checked by <see cref="TwoFactorResetReasonInputValidator"/>.</summary>
+    public async Task<ServiceResult> ResetAsync(AppUser user, StepReason reason, bool confirmed, CancellationToken ct)
     {
         var result = new ServiceResult();
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        if (reason.Refusal is not null)
         {
-            result.Add("reason", "原因：请填写重置原因。");
-        }
-        else if (reason.Length > MaxReasonLength)
-        {
-            result.Add("reason", $"原因：不能超过 {MaxReasonLength} 个字符。");
+            result.Add("reason", reason.Refusal);
         }
 
         if (!confirmed)
@@ -65,7 +59,7 @@ public sealed class TwoFactorResetService(HarmonyDbContext db, UserManager<AppUs
         var wasEnabled = user.TwoFactorEnabled;
         await TwoFactorService.ClearAsync(users, user);
         await audit.RecordAsync(AuditActions.UserTwoFactorReset, AuditOutcome.Success, "user", user.Id,
-            $"{user.UserName} {(wasEnabled ? "enabled" : "not enabled")} before; reason: {reason}", ct: ct);
+            $"{user.UserName} {(wasEnabled ? "enabled" : "not enabled")} before; reason: {reason.Why}", ct: ct);
         return ServiceResult.Ok;
     }
 }
