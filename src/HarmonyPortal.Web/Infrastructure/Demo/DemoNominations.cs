@@ -52,7 +52,7 @@ public sealed class DemoNominations(IServiceProvider root)
         });
 
     public Task SubmitAsync(string clerk, long nominationId) =>
-        Step(clerk, nominationId, county: true, [SheetStatus.Draft, SheetStatus.Returned], (services, sheet) => Workflow(services).SubmitAsync(sheet.Id, sheet.Version, default));
+        Step(clerk, nominationId, county: true, [SheetStatus.Draft], (services, sheet) => Workflow(services).SubmitAsync(sheet.Id, sheet.Version, default));
 
     public Task ReturnAsync(string reviewer, long nominationId, string reason) =>
         Step(reviewer, nominationId, county: true, [SheetStatus.Submitted], (services, sheet) => Workflow(services).ReturnAsync(sheet.Id, sheet.Version, reason, default));
