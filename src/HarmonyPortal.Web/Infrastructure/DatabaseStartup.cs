@@ -51,6 +51,11 @@ public static class DatabaseStartup
             {
                 await DemoCoverage.EnsureAsync(services, services.GetRequiredService<TimeProvider>().GetLocalNow().Year);
                 await DemoContacts.EnsureAsync(services);
+                var took = (long)(await Demo.DemoActivity.EnsureAsync(app.Services, services.GetRequiredService<TimeProvider>().GetLocalNow().Year)).TotalMilliseconds;
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Demo activity ready in {Milliseconds} ms", took);
+                }
             }
         }
     }
