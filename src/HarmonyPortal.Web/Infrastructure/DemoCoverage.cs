@@ -57,7 +57,7 @@ public static class DemoCoverage
         {
             var row = Row(new Coordinator
             {
-                Gender = Gender.Male, Ethnicity = "汉族", WorkUnit = c.WorkUnit, WorkUnitCreditCode = c.Code, TownName = c.Town, CurrentlyServing = c.Serving,
+                Gender = Gender.Male, Ethnicity = Core.Ledgers.Ethnicities.CodeOf("汉族")!, WorkUnit = c.WorkUnit, WorkUnitCreditCode = c.Code, TownName = c.Town, CurrentlyServing = c.Serving,
                 Education = Education.Bachelor, ServingSince = new DateOnly(2021, 3, 1), Phone = "1390391000" + i, IdNumber = IdNumberOf(i),
             }, c.Name);
             protector.Seal(row);

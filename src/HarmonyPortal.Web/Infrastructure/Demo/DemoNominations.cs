@@ -55,7 +55,7 @@ public sealed class DemoNominations(IServiceProvider root)
         Step(clerk, nominationId, county: true, [SheetStatus.Draft], (services, sheet) => Workflow(services).SubmitAsync(sheet.Id, sheet.Version, default));
 
     public Task ReturnAsync(string reviewer, long nominationId, string reason) =>
-        Step(reviewer, nominationId, county: true, [SheetStatus.Submitted], (services, sheet) => Workflow(services).ReturnAsync(sheet.Id, sheet.Version, reason, default));
+        Step(reviewer, nominationId, county: true, [SheetStatus.Submitted], (services, sheet) => Workflow(services).ReturnAsync(sheet.Id, sheet.Version, Given(reason), default));
 
     /// <summary>The city's review of a county sheet: each attested condition confirmed, each nominee passed, the sheet approved.</summary>
     public Task ApproveAsync(string reviewer, params long[] nominationIds) =>
@@ -68,10 +68,10 @@ public sealed class DemoNominations(IServiceProvider root)
                 var pending = await db.NominationAttestations.Where(a => a.NominationId == id && a.State == AttestationState.Pending).Select(a => a.CriterionId).ToListAsync();
                 foreach (var criterion in pending)
                 {
-                    Ensure(await workflow.ReviewAttestationAsync(id, criterion, confirm: true, null, default), $"confirm {criterion}");
+                    Ensure(await workflow.ReviewAttestationAsync(id, criterion, confirm: true, Given(""), default), $"confirm {criterion}");
                 }
 
-                Ensure(await workflow.DecideAsync(id, approve: true, "事迹突出，材料齐全，同意推荐", default), "decide");
+                Ensure(await workflow.DecideAsync(id, approve: true, Given("事迹突出，材料齐全，同意推荐"), default), "decide");
             }
 
             var version = await db.NominationSheets.Where(s => s.Id == sheet.Id).Select(s => s.Version).SingleAsync();
@@ -91,7 +91,7 @@ public sealed class DemoNominations(IServiceProvider root)
                 return;
             }
 
-            Ensure(await services.GetRequiredService<SheetWorkflowService>().SelectAsync(nominationId, select, select ? "综合评审排名靠前，予以选树" : "名额有限，列为下一年度后备人选", default), $"select {nominationId}");
+            Ensure(await services.GetRequiredService<SheetWorkflowService>().SelectAsync(nominationId, select, Given(select ? "综合评审排名靠前，予以选树" : "名额有限，列为下一年度后备人选"), default), $"select {nominationId}");
         });
 
     /// <summary>
@@ -143,4 +143,7 @@ public sealed class DemoNominations(IServiceProvider root)
             throw new InvalidOperationException($"Demo nomination step refused: {what}: {string.Join("; ", reasons)}");
         }
     }
+
+    /// <summary>A reason the demo writes itself: short and present, so no validator needs to see it.</summary>
+    private static Features.Shared.StepReason Given(string reason) => new(reason, null);
 }
