@@ -89,6 +89,27 @@ public abstract class RegionChangeTests<TPortal>(TPortal portal) : IClassFixture
         Assert.NotNull((await city.GetPageAsync("/reporting?year=2024")).QuerySelector("[data-testid='child-430681']"));
     }
 
+    [Fact]
+    public async Task AChangeWithoutAReason_IsRefusedBesideTheField_KeepsWhatWasTyped_AndTheRegionStaysOpen()
+    {
+        portal.Clock.Set(2024, 6, 1);
+        using var admin = await portal.SignedInClientAsync("hn.admin");
+        var id = await portal.RegionIdAsync("430624");
+        var token = await admin.TokenFromAsync($"/admin/regions/{id}/close");
+
+        var refused = await admin.PostAsync($"/admin/regions/{id}/close", token, ("Input.EffectiveOn", "2024-01-01"), ("Input.Reason", "  "), ("Input.Confirm", "true"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var form = await PortalClient.ParseAsync(refused);
+        Assert.Contains("原因：必须填写（如民政部门批复文号）。", form.Body!.TextContent);
+        Assert.Equal("2024-01-01", ((IHtmlInputElement)form.QuerySelector("#Input_EffectiveOn")!).Value);
+        var tooLong = await admin.PostAsync($"/admin/regions/{id}/close", token, ("Input.EffectiveOn", "2024-01-01"), ("Input.Reason", new string('批', 501)), ("Input.Confirm", "true"));
+        Assert.Contains("原因：不能超过 500 个字符。", (await PortalClient.ParseAsync(tooLong)).Body!.TextContent);
+        await using var db = portal.CreateDbContext();
+        Assert.Null((await db.Regions.AsNoTracking().SingleAsync(r => r.Id == id)).ClosedOn);
+        Assert.False(await db.RegionChanges.AnyAsync(c => c.RegionId == id));
+    }
+
     private static int Expected(string totals) => int.Parse(Regex.Match(totals, @"应报送 (\d+)").Groups[1].Value);
 
     [Fact]

@@ -132,15 +132,15 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
     }
 
     /// <summary>Republishes an earlier version as the newest of its plan (a new version; nothing is overwritten), with the reason.</summary>
-    public async Task<(RuleSetVersion? Saved, IReadOnlyList<RuleFileError> Errors)> RestoreAsync(int regionId, int version, string? reason, CancellationToken ct)
+    public async Task<(RuleSetVersion? Saved, IReadOnlyList<RuleFileError> Errors)> RestoreAsync(int regionId, int version, Shared.StepReason reason, CancellationToken ct)
     {
         var old = await VersionAsync(regionId, version, ct);
-        if (string.IsNullOrWhiteSpace(reason))
+        if (reason.Refusal is not null)
         {
-            return (null, [new RuleFileError("恢复原因", "请填写恢复原因")]);
+            return (null, [new RuleFileError("恢复原因", reason.Refusal)]);
         }
 
-        var reasonText = reason.Trim();
+        var reasonText = reason.Why;
         var comment = $"恢复第 {old.PlanVersion} 版：{reasonText}";
         return await AddVersionAsync(regionId, old.Json, comment.Length > CommentMaxLength ? comment[..CommentMaxLength] : comment, ct);
     }

@@ -70,10 +70,10 @@ public sealed class RulesController(RuleSetAdminService service, RulesPageBuilde
 
     [HttpPost("{regionId:int}/versions/{version:int}/restore")]
     [Authorize(Policy = AccessPolicies.SystemDuty)]
-    public async Task<IActionResult> Restore(int regionId, int version, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Restore(int regionId, int version, RuleRestoreReasonInput input, CancellationToken ct)
     {
-        var page = await RestorePageAsync(regionId, version, reason, [], ct);
-        var (saved, errors) = await service.RestoreAsync(regionId, version, reason, ct);
+        var page = await RestorePageAsync(regionId, version, input.Reason, [], ct);
+        var (saved, errors) = await service.RestoreAsync(regionId, version, input.Checked(ModelState), ct);
         if (saved is null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

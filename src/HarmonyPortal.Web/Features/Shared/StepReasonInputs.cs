@@ -41,6 +41,12 @@ public sealed class ReopenReasonInput : StepReasonInput;
 /// <summary>An admin's 重置两步验证 of another user.</summary>
 public sealed class TwoFactorResetReasonInput : StepReasonInput;
 
+/// <summary>恢复 an earlier version of a plan's rules as the newest.</summary>
+public sealed class RuleRestoreReasonInput : StepReasonInput;
+
+/// <summary>恢复 a closed region (撤销 undone).</summary>
+public sealed class RegionReopenReasonInput : StepReasonInput;
+
 /// <summary>A decision with an opinion: the reason is optional when the answer is yes, required when it is no.</summary>
 public abstract class DecisionReasonInput : StepReasonInput
 {
@@ -97,6 +103,10 @@ public sealed class WithdrawReasonInputValidator() : StepReasonValidator<Withdra
 public sealed class UnpublishReasonInputValidator() : StepReasonValidator<UnpublishReasonInput>("撤回发布的原因");
 
 public sealed class TwoFactorResetReasonInputValidator() : StepReasonValidator<TwoFactorResetReasonInput>("重置原因");
+
+public sealed class RuleRestoreReasonInputValidator() : StepReasonValidator<RuleRestoreReasonInput>("恢复原因");
+
+public sealed class RegionReopenReasonInputValidator() : StepReasonValidator<RegionReopenReasonInput>("恢复原因");
 
 public sealed class ReopenReasonInputValidator() : StepReasonValidator<ReopenReasonInput>("重新打开的原因");
 

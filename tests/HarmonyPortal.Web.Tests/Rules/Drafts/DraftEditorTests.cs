@@ -148,7 +148,7 @@ public abstract class DraftEditorTests<TPortal>(TPortal portal) : IClassFixture<
         var restorePage = $"/rules/{jiyuan}/versions/1/restore";
         var noReason = await admin.PostAsync(restorePage, await admin.TokenFromAsync(restorePage), ("reason", " "));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
-        Assert.Contains("请填写恢复原因", (await PortalClient.ParseAsync(noReason)).QuerySelector("[data-testid=restore-errors]")!.TextContent);
+        Assert.Contains("恢复原因：必填", (await PortalClient.ParseAsync(noReason)).QuerySelector("[data-testid=restore-errors]")!.TextContent);
         var restored = await admin.PostAsync(restorePage, await admin.TokenFromAsync(restorePage), ("reason", "改名未经三方会签"));
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Web.Features.Shared;
 
@@ -66,3 +67,15 @@ public sealed record RegionChangePage(
 
 /// <summary>A region's history page: its former names and its change log.</summary>
 public sealed record RegionHistoryPage(Region Region, string? MergedIntoName, IReadOnlyList<RegionName> Names, IReadOnlyList<RegionChange> Changes, IReadOnlyDictionary<int, string> OtherNames, bool CanChange);
+
+/// <summary>
+/// The reason every region change records (ADR 0015): required, at most 500 characters. The confirmation box stays
+/// with the service, because a merge without it answers its confirmation page with the plan.
+/// </summary>
+public sealed class RegionChangeInputValidator : AbstractValidator<RegionChangeInput>
+{
+    public RegionChangeInputValidator() =>
+        RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
+            .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("原因：必须填写（如民政部门批复文号）。")
+            .Must(r => r!.Trim().Length <= RegionChange.ReasonMaxLength).WithMessage($"原因：不能超过 {RegionChange.ReasonMaxLength} 个字符。");
+}

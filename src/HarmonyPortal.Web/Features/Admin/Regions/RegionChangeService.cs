@@ -134,7 +134,7 @@ public sealed class RegionChangeService(HarmonyDbContext db, AuditLog audit, Use
     }
 
     /// <summary>Undoes a closure (not a merge: its rows have moved): the region is expected to report again.</summary>
-    public async Task<ServiceResult> ReopenAsync(int id, string? reason, CancellationToken ct)
+    public async Task<ServiceResult> ReopenAsync(int id, StepReason reason, CancellationToken ct)
     {
         var region = await ChangeableAsync(id, ct);
         if (region.ClosedOn is null || region.MergedIntoId is not null)
@@ -142,14 +142,14 @@ public sealed class RegionChangeService(HarmonyDbContext db, AuditLog audit, Use
             return ServiceResult.Fail("", region.ClosedOn is null ? "该地区未撤销。" : "已并入其他地区的地区不能直接恢复：其数据已转入目标地区。");
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        if (reason.Refusal is not null)
         {
-            return ServiceResult.Fail("Reason", "原因：必须填写。");
+            return ServiceResult.Fail("Reason", reason.Refusal);
         }
 
         var closed = region.ClosedOn.Value;
         region.ClosedOn = null;
-        Log(region, RegionChangeKind.Reopen, null, Today, reason.Trim(), $"撤销（{closed:yyyy-MM-dd}）已取消。", AuditActions.RegionReopened);
+        Log(region, RegionChangeKind.Reopen, null, Today, reason.Why, $"撤销（{closed:yyyy-MM-dd}）已取消。", AuditActions.RegionReopened);
         await db.SaveChangesAsync(ct);
         return ServiceResult.Ok;
     }
@@ -182,19 +182,11 @@ public sealed class RegionChangeService(HarmonyDbContext db, AuditLog audit, Use
         return result;
     }
 
-    /// <summary>The reason and the confirmation box every change requires.</summary>
+    /// <summary>The confirmation box every change requires (its reason: <see cref="RegionChangeInputValidator"/>).</summary>
     internal static ServiceResult Common(RegionChangeInput input)
     {
         var result = new ServiceResult();
         input.Reason = input.Reason?.Trim();
-        if (string.IsNullOrEmpty(input.Reason))
-        {
-            result.Add(nameof(input.Reason), "原因：必须填写（如民政部门批复文号）。");
-        }
-        else if (input.Reason.Length > RegionChange.ReasonMaxLength)
-        {
-            result.Add(nameof(input.Reason), $"原因：不能超过 {RegionChange.ReasonMaxLength} 个字符。");
-        }
 
         if (!input.Confirm)
         {

@@ -19,20 +19,22 @@ public sealed class RegionChangesController(RegionChangeService service, RegionM
     public Task<IActionResult> Rename(int id, CancellationToken ct) => FormAsync(id, RegionChangeAction.Rename, null, ct);
 
     [HttpPost("rename")]
-    public async Task<IActionResult> Rename(int id, RegionChangeInput input, CancellationToken ct) =>
-        await DoneAsync(id, RegionChangeAction.Rename, input, await service.RenameAsync(id, input, ct), $"已更名为“{input.Name?.Trim()}”，自 {input.FromYear} 年度起使用；此前年度的页面仍显示原名称。", ct);
+    public async Task<IActionResult> Rename(int id, RegionChangeInput input, CancellationToken ct) => !ModelState.IsValid
+        ? await FormAsync(id, RegionChangeAction.Rename, input, ct)
+        : await DoneAsync(id, RegionChangeAction.Rename, input, await service.RenameAsync(id, input, ct), $"已更名为“{input.Name?.Trim()}”，自 {input.FromYear} 年度起使用；此前年度的页面仍显示原名称。", ct);
 
     [HttpGet("close")]
     public Task<IActionResult> Close(int id, CancellationToken ct) => FormAsync(id, RegionChangeAction.Close, null, ct);
 
     [HttpPost("close")]
-    public async Task<IActionResult> Close(int id, RegionChangeInput input, CancellationToken ct) =>
-        await DoneAsync(id, RegionChangeAction.Close, input, await service.CloseAsync(id, input, ct), $"已撤销，自 {input.EffectiveOn?.Year} 年度起不再应报送；已有数据保留。", ct);
+    public async Task<IActionResult> Close(int id, RegionChangeInput input, CancellationToken ct) => !ModelState.IsValid
+        ? await FormAsync(id, RegionChangeAction.Close, input, ct)
+        : await DoneAsync(id, RegionChangeAction.Close, input, await service.CloseAsync(id, input, ct), $"已撤销，自 {input.EffectiveOn?.Year} 年度起不再应报送；已有数据保留。", ct);
 
     [HttpPost("reopen")]
-    public async Task<IActionResult> Reopen(int id, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Reopen(int id, RegionReopenReasonInput input, CancellationToken ct)
     {
-        var result = await service.ReopenAsync(id, reason, ct);
+        var result = await service.ReopenAsync(id, input.Checked(ModelState), ct);
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "已恢复，该地区重新应报送。" : string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(History), new { id });
     }
@@ -41,8 +43,9 @@ public sealed class RegionChangesController(RegionChangeService service, RegionM
     public Task<IActionResult> Move(int id, CancellationToken ct) => FormAsync(id, RegionChangeAction.Move, null, ct);
 
     [HttpPost("move")]
-    public async Task<IActionResult> Move(int id, RegionChangeInput input, CancellationToken ct) =>
-        await DoneAsync(id, RegionChangeAction.Move, input, await service.MoveAsync(id, input, ct), "已调整上级；该地区及其下级的用户、台账随之调整。", ct);
+    public async Task<IActionResult> Move(int id, RegionChangeInput input, CancellationToken ct) => !ModelState.IsValid
+        ? await FormAsync(id, RegionChangeAction.Move, input, ct)
+        : await DoneAsync(id, RegionChangeAction.Move, input, await service.MoveAsync(id, input, ct), "已调整上级；该地区及其下级的用户、台账随之调整。", ct);
 
     [HttpGet("merge")]
     public Task<IActionResult> Merge(int id, CancellationToken ct) => FormAsync(id, RegionChangeAction.Merge, null, ct);
@@ -51,6 +54,11 @@ public sealed class RegionChangesController(RegionChangeService service, RegionM
     [HttpPost("merge")]
     public async Task<IActionResult> Merge(int id, RegionChangeInput input, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return await FormAsync(id, RegionChangeAction.Merge, input, ct);
+        }
+
         var (result, plan) = await merges.MergeAsync(id, input, ct);
         if (result.Succeeded)
         {
@@ -69,6 +77,11 @@ public sealed class RegionChangesController(RegionChangeService service, RegionM
     [HttpPost("split")]
     public async Task<IActionResult> Split(int id, RegionChangeInput input, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return await FormAsync(id, RegionChangeAction.Split, input, ct);
+        }
+
         var (result, created) = await merges.SplitAsync(id, input, ct);
         if (created is not null)
         {
