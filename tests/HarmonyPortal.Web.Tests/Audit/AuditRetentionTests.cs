@@ -100,6 +100,7 @@ public abstract class AuditRetentionTests<TPortal>(TPortal portal) : IClassFixtu
             builder.UseSetting("Harmony:DataDirectory", Path.Combine(TestPaths.Scratch("portal"), Guid.NewGuid().ToString("N")));
             builder.UseSetting("Database:Provider", provider.ToString());
             builder.UseSetting("ConnectionStrings:Harmony", connectionString);
+            builder.UseSetting("Demo:SampleLedgers", "false");
             builder.UseSetting(AuditRetention.Setting, "90");
         }
     }

@@ -121,6 +121,7 @@ public class TwinPortal(DatabaseProvider provider) : PortalFactory(provider)
             builder.UseSetting("Harmony:DataDirectory", dataDirectory);
             builder.UseSetting("Notifications:Reminders:Enabled", "false");
             builder.UseSetting("Jobs:Disabled", QuietJobs);
+            builder.UseSetting("Demo:SampleLedgers", "false"); // the first instance's data only
             first.Share(builder);
             foreach (var (key, value) in settings)
             {
