@@ -1,7 +1,5 @@
 using System.Net;
 using HarmonyPortal.Core.Data;
-using HarmonyPortal.Core.Regions;
-using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Account;
 using HarmonyPortal.Web.Features.Account.Identity;
@@ -14,11 +12,7 @@ namespace HarmonyPortal.Web.Infrastructure;
 /// <summary>Identity, the sign-in cookie, password rules and the role/level policies.</summary>
 public static class SecuritySetup
 {
-    public const string ProvinceAdminPolicy = "ProvinceAdmin";
-    public const string AdminPolicy = "Admin";
-    public const string RegionAdminPolicy = "RegionAdmin";
-
-    /// <summary>OWASP's 2023 floor for PBKDF2-HMAC-SHA256; the framework default is lower.</summary>
+    /// <summary>OWASP's 2023 floor for PBKDF2-HMAC-SHA512 (Identity's V3 format); the framework default is lower.</summary>
     public const int PasswordHashIterations = 210_000;
 
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
@@ -86,15 +80,8 @@ public static class SecuritySetup
         });
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            // Any administrator (管理员 or one of 三员, ADR 0020); the pages use the duty policies of AccessPolicies.
-            .AddPolicy(AdminPolicy, p => p.RequireAssertion(c => UserScope.FromPrincipal(c.User)?.IsAdmin == true))
-            .AddPolicy(RegionAdminPolicy, p => p
-                .RequireAssertion(c => AccessPolicies.Holds(c.User, AdminDuty.System))
-                .RequireClaim(HarmonyClaims.RegionLevel, nameof(RegionLevel.Province), nameof(RegionLevel.City)))
-            .AddPolicy(ProvinceAdminPolicy, p => p
-                .RequireAssertion(c => AccessPolicies.Holds(c.User, AdminDuty.System))
-                .RequireClaim(HarmonyClaims.RegionLevel, nameof(RegionLevel.Province)));
+            // Administration routes use the duty policies of AccessPolicies (三员, ADR 0020).
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.Configure<ForwardedHeadersOptions>(o => ConfigureKnownProxies(o, builder.Configuration));
 
