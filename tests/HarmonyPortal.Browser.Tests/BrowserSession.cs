@@ -11,7 +11,7 @@ namespace HarmonyPortal.Browser.Tests;
 /// The portal on a real Kestrel port (SQLite file, demo data) and Debian's Chromium driven by Playwright.
 /// Browser downloads are impossible here, so Playwright launches /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserSession : PortalFactory
+public class BrowserSession : PortalFactory
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 

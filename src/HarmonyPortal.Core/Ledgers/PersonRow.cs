@@ -20,8 +20,9 @@ public abstract class PersonRow : LedgerRow
     public string IdNumberMasked { get; set; } = "";
 
     /// <summary>
-    /// Never mapped: the number's keyed hashes under the algorithms other than the current one, set with
-    /// <see cref="IdNumberHash"/>, so a duplicate check also meets rows not yet re-hashed after a switch (ADR 0022).
+    /// Never mapped: the number's keyed hashes under the algorithms and hash keys other than the current ones, set with
+    /// <see cref="IdNumberHash"/>, so a duplicate check also meets rows not yet re-hashed after a switch or a hash-key
+    /// rotation (ADR 0022).
     /// </summary>
     public IReadOnlyList<string> IdNumberHashAliases { get; set; } = [];
 

@@ -28,10 +28,17 @@ public sealed class DataKeyRing
 
     /// <param name="create">Write a first key when the folder has none (the current algorithm's ring); a ring only read from stays empty.</param>
     public DataKeyRing(IDataProtectionProvider provider, string keysDirectory, PersonalDataAlgorithm algorithm, bool create)
+        : this(provider, keysDirectory, algorithm == PersonalDataAlgorithm.Sm4 ? "personal-data-sm4-key-" : "personal-data-key-",
+            algorithm == PersonalDataAlgorithm.Sm4 ? 16 : 32, create)
+    {
+    }
+
+    /// <summary>A ring of <paramref name="keySize"/>-byte keys in files named <paramref name="filePrefix"/>{id}.txt (the keyed-hash keys use it too, <see cref="HashKeyRing"/>).</summary>
+    public DataKeyRing(IDataProtectionProvider provider, string keysDirectory, string filePrefix, int keySize, bool create)
     {
         protector = provider.CreateProtector(Purpose);
         directory = keysDirectory;
-        (filePrefix, keySize) = algorithm == PersonalDataAlgorithm.Sm4 ? ("personal-data-sm4-key-", 16) : ("personal-data-key-", 32);
+        (this.filePrefix, this.keySize) = (filePrefix, keySize);
         Directory.CreateDirectory(directory);
         keys = Read();
         if (keys.Count == 0 && create)
@@ -62,6 +69,16 @@ public sealed class DataKeyRing
         }
 
         return id;
+    }
+
+    /// <summary>Reads the folder again (keys written by another instance or command) and answers every key it holds.</summary>
+    public IReadOnlyDictionary<uint, byte[]> Reload()
+    {
+        lock (reloading)
+        {
+            keys = Read();
+            return keys;
+        }
     }
 
     /// <summary>The key named by a ciphertext, or null when neither memory nor the folder has it (its key ring is lost).</summary>

@@ -17,15 +17,15 @@ public sealed class PersonalDataProtector : IDisposable
     private readonly IDataProtector legacy;
     private readonly EnvelopeCipher aes;
     private readonly Sm4EnvelopeCipher sm4;
-    private readonly IdNumberHasher hasher;
+    private readonly HashKeyRing hashKeys;
 
-    public PersonalDataProtector(IDataProtectionProvider provider, PersonalDataKey key)
+    public PersonalDataProtector(IDataProtectionProvider provider, PersonalDataKey key, TimeProvider? time = null)
     {
         Algorithm = key.Algorithm;
         legacy = provider.CreateProtector("HarmonyPortal.PersonalData.IdNumber.v1");
         aes = new(new DataKeyRing(provider, key.KeysDirectory, PersonalDataAlgorithm.Aes, create: Algorithm == PersonalDataAlgorithm.Aes));
         sm4 = new(new DataKeyRing(provider, key.KeysDirectory, PersonalDataAlgorithm.Sm4, create: Algorithm == PersonalDataAlgorithm.Sm4));
-        hasher = new(key.Bytes);
+        hashKeys = new(provider, key, time ?? TimeProvider.System);
         Others = Enum.GetValues<PersonalDataAlgorithm>().Where(a => a != Algorithm).ToArray();
     }
 
@@ -33,6 +33,9 @@ public sealed class PersonalDataProtector : IDisposable
     public PersonalDataAlgorithm Algorithm { get; }
 
     private PersonalDataAlgorithm[] Others { get; }
+
+    /// <summary>The keyed-hash keys: new hashes use the current one, lookups ask under every one (ADR 0022).</summary>
+    public HashKeyRing HashKeys => hashKeys;
 
     public string Encrypt(string plaintext) => Algorithm == PersonalDataAlgorithm.Sm4 ? sm4.Encrypt(plaintext) : aes.Encrypt(plaintext);
 
@@ -48,13 +51,37 @@ public sealed class PersonalDataProtector : IDisposable
         : EnvelopeCipher.IsEnvelope(ciphertext) && EnvelopeCipher.KeyIdOf(ciphertext) == aes.CurrentKeyId;
 
     /// <summary>Lower-case hex keyed hash of the normalized number under the current algorithm; what new rows store.</summary>
-    public string Hash(string normalized) => hasher.Hash(Algorithm, normalized);
+    public string Hash(string normalized) => hashKeys.Current.Hash(Algorithm, normalized);
 
     /// <summary>
-    /// The number's keyed hash under every algorithm, the current first: what a lookup asks for, so a row written before a
-    /// switch (and not yet re-hashed by <c>personal-data reencrypt</c>) is still found (ADR 0022).
+    /// The number's keyed hash under every algorithm and every hash key, the current first: what a lookup asks for, so a
+    /// row written before a switch or a hash-key rotation (and not yet re-hashed) is still found (ADR 0022).
     /// </summary>
-    public IReadOnlyList<string> Hashes(string normalized) => [Hash(normalized), .. Others.Select(a => hasher.Hash(a, normalized))];
+    public IReadOnlyList<string> Hashes(string normalized) =>
+    [
+        Hash(normalized),
+        .. Others.Select(a => hashKeys.Current.Hash(a, normalized)),
+        .. hashKeys.Others.SelectMany(h => Enum.GetValues<PersonalDataAlgorithm>().Select(a => h.Hash(a, normalized))),
+    ];
+
+    /// <summary>Which algorithm and hash key gave <paramref name="hash"/> for the number, e.g. "HMAC-SM3 key 1a2b3c4d (current)"; null when none did.</summary>
+    public string? HashLabel(string normalized, string hash)
+    {
+        foreach (var (id, hasher) in hashKeys.All())
+        {
+            foreach (var algorithm in Enum.GetValues<PersonalDataAlgorithm>())
+            {
+                if (hasher.Hash(algorithm, normalized) == hash)
+                {
+                    var name = algorithm == PersonalDataAlgorithm.Sm4 ? "HMAC-SM3" : "HMAC-SHA256";
+                    var current = id == hashKeys.CurrentId && algorithm == Algorithm ? " (current)" : "";
+                    return $"{name} key {id:x8}{current}";
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Writes the cipher, hash and masked columns from <see cref="PersonRow.IdNumber"/>.</summary>
     public void Seal(PersonRow row)
@@ -63,12 +90,13 @@ public sealed class PersonalDataProtector : IDisposable
         Encrypt(row);
     }
 
-    /// <summary>The hash and masked columns only (and the hashes under the other algorithms, for duplicate checks): what duplicate checks need, without the (costly) encryption.</summary>
+    /// <summary>The hash and masked columns only (and the hashes under the other algorithms and hash keys, for duplicate checks): what duplicate checks need, without the (costly) encryption.</summary>
     public void SealLookups(PersonRow row)
     {
         var plain = row.IdNumber ?? throw new InvalidOperationException("The row has no ID number to seal.");
-        row.IdNumberHash = Hash(plain);
-        row.IdNumberHashAliases = Others.Select(a => hasher.Hash(a, plain)).ToArray();
+        var hashes = Hashes(plain);
+        row.IdNumberHash = hashes[0];
+        row.IdNumberHashAliases = hashes.Skip(1).ToArray();
         row.IdNumberMasked = IdNumber.Mask(plain);
     }
 
@@ -81,7 +109,7 @@ public sealed class PersonalDataProtector : IDisposable
 
     public void Dispose()
     {
-        hasher.Dispose();
+        hashKeys.Dispose();
         aes.Dispose();
         sm4.Dispose();
     }

@@ -11,16 +11,50 @@ namespace HarmonyPortal.Core.PersonalData;
 /// transaction each. Idempotent (rows already current are only read) and resumable (a batch is whole or not at all;
 /// run it again, or start after the last id it reported). A row changed by a user meanwhile fails its batch's
 /// concurrency check and the batch is read again. Row versions are left alone, so open forms still save.
+/// <c>personal-data rehash</c> is the same walk rewriting only the hash (after a hash-key rotation): the ciphertext stays.
 /// </summary>
 public sealed class PersonalDataReencryption(HarmonyDbContext db, PersonalDataProtector protector)
 {
     public sealed record Counts(string Table, int Scanned, int Rewritten, int AlreadyCurrent, int Unreadable, long LastId);
 
     public async Task<IReadOnlyList<Counts>> RunAsync(int batchSize, long afterId, Func<Counts, Task>? progress, CancellationToken ct) =>
+        await RunAsync(batchSize, afterId, progress, hashOnly: false, ct);
+
+    /// <param name="hashOnly">Rewrite the hash of rows whose hash is not the current algorithm's under the current hash key, and nothing else.</param>
+    public async Task<IReadOnlyList<Counts>> RunAsync(int batchSize, long afterId, Func<Counts, Task>? progress, bool hashOnly, CancellationToken ct) =>
     [
-        await RunAsync<Coordinator>("Coordinators", batchSize, afterId, progress, ct),
-        await RunAsync<Mediator>("Mediators", batchSize, afterId, progress, ct),
+        await RunAsync<Coordinator>("Coordinators", batchSize, afterId, progress, hashOnly, ct),
+        await RunAsync<Mediator>("Mediators", batchSize, afterId, progress, hashOnly, ct),
     ];
+
+    /// <summary>How many stored ID numbers carry a hash of each algorithm and hash key (each number decrypted and hashed again).</summary>
+    public async Task<Dictionary<string, int>> HashCensusAsync(CancellationToken ct)
+    {
+        var census = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var rows in new[]
+        {
+            db.Coordinators.Select(r => new { r.IdNumberCipher, r.IdNumberHash }),
+            db.Mediators.Select(r => new { r.IdNumberCipher, r.IdNumberHash }),
+        })
+        {
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                string label;
+                try
+                {
+                    label = protector.HashLabel(protector.Decrypt(row.IdNumberCipher), row.IdNumberHash) ?? "hash of an unknown key";
+                }
+                catch (CryptographicException)
+                {
+                    label = "unreadable";
+                }
+
+                census[label] = census.GetValueOrDefault(label) + 1;
+            }
+        }
+
+        return census;
+    }
 
     /// <summary>How many stored ID numbers each algorithm and data key sealed: what is left to re-encrypt.</summary>
     public async Task<Dictionary<string, int>> CensusAsync(CancellationToken ct)
@@ -53,7 +87,7 @@ public sealed class PersonalDataReencryption(HarmonyDbContext db, PersonalDataPr
         }
     }
 
-    private async Task<Counts> RunAsync<TRow>(string table, int batchSize, long afterId, Func<Counts, Task>? progress, CancellationToken ct)
+    private async Task<Counts> RunAsync<TRow>(string table, int batchSize, long afterId, Func<Counts, Task>? progress, bool hashOnly, CancellationToken ct)
         where TRow : PersonRow
     {
         var counts = new Counts(table, 0, 0, 0, 0, afterId);
@@ -70,7 +104,7 @@ public sealed class PersonalDataReencryption(HarmonyDbContext db, PersonalDataPr
             var (rewritten, current, unreadable) = (0, 0, 0);
             foreach (var row in batch)
             {
-                switch (Reseal(row))
+                switch (hashOnly ? Rehash(row) : Reseal(row))
                 {
                     case true: rewritten++; break;
                     case false: current++; break;
@@ -99,6 +133,28 @@ public sealed class PersonalDataReencryption(HarmonyDbContext db, PersonalDataPr
                 await progress(counts);
             }
         }
+    }
+
+    /// <summary>True when the row's hash was rewritten, false when it was already current, null when its number cannot be read.</summary>
+    private bool? Rehash(PersonRow row)
+    {
+        string hash;
+        try
+        {
+            hash = protector.Hash(protector.Decrypt(row.IdNumberCipher));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+
+        if (row.IdNumberHash == hash)
+        {
+            return false;
+        }
+
+        row.IdNumberHash = hash;
+        return true;
     }
 
     /// <summary>True when the row was re-sealed, false when it was already current, null when its key is lost or it was altered.</summary>

@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.DataProtection;
 namespace HarmonyPortal.Web.Features.PersonalData;
 
 /// <summary>
-/// <c>dotnet HarmonyPortal.Web.dll personal-data status|reencrypt|rotate-key [--batch=N] [--after=ID] [--Key=Value…]</c>
-/// (ADR 0022, docs/operations.md): what sealed the stored ID numbers; re-encrypt and re-hash every one not sealed by the
-/// configured algorithm (<c>PersonalData:Algorithm</c>) under its newest data key; write a new data key. It uses the
+/// <c>dotnet HarmonyPortal.Web.dll personal-data status|reencrypt|rehash|rotate-key|rotate-hash-key [--batch=N] [--after=ID] [--Key=Value…]</c>
+/// (ADR 0022, docs/operations.md): what sealed and hashed the stored ID numbers; re-encrypt and re-hash every one not
+/// sealed by the configured algorithm (<c>PersonalData:Algorithm</c>) under its newest data key; re-hash only (after a
+/// hash-key rotation); write a new data key; write a new keyed-hash key. It uses the
 /// database and keys folder the portal is configured for and never starts the web server. Exit code 0: done; 1: some
 /// numbers could not be read (their key is lost); 2: the command could not run.
 /// </summary>
@@ -45,9 +46,22 @@ public static class PersonalDataCommand
                         await output.WriteLineAsync($"{label}: {count}");
                     }
 
+                    await output.WriteLineAsync($"当前哈希密钥：{protector.HashKeys.CurrentId:x8}");
+                    foreach (var (label, count) in (await run.HashCensusAsync(ct)).OrderBy(c => c.Key, StringComparer.Ordinal))
+                    {
+                        await output.WriteLineAsync($"{label}: {count}");
+                    }
+
                     return 0;
                 case "reencrypt":
-                    return await ReencryptAsync(run, protector, args, output, ct);
+                    return await ReencryptAsync(run, protector, args, output, hashOnly: false, ct);
+                case "rehash":
+                    return await ReencryptAsync(run, protector, args, output, hashOnly: true, ct);
+                case "rotate-hash-key":
+                    var hashKey = protector.HashKeys.AddKey();
+                    await output.WriteLineAsync($"已写入新的身份证号码哈希密钥 {hashKey:x8}。运行中的实例一分钟内即按新旧密钥同时查找；"
+                        + "请逐个重启门户实例使新密钥用于写入，再运行 personal-data rehash。");
+                    return 0;
                 case "rotate-key":
                     var key = services.GetRequiredService<PersonalDataKey>();
                     var ring = new DataKeyRing(services.GetRequiredService<IDataProtectionProvider>(), key.KeysDirectory, protector.Algorithm, create: true);
@@ -56,7 +70,7 @@ public static class PersonalDataCommand
                         + "旧密钥保留用于解密；请逐个重启门户实例使新密钥生效，再运行 personal-data reencrypt。");
                     return 0;
                 default:
-                    await output.WriteLineAsync("用法：personal-data status | reencrypt [--batch=500] [--after=上次报告的记录号] | rotate-key [--配置项=值…]");
+                    await output.WriteLineAsync("用法：personal-data status | reencrypt [--batch=500] [--after=上次报告的记录号] | rehash [--batch=500] [--after=…] | rotate-key | rotate-hash-key [--配置项=值…]");
                     return 2;
             }
         }
@@ -67,7 +81,7 @@ public static class PersonalDataCommand
         }
     }
 
-    private static async Task<int> ReencryptAsync(PersonalDataReencryption run, PersonalDataProtector protector, string[] args, TextWriter output, CancellationToken ct)
+    private static async Task<int> ReencryptAsync(PersonalDataReencryption run, PersonalDataProtector protector, string[] args, TextWriter output, bool hashOnly, CancellationToken ct)
     {
         var batch = Option(args, "--batch=") ?? 500;
         var after = Option(args, "--after=") ?? 0;
@@ -77,11 +91,14 @@ public static class PersonalDataCommand
             return 2;
         }
 
-        await output.WriteLineAsync($"按{protector.Algorithm.Name()}重新加密，每批 {batch} 条");
+        var verb = hashOnly ? "重新计算哈希" : "重新加密";
+        await output.WriteLineAsync(hashOnly
+            ? $"按{protector.Algorithm.Name()}、哈希密钥 {protector.HashKeys.CurrentId:x8} 重新计算哈希，每批 {batch} 条"
+            : $"按{protector.Algorithm.Name()}重新加密，每批 {batch} 条");
         var counts = await run.RunAsync((int)batch, after, c => output.WriteLineAsync(
-            $"{c.Table}: 已检查 {c.Scanned}，重新加密 {c.Rewritten}，已是当前 {c.AlreadyCurrent}，无法读取 {c.Unreadable}，最后记录号 {c.LastId}"), ct);
+            $"{c.Table}: 已检查 {c.Scanned}，{verb} {c.Rewritten}，已是当前 {c.AlreadyCurrent}，无法读取 {c.Unreadable}，最后记录号 {c.LastId}"), hashOnly, ct);
         var unreadable = counts.Sum(c => c.Unreadable);
-        await output.WriteLineAsync($"完成：检查 {counts.Sum(c => c.Scanned)}，重新加密 {counts.Sum(c => c.Rewritten)}，已是当前 {counts.Sum(c => c.AlreadyCurrent)}，无法读取 {unreadable}");
+        await output.WriteLineAsync($"完成：检查 {counts.Sum(c => c.Scanned)}，{verb} {counts.Sum(c => c.Rewritten)}，已是当前 {counts.Sum(c => c.AlreadyCurrent)}，无法读取 {unreadable}");
         return unreadable > 0 ? 1 : 0;
     }
 

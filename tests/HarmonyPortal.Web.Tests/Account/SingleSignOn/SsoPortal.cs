@@ -39,11 +39,7 @@ public abstract class SsoPortal : PortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Sso:Enabled", "true");
-        builder.UseSetting("Sso:Authority", Platform.Issuer.ToString());
-        builder.UseSetting("Sso:ClientId", OidcProvider.ClientId);
-        builder.UseSetting("Sso:ClientSecret", OidcProvider.ClientSecret);
-        builder.UseSetting("Sso:RequireHttpsMetadata", "false"); // the test provider speaks plain HTTP on loopback
+        Platform.ConfigurePortal(builder);
     }
 
     /// <summary>A browser-like client over TCP: one cookie jar for the portal and the provider, redirects followed by hand.</summary>

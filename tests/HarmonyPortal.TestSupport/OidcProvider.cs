@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Claims;
-using HarmonyPortal.TestSupport;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -15,7 +14,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace HarmonyPortal.Web.Tests.Account.SingleSignOn;
+namespace HarmonyPortal.TestSupport;
 
 /// <summary>The provider's own store of applications and authorizations (OpenIddict's entities) on a SQLite file.</summary>
 public sealed class ProviderDb(DbContextOptions<ProviderDb> options) : DbContext(options);
@@ -26,6 +25,8 @@ public sealed record ProviderUser(string Subject, string Password, string? Prefe
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict) behind Kestrel on a loopback port: discovery, authorization code flow with
 /// PKCE (required), a token endpoint, end-session, its own sign-in page and session cookie, and a store of test users.
+/// Shared by the Web tests (HTTP client) and the browser tests (Chromium). Plain HTTP: OpenIddict's transport-security
+/// requirement is switched off for this loopback provider only, so no certificate is involved.
 /// </summary>
 public sealed class OidcProvider : IAsyncDisposable
 {
@@ -47,7 +48,12 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public Uri Issuer { get; private set; } = null!;
 
-    public static async Task<OidcProvider> StartAsync()
+    /// <summary>
+    /// Starts the provider on a loopback port. <paramref name="host"/> is the name its issuer is advertised under:
+    /// "localhost" puts it on another site than a portal on 127.0.0.1, so a browser treats the redirects between them
+    /// as cross-site (SameSite rules apply as they would between a province's platform and the portal).
+    /// </summary>
+    public static async Task<OidcProvider> StartAsync(string host = "127.0.0.1")
     {
         var databaseFile = Path.Combine(TestPaths.Scratch("oidc-provider"), Guid.NewGuid().ToString("N") + ".db");
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Path.GetDirectoryName(databaseFile) });
@@ -95,7 +101,7 @@ public sealed class OidcProvider : IAsyncDisposable
         }
 
         await app.StartAsync();
-        provider.Issuer = new Uri(app.Urls.First() + "/");
+        provider.Issuer = new UriBuilder(app.Urls.First()) { Host = host, Path = "/" }.Uri;
         return provider;
     }
 
@@ -118,6 +124,16 @@ public sealed class OidcProvider : IAsyncDisposable
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         });
+    }
+
+    /// <summary>Points a portal's <c>Sso</c> settings at this provider.</summary>
+    public void ConfigurePortal(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Sso:Enabled", "true");
+        builder.UseSetting("Sso:Authority", Issuer.ToString());
+        builder.UseSetting("Sso:ClientId", ClientId);
+        builder.UseSetting("Sso:ClientSecret", ClientSecret);
+        builder.UseSetting("Sso:RequireHttpsMetadata", "false"); // the test provider speaks plain HTTP on loopback
     }
 
     private async Task<IResult> SignInAsync(HttpContext context)
