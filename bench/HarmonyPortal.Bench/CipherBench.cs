@@ -42,6 +42,7 @@ internal static class CipherBench
                     $"reported (ADR 0022): ratio = SM4 time / AES time, {numbers:N0} ID numbers, one thread", null));
             }
 
+            results.Add(LookupDuringRotation(provider, keys, plain));
             BenchResults.Record([.. results]);
             return 0;
         }
@@ -49,6 +50,33 @@ internal static class CipherBench
         {
             Directory.Delete(keys, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What a lookup costs while a hash-key rotation is under way (ADR 0022): the hashes an exact search or a duplicate
+    /// check asks for, by an instance with one hash key, then by one started after <c>rotate-hash-key</c> (two keys).
+    /// </summary>
+    private static BenchResult LookupDuringRotation(IDataProtectionProvider provider, string keys, string[] plain)
+    {
+        // The one-key instance keeps its own folder, so its once-a-minute re-read cannot pick up the rotated key.
+        using var single = new PersonalDataProtector(provider, PersonalDataKey.FromConfiguration(null, Path.Combine(keys, "single"), PersonalDataAlgorithm.Aes));
+        using (var beforeRotation = new PersonalDataProtector(provider, PersonalDataKey.FromConfiguration(null, keys, PersonalDataAlgorithm.Aes)))
+        {
+            beforeRotation.HashKeys.AddKey();
+        }
+
+        using var rotating = new PersonalDataProtector(provider, PersonalDataKey.FromConfiguration(null, keys, PersonalDataAlgorithm.Aes));
+        var (before, during) = (double.MaxValue, double.MaxValue);
+        for (var round = 0; round < 5; round++)
+        {
+            before = Math.Min(before, Time(() => plain.Select(single.Hashes).ToArray()));
+            during = Math.Min(during, Time(() => plain.Select(rotating.Hashes).ToArray()));
+        }
+
+        Console.WriteLine($"lookup hashes: one key {plain.Length / before:N0}/s ({before * 1e6 / plain.Length:0.00} µs), "
+            + $"during a rotation {plain.Length / during:N0}/s ({during * 1e6 / plain.Length:0.00} µs)");
+        return new BenchResult("personal-data.lookup-during-hash-key-rotation", plain.Length / during, "lookups/s", plain.Length / before, during / before,
+            $"reported (ADR 0022): ratio = lookup hashes with two hash keys / with one, {plain.Length:N0} ID numbers, one thread", null);
     }
 
     private static double Time(Func<object> action)
