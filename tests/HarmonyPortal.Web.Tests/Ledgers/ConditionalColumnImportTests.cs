@@ -37,7 +37,7 @@ public abstract class ConditionalColumnImportTests<TPortal>(TPortal portal) : IC
         Assert.Contains(errors, e => e.Contains("支付能力评估") && e.Contains("第 8、9 行"));
         var compensation = page.QuerySelector("[data-testid=import-absent-CompensationStandard]")!.TextContent;
         Assert.Contains("仅用于“是否有裁员计划”为“是”的 2 行（第 8、9 行）", compensation);
-        Assert.Contains("必须选择", compensation);
+        Assert.Contains("必须填写", compensation);
         Assert.NotNull(page.QuerySelector("[data-testid=import-absent-FollowUpNotes]")); // an added column every row may have, left empty
 
         var chosen = await ChooseAsync(clerk, page, ("CompensationStandard", "N+1"), ("PaymentCapacityAssessment", "账面资金可覆盖补偿"));
