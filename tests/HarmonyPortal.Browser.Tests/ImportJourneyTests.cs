@@ -8,7 +8,8 @@ namespace HarmonyPortal.Browser.Tests;
 
 /// <summary>
 /// Issue 17's import journeys: a coordinator list on the official 附件3 form (no 类别, no 是否在任) imports after the
-/// clerk picks the missing values on the preview; the ledger's own export, uploaded again as 新增并更新, changes nothing.
+/// clerk picks the missing values on the preview; the ledger's own export, uploaded again as 新增并更新, changes nothing;
+/// 附件8 as printed is asked for its layoff columns for the layoff rows only.
 /// </summary>
 public sealed class ImportJourneyTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
@@ -52,6 +53,43 @@ public sealed class ImportJourneyTests(BrowserSession session) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("0 新增，0 更新，3 无变化");
         await BrowserSession.ScreenshotAsync(page, "64-import-export-round-trip-done");
+
+        // 附件8 as printed, two enterprises planning layoffs: the preview asks for 经济补偿标准 and 支付能力评估 for those two rows only.
+        await page.GotoAsync("/ledgers/key-enterprises/import?year=2026");
+        await page.GetByLabel("Excel 文件").SetInputFilesAsync(OfficialForm8());
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+        await Expect(page.GetByTestId("import-errors")).ToContainTextAsync("“是否有裁员计划”为“是”的 2 行（第 6、7 行）需要此值");
+        await Expect(page.GetByTestId("import-absent-CompensationStandard")).ToContainTextAsync("仅用于“是否有裁员计划”为“是”的 2 行（第 6、7 行）");
+        await BrowserSession.ScreenshotAsync(page, "65-import-form8-asks-layoff-rows");
+        await page.GetByLabel("经济补偿标准").FillAsync("N+1");
+        await page.GetByLabel("支付能力评估").FillAsync("账面资金可覆盖补偿");
+        await page.GetByRole(AriaRole.Button, new() { Name = "按所选值重新预览" }).ClickAsync();
+        await Expect(page.GetByTestId("import-counts")).ToContainTextAsync("新增 3");
+        await Expect(page.GetByTestId("import-absent-CompensationStandard")).ToContainTextAsync("当前：这 2 行按“N+1”导入");
+        await BrowserSession.ScreenshotAsync(page, "66-import-form8-answered");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 新增，0 更新，0 无变化");
+        await BrowserSession.ScreenshotAsync(page, "67-import-form8-imported");
+    }
+
+    /// <summary>附件8 as printed (two header rows, the merged 以下内容为拟裁员或已裁员企业填写): one enterprise without layoffs, two with.</summary>
+    private static string OfficialForm8()
+    {
+        string[] first = ["序号", "单位名称", "所在地区", "单位地址", "所属行业", "联系人", "联系电话", "上年底职工数量", "目前职工数量", "已享的稳岗政策", "是否有裁员计划",
+            "以下内容为拟裁员或已裁员企业填写", "", "", ""];
+        string[] second = ["", "", "", "", "", "", "", "", "", "", "", "本年度计划裁员人数", "已裁员人数", "裁员岗位", "是否结清劳动报酬"];
+        var path = Path.Combine(TestPaths.Scratch("browser"), Guid.NewGuid() + ".xlsx");
+        using (var stream = File.Create(path))
+        using (var writer = new XlsxWriter(stream))
+        {
+            writer.StartSheet(new SheetSpec("Sheet1", first.Select(h => new ColumnSpec(h)).ToList()) { Title = "重点用工企业情况表", Subtitle = "填报单位（盖章）：云溪区人社局" });
+            writer.WriteRow(second.Select(CellValue.Text).ToList());
+            writer.WriteRow(["1", "云溪区某纺织有限公司", "云溪区", "某路5号", "纺织业", "周九", "13800000005", "800", "760", "稳岗返还", "否", "", "", "", ""]);
+            writer.WriteRow(["2", "云溪区某电子有限公司", "云溪区", "某路6号", "制造业", "吴十", "13800000006", "１５００", "1450", "", "是", "６０", "20", "流水线操作工", "是"]);
+            writer.WriteRow(["3", "云溪区某鞋业有限公司", "云溪区", "某路7号", "制造业", "郑十一", "13800000007", "400", "380", "社保补贴", "是", "30", "0", "仓储", "否"]);
+        }
+
+        return path;
     }
 
     /// <summary>附件3 as printed and filled by an office: merged title, 填报单位 line, the ten columns, a blank row, full-width digits, 2021.3 / 2021年5月 / a serial, a lowercase x.</summary>

@@ -79,6 +79,16 @@ public static class OfficialFormWorkbooks
         [],
         ["2", "某某电子有限公司", "某县", "某路6号", "制造业", "吴十", "13800000006", "１５００", "1450", "", "否", "", "", "", ""]);
 
+    /// <summary>
+    /// 附件8 as printed with two enterprises planning layoffs (the form's four layoff columns filled) after one that plans
+    /// none: the form has no 经济补偿标准 or 支付能力评估, which the portal needs exactly for the layoff rows.
+    /// </summary>
+    public static byte[] KeyEnterprisesWithLayoffs(string tag) => Form(Form8, "重点用工企业情况表", Form8Second,
+        ["1", $"某某纺织有限公司{tag}", "某县", "某路5号", "纺织业", "周九", "13800000005", "800", "760", "稳岗返还", "否", "", "", "", ""],
+        [],
+        ["2", $"某某电子有限公司{tag}", "某县", "某路6号", "制造业", "吴十", "13800000006", "１５００", "1450", "", "是", "６０", "20", "流水线操作工", "是"],
+        ["3", $"某某鞋业有限公司{tag}", "某县", "某路7号", "制造业", "郑十一", "13800000007", "400", "380", "社保补贴", "是", "30", "0", "仓储", "否"]);
+
     private static byte[] Form(string[] headers, string title, string[]? secondHeader, params CellValue[][] rows)
     {
         using var stream = new MemoryStream();

@@ -5,6 +5,9 @@ namespace HarmonyPortal.Core.Ledgers.Definitions;
 /// <summary>重点用工企业情况表 (附件8); the layoff block is required exactly when a layoff is planned.</summary>
 public sealed class KeyEnterpriseLedger : LedgerDefinition<KeyEnterprise>
 {
+    /// <summary>The layoff block (本年度计划裁员人数 … 支付能力评估) is needed exactly when 是否有裁员计划 is 是.</summary>
+    private static readonly FieldCondition LayoffPlanned = new(nameof(KeyEnterprise.HasLayoffPlan), true);
+
     public override string Key => "key-enterprises";
 
     public override string Title => "重点用工企业情况表";
@@ -23,12 +26,12 @@ public sealed class KeyEnterpriseLedger : LedgerDefinition<KeyEnterprise>
         Field(r => r.EmployeesNow, "目前职工数量", FieldKind.WholeNumber, width: 12, inList: true),
         Field(r => r.JobRetentionPolicies, "已享的稳岗政策", FieldKind.LongText, max: 500, width: 24),
         Field(r => r.HasLayoffPlan, "是否有裁员计划", FieldKind.YesNo, width: 10, inList: true),
-        Field(r => r.PlannedLayoffs, "本年度计划裁员人数", FieldKind.WholeNumber, width: 12, hint: "仅在有裁员计划时填写"),
-        Field(r => r.LaidOff, "已裁员人数", FieldKind.WholeNumber, width: 10, hint: "仅在有裁员计划时填写"),
-        Field(r => r.LayoffPositions, "裁员岗位", max: 200, width: 18, hint: "仅在有裁员计划时填写"),
-        Field(r => r.WagesSettled, "是否结清劳动报酬", FieldKind.YesNo, width: 10, hint: "仅在有裁员计划时填写"),
-        Field(r => r.CompensationStandard, "经济补偿标准", max: 200, width: 18, hint: "仅在有裁员计划时填写", added: true),
-        Field(r => r.PaymentCapacityAssessment, "支付能力评估", FieldKind.LongText, max: 500, width: 18, hint: "仅在有裁员计划时填写", added: true),
+        Field(r => r.PlannedLayoffs, "本年度计划裁员人数", FieldKind.WholeNumber, width: 12, hint: "仅在有裁员计划时填写", requiredWhen: LayoffPlanned),
+        Field(r => r.LaidOff, "已裁员人数", FieldKind.WholeNumber, width: 10, hint: "仅在有裁员计划时填写", requiredWhen: LayoffPlanned),
+        Field(r => r.LayoffPositions, "裁员岗位", max: 200, width: 18, hint: "仅在有裁员计划时填写", requiredWhen: LayoffPlanned),
+        Field(r => r.WagesSettled, "是否结清劳动报酬", FieldKind.YesNo, width: 10, hint: "仅在有裁员计划时填写", requiredWhen: LayoffPlanned),
+        Field(r => r.CompensationStandard, "经济补偿标准", max: 200, width: 18, hint: "仅在有裁员计划时填写", requiredWhen: LayoffPlanned, added: true),
+        Field(r => r.PaymentCapacityAssessment, "支付能力评估", FieldKind.LongText, max: 500, width: 18, hint: "仅在有裁员计划时填写", requiredWhen: LayoffPlanned, added: true),
         Field(r => r.FollowUpNotes, "跟踪指导情况", FieldKind.LongText, max: 1000, width: 30, added: true),
     ];
 

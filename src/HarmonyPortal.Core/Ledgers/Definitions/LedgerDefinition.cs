@@ -314,6 +314,7 @@ public abstract partial class LedgerDefinition<TRow> : ILedgerDefinition
         double width = 14,
         bool inList = false,
         string? hint = null,
-        bool added = false) =>
-        new(selector, header, kind, required) { MaxLength = max, Width = width, InList = inList, Hint = hint, Added = added };
+        bool added = false,
+        FieldCondition? requiredWhen = null) =>
+        new(selector, header, kind, required) { MaxLength = max, Width = width, InList = inList, Hint = hint, Added = added, RequiredWhen = requiredWhen };
 }

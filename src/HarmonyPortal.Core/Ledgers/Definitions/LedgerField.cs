@@ -35,6 +35,12 @@ public interface ILedgerField
     /// </summary>
     bool Added { get; }
 
+    /// <summary>
+    /// The column is needed only on rows meeting this condition (the layoff block of 附件8 when a layoff is planned); an
+    /// import's one value for a lacking column goes to those rows only. Null: no such condition.
+    /// </summary>
+    FieldCondition? RequiredWhen { get; }
+
     object? Get(LedgerRow row);
 
     void Set(LedgerRow row, object? value);
@@ -82,6 +88,8 @@ public sealed class LedgerField<TRow, TValue> : ILedgerField
     public string? Hint { get; init; }
 
     public bool Added { get; init; }
+
+    public FieldCondition? RequiredWhen { get; init; }
 
     public object? Get(LedgerRow row) => getter((TRow)row);
 

@@ -25,7 +25,7 @@ public sealed class SocialOrganizationLedger : LedgerDefinition<SocialOrganizati
         Field(r => r.CreditCode, "统一社会信用代码", FieldKind.CreditCode, width: 22, inList: true, hint: "附件6 无此列；不填时按组织名称识别", added: true),
         Field(r => r.CertifiedCoordinatorCount, "持证协调员人数", FieldKind.WholeNumber, width: 12, added: true),
         Field(r => r.LastViolationOn, "最近一次违法违规日期", FieldKind.Date, width: 14, hint: "无则不填", added: true),
-        Field(r => r.ViolationNote, "违法违规情况", FieldKind.LongText, max: 500, width: 24, added: true),
+        Field(r => r.ViolationNote, "违法违规情况", FieldKind.LongText, max: 500, width: 24, added: true, requiredWhen: new(nameof(SocialOrganization.LastViolationOn))),
         Field(r => r.LastCreditPunishmentOn, "最近一次信用惩戒日期", FieldKind.Date, width: 14, hint: "无则不填", added: true),
     ];
 

@@ -77,6 +77,7 @@ public static class LedgerSheetReader
             if (ReadRow(definition, row, columns, problems, fill) is { } values)
             {
                 count++;
+                added.ApplyConditions(definition, row.RowNumber, values);
                 yield return new ImportedRow(row.RowNumber, values);
             }
         }

@@ -30,6 +30,9 @@ public sealed record ImportOutcome(int Added, int Updated, int Unchanged, IReadO
     /// <summary>The values the absent columns took (chosen or default), by field key.</summary>
     public IReadOnlyDictionary<string, string?> AbsentValues { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The rows each absent conditional column is for (<see cref="AddedColumns.NeededOn"/>), by field key.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> AbsentNeededOn { get; init; } = new Dictionary<string, IReadOnlyList<int>>();
+
     /// <summary>The version of each existing row matched, by id.</summary>
     public Dictionary<long, int> Versions { get; init; } = [];
 
@@ -37,3 +40,9 @@ public sealed record ImportOutcome(int Added, int Updated, int Unchanged, IReadO
 
     public static ImportOutcome Refused(string message) => new(0, 0, 0, [new ImportProblem(0, "", message)], null);
 }
+
+/// <summary>
+/// One column the file lacks, as the preview asks for it: its value (chosen or default), the options to pick from, and
+/// for a conditional column the rows it is for.
+/// </summary>
+public sealed record AbsentColumnModel(ILedgerDefinition Definition, ILedgerField Field, string? Value, IReadOnlyList<string>? Options, IReadOnlyList<int>? NeededOn);

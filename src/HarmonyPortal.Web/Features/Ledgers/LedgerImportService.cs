@@ -175,7 +175,7 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
             return ImportOutcome.Refused($"文件有 {dataRows} 行数据，超过上限 {MaxDataRows} 行，请拆分后分批上传");
         }
 
-        Unchosen(definition, added, problems);
+        AbsentColumnProblems.Explain(definition, added, problems);
         await AddRegisteredAsync(definition, year, unasked, registered, ct);
         problems.AddRange(await JudgeLookupsAsync(definition, year, guesses, registered, ct));
         if (problems.Count == 0 && updateProblems.Count == 0)
@@ -194,6 +194,7 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
         {
             Absent = added.Absent,
             AbsentValues = added.Absent.ToDictionary(f => f.Key, f => added.ValueFor(definition, f)),
+            AbsentNeededOn = added.NeededOn.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<int>)kv.Value),
             Versions = new Dictionary<long, int>(versions),
         };
         if (problems.Count > 0)
@@ -212,23 +213,6 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return outcome;
-    }
-
-    /// <summary>
-    /// A required added column the file lacks and no value was chosen for (所属调解组织): one problem for the file,
-    /// asking for the value on the preview, instead of the same error on every row.
-    /// </summary>
-    private static void Unchosen(ILedgerDefinition definition, AddedColumns added, List<ImportProblem> problems)
-    {
-        var unchosen = added.Absent.Where(f => f.Required && added.ValueFor(definition, f) is null).ToList();
-        if (unchosen.Count == 0)
-        {
-            return;
-        }
-
-        var headers = unchosen.Select(f => f.Header).ToHashSet();
-        problems.RemoveAll(p => p.RowNumber > 0 && headers.Contains(p.Column));
-        problems.AddRange(unchosen.Select(f => new ImportProblem(0, f.Header, $"{f.Header}：文件中没有此列（本系统在官方表式之外增加的列），请在下方为全部行选择或填写一个值后重新预览")));
     }
 
     private ImportRequest request = ImportRequest.AddOnlyNow;
