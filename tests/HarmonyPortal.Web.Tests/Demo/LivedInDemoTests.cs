@@ -48,10 +48,8 @@ public abstract class LivedInDemoTests<TPortal>(TPortal portal) : IClassFixture<
         Assert.True(await db.TownsAndParks.CountAsync(r => r.Region.Path.StartsWith(path) && r.Year == Year) >= 2);
 
         var sheets = await db.NominationSheets.Where(s => s.Region.Path.StartsWith(path)).ToListAsync();
-        // 唐山's city selects under 唐山高新区's rules but may not publish (its own rules state no honour): no list there.
-        SheetStatus[] expected = city == "ts"
-            ? [SheetStatus.Draft, SheetStatus.Submitted, SheetStatus.Returned, SheetStatus.Approved]
-            : [SheetStatus.Draft, SheetStatus.Submitted, SheetStatus.Returned, SheetStatus.Approved, SheetStatus.Published];
+        // 唐山 included: the city has no plan of its own and publishes under 唐山高新区's (ADR 0009).
+        SheetStatus[] expected = [SheetStatus.Draft, SheetStatus.Submitted, SheetStatus.Returned, SheetStatus.Approved, SheetStatus.Published];
         Assert.All(expected, status => Assert.Contains(sheets, s => s.Status == status && (s.Year == Year || status == SheetStatus.Published || status == SheetStatus.Draft)));
         Assert.Contains(sheets, s => s.Status == SheetStatus.Returned && !string.IsNullOrEmpty(s.ReturnReason));
         Assert.Contains(await db.Nominations.Where(n => n.Region.Path.StartsWith(path)).Select(n => n.ProvinceDecision).ToListAsync(), d => d == Decision.Yes);
@@ -76,9 +74,8 @@ public abstract class LivedInDemoTests<TPortal>(TPortal portal) : IClassFixture<
         var returned = await db.NominationSheets.Where(s => s.Status == SheetStatus.Returned && s.Region.Path.StartsWith(db.Regions.Single(r => r.Code == Code(city)).Path))
             .Select(s => new { s.Id, s.ReturnReason }).FirstAsync();
 
-        if (city != "ts")
+        using (var reviewer = await portal.SignedInClientAsync(jurisdiction.Province + ".reviewer"))
         {
-            using var reviewer = await portal.SignedInClientAsync(jurisdiction.Province + ".reviewer");
             var list = await reviewer.GetPageAsync($"/print/published?category=Coordinator&year={Year - 1}&batch=0");
             Assert.Contains(selected, list.Body!.TextContent, StringComparison.Ordinal);
         }
@@ -88,6 +85,36 @@ public abstract class LivedInDemoTests<TPortal>(TPortal portal) : IClassFixture<
         var reporting = (await cityReviewer.GetPageAsync($"/reporting?year={Year}")).Body!.TextContent;
         Assert.Contains("退回", reporting, StringComparison.Ordinal);
         Assert.Contains(NameOf(jurisdiction.Counties[0].Key), reporting, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoReviewers_SeeMaterialsToReview_IndicatorFiguresWithEvidence_AndPublishedLists()
+    {
+        // 岳阳's counties' 专题情况报告: one received, one returned with the reason, one waiting.
+        using var yueyang = await portal.SignedInClientAsync("yy.reviewer");
+        var review = (await yueyang.GetPageAsync($"/materials/review?year={Year}")).QuerySelector("[data-testid=review-task][data-task=wage-guidance-topic-report]")!;
+        var statuses = review.QuerySelectorAll("[data-testid=status]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains("已接收", statuses);
+        Assert.Contains("已退回", statuses);
+        Assert.Contains("已提交", statuses);
+        Assert.Contains("岳阳楼区薪酬分配指导工作专题情况报告", review.TextContent, StringComparison.Ordinal);
+
+        // 唐山市 receives 唐山高新区's figures with their evidence, and has published its experience and last year's gold list.
+        using var tangshan = await portal.SignedInClientAsync("ts.reviewer");
+        var indicators = (await tangshan.GetPageAsync($"/indicators/review?year={Year}")).QuerySelector("[data-task=wage-data-feedback]")!;
+        Assert.Contains("93.5", indicators.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(indicators.QuerySelector("[data-testid=evidence]"));
+        Assert.Contains("高新区国有企业市场化薪酬分配改革经验做法", (await tangshan.GetPageAsync($"/materials/published?year={Year}")).Body!.TextContent, StringComparison.Ordinal);
+        await using var db = portal.CreateDbContext();
+        Assert.Contains(await db.NominationSheets.Where(s => s.Region.Code == "130200" && s.Status == SheetStatus.Published).Select(s => s.Year).ToListAsync(), y => y == Year - 1);
+        var published = (await tangshan.GetPageAsync($"/print/published?category=Coordinator&year={Year - 1}&batch=0")).Body!.TextContent;
+        Assert.Contains(await db.Nominations.Where(n => n.Region.Code == "130200-GX" && n.Year == Year - 1 && n.ProvinceDecision == Decision.Yes).Select(n => n.Name).FirstAsync(), published, StringComparison.Ordinal);
+
+        // 岳阳市's 2023 figure, past its plan date, was reported after 湖南省 extended it.
+        using var hunan = await portal.SignedInClientAsync("hn.reviewer");
+        var late = (await hunan.GetPageAsync("/indicators/review?year=2023")).QuerySelector("[data-task=wage-data-feedback]")!.TextContent;
+        Assert.Contains("86", late, StringComparison.Ordinal);
+        Assert.Contains("已延期", late, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -194,9 +194,9 @@ public abstract partial class ReadableRulesPageTests<TPortal>(TPortal portal) : 
 
         Assert.Null(index.QuerySelector($"tr[data-region='{yueyang}'][data-testid=no-plan]"));
         Assert.NotNull(index.QuerySelector($"tr[data-region='{yueyang}']"));
-        Assert.Contains("本地区尚无规划", adminPage.QuerySelector("[data-testid=no-plan]")!.TextContent);
+        Assert.Contains("本级未制定规划", adminPage.QuerySelector("[data-testid=no-plan]")!.TextContent);
         Assert.Equal($"/rules/drafts/new?regionId={hunan}", adminPage.QuerySelector("[data-testid=new-plan]")!.GetAttribute("href"));
-        Assert.Contains("本地区尚无规划", clerkPage.QuerySelector("[data-testid=no-plan]")!.TextContent);
+        Assert.Contains("本级未制定规划", clerkPage.QuerySelector("[data-testid=no-plan]")!.TextContent);
         Assert.Null(clerkPage.QuerySelector("[data-testid=new-plan]"));
         var applies = clerkPage.QuerySelector("[data-testid=applies]")!;
         Assert.Contains("岳阳市", applies.TextContent);

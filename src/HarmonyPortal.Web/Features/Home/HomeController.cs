@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Home;
 
-public sealed class HomeController(HarmonyDbContext db, UserScope scope, Rules.TaskProgressService progress) : Controller
+public sealed class HomeController(HarmonyDbContext db, UserScope scope, Rules.TaskProgressService progress, Rules.PlanlessJurisdictions planless) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -24,7 +24,7 @@ public sealed class HomeController(HarmonyDbContext db, UserScope scope, Rules.T
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        return View(new HomeViewModel(scope, tree, units, userCounts, await progress.ThisYearAsync(ct)));
+        return View(new HomeViewModel(scope, tree, units, userCounts, await progress.ThisYearAsync(ct)) { PlanBasis = await planless.OwnBasisAsync(ct) });
     }
 }
 
@@ -45,5 +45,8 @@ public sealed record HomeViewModel(
     IReadOnlyDictionary<int, int> UserCounts,
     IReadOnlyList<Rules.TaskProgress> Progress)
 {
+    /// <summary>Set when the user's region has no plan of its own: the plans that apply instead.</summary>
+    public Rules.PlanBasis? PlanBasis { get; init; }
+
     public int RegionCount(RegionLevel level) => Root.SelfAndDescendants().Count(n => n.Level == level);
 }

@@ -42,6 +42,19 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
 
     public static string InheritedNote(RuleSet set) => $"选树条件依照《{set.Name}》（上级规划）";
 
+    /// <summary>
+    /// Set when no plan up the region's chain defines the honour and the region acts on it as the plan of a region below
+    /// defines it (the level that plan names to select and publish): that region's name. 唐山市 has no plan; 唐山高新区's
+    /// plan has the city select and publish its gold titles.
+    /// </summary>
+    public string? TaskFrom { get; init; }
+
+    /// <summary>What the pages say when the honour comes from a plan below: "本级未制定规划：…依照下级规划…".</summary>
+    public string? TaskFromNote => TaskFrom is { } from && TaskSet is { } set ? BelowNote(from, set, Task!.Honour!.SelectingLevel) : null;
+
+    public static string BelowNote(string region, RuleSet set, RegionLevel level) =>
+        $"本级未制定规划：依照下级规划《{set.Name}》（{region}，{set.PeriodText}），本类别由本级（{level.ToChinese()}）择优选树并发布名单；配额和报送期限按该规划对{region}的规定。";
+
     /// <summary>The level that selects and publishes the category: the honour's, or the province when no plan says.</summary>
     public RegionLevel SelectingLevel => Task?.Honour?.SelectingLevel ?? RegionLevel.Province;
 
@@ -91,6 +104,12 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     };
 }
 
+/// <summary>
+/// Finds a region's <see cref="GoldRules"/>. The honour is defined by the plan governing the nominating region, inherited
+/// upward: the nearest plan up the region's own chain that defines it wins (a county's plan over its city's, a city's over
+/// its province's). A region whose chain defines no such honour but which a plan below names as the level that selects
+/// and publishes it (唐山市 for 唐山高新区's gold titles) acts on the honour as that plan defines it.
+/// </summary>
 public sealed class GoldRuleLookup(RuleSetCatalog catalog)
 {
     public async Task<GoldRules> ForAsync(Region region, GoldCategory category, int year, CancellationToken ct)
@@ -105,9 +124,15 @@ public sealed class GoldRuleLookup(RuleSetCatalog catalog)
             }
         }
 
+        string? from = null;
+        if (task is null && await catalog.SelectedHereAsync(region, category, year, ct) is { } below)
+        {
+            (task, from) = ((below.RuleSet, below.Task), below.RegionName);
+        }
+
         var at = CriteriaIndex(chain, category, year);
         (RuleSet Set, RuleSetVersion Version)? criteria = at < 0 ? null : chain[at];
-        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain, CriteriaInherited = at > 0 };
+        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain, CriteriaInherited = at > 0, TaskFrom = from };
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         {
             null => $"{y} 年度没有规划规定{GoldRules.CategoryName(category)}的选树任务：不检查配额，也没有截止日期。请管理员在“选树规则”中录入该年度所属的规划。",
             { } set when !set.Governs(y) => $"{y} 年不在《{set.Name}》的规划期（{set.PeriodText}）内：沿用其年度配额，本年度没有截止日期。请管理员在“选树规则”中录入新一期规划。",
-            _ => null,
+            _ => goldRules.TaskFromNote,
         };
         note = batchNote is null ? note : note is null ? batchNote : batchNote + note;
         var publishDeadline = own.Level == goldRules.SelectingLevel

@@ -52,6 +52,43 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     }
 
     /// <summary>
+    /// The plans of the regions below <paramref name="region"/> (county-level and cities, in region order) governing the
+    /// year, with the region's name: where a level without a plan of its own finds the honours it is named to select.
+    /// </summary>
+    public async Task<IReadOnlyList<(string RegionName, RuleSet RuleSet, RuleSetVersion Version)>> BelowAsync(Core.Regions.Region region, int year, CancellationToken ct)
+    {
+        var below = await db.Regions.AsNoTracking()
+            .Where(r => r.Path.StartsWith(region.Path) && r.Id != region.Id && r.Level != Core.Regions.RegionLevel.Town && db.RuleSetVersions.Any(v => v.RegionId == r.Id))
+            .Select(r => new { r.Id, r.Name, r.Path }).ToListAsync(ct);
+        var inForce = await InForceAsync(below.Select(r => r.Id).ToList(), year, ct);
+        return below.Where(r => inForce.ContainsKey(r.Id)).OrderBy(r => r.Path, StringComparer.Ordinal)
+            .Select(r => (r.Name, Parse(inForce[r.Id]), inForce[r.Id])).ToList();
+    }
+
+    /// <summary>
+    /// The honour of the category that a plan below names <paramref name="region"/>'s level to select and publish (the
+    /// first in region order), with that plan and its region's name; null when none does. A province needs none: it selects
+    /// whatever no plan gives to another level.
+    /// </summary>
+    public async Task<(string RegionName, RuleSet RuleSet, RuleTask Task)?> SelectedHereAsync(Core.Regions.Region region, GoldCategory category, int year, CancellationToken ct)
+    {
+        if (region.Level is not (Core.Regions.RegionLevel.City or Core.Regions.RegionLevel.County))
+        {
+            return null;
+        }
+
+        foreach (var (name, set, _) in await BelowAsync(region, year, ct))
+        {
+            if (set.HonourTask(category) is { Honour.SelectingLevel: var level } task && level == region.Level)
+            {
+                return (name, set, task);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The nearest plan up the region chain (leaf first) governing the year with criteria for the category, following
     /// inheritance: a plan that does not inherit criteria stops the walk.
     /// </summary>

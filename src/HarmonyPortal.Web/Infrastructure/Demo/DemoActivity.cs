@@ -10,7 +10,8 @@ namespace HarmonyPortal.Web.Infrastructure.Demo;
 /// Development only: every seed jurisdiction as it looks after a year of use (issue 20, "a lived-in demo"). In each, the
 /// counties' clerks keep their ledgers; last year's gold coordinators went the whole way to a published list; this
 /// year's nominations stand at every step (approved or forwarded, submitted, returned with a reason, still a draft);
-/// some counties reported their ledgers, one report was returned, 赣州 reported 2023 late. Everything is written by the
+/// some counties reported their ledgers, one report was returned, 赣州 reported 2023 late; materials and indicator
+/// figures were reported and reviewed (<see cref="DemoMaterials"/>). Everything is written by the
 /// demo logins through the portal's services, from seeded random data, and each step is skipped when already taken.
 /// </summary>
 public static class DemoActivity
@@ -43,6 +44,7 @@ public static class DemoActivity
             }
         }
 
+        await DemoMaterials.EnsureAsync(root, year);
         return watch.Elapsed;
     }
 
@@ -88,8 +90,7 @@ public static class DemoActivity
         await nominations.SelectAsync(selector, first);
         await nominations.SelectAsync(selector, second, select: false);
 
-        // 唐山: the city selects under 唐山高新区's rules but may not publish under its own (which state no honour), so its
-        // list stays selected and unpublished; see the demo section of README.
+        // 唐山: the city has no plan of its own and selects and publishes under 唐山高新区's (ADR 0009).
         await nominations.PublishAsync(selector, first);
     }
 

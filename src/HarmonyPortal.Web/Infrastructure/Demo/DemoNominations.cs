@@ -96,8 +96,7 @@ public sealed class DemoNominations(IServiceProvider root)
 
     /// <summary>
     /// Publishes the list of the nominee's category, year and batch at the reviewer's level, unless its sheet is published
-    /// already; false when the reviewer's level may not publish it (唐山: the rules that let the city select are 唐山高新区's,
-    /// and the city's own state no honour).
+    /// already; false when the reviewer's level may not publish it.
     /// </summary>
     public Task<bool> PublishAsync(string reviewer, long nominationId) =>
         DemoActor.AsAsync(root, reviewer, async services =>
