@@ -16,6 +16,9 @@ public class DeadlineExtension
 
     public GoldCategory Category { get; set; }
 
+    /// <summary>The office-defined honour task extended, or "" for a gold category.</summary>
+    public string HonourTaskId { get; set; } = "";
+
     public int Year { get; set; }
 
     public int Batch { get; set; }
@@ -36,9 +39,9 @@ public static class DeadlineExtensionQueries
 {
     /// <summary>The date of the step in force for each of the regions that was granted one: the latest extension wins.</summary>
     public static Task<Dictionary<int, DateOnly>> LatestByRegionAsync(
-        this IQueryable<DeadlineExtension> extensions, IReadOnlyCollection<int> regionIds, GoldCategory category, int year, int batch, DeadlineStep step, CancellationToken ct) =>
+        this IQueryable<DeadlineExtension> extensions, IReadOnlyCollection<int> regionIds, GoldCategory category, int year, int batch, DeadlineStep step, CancellationToken ct, string honour = "") =>
         extensions.AsNoTracking()
-            .Where(e => regionIds.Contains(e.RegionId) && e.Category == category && e.Year == year && e.Batch == batch && e.Step == step)
+            .Where(e => regionIds.Contains(e.RegionId) && e.Category == category && e.HonourTaskId == honour && e.Year == year && e.Batch == batch && e.Step == step)
             .GroupBy(e => e.RegionId)
             .Select(g => new { RegionId = g.Key, Date = g.OrderByDescending(e => e.Id).Select(e => e.NewDate).First() })
             .ToDictionaryAsync(e => e.RegionId, e => e.Date, ct);

@@ -20,7 +20,11 @@ public class Nomination
     /// <summary>The member unit responsible for the nomination: the nominating clerk's unit.</summary>
     public int? UnitId { get; set; }
 
+    /// <summary>The gold category, or <see cref="OfficeHonour.Category"/> for an honour an office defines (<see cref="HonourTaskId"/>).</summary>
     public GoldCategory Category { get; set; }
+
+    /// <summary>The id of the office-defined honour task (培育达标企业典型) in the plan governing the year; "" for a gold category.</summary>
+    public string HonourTaskId { get; set; } = "";
 
     public int Year { get; set; }
 

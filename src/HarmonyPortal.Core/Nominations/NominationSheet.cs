@@ -16,7 +16,11 @@ public class NominationSheet
 
     public Region Region { get; set; } = null!;
 
+    /// <summary>The gold category, or <see cref="OfficeHonour.Category"/> for an honour an office defines (<see cref="HonourTaskId"/>).</summary>
     public GoldCategory Category { get; set; }
+
+    /// <summary>The id of the office-defined honour task in the plan governing the year; "" for a gold category.</summary>
+    public string HonourTaskId { get; set; } = "";
 
     public int Year { get; set; }
 

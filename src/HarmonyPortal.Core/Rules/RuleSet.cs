@@ -40,6 +40,10 @@ public sealed record RuleSet(
     /// <summary>The honour task conferring the category, found by its kind (not by a fixed id).</summary>
     public RuleTask? HonourTask(GoldCategory category) =>
         Tasks.FirstOrDefault(t => t.Kind == TaskKind.Honour && t.Honour?.Category == category);
+
+    /// <summary>The honour task of a gold category, or (<paramref name="honourTaskId"/> given) the office-defined honour task with that id.</summary>
+    public RuleTask? HonourTask(GoldCategory category, string? honourTaskId) =>
+        OfficeHonour.Is(honourTaskId) ? OfficeHonour.Of(this).FirstOrDefault(t => t.Id == honourTaskId) : HonourTask(category);
 }
 
 /// <summary>

@@ -1717,6 +1717,11 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly>("NewDate")
                         .HasColumnType("date");
 
@@ -1779,6 +1784,11 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<string>("FrozenJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long>("LedgerRowId")
                         .HasColumnType("bigint");
 
@@ -1828,7 +1838,7 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("Category", "Year", "LedgerRowId")
+                    b.HasIndex("Category", "HonourTaskId", "Year", "LedgerRowId")
                         .IsUnique();
 
                     b.ToTable("Nominations");
@@ -1994,6 +2004,11 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
@@ -2025,7 +2040,7 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Category", "Year", "Status");
 
-                    b.HasIndex("RegionId", "Category", "Year", "Batch")
+                    b.HasIndex("RegionId", "Category", "HonourTaskId", "Year", "Batch")
                         .IsUnique();
 
                     b.ToTable("NominationSheets");

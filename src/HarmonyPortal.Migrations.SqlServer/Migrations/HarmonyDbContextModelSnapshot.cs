@@ -1911,6 +1911,12 @@ namespace HarmonyPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)")
                         .UseCollation("Chinese_Simplified_Pinyin_100_CS_AS_KS_WS_SC");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_Simplified_Pinyin_100_CS_AS_KS_WS_SC");
+
                     b.Property<DateOnly>("NewDate")
                         .HasColumnType("date");
 
@@ -1977,6 +1983,12 @@ namespace HarmonyPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)")
                         .UseCollation("Chinese_Simplified_Pinyin_100_CS_AS_KS_WS_SC");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_Simplified_Pinyin_100_CS_AS_KS_WS_SC");
+
                     b.Property<long>("LedgerRowId")
                         .HasColumnType("bigint");
 
@@ -2030,7 +2042,7 @@ namespace HarmonyPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("Category", "Year", "LedgerRowId")
+                    b.HasIndex("Category", "HonourTaskId", "Year", "LedgerRowId")
                         .IsUnique();
 
                     b.ToTable("Nominations");
@@ -2207,6 +2219,12 @@ namespace HarmonyPortal.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_Simplified_Pinyin_100_CS_AS_KS_WS_SC");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("int");
 
@@ -2240,7 +2258,7 @@ namespace HarmonyPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Category", "Year", "Status");
 
-                    b.HasIndex("RegionId", "Category", "Year", "Batch")
+                    b.HasIndex("RegionId", "Category", "HonourTaskId", "Year", "Batch")
                         .IsUnique();
 
                     b.ToTable("NominationSheets");

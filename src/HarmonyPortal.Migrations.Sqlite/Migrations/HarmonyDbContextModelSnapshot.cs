@@ -1672,6 +1672,11 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("NewDate")
                         .HasColumnType("TEXT");
 
@@ -1732,6 +1737,11 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("FrozenJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LedgerRowId")
                         .HasColumnType("INTEGER");
 
@@ -1781,7 +1791,7 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("Category", "Year", "LedgerRowId")
+                    b.HasIndex("Category", "HonourTaskId", "Year", "LedgerRowId")
                         .IsUnique();
 
                     b.ToTable("Nominations");
@@ -1939,6 +1949,11 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HonourTaskId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -1970,7 +1985,7 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Category", "Year", "Status");
 
-                    b.HasIndex("RegionId", "Category", "Year", "Batch")
+                    b.HasIndex("RegionId", "Category", "HonourTaskId", "Year", "Batch")
                         .IsUnique();
 
                     b.ToTable("NominationSheets");

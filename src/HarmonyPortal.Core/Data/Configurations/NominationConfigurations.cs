@@ -1,3 +1,4 @@
+using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Nominations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,8 @@ internal sealed class NominationSheetConfiguration : IEntityTypeConfiguration<No
 {
     public void Configure(EntityTypeBuilder<NominationSheet> builder)
     {
-        builder.HasIndex(s => new { s.RegionId, s.Category, s.Year, s.Batch }).IsUnique();
+        builder.HasIndex(s => new { s.RegionId, s.Category, s.HonourTaskId, s.Year, s.Batch }).IsUnique();
+        builder.Property(s => s.HonourTaskId).HasMaxLength(OfficeHonour.MaxIdLength);
         builder.HasIndex(s => new { s.Category, s.Year, s.Status });
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.SubmittedByUserId).HasMaxLength(450);
@@ -21,7 +23,8 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
 {
     public void Configure(EntityTypeBuilder<Nomination> builder)
     {
-        builder.HasIndex(n => new { n.Category, n.Year, n.LedgerRowId }).IsUnique();
+        builder.HasIndex(n => new { n.Category, n.HonourTaskId, n.Year, n.LedgerRowId }).IsUnique();
+        builder.Property(n => n.HonourTaskId).HasMaxLength(OfficeHonour.MaxIdLength);
         builder.HasIndex(n => n.SheetId);
         builder.HasIndex(n => n.CitySheetId);
         builder.Property(n => n.Name).HasMaxLength(200);
@@ -93,6 +96,7 @@ internal sealed class DeadlineExtensionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<DeadlineExtension> builder)
     {
         builder.HasIndex(e => new { e.RegionId, e.Category, e.Year, e.Batch });
+        builder.Property(e => e.HonourTaskId).HasMaxLength(OfficeHonour.MaxIdLength);
         builder.Property(e => e.Reason).HasMaxLength(500);
         builder.Property(e => e.GrantedBy).HasMaxLength(256);
         builder.HasOne<Regions.Region>().WithMany().HasForeignKey(e => e.RegionId).OnDelete(DeleteBehavior.Restrict);

@@ -24,7 +24,7 @@ public static class ChangesSinceReturn
 {
     /// <summary>Null unless the sheet was returned and submitted again since; then every nominee with a change.</summary>
     public static async Task<ReturnChanges?> OfAsync(HarmonyDbContext db, NominationSheet sheet, IReadOnlyList<SheetTransition> timeline,
-        IReadOnlyList<Nomination> nominees, CancellationToken ct)
+        IReadOnlyList<Nomination> nominees, CancellationToken ct, Core.Ledgers.Definitions.ILedgerDefinition? ledger = null)
     {
         var returned = timeline.LastOrDefault(t => t.Action == WorkflowAction.Return);
         if (returned is null || !timeline.Any(t => t.Action == WorkflowAction.Submit && t.Id > returned.Id))
@@ -33,7 +33,7 @@ public static class ChangesSinceReturn
         }
 
         var own = nominees.Where(n => n.SheetId == sheet.Id).ToList();
-        var type = LedgerWriteService.AuditType(GoldRules.Ledger(sheet.Category));
+        var type = LedgerWriteService.AuditType(ledger ?? GoldRules.Ledger(sheet.Category));
         var rowIds = own.Select(n => n.LedgerRowId.ToString(CultureInfo.InvariantCulture)).ToList();
         var since = returned.AtUtc;
         var edits = await db.AuditEntries.AsNoTracking()

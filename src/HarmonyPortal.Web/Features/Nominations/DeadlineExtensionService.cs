@@ -16,8 +16,10 @@ namespace HarmonyPortal.Web.Features.Nominations;
 public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock)
 {
     public async Task<TransitionResult> ExtendAsync(int regionId, GoldCategory category, int year, int batch, DateOnly newDate, string reason, CancellationToken ct,
-        DeadlineStep? step = null)
+        DeadlineStep? step = null, string? honour = null)
     {
+        honour ??= "";
+        category = OfficeHonour.CategoryOf(category, honour);
         var region = await ExtendedRegionAsync(regionId, ct);
         var reasons = new List<string>();
         var regionStep = SheetEvaluator.StepOf(region.Level);
@@ -40,11 +42,11 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
 
         var extension = new DeadlineExtension
         {
-            RegionId = region.Id, Category = category, Year = year, Batch = batch, Step = regionStep, NewDate = newDate, Reason = why,
+            RegionId = region.Id, Category = category, HonourTaskId = honour, Year = year, Batch = batch, Step = regionStep, NewDate = newDate, Reason = why,
             GrantedBy = $"{scope.UserName}（{scope.RegionName}）", GrantedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.DeadlineExtensions.Add(extension);
-        if (await db.NominationSheets.SingleOrDefaultAsync(s => s.RegionId == region.Id && s.Category == category && s.Year == year && s.Batch == batch, ct) is { } sheet)
+        if (await db.NominationSheets.SingleOrDefaultAsync(s => s.RegionId == region.Id && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch, ct) is { } sheet)
         {
             db.SheetTransitions.Add(new SheetTransition
             {
@@ -54,7 +56,7 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
             });
         }
 
-        audit.Add(AuditActions.DeadlineExtended, AuditOutcome.Success, "region", region.Id.ToString(), $"{category} {year} 批次 {batch} {regionStep} 延至 {extension.NewDate:yyyy-MM-dd}：{why}", regionId: region.Id);
+        audit.Add(AuditActions.DeadlineExtended, AuditOutcome.Success, "region", region.Id.ToString(), $"{(OfficeHonour.Is(honour) ? honour : category)} {year} 批次 {batch} {regionStep} 延至 {extension.NewDate:yyyy-MM-dd}：{why}", regionId: region.Id);
         await db.SaveChangesAsync(ct);
         return TransitionResult.Done;
     }

@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Rules;
@@ -20,7 +21,24 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     /// year when the honour's tier requires it (<see cref="TierProgression"/>).
     /// </summary>
     public CriterionNode? Criteria(GoldCategory category, string? tier) =>
-        TierProgression.With(Criteria(category), Task?.Honour is { } honour ? TierProgression.Requirement(honour, category, tier) : null);
+        TierProgression.With(Criteria(category), Task?.Honour is { Category: not null } honour ? TierProgression.Requirement(honour, category, tier) : null);
+
+    /// <summary>The gold category the rules were looked up for, or <see cref="OfficeHonour.Category"/>.</summary>
+    public GoldCategory Category { get; init; }
+
+    /// <summary>The office-defined honour task's id, or "" for a gold category.</summary>
+    public string HonourId { get; init; } = "";
+
+    /// <summary>The title shown on pages and printed forms: the plan's title of an office-defined honour, else the category's name.</summary>
+    public string Title => OfficeHonour.Is(HonourId) ? Task?.Honour?.Title ?? HonourId : CategoryName(Category);
+
+    /// <summary>
+    /// The ledger whose rows are nominated: the honour's ledger in the plan for an office-defined honour (none when no plan up
+    /// the chain defines the task any more: the page is then not found), else the category's.
+    /// </summary>
+    public ILedgerDefinition LedgerDefinition => OfficeHonour.Is(HonourId)
+        ? (Task?.Honour?.Ledger is { } ledger ? LedgerCatalog.Find(ledger) : null) ?? throw new Core.Scope.OutOfScopeException()
+        : Ledger(Category);
 
     /// <summary>The plan a nominee's verdict answers to: the criteria's, or the honour task's when only its tier progression applies.</summary>
     public RuleSet? VerdictSet => CriteriaSet ?? TaskSet;
@@ -74,7 +92,7 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     {
         foreach (var (set, version) in Chain)
         {
-            if (version.Governs(Year) && set.HonourTask(category) is { } task && SheetEvaluator.DeadlineOf(task, step, Year, batch) is { } found)
+            if (version.Governs(Year) && set.HonourTask(category, HonourId) is { } task && SheetEvaluator.DeadlineOf(task, step, Year, batch) is { } found)
             {
                 return found;
             }
@@ -112,27 +130,36 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
 /// </summary>
 public sealed class GoldRuleLookup(RuleSetCatalog catalog)
 {
-    public async Task<GoldRules> ForAsync(Region region, GoldCategory category, int year, CancellationToken ct)
+    /// <summary>The rules of the sheet's honour (a gold category or an office-defined honour) for its year.</summary>
+    public Task<GoldRules> ForAsync(Region region, NominationSheet sheet, CancellationToken ct) => ForAsync(region, sheet.Category, sheet.Year, ct, sheet.HonourTaskId);
+
+    /// <summary>The rules of the nomination's honour for its year, for the nominating region.</summary>
+    public Task<GoldRules> ForAsync(Nomination nomination, CancellationToken ct) => ForAsync(nomination.Region, nomination.Category, nomination.Year, ct, nomination.HonourTaskId);
+
+    /// <summary>The rules of a gold category or (<paramref name="honour"/> given) of the office-defined honour task with that id.</summary>
+    public async Task<GoldRules> ForAsync(Region region, GoldCategory category, int year, CancellationToken ct, string? honour = null)
     {
+        honour ??= "";
+        category = OfficeHonour.CategoryOf(category, honour);
         (RuleSet Set, RuleTask Task)? task = null;
         var chain = await catalog.ChainAsync(Region.IdsLeafToRoot(region.Path), year, ct);
         foreach (var (set, _) in chain)
         {
-            if (task is null && set.HonourTask(category) is { } found)
+            if (task is null && set.HonourTask(category, honour) is { } found)
             {
                 task = (set, found);
             }
         }
 
         string? from = null;
-        if (task is null && await catalog.SelectedHereAsync(region, category, year, ct) is { } below)
+        if (task is null && await catalog.SelectedHereAsync(region, category, year, ct, honour) is { } below)
         {
             (task, from) = ((below.RuleSet, below.Task), below.RegionName);
         }
 
         var at = CriteriaIndex(chain, category, year);
         (RuleSet Set, RuleSetVersion Version)? criteria = at < 0 ? null : chain[at];
-        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain, CriteriaInherited = at > 0, TaskFrom = from };
+        return new GoldRules(criteria?.Set, criteria?.Version, task?.Task, task?.Set, year) { Chain = chain, CriteriaInherited = at > 0, Category = category, HonourId = honour, TaskFrom = from };
     }
 
     /// <summary>

@@ -12,6 +12,15 @@ public sealed class SheetKeyInput
 {
     public GoldCategory Category { get; set; }
 
+    /// <summary>The office-defined honour task's id; when given, <see cref="Category"/> is not read.</summary>
+    public string? Honour { get; set; }
+
+    /// <summary>The category stored for the key: the gold category, or <see cref="OfficeHonour.Category"/> for an office-defined honour.</summary>
+    public GoldCategory StoredCategory => OfficeHonour.CategoryOf(Category, Honour);
+
+    /// <summary>The key as pages link it (without the honour's title, which <see cref="NominationQueryService.KeyAsync"/> adds).</summary>
+    public SheetKey ToSheetKey() => new(StoredCategory, Year, Batch) { Honour = Honour ?? "" };
+
     public int Year { get; set; }
 
     public int Batch { get; set; }
@@ -21,6 +30,12 @@ public sealed class SheetKeyInput
 public sealed class NomineeInput
 {
     public GoldCategory Category { get; set; }
+
+    /// <summary>The office-defined honour task's id; when given, <see cref="Category"/> is not read.</summary>
+    public string? Honour { get; set; }
+
+    /// <summary>The year of the office-defined honour's sheet (its plan gives the ledger); the row must be of that year.</summary>
+    public int? Year { get; set; }
 
     public long LedgerRowId { get; set; }
 
@@ -43,6 +58,7 @@ public sealed class SheetKeyInputValidator : AbstractValidator<SheetKeyInput>
     {
         RuleFor(x => x.Year).PortalYear(clock);
         RuleFor(x => x.Batch).NominationBatch();
+        RuleFor(x => x.Honour).HonourId();
     }
 }
 
@@ -52,6 +68,7 @@ public sealed class NomineeInputValidator : AbstractValidator<NomineeInput>
     {
         RuleFor(x => x.Batch).NominationBatch();
         RuleFor(x => x.Narrative).Narrative();
+        RuleFor(x => x.Honour).HonourId();
     }
 }
 
@@ -74,6 +91,10 @@ public static class NominationRules
             .WithMessage((_, n) => $"主要事迹：至少 {NominationLimits.NarrativeMinLength} 字，现有 {Length(n)} 字")
             .Must(n => Length(n) <= NominationLimits.NarrativeMaxLength)
             .WithMessage((_, n) => $"主要事迹：不能超过 {NominationLimits.NarrativeMaxLength} 字，现有 {Length(n)} 字");
+
+    /// <summary>An office-defined honour's task id as the page carries it: at most <see cref="OfficeHonour.MaxIdLength"/> characters.</summary>
+    public static IRuleBuilderOptions<T, string?> HonourId<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Must(h => h is null || h.Length <= OfficeHonour.MaxIdLength).WithMessage($"称号：编号不能超过 {OfficeHonour.MaxIdLength} 个字符");
 
     private static int Length(string? text) => text?.Trim().Length ?? 0;
 }

@@ -7,7 +7,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 /// Tells the people concerned that a sheet moved: the reviewers above on submission and forwarding, the
 /// sheet's own office on return, approval and publication. The notifications join the transition's unit of work.
 /// </summary>
-public sealed class NominationNotifier(NotificationService notifications)
+public sealed class NominationNotifier(NotificationService notifications, GoldRuleLookup rules)
 {
     public Task<int> SubmittedAsync(NominationSheet sheet, CancellationToken ct) =>
         Add(NotificationTarget.ReviewersOf(sheet.Region.ParentId!.Value), $"{sheet.Region.Name}提交了{Title(sheet)}推荐表，请审核", sheet, ct);
@@ -41,10 +41,19 @@ public sealed class NominationNotifier(NotificationService notifications)
     private static NotificationTarget Office(NominationSheet sheet) =>
         SheetWorkflow.IsCitySheet(sheet.Region) ? NotificationTarget.ReviewersOf(sheet.RegionId) : NotificationTarget.ClerksOf(sheet.RegionId);
 
-    private static string Title(NominationSheet sheet) => $"{sheet.Year} 年度{GoldRules.BatchName(sheet.Batch)}{GoldRules.CategoryName(sheet.Category)}";
+    /// <summary>The sheet's title; an office-defined honour is named by its task id here, which <see cref="Add"/> replaces with the plan's title.</summary>
+    private static string Title(NominationSheet sheet) =>
+        $"{sheet.Year} 年度{GoldRules.BatchName(sheet.Batch)}{(Core.Rules.OfficeHonour.Is(sheet.HonourTaskId) ? sheet.HonourTaskId : GoldRules.CategoryName(sheet.Category))}";
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
-    private Task<int> Add(NotificationTarget target, string title, NominationSheet sheet, CancellationToken ct) =>
-        notifications.AddAsync(target, title, null, $"/nominations/sheets/{sheet.Id}", null, ct);
+    private async Task<int> Add(NotificationTarget target, string title, NominationSheet sheet, CancellationToken ct)
+    {
+        if (Core.Rules.OfficeHonour.Is(sheet.HonourTaskId))
+        {
+            title = title.Replace(sheet.HonourTaskId, (await rules.ForAsync(sheet.Region, sheet, ct)).Title, StringComparison.Ordinal);
+        }
+
+        return await notifications.AddAsync(target, title, null, $"/nominations/sheets/{sheet.Id}", null, ct);
+    }
 }

@@ -21,20 +21,48 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
     public const string ObjectType = "nomination";
 
     /// <summary>Nominates a ledger row (batch and narrative already checked by <see cref="NomineeInputValidator"/>); for a tiered honour, for one of its tiers (<paramref name="tier"/>, a tier's id), which the clerk must choose.</summary>
-    public async Task<(long Id, ServiceResult Result)> CreateAsync(GoldCategory category, long ledgerRowId, int batch, string? narrative, CancellationToken ct, string? tier = null)
+    /// <remarks>
+    /// For an office-defined honour (<paramref name="honour"/>, the task's id) the ledger is the honour's in the plan governing
+    /// <paramref name="year"/> for the user's region, and the row must be of that year.
+    /// </remarks>
+    public async Task<(long Id, ServiceResult Result)> CreateAsync(GoldCategory category, long ledgerRowId, int batch, string? narrative, CancellationToken ct, string? tier = null, string? honour = null, int? year = null)
     {
-        var definition = GoldRules.Ledger(category);
-        var row = await definition.Rows(db).InScope(scope).Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == ledgerRowId, ct)
+        honour ??= "";
+        category = OfficeHonour.CategoryOf(category, honour);
+        var definition = OfficeHonour.Is(honour) ? null : GoldRules.Ledger(category);
+        if (definition is null)
+        {
+            var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
+            var ownRules = await rules.ForAsync(own, category, year ?? 0, ct, honour);
+            if (ownRules.Task is null || year is null)
+            {
+                return (0, ServiceResult.Fail("", $"{year} 年度适用的规划中没有该称号（{honour}），不能推荐"));
+            }
+
+            definition = ownRules.LedgerDefinition;
+        }
+
+        var row = await definition!.Rows(db).InScope(scope).Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == ledgerRowId, ct)
             ?? throw new OutOfScopeException();
         if (!scope.CanWriteRecordsOf(row.RegionId))
         {
             throw new WriteForbiddenException();
         }
 
-        var goldRules = await rules.ForAsync(row.Region, category, row.Year, ct);
+        if (OfficeHonour.Is(honour) && row.Year != year)
+        {
+            return (0, ServiceResult.Fail("", $"{row.Name} 是 {row.Year} 年度的台账记录，不能推荐参加 {year} 年度的评选"));
+        }
+
+        var goldRules = await rules.ForAsync(row.Region, category, row.Year, ct, honour);
+        if (OfficeHonour.Is(honour) && goldRules.Task is null)
+        {
+            return (0, ServiceResult.Fail("", $"{row.Year} 年度适用的规划中没有该称号（{honour}），不能推荐"));
+        }
+
         if (!goldRules.Batches(row.Year).Contains(batch))
         {
-            return (0, ServiceResult.Fail("Batch", $"批次：{row.Year} 年度{GoldRules.CategoryName(category)}的批次为 {string.Join("、", goldRules.Batches(row.Year))}，没有第 {batch} 批"));
+            return (0, ServiceResult.Fail("Batch", $"批次：{row.Year} 年度{goldRules.Title}的批次为 {string.Join("、", goldRules.Batches(row.Year))}，没有第 {batch} 批"));
         }
 
         var tiers = goldRules.Tiers;
@@ -44,15 +72,15 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             return (0, ServiceResult.Fail("Tier", $"推荐层级：请选择{string.Join("、", tiers.Select(t => t.Name))}之一"));
         }
 
-        var sheet = await SheetForAsync(row.RegionId, category, row.Year, batch, ct);
+        var sheet = await SheetForAsync(row.RegionId, category, row.Year, batch, ct, honour);
         if (SheetWorkflow.EditRefusal(sheet) is { } refusal)
         {
             return (0, ServiceResult.Fail("", refusal));
         }
 
-        if (await db.Nominations.AnyAsync(n => n.Category == category && n.Year == row.Year && n.LedgerRowId == row.Id, ct))
+        if (await db.Nominations.AnyAsync(n => n.Category == category && n.HonourTaskId == honour && n.Year == row.Year && n.LedgerRowId == row.Id, ct))
         {
-            return (0, ServiceResult.Fail("", $"{row.Name} 已在 {row.Year} 年度的{GoldRules.CategoryName(category)}推荐中，不能重复推荐"));
+            return (0, ServiceResult.Fail("", $"{row.Name} 已在 {row.Year} 年度的{goldRules.Title}推荐中，不能重复推荐"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -60,6 +88,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         {
             RegionId = row.RegionId,
             Category = category,
+            HonourTaskId = honour,
             Year = row.Year,
             Batch = batch,
             Tier = tiers.Count > 0 ? tier : null,
@@ -75,7 +104,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
         };
         db.Nominations.Add(nomination);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(AuditActions.NominationCreated, AuditOutcome.Success, ObjectType, nomination.Id.ToString(), $"{category} {row.Year} 台账 {row.Id}", ct: ct);
+        await audit.RecordAsync(AuditActions.NominationCreated, AuditOutcome.Success, ObjectType, nomination.Id.ToString(), $"{(OfficeHonour.Is(honour) ? honour : category)} {row.Year} 台账 {row.Id}", ct: ct);
         return (nomination.Id, ServiceResult.Ok);
     }
 
@@ -106,7 +135,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
             return ServiceResult.Fail("", refusal);
         }
 
-        var goldRules = await rules.ForAsync(nomination.Region, nomination.Category, nomination.Year, ct);
+        var goldRules = await rules.ForAsync(nomination, ct);
         var criterion = goldRules.Criteria(nomination.Category) is { } root ? Leaves(root).FirstOrDefault(c => c.Id == criterionId && !c.IsAutomatic) : null;
         if (criterion is null)
         {
@@ -257,16 +286,16 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
     /// does not exist yet. Call it before changing anything else: when another request creates the same
     /// sheet at the same moment, the unique index refuses ours and we read theirs.
     /// </summary>
-    public async Task<NominationSheet> SheetForAsync(int regionId, GoldCategory category, int year, int batch, CancellationToken ct)
+    public async Task<NominationSheet> SheetForAsync(int regionId, GoldCategory category, int year, int batch, CancellationToken ct, string honour = "")
     {
-        IQueryable<NominationSheet> Find() => db.NominationSheets.Where(s => s.RegionId == regionId && s.Category == category && s.Year == year && s.Batch == batch);
+        IQueryable<NominationSheet> Find() => db.NominationSheets.Where(s => s.RegionId == regionId && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch);
         if (await Find().SingleOrDefaultAsync(ct) is { } existing)
         {
             return existing;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var sheet = new NominationSheet { RegionId = regionId, Category = category, Year = year, Batch = batch, CreatedAtUtc = now, UpdatedAtUtc = now };
+        var sheet = new NominationSheet { RegionId = regionId, Category = category, HonourTaskId = honour, Year = year, Batch = batch, CreatedAtUtc = now, UpdatedAtUtc = now };
         db.NominationSheets.Add(sheet);
         try
         {

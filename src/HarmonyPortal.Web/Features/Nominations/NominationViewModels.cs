@@ -8,9 +8,22 @@ namespace HarmonyPortal.Web.Features.Nominations;
 /// <summary>The page's choice of category, year and batch.</summary>
 public sealed record SheetKey(GoldCategory Category, int Year, int Batch)
 {
-    public string Query => $"category={Category}&year={Year}&batch={Batch}";
+    /// <summary>The office-defined honour task's id (<see cref="OfficeHonour"/>), or "" for a gold category.</summary>
+    public string Honour { get; init; } = "";
 
-    public string Title => $"{Year} 年度{GoldRules.BatchName(Batch)}{GoldRules.CategoryName(Category)}";
+    /// <summary>The honour's title from the plan (培育达标企业典型); null for a gold category, which is named by <see cref="Category"/>.</summary>
+    public string? HonourTitle { get; init; }
+
+    public string Query => OfficeHonour.Is(Honour) ? $"honour={Uri.EscapeDataString(Honour)}&year={Year}&batch={Batch}" : $"category={Category}&year={Year}&batch={Batch}";
+
+    /// <summary>The honour's name: the plan's title of an office-defined honour, else the gold category's.</summary>
+    public string Name => HonourTitle ?? (OfficeHonour.Is(Honour) ? Honour : GoldRules.CategoryName(Category));
+
+    public string Title => $"{Year} 年度{GoldRules.BatchName(Batch)}{Name}";
+
+    /// <summary>The key of a sheet or nomination, titled by its rules.</summary>
+    public static SheetKey Of(GoldCategory category, string honour, int year, int batch, GoldRules rules) =>
+        new(category, year, batch) { Honour = honour, HonourTitle = OfficeHonour.Is(honour) ? rules.Title : null };
 }
 
 /// <summary>One region's sheet (or its absence) as a line of the level above's overview.</summary>
@@ -51,6 +64,9 @@ public sealed record NominationOverview(
 
     /// <summary>The tiers of the honour a nominee is recommended for (铜牌、银牌、金牌); none when the honour has no tiers.</summary>
     public IReadOnlyList<Core.Rules.HonourTier> Tiers { get; init; } = [];
+
+    /// <summary>The office-defined honours of the plans the user's region answers to (and, for a province, its cities'): id and title.</summary>
+    public IReadOnlyList<(string Id, string Title)> OfficeHonours { get; init; } = [];
 }
 
 public sealed record NomineeLine(Nomination Nomination, SheetChecks.NomineeVerdict? Check, bool ChangedSinceApproval);

@@ -20,21 +20,22 @@ public sealed class NominationsController(
     public const string DecisionReason = "decision-reason";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(GoldCategory category, int? year, int? batch, CancellationToken ct) =>
-        View(await queries.OverviewAsync(category, year, batch, ct));
+    public async Task<IActionResult> Index(GoldCategory category, int? year, int? batch, string? honour, CancellationToken ct) =>
+        honour is { Length: > OfficeHonour.MaxIdLength } ? NotFound() : View(await queries.OverviewAsync(category, year, batch, ct, honour));
 
     [HttpPost("create")]
     public async Task<IActionResult> Create(NomineeInput input, CancellationToken ct)
     {
         var (id, result) = ModelState.IsValid
-            ? await nominations.CreateAsync(input.Category, input.LedgerRowId, input.Batch, input.Narrative, ct, input.Tier)
+            ? await nominations.CreateAsync(input.Category, input.LedgerRowId, input.Batch, input.Narrative, ct, input.Tier, input.Honour, input.Year)
             : (0, ServiceResult.From(ModelState));
         if (!result.Succeeded)
         {
             TempData[Flash.Error] = string.Join("；", result.Errors.Select(e => e.Message));
+            var honour = OfficeHonour.Is(input.Honour) ? $"honour={Uri.EscapeDataString(input.Honour!)}" + (input.Year is { } y ? $"&year={y}" : "") : $"category={input.Category}";
             return Redirect(ModelState.ContainsKey(nameof(input.Batch)) && ModelState[nameof(input.Batch)]!.Errors.Count > 0
-                ? $"/nominations?category={input.Category}"
-                : $"/nominations?category={input.Category}&batch={input.Batch}");
+                ? $"/nominations?{honour}"
+                : $"/nominations?{honour}&batch={input.Batch}");
         }
 
         TempData[Flash.Success] = "已加入推荐表。请补充证明事项和附件，然后提交推荐表。";
@@ -177,7 +178,6 @@ public sealed class NominationsController(
     [HttpPost("bulk-approve")]
     public async Task<IActionResult> BulkApprove(SheetKeyInput key, string[]? items, CancellationToken ct)
     {
-        var (category, year, batch) = (key.Category, key.Year, key.Batch);
         var parsed = (items ?? []).Select(i => i.Split(':')).Where(p => p.Length == 2 && long.TryParse(p[0], out _) && int.TryParse(p[1], out _))
             .Select(p => (long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (parsed.Count == 0)
@@ -193,42 +193,42 @@ public sealed class NominationsController(
             TempData[Flash.Error] = failed.Count == 0 ? null : "未能通过：" + string.Join("｜", failed);
         }
 
-        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+        return Redirect($"/nominations?{key.ToSheetKey().Query}");
     }
 
     [HttpPost("publish")]
     [Authorize(Policy = AccessPolicies.Reviewer)]
     public async Task<IActionResult> Publish(SheetKeyInput key, bool confirmed, CancellationToken ct)
     {
-        var (category, year, batch) = (key.Category, key.Year, key.Batch);
-        var result = await workflow.PublishAsync(category, year, batch, confirmed, ct);
+        var (category, year, batch) = (key.StoredCategory, key.Year, key.Batch);
+        var result = await workflow.PublishAsync(category, year, batch, confirmed, ct, key.Honour);
         if (result.Forbidden)
         {
             await ForbiddenAsync();
             TempData[Flash.Error] = string.Join("；", result.Reasons);
-            return View(nameof(Index), await queries.OverviewAsync(category, year, batch, ct));
+            return View(nameof(Index), await queries.OverviewAsync(category, year, batch, ct, key.Honour));
         }
 
         if (result.Preview is { } preview)
         {
             // Nothing is published without the confirmation box: the confirmation page again.
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("ConfirmPublish", new PublishConfirmation(new SheetKey(category, year, batch), preview, "请勾选“确认发布以上名单”后再发布"));
+            return View("ConfirmPublish", new PublishConfirmation(await queries.KeyAsync(key, ct), preview, "请勾选“确认发布以上名单”后再发布"));
         }
 
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "名单已发布，已通知名单上的各地区。" : string.Join("；", result.Reasons);
-        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+        return Redirect($"/nominations?{key.ToSheetKey().Query}");
     }
 
     [HttpPost("extend")]
     public async Task<IActionResult> Extend(int regionId, SheetKeyInput key, ExtensionInput extension, DeadlineStep? step, CancellationToken ct)
     {
-        var (category, year, batch) = (key.Category, key.Year, key.Batch);
+        var (category, year, batch) = (key.StoredCategory, key.Year, key.Batch);
         var result = ModelState.IsValid
-            ? await extensions.ExtendAsync(regionId, category, year, batch, extension.NewDate!.Value, extension.Reason!, ct, step)
+            ? await extensions.ExtendAsync(regionId, category, year, batch, extension.NewDate!.Value, extension.Reason!, ct, step, key.Honour)
             : await extensions.RefusedAsync(regionId, ServiceResult.From(ModelState).Errors.Select(e => e.Message).ToList(), ct);
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? $"已延期至 {extension.NewDate:yyyy-MM-dd}。" : string.Join("；", result.Reasons);
-        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+        return Redirect($"/nominations?{key.ToSheetKey().Query}");
     }
 
     private async Task<IActionResult> SheetTransition(long id, TransitionResult result, string done, CancellationToken ct, string? fragment = null)

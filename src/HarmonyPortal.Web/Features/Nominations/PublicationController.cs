@@ -18,11 +18,11 @@ public sealed class PublicationController(NominationQueryService queries, SheetW
     [HttpGet("publish")]
     public async Task<IActionResult> ConfirmPublish(SheetKeyInput key, CancellationToken ct)
     {
-        var (category, year, batch) = (key.Category, key.Year, key.Batch);
-        var result = await workflow.PublishAsync(category, year, batch, confirmed: false, ct);
+        var (category, year, batch) = (key.StoredCategory, key.Year, key.Batch);
+        var result = await workflow.PublishAsync(category, year, batch, confirmed: false, ct, key.Honour);
         if (result.Preview is { } preview)
         {
-            return View(new PublishConfirmation(new SheetKey(category, year, batch), preview, null));
+            return View(new PublishConfirmation(await queries.KeyAsync(key, ct), preview, null));
         }
 
         if (result.Forbidden)
@@ -30,32 +30,32 @@ public sealed class PublicationController(NominationQueryService queries, SheetW
             Response.StatusCode = StatusCodes.Status403Forbidden;
             await AccessDenial.RecordAsync(HttpContext, "角色或地区无权操作");
             TempData[Flash.Error] = string.Join("；", result.Reasons);
-            return View("Index", await queries.OverviewAsync(category, year, batch, ct));
+            return View("Index", await queries.OverviewAsync(category, year, batch, ct, key.Honour));
         }
 
         TempData[Flash.Error] = string.Join("；", result.Reasons);
-        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+        return Redirect($"/nominations?{key.ToSheetKey().Query}");
     }
 
     [HttpPost("withdraw")]
     public async Task<IActionResult> Withdraw(SheetKeyInput key, UnpublishReasonInput input, bool confirmed, CancellationToken ct)
     {
-        var (category, year, batch) = (key.Category, key.Year, key.Batch);
+        var (category, year, batch) = (key.StoredCategory, key.Year, key.Batch);
         var result = confirmed
-            ? await workflow.WithdrawAsync(category, year, batch, input.Checked(ModelState), ct)
+            ? await workflow.WithdrawAsync(category, year, batch, input.Checked(ModelState), ct, key.Honour)
             : TransitionResult.Refused("请勾选“确认撤回已发布的名单”后再撤回");
         if (result.Forbidden)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
             await AccessDenial.RecordAsync(HttpContext, "角色或地区无权操作");
             TempData[Flash.Error] = string.Join("；", result.Reasons);
-            return View("Index", await queries.OverviewAsync(category, year, batch, ct));
+            return View("Index", await queries.OverviewAsync(category, year, batch, ct, key.Honour));
         }
 
         TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded
             ? "已撤回发布，名单上的各地区和上级已收到通知；择优后可以重新发布。"
             : string.Join("；", result.Reasons);
-        return Redirect($"/nominations?category={category}&year={year}&batch={batch}");
+        return Redirect($"/nominations?{key.ToSheetKey().Query}");
     }
 }
 

@@ -87,10 +87,10 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules, Honou
     /// <summary>Checks the nominees (all of the sheet's, or those given) against the rules in force for the sheet's region.</summary>
     public async Task<Report> CheckAsync(NominationSheet sheet, Region region, IReadOnlyList<Nomination> nominees, DateOnly today, CancellationToken ct)
     {
-        var goldRules = await rules.ForAsync(region, sheet.Category, sheet.Year, ct);
+        var goldRules = await rules.ForAsync(region, sheet, ct);
         var ids = nominees.Select(n => n.LedgerRowId).ToList();
-        var rows = await GoldRules.Ledger(sheet.Category).Rows(db).AsNoTracking().Include(r => r.Region).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var held = await history.ForAsync(sheet.Category, rows.Values, ct);
+        var rows = await goldRules.LedgerDefinition.Rows(db).AsNoTracking().Include(r => r.Region).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var held = OfficeHonour.Is(sheet.HonourTaskId) ? HonourHistory.None : await history.ForAsync(sheet.Category, rows.Values, ct);
         var verdicts = nominees.Select(n =>
         {
             var row = rows.GetValueOrDefault(n.LedgerRowId);
@@ -100,7 +100,7 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules, Honou
         }).ToList();
 
         var quotas = goldRules.Task is { } task ? await QuotasAsync(task, goldRules.TaskSet!, sheet, region, nominees, ct) : [];
-        var deadline = await DeadlineAsync(goldRules, region, sheet.Category, sheet.Year, sheet.Batch, today, ct);
+        var deadline = await DeadlineAsync(goldRules, region, sheet.Category, sheet.Year, sheet.Batch, today, ct, sheet.HonourTaskId);
         return new Report(goldRules, verdicts, quotas, deadline);
     }
 
@@ -108,10 +108,10 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules, Honou
     /// The deadline of the step the region's sheet is due by (a county's submission, a city's report), or the extension
     /// of that step granted to the region; "本级规则未规定报送期限" when no plan up the chain sets one.
     /// </summary>
-    public async Task<SheetFinding> DeadlineAsync(GoldRules goldRules, Region region, GoldCategory category, int year, int batch, DateOnly today, CancellationToken ct)
+    public async Task<SheetFinding> DeadlineAsync(GoldRules goldRules, Region region, GoldCategory category, int year, int batch, DateOnly today, CancellationToken ct, string honour = "")
     {
         var step = SheetEvaluator.StepOf(region.Level);
-        var extensions = await db.DeadlineExtensions.LatestByRegionAsync([region.Id], category, year, batch, step, ct);
+        var extensions = await db.DeadlineExtensions.LatestByRegionAsync([region.Id], category, year, batch, step, ct, honour);
         DateOnly? extension = extensions.TryGetValue(region.Id, out var date) ? date : null;
         return SheetEvaluator.Deadline(goldRules.DeadlineOf(category, step, batch), step, today, extension) ?? new SheetFinding(true, SheetEvaluator.NoDeadline);
     }
@@ -132,7 +132,7 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules, Honou
     {
         // Count the sheet's nominees plus the region's other sheets (other batches, other years of the plan); a tier's
         // quota counts the nominees for that tier only.
-        var others = await db.Nominations.AsNoTracking().Where(n => n.Category == sheet.Category && n.SheetId != sheet.Id && (n.CitySheetId == null || n.CitySheetId != sheet.Id)
+        var others = await db.Nominations.AsNoTracking().Where(n => n.Category == sheet.Category && n.HonourTaskId == sheet.HonourTaskId && n.SheetId != sheet.Id && (n.CitySheetId == null || n.CitySheetId != sheet.Id)
                 && (n.RegionId == region.Id || n.CitySheetId != null && n.CitySheet!.RegionId == region.Id && n.CityDecision != Decision.No))
             .GroupBy(n => new { n.Year, n.Tier }).Select(g => new { g.Key.Year, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
         return SheetEvaluator.Quotas(task, set, region, sheet.Year, (years, tier) =>

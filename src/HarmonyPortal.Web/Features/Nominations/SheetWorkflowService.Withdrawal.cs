@@ -24,8 +24,10 @@ public sealed partial class SheetWorkflowService
     /// city sheets go back to 已上报 (to select and publish again), a city's or county's own sheet to 未提交, and the
     /// county sheets published with the list to 已通过. The counties on the list and the level above are told why.
     /// </summary>
-    public async Task<TransitionResult> WithdrawAsync(GoldCategory category, int year, int batch, StepReason reason, CancellationToken ct)
+    public async Task<TransitionResult> WithdrawAsync(GoldCategory category, int year, int batch, StepReason reason, CancellationToken ct, string? honour = null)
     {
+        honour ??= "";
+        category = OfficeHonour.CategoryOf(category, honour);
         if (Invalid(reason) is { } missing)
         {
             return missing;
@@ -34,7 +36,7 @@ public sealed partial class SheetWorkflowService
         var why = reason.Why;
         var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
         var sheets = await db.NominationSheets.Include(s => s.Region)
-            .Where(s => s.Category == category && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Published)
+            .Where(s => s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Published)
             .Where(s => own.Level == RegionLevel.Province ? s.Region.ParentId == own.Id && s.Region.Level == RegionLevel.City : s.RegionId == own.Id)
             .ToListAsync(ct);
         if (own.Level == RegionLevel.Province)
@@ -54,7 +56,7 @@ public sealed partial class SheetWorkflowService
 
         if (sheets.Count == 0)
         {
-            var level = (await rules.ForAsync(own, category, year, ct)).SelectingLevel;
+            var level = (await rules.ForAsync(own, category, year, ct, honour)).SelectingLevel;
             return SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector && own.Level != RegionLevel.Province
                 ? TransitionResult.Forbid(notSelector)
                 : TransitionResult.Refused("本地区没有已发布的该名单，无需撤回");

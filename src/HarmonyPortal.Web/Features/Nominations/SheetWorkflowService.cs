@@ -128,7 +128,7 @@ public sealed partial class SheetWorkflowService(
             return refused;
         }
 
-        var citySheet = await nominations.SheetForAsync(sheet.Region.ParentId!.Value, sheet.Category, sheet.Year, sheet.Batch, ct);
+        var citySheet = await nominations.SheetForAsync(sheet.Region.ParentId!.Value, sheet.Category, sheet.Year, sheet.Batch, ct, sheet.HonourTaskId);
         var nominees = await NomineesOfAsync(sheet, ct);
         var decidedBefore = nominees.Where(n => n.CityDecision == Decision.Yes).Select(n => n.Id).ToHashSet();
         if (approveUndecided)
@@ -154,7 +154,7 @@ public sealed partial class SheetWorkflowService(
             return TransitionResult.Refused($"市级推荐表已{citySheet.Status.ToChinese()}，不能再并入新的推荐对象；请先由省级重新打开市级推荐表");
         }
 
-        await FreezeAsync(sheet.Category, nominees.Where(n => n.CityDecision == Decision.Yes).ToList(), ct);
+        await FreezeAsync((await rules.ForAsync(sheet.Region, sheet, ct)).LedgerDefinition, nominees.Where(n => n.CityDecision == Decision.Yes).ToList(), ct);
         foreach (var nominee in nominees)
         {
             nominee.CitySheet = nominee.CityDecision == Decision.Yes ? citySheet : null;
@@ -206,7 +206,7 @@ public sealed partial class SheetWorkflowService(
 
         // Forwarding is the city office's approval of its own nominees.
         own.ForEach(n => n.Nomination.CityDecision = Decision.Yes);
-        await FreezeAsync(sheet.Category, own.Select(n => n.Nomination).ToList(), ct);
+        await FreezeAsync(report.Rules.LedgerDefinition, own.Select(n => n.Nomination).ToList(), ct);
         nominees.ForEach(n => n.ProvinceDecision = Decision.Pending);
         sheet.SubmittedByUserId = scope.UserId;
         sheet.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -257,30 +257,35 @@ public sealed partial class SheetWorkflowService(
     /// list to the level above (the notices: "择优选树…推荐上报省", "报省协调劳动关系三方办公室汇总").
     /// </summary>
     /// <remarks>Unless <paramref name="confirmed"/>, every check runs and nothing is saved: the result's Preview lists who would be published.</remarks>
-    public async Task<TransitionResult> PublishAsync(GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct)
+    public async Task<TransitionResult> PublishAsync(GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct, string? honour = null)
     {
         var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
+        honour ??= "";
+        category = OfficeHonour.CategoryOf(category, honour);
         return own.Level == RegionLevel.Province
-            ? await PublishForwardedAsync(own, category, year, batch, confirmed, ct)
-            : await PublishOwnAsync(own, category, year, batch, confirmed, ct);
+            ? await PublishForwardedAsync(own, category, honour, year, batch, confirmed, ct)
+            : await PublishOwnAsync(own, category, honour, year, batch, confirmed, ct);
     }
 
-    private async Task<TransitionResult> PublishForwardedAsync(Region province, GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct)
+    private async Task<TransitionResult> PublishForwardedAsync(Region province, GoldCategory category, string honour, int year, int batch, bool confirmed, CancellationToken ct)
     {
         var sheets = await db.NominationSheets.Include(s => s.Region)
-            .Where(s => s.Region.Path.StartsWith(scope.RegionPath) && s.Region.Level == RegionLevel.City && s.Category == category && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Forwarded)
+            .Where(s => s.Region.Path.StartsWith(scope.RegionPath) && s.Region.Level == RegionLevel.City && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Forwarded)
             .ToListAsync(ct);
         if (sheets.Count == 0)
         {
             var cities = await db.Regions.AsNoTracking().Where(r => r.ParentId == province.Id && r.Level == RegionLevel.City).ToListAsync(ct);
             var provinceSelects = false;
+            var title = (await rules.ForAsync(province, category, year, ct, honour)).Title;
             foreach (var city in cities)
             {
-                provinceSelects |= (await rules.ForAsync(city, category, year, ct)).SelectingLevel == RegionLevel.Province;
+                var cityRules = await rules.ForAsync(city, category, year, ct, honour);
+                provinceSelects |= cityRules.SelectingLevel == RegionLevel.Province;
+                title = cityRules.Task is null ? title : cityRules.Title;
             }
 
             return cities.Count > 0 && !provinceSelects
-                ? TransitionResult.Forbid($"{year} 年度{GoldRules.CategoryName(category)}由各市择优选树、发布名单后报省；省级只能查看已发布的名单")
+                ? TransitionResult.Forbid($"{year} 年度{title}由各市择优选树、发布名单后报省；省级只能查看已发布的名单")
                 : TransitionResult.Refused("还没有市级上报的推荐表，不能发布名单");
         }
 
@@ -313,7 +318,7 @@ public sealed partial class SheetWorkflowService(
 
         foreach (var sheet in sheets)
         {
-            Move(sheet, WorkflowAction.Publish, null, $"{scope.RegionName}发布 {year} 年度{GoldRules.BatchName(batch)}{GoldRules.CategoryName(category)}名单，入选 {selected} 名");
+            Move(sheet, WorkflowAction.Publish, null, $"{scope.RegionName}发布 {year} 年度{GoldRules.BatchName(batch)}{(await rules.ForAsync(sheet.Region, sheet, ct)).Title}名单，入选 {selected} 名");
             await notifier.PublishedAsync(sheet, nominees.Count(n => n.CitySheetId == sheet.Id && n.ProvinceDecision == Decision.Yes), ct);
         }
 
@@ -327,16 +332,17 @@ public sealed partial class SheetWorkflowService(
     }
 
     /// <summary>A city or county that confers the honour publishes its own sheet and so reports the list upward.</summary>
-    private async Task<TransitionResult> PublishOwnAsync(Region own, GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct)
+    private async Task<TransitionResult> PublishOwnAsync(Region own, GoldCategory category, string honour, int year, int batch, bool confirmed, CancellationToken ct)
     {
-        var level = (await rules.ForAsync(own, category, year, ct)).SelectingLevel;
+        var ownRules = await rules.ForAsync(own, category, year, ct, honour);
+        var level = ownRules.SelectingLevel;
         if (SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector)
         {
             return TransitionResult.Forbid(notSelector);
         }
 
         var sheet = await db.NominationSheets.Include(s => s.Region)
-            .SingleOrDefaultAsync(s => s.RegionId == own.Id && s.Category == category && s.Year == year && s.Batch == batch, ct);
+            .SingleOrDefaultAsync(s => s.RegionId == own.Id && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch, ct);
         if (sheet is null)
         {
             return TransitionResult.Refused("本地区推荐表中还没有推荐对象，不能发布名单");
@@ -381,13 +387,13 @@ public sealed partial class SheetWorkflowService(
         // Publishing is the office's approval of its own nominees, as forwarding is where the province selects.
         var ownNominees = nominees.Where(n => n.SheetId == sheet.Id).ToList();
         ownNominees.ForEach(n => n.CityDecision = level == RegionLevel.City ? Decision.Yes : n.CityDecision);
-        await FreezeAsync(category, nominees.Where(n => n.FrozenJson is null).ToList(), ct);
+        await FreezeAsync(ownRules.LedgerDefinition, nominees.Where(n => n.FrozenJson is null).ToList(), ct);
         var above = await db.Regions.AsNoTracking().Where(r => r.Id == own.ParentId).Select(r => r.Name).SingleOrDefaultAsync(ct);
         sheet.SubmittedByUserId = scope.UserId;
         sheet.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
         sheet.ReturnReason = null;
         Move(sheet, WorkflowAction.Publish, null,
-            $"{scope.RegionName}发布 {year} 年度{GoldRules.BatchName(batch)}{GoldRules.CategoryName(category)}名单，入选 {chosen.Count} 名" + (above is null ? "" : $"，并报{above}"));
+            $"{scope.RegionName}发布 {year} 年度{GoldRules.BatchName(batch)}{ownRules.Title}名单，入选 {chosen.Count} 名" + (above is null ? "" : $"，并报{above}"));
         await notifier.ReportedAsync(sheet, chosen.Count, ct);
         foreach (var county in PublishCounties(nominees))
         {
@@ -428,7 +434,7 @@ public sealed partial class SheetWorkflowService(
         if (SheetWorkflow.IsCountySheet(sheet.Region))
         {
             var nominees = await NomineesOfAsync(sheet, ct);
-            var citySheet = await db.NominationSheets.Include(s => s.Region).SingleOrDefaultAsync(s => s.RegionId == sheet.Region.ParentId && s.Category == sheet.Category && s.Year == sheet.Year && s.Batch == sheet.Batch, ct);
+            var citySheet = await db.NominationSheets.Include(s => s.Region).SingleOrDefaultAsync(s => s.RegionId == sheet.Region.ParentId && s.Category == sheet.Category && s.HonourTaskId == sheet.HonourTaskId && s.Year == sheet.Year && s.Batch == sheet.Batch, ct);
             if (citySheet is { Status: SheetStatus.Forwarded })
             {
                 if (scope.RegionLevel != RegionLevel.Province)
@@ -471,7 +477,7 @@ public sealed partial class SheetWorkflowService(
 
     /// <summary>The level that selects and publishes the sheet's honour, from the plan governing the sheet's year for its region.</summary>
     private async Task<RegionLevel> LevelAsync(Region region, NominationSheet sheet, CancellationToken ct) =>
-        (await rules.ForAsync(region, sheet.Category, sheet.Year, ct)).SelectingLevel;
+        (await rules.ForAsync(region, sheet, ct)).SelectingLevel;
 
     private async Task<NominationSheet> LoadAsync(long id, CancellationToken ct) =>
         await db.NominationSheets.Include(s => s.Region).Where(s => s.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(s => s.Id == id, ct)
@@ -507,9 +513,8 @@ public sealed partial class SheetWorkflowService(
     private static TransitionResult? Invalid(StepReason reason) => reason.Refusal is null ? null : TransitionResult.Refused(reason.Refusal);
 
     /// <summary>Keeps the ledger data each approved nominee had at approval, masked, to show later changes.</summary>
-    private async Task FreezeAsync(GoldCategory category, IReadOnlyList<Nomination> approved, CancellationToken ct)
+    private async Task FreezeAsync(Core.Ledgers.Definitions.ILedgerDefinition definition, IReadOnlyList<Nomination> approved, CancellationToken ct)
     {
-        var definition = GoldRules.Ledger(category);
         var ids = approved.Select(n => n.LedgerRowId).ToList();
         var rows = await definition.Rows(db).AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         foreach (var nominee in approved.Where(n => rows.ContainsKey(n.LedgerRowId)))

@@ -24,7 +24,7 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
     {
         var page = await nominations.NomineeAsync(id, ct);
         var n = page.Nomination;
-        var definition = GoldRules.Ledger(n.Category);
+        var definition = page.Rules.LedgerDefinition;
         var reveal = page.Row is not null && Reveal(page.Row);
         var fields = page.Row is { } row ? Values(definition, row, reveal).Select((v, i) => (definition.Fields[i].Header, v)).ToList()
             : n.FrozenJson is { } frozen ? (JsonSerializer.Deserialize<Dictionary<string, string>>(frozen) ?? []).Select(kv => (kv.Key, kv.Value)).ToList()
@@ -54,27 +54,30 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
     public async Task<SheetTable> SheetTableAsync(long id, CancellationToken ct)
     {
         var page = await nominations.SheetAsync(id, ct);
-        var (headers, lines, full) = await LinesAsync(page.Sheet.Category, page.Nominees.Select(l => l.Nomination).ToList(), ct);
+        var (headers, lines, full) = await LinesAsync(page.Report.Rules.LedgerDefinition, page.Nominees.Select(l => l.Nomination).ToList(), ct);
         return Stamp(new SheetTable(page.Sheet, page.Key, headers, lines) { FullIdNumbers = full, SelectingLevel = page.Report.Rules.SelectingLevel });
     }
 
     /// <summary>The nominees selected in the user's subtree whose list is published (by the province, a city or a county), in region order.</summary>
-    public async Task<PublishedList> PublishedAsync(GoldCategory category, int year, int batch, CancellationToken ct)
+    public async Task<PublishedList> PublishedAsync(GoldCategory category, int year, int batch, CancellationToken ct, string? honour = null)
     {
+        honour ??= "";
+        var key = new SheetKey(OfficeHonour.CategoryOf(category, honour), year, batch) { Honour = honour };
+        var office = OfficeHonour.Is(honour) ? await nominations.OfficeRulesAsync(key, ct) ?? throw new OutOfScopeException() : null;
+        key = office is null ? key : key with { HonourTitle = office.Title };
         var selected = await db.Nominations.AsNoTracking().Include(n => n.Region)
             .Where(Nomination.OnPublishedList)
-            .Where(n => n.Region.Path.StartsWith(scope.RegionPath) && n.Category == category && n.Year == year && n.Batch == batch)
+            .Where(n => n.Region.Path.StartsWith(scope.RegionPath) && n.Category == key.Category && n.HonourTaskId == honour && n.Year == year && n.Batch == batch)
             .ToListAsync(ct);
         var tree = await db.LoadSubtreeAsync(scope, ct);
         var order = tree.SelfAndDescendants().Select((r, i) => (r.Id, i)).ToDictionary(r => r.Id, r => r.i);
         var sorted = selected.OrderBy(n => order.GetValueOrDefault(n.RegionId, int.MaxValue)).ThenBy(n => n.Id).ToList();
-        var (headers, lines, full) = await LinesAsync(category, sorted, ct);
-        return Stamp(new PublishedList(scope.RegionName, new SheetKey(category, year, batch), headers, lines) { FullIdNumbers = full });
+        var (headers, lines, full) = await LinesAsync(office?.LedgerDefinition ?? GoldRules.Ledger(category), sorted, ct);
+        return Stamp(new PublishedList(scope.RegionName, key, headers, lines) { FullIdNumbers = full });
     }
 
-    private async Task<(IReadOnlyList<string>, IReadOnlyList<PrintLine>, int)> LinesAsync(GoldCategory category, IReadOnlyList<Nomination> nominees, CancellationToken ct)
+    private async Task<(IReadOnlyList<string>, IReadOnlyList<PrintLine>, int)> LinesAsync(ILedgerDefinition definition, IReadOnlyList<Nomination> nominees, CancellationToken ct)
     {
-        var definition = GoldRules.Ledger(category);
         var columns = ListColumns(definition);
         var ids = nominees.Select(n => n.LedgerRowId).ToList();
         var rows = new Dictionary<long, LedgerRow>();

@@ -31,22 +31,22 @@ public sealed class PrintablesController(PrintQueryService queries, PdfPrinting 
         PdfAsync("SheetTable", () => queries.SheetTableAsync(id, ct), "sheet", _ => id.ToString(), ct);
 
     [HttpGet("published")]
-    public async Task<IActionResult> Published(GoldCategory category, int? year, int batch, CancellationToken ct)
+    public async Task<IActionResult> Published(GoldCategory category, int? year, int batch, string? honour, CancellationToken ct)
     {
-        var list = await PublishedListAsync(category, year, batch, ct);
+        var list = await PublishedListAsync(category, year, batch, honour, ct);
         return await HtmlAsync("PublishedList", list, ObjectPublishedList, $"{category}:{list.Key.Year}:{batch}", ct);
     }
 
     [HttpGet("published.pdf")]
-    public Task<IActionResult> PublishedPdf(GoldCategory category, int? year, int batch, CancellationToken ct) =>
-        PdfAsync("PublishedList", () => PublishedListAsync(category, year, batch, ct), ObjectPublishedList, list => $"{category}:{list.Key.Year}:{batch}", ct);
+    public Task<IActionResult> PublishedPdf(GoldCategory category, int? year, int batch, string? honour, CancellationToken ct) =>
+        PdfAsync("PublishedList", () => PublishedListAsync(category, year, batch, honour, ct), ObjectPublishedList, list => $"{category}:{list.Key.Year}:{batch}", ct);
 
-    private Task<PublishedList> PublishedListAsync(GoldCategory category, int? year, int batch, CancellationToken ct)
+    private Task<PublishedList> PublishedListAsync(GoldCategory category, int? year, int batch, string? honour, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var y = Core.Input.PortalYears.Checked(year, today);
         Core.Nominations.NominationLimits.CheckYearAndBatch(y, batch, today);
-        return queries.PublishedAsync(category, y, batch, ct);
+        return queries.PublishedAsync(category, y, batch, ct, honour);
     }
 
     private async Task<IActionResult> HtmlAsync(string view, PrintDocument document, string objectType, string objectId, CancellationToken ct)

@@ -70,7 +70,7 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     /// first in region order), with that plan and its region's name; null when none does. A province needs none: it selects
     /// whatever no plan gives to another level.
     /// </summary>
-    public async Task<(string RegionName, RuleSet RuleSet, RuleTask Task)?> SelectedHereAsync(Core.Regions.Region region, GoldCategory category, int year, CancellationToken ct)
+    public async Task<(string RegionName, RuleSet RuleSet, RuleTask Task)?> SelectedHereAsync(Core.Regions.Region region, GoldCategory category, int year, CancellationToken ct, string? honour = null)
     {
         if (region.Level is not (Core.Regions.RegionLevel.City or Core.Regions.RegionLevel.County))
         {
@@ -79,7 +79,7 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
 
         foreach (var (name, set, _) in await BelowAsync(region, year, ct))
         {
-            if (set.HonourTask(category) is { Honour.SelectingLevel: var level } task && level == region.Level)
+            if (set.HonourTask(category, honour) is { Honour.SelectingLevel: var level } task && level == region.Level)
             {
                 return (name, set, task);
             }

@@ -137,16 +137,17 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
 
         switch (task.Kind)
         {
-            case TaskKind.Honour when task.Honour is { Category: { } category }:
+            case TaskKind.Honour when task.Honour is { } honour:
             {
-                var (approved, nominated) = await NominationsAsync(category, region.Path, years, unitId, quota.Tier, ct);
+                // An office-defined honour (no gold category) is counted by its task id (ADR 0026).
+                var (approved, nominated) = honour.Category is { } category
+                    ? await NominationsAsync(category, "", region.Path, years, unitId, quota.Tier, ct)
+                    : await NominationsAsync(OfficeHonour.Category, task.Id, region.Path, years, unitId, quota.Tier, ct);
                 return Result(approved, null, nominated, quota.Share is null
                     ? QuotaJudgement.Count(quota, approved, final)
                     : new QuotaJudgement(QuotaStatus.Unknown, "选树任务不按比例计量"));
             }
 
-            case TaskKind.Honour:
-                return Result(0, null, null, new QuotaJudgement(QuotaStatus.Unknown, "该称号尚无推荐流程，暂不计量"));
             case TaskKind.LedgerCount when task.Measure is { } m:
             {
                 var count = await RowsAsync(m, region.Path, years, unitId, ct);
@@ -207,15 +208,15 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     }
 
     /// <summary>The nominees of the years in the region's subtree (or a member unit's; of one tier when given), and how many of them the city approved.</summary>
-    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string path, IReadOnlyList<int> years, int? unitId, string? tier, CancellationToken ct)
+    private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string honour, string path, IReadOnlyList<int> years, int? unitId, string? tier, CancellationToken ct)
     {
-        var key = $"gold|{category}|{path}|{string.Join(",", years)}|{unitId}|{tier}";
+        var key = $"gold|{category}|{honour}|{path}|{string.Join(",", years)}|{unitId}|{tier}";
         if (measured.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var counts = await db.Nominations.Where(n => n.Category == category && years.Contains(n.Year) && n.Region.Path.StartsWith(path) && (unitId == null || n.UnitId == unitId) && (tier == null || n.Tier == tier))
+        var counts = await db.Nominations.Where(n => n.Category == category && n.HonourTaskId == honour && years.Contains(n.Year) && n.Region.Path.StartsWith(path) && (unitId == null || n.UnitId == unitId) && (tier == null || n.Tier == tier))
             .GroupBy(n => n.CityDecision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var result = (counts.Where(c => c.Key == Decision.Yes).Sum(c => c.Count), (int?)counts.Sum(c => c.Count));
         measured[key] = result;

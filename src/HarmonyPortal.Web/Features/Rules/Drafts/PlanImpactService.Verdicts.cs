@@ -20,7 +20,7 @@ public sealed partial class PlanImpactService
     private async Task<IReadOnlyList<string>> VerdictsAsync(Region jurisdiction, int fromYear, int toYear, PlanOverride change, CancellationToken ct)
     {
         var nominees = await db.Nominations.AsNoTracking().Include(n => n.Region).Include(n => n.Attestations)
-            .Where(n => n.Region.Path.StartsWith(jurisdiction.Path) && n.Year >= fromYear && n.Year <= toYear && Submitted.Contains(n.Sheet.Status))
+            .Where(n => n.Region.Path.StartsWith(jurisdiction.Path) && n.Year >= fromYear && n.Year <= toYear && Submitted.Contains(n.Sheet.Status) && n.HonourTaskId == "")
             .OrderBy(n => n.Year).ThenBy(n => n.Category).ThenBy(n => n.Region.Path).ThenBy(n => n.Id).ToListAsync(ct);
         if (nominees.Count == 0)
         {
