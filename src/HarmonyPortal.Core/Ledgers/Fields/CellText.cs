@@ -61,9 +61,9 @@ public static class CellText
     public static string WithoutInvisible(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.All(c => c < 0x7F && (c >= ' ' || char.IsWhiteSpace(c))))
+        if (IsPlain(input))
         {
-            return input; // plain ASCII: nothing to remove
+            return input; // nothing to remove, nothing to compose: most cells of a ledger (an import asks for every cell)
         }
 
         var builder = new StringBuilder(input.Length);
@@ -77,6 +77,29 @@ public static class CellText
 
         var text = builder.ToString();
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Text of printable ASCII and whitespace, CJK Unified Ideographs (and Extension A), CJK punctuation (U+3000–U+3029),
+    /// general punctuation U+2010–U+2027 (dashes, quotes, …) and full-width forms (U+FF01–U+FF5E) only: none of them is
+    /// invisible, each is its own NFC form with combining class 0 and none composes with another, so
+    /// <see cref="WithoutInvisible"/> returns such text unchanged without asking ICU whether it is normalized.
+    /// </summary>
+    private static bool IsPlain(string input)
+    {
+        foreach (var c in input)
+        {
+            var plain = c < 0x7F
+                ? c >= ' ' || char.IsWhiteSpace(c)
+                : c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3000' and <= '\u3029')
+                    or (>= '\u2010' and <= '\u2027') or (>= '\uFF01' and <= '\uFF5E');
+            if (!plain)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsInvisible(Rune rune)

@@ -124,7 +124,7 @@ public sealed class LedgerImportUpdates(HarmonyDbContext db, UserScope scope, Au
 
         var type = LedgerWriteService.AuditType(definition);
         var entries = inserted.Select((r, i) => audit.Entry(AuditActions.LedgerCreated, AuditOutcome.Success, type, Id(ids[i]),
-            LedgerSnapshot.Changes(null, r.Snapshot), regionId: scope.RegionId)).ToList();
+            LedgerSnapshot.Changes(null, r.Snapshot), actor: scope, regionId: scope.RegionId)).ToList(); // the request's user, read once, not from its claims per row
         await db.InsertAsync(entries, ct);
     }
 

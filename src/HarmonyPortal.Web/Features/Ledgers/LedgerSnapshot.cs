@@ -31,10 +31,12 @@ public static class LedgerSnapshot
     /// <summary>The fields that differ, as {"表头": ["before", "after"]}; a deleted row keeps every value it had.</summary>
     public static string Changes(Dictionary<string, string>? before, Dictionary<string, string> after)
     {
-        var changes = (before?.Keys ?? Enumerable.Empty<string>()).Union(after.Keys)
-            .Select(key => (Key: key, Old: before?.GetValueOrDefault(key) ?? "", New: after.GetValueOrDefault(key) ?? ""))
-            .Where(c => c.Old != c.New)
-            .ToDictionary(c => c.Key, c => new[] { c.Old, c.New });
+        var changes = before is null
+            ? after.Where(c => !string.IsNullOrEmpty(c.Value)).ToDictionary(c => c.Key, c => new[] { "", c.Value }) // a new row: every filled field (an import writes one per row)
+            : before.Keys.Union(after.Keys)
+                .Select(key => (Key: key, Old: before.GetValueOrDefault(key) ?? "", New: after.GetValueOrDefault(key) ?? ""))
+                .Where(c => c.Old != c.New)
+                .ToDictionary(c => c.Key, c => new[] { c.Old, c.New });
         var json = JsonSerializer.Serialize(changes, JsonOptions);
         return json.Length <= 4000 ? json : json[..3990] + "…";
     }

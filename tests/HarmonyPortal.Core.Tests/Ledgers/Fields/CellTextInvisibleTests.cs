@@ -50,3 +50,33 @@ public class CellTextInvisibleTests
         Assert.Equal("李红", value);
     }
 }
+
+/// <summary>Ordinary Chinese cells skip the character-by-character cleaning (issue 21); they must come out as the full cleaning gives them.</summary>
+public class CellTextPlainTests
+{
+    /// <summary>Every character of the ranges that skip the cleaning is visible and already composed: kept as typed, alone and between ideographs.</summary>
+    [Theory]
+    [InlineData(0x4E00, 0x9FFF)] // CJK Unified Ideographs
+    [InlineData(0x3400, 0x4DBF)] // Extension A
+    [InlineData(0x3000, 0x3029)] // CJK punctuation: 、。〈〉《》「」【】〔〕
+    [InlineData(0x2010, 0x2027)] // dashes, quotes, ellipsis
+    [InlineData(0xFF01, 0xFF5E)] // full-width forms (（），：)
+    public void VisibleComposedCharacters_AreKeptAsTyped(int first, int last)
+    {
+        for (var c = first; c <= last; c++)
+        {
+            var text = "李" + (char)c + "红";
+            Assert.Equal(text, CellText.WithoutInvisible(text));
+            Assert.True(text.IsNormalized(System.Text.NormalizationForm.FormC), $"U+{c:X4}");
+            Assert.NotEqual(System.Globalization.UnicodeCategory.Format, char.GetUnicodeCategory((char)c));
+        }
+    }
+
+    [Theory]
+    [InlineData("岳阳市第一人民医院（南院）", "岳阳市第一人民医院（南院）")]
+    [InlineData("岳阳市\u200B第一人民医院", "岳阳市第一人民医院")] // one invisible character among ordinary ones
+    [InlineData("金\uF90A", "金\u91D1")] // a compatibility ideograph after ordinary ones is still composed
+    [InlineData("王 芳\u3000", "王 芳\u3000")]
+    public void OrdinaryAndMixedCells_AreCleanedAsBefore(string input, string expected) =>
+        Assert.Equal(expected, CellText.WithoutInvisible(input));
+}

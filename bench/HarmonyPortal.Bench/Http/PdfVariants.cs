@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace HarmonyPortal.Bench.Http;
+
+/// <summary>
+/// `pdf --variants`: the published list's own document (its print view with the portal's print.css inlined, as the
+/// portal hands it to Chromium) printed in the floor's warm browser with the portal's PDF options, then with one change
+/// at a time, each beside the unchanged document in the same run: what each change of layout or CSS saves.
+/// </summary>
+internal static partial class PdfVariants
+{
+    /// <summary>The portal's PDF options (<c>PdfRenderer</c>): A4, margins, background, the page-number footer.</summary>
+    public static PagePdfOptions Portal(bool landscape) => new()
+    {
+        Format = "A4",
+        Landscape = landscape,
+        PrintBackground = true,
+        DisplayHeaderFooter = true,
+        HeaderTemplate = "<span></span>",
+        FooterTemplate = "<div style=\"width:100%;font-size:8px;text-align:center;color:#444;font-family:'Noto Sans CJK SC',sans-serif\">第 <span class=\"pageNumber\"></span> 页 / 共 <span class=\"totalPages\"></span> 页</div>",
+        Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
+    };
+
+    /// <summary>The print view as the portal prints it: no toolbar, print.css inlined from the published portal.</summary>
+    public static string Document(string printView, string portalDirectory)
+    {
+        var css = File.ReadAllText(Path.Combine(portalDirectory, "wwwroot", "css", "print.css"));
+        var html = Toolbar().Replace(printView, "");
+        return StyleLink().Replace(html, _ => "<style>" + css + "</style>");
+    }
+
+    public static async Task RunAsync(IBrowser browser, string document, int runs, double floor)
+    {
+        var landscape = document.Contains("doc-landscape", StringComparison.Ordinal);
+        var asIs = await TimeAsync(browser, document, Portal(landscape), runs);
+        Console.WriteLine($"  variants (same warm browser, median of {runs}; floor {floor:0} ms):");
+        Console.WriteLine($"  {"the portal's document as printed",-58} {asIs,7:0} ms  {asIs / floor,5:0.00}× floor");
+        foreach (var (name, css, options) in Changes(landscape))
+        {
+            var html = css is null ? document : document.Replace("</head>", "<style>" + css + "</style></head>", StringComparison.Ordinal);
+            var time = await TimeAsync(browser, html, options, runs);
+            Console.WriteLine($"  {name,-58} {time,7:0} ms  {time / floor,5:0.00}× floor  {time / asIs,5:0.00}× as printed");
+        }
+    }
+
+    private static IEnumerable<(string Name, string? Css, PagePdfOptions Options)> Changes(bool landscape)
+    {
+        var portal = Portal(landscape);
+        yield return ("table-layout: fixed", ".grid{table-layout:fixed}", portal);
+        yield return ("one font (Noto Sans CJK SC only)", "html,h1,h2,thead th{font-family:'Noto Sans CJK SC',sans-serif}", portal);
+        yield return ("rows may break across pages", "tr{break-inside:auto}", portal);
+        yield return ("header row not repeated", "thead{display:table-row-group}", portal);
+        yield return ("no header background", "thead th{background:none}", portal);
+        yield return ("no page-number footer", null, Without(portal, footer: true));
+        yield return ("no PrintBackground", null, Without(portal, background: true));
+        yield return ("first page only (PageRanges 1)", null, Ranges(portal, "1"));
+        yield return ("fixed layout + one font + no background", ".grid{table-layout:fixed}html,h1,h2,thead th{font-family:'Noto Sans CJK SC',sans-serif}thead th{background:none}", Without(portal, background: true));
+    }
+
+    private static PagePdfOptions Without(PagePdfOptions o, bool footer = false, bool background = false) => new()
+    {
+        Format = o.Format,
+        Landscape = o.Landscape,
+        PrintBackground = !background && o.PrintBackground == true,
+        DisplayHeaderFooter = !footer && o.DisplayHeaderFooter == true,
+        HeaderTemplate = o.HeaderTemplate,
+        FooterTemplate = o.FooterTemplate,
+        Margin = o.Margin,
+    };
+
+    private static PagePdfOptions Ranges(PagePdfOptions o, string ranges)
+    {
+        var copy = Without(o);
+        copy.PageRanges = ranges;
+        return copy;
+    }
+
+    /// <summary>Median ms of printing <paramref name="html"/> in a fresh context of the warm browser, as the portal does per document.</summary>
+    public static Task<double> TimeAsync(IBrowser browser, string html, PagePdfOptions options, int runs) =>
+        DashboardBench.MedianAsync(runs, async () =>
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
+            try
+            {
+                var page = await context.NewPageAsync();
+                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = 0 });
+                return (await page.PdfAsync(options)).Length;
+            }
+            finally
+            {
+                await context.CloseAsync();
+            }
+        });
+
+    [GeneratedRegex("<nav class=\"print-toolbar\".*?</nav>", RegexOptions.Singleline)]
+    private static partial Regex Toolbar();
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"[^\"]*print\\.css[^\"]*\" */?>")]
+    private static partial Regex StyleLink();
+}
