@@ -6,11 +6,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HarmonyPortal.Browser.Tests;
 
-/// <summary>Issue 17: the province admin merges 君山区 into 华容县 through the admin pages; the province's totals for the year do not change.</summary>
+/// <summary>Issue 17: the province admin merges 君山区 into 华容县 through the admin pages, then undoes the merge; the province's totals for the year do not change.</summary>
 public sealed class RegionMergeJourneyTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [Fact]
-    public async Task ProvinceAdmin_MergesTwoCounties_AfterConfirming_AndTheProvinceTotalsStayTheSame()
+    public async Task ProvinceAdmin_MergesTwoCounties_AfterConfirming_ThenUndoesIt_AndTheProvinceTotalsStayTheSame()
     {
         session.Clock.Set(2026, 6, 1);
         await using (var db = session.CreateDbContext())
@@ -53,6 +53,27 @@ public sealed class RegionMergeJourneyTests(BrowserSession session) : IClassFixt
         await reviewer.GotoAsync("/reporting?year=2026");
         Assert.Equal(before, await reviewer.GetByTestId("own-rows").InnerTextAsync());
         await BrowserSession.ScreenshotAsync(reviewer, "73-region-merge-province-after");
+
+        // The merge is undone through its confirmation page: the row and the clerk go back, 君山区 reopens.
+        await admin.GotoAsync("/admin/regions");
+        await admin.Locator("li[data-region-code='430611'] > a", new() { HasText = "变更" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "撤回合并" }).ClickAsync();
+        await Expect(admin.GetByTestId("unmerge-plan")).ToContainTextAsync("台账记录 1 条");
+        await admin.GetByLabel("撤回原因（如民政部门撤销批复的文号）").FillAsync("湘政函〔2026〕2号 撤销合并（测试）");
+        await admin.GetByLabel("我已核对，确认撤回“君山区”并入“华容县”").CheckAsync();
+        await BrowserSession.ScreenshotAsync(admin, "74-region-merge-undo-confirm");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "确认撤回合并" }).ClickAsync();
+        await Expect(admin.GetByTestId("region-changes")).ToContainTextAsync("撤回并入");
+        await Expect(admin.GetByTestId("region-changes")).ToContainTextAsync("湘政函〔2026〕2号 撤销合并（测试）");
+        await Expect(admin.GetByTestId("region-closed")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(admin, "75-region-merge-undone-history");
+
+        await reviewer.GotoAsync("/reporting?year=2026");
+        Assert.Equal(before, await reviewer.GetByTestId("own-rows").InnerTextAsync());
+        await using var after = session.CreateDbContext();
+        var junshan = await after.Regions.SingleAsync(r => r.Code == "430611");
+        Assert.Equal(junshan.Id, await after.HarmoniousEnterprises.Where(e => e.Name == "君山某公司").Select(e => e.RegionId).SingleAsync());
+        Assert.Equal(junshan.Id, await after.Users.Where(u => u.UserName == "yyjs.clerk").Select(u => u.RegionId).SingleAsync());
     }
 
     private async Task<IPage> SignInAsync(string userName)

@@ -38,5 +38,6 @@ public sealed class BeforeMemberUnitsContext(DbContextOptions<HarmonyDbContext> 
 
         region.Ignore(r => r.MergedIntoId).Ignore(r => r.ClosedOn).Ignore(r => r.OpenedOn);
         builder.Entity<Nomination>().Ignore(n => n.Tier);
+        builder.Ignore<Core.Regions.RegionMergeItem>();
     }
 }

@@ -35,6 +35,7 @@ public static class AuditActions
     public const string RegionReopened = "region.reopened";
     public const string RegionMoved = "region.moved";
     public const string RegionMerged = "region.merged";
+    public const string RegionMergeUndone = "region.merge-undone";
     public const string RegionSplit = "region.split";
     public const string MemberUnitCreated = "unit.created";
     public const string MemberUnitUpdated = "unit.updated";

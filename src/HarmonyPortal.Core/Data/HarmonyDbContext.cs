@@ -18,6 +18,8 @@ public class HarmonyDbContext(DbContextOptions<HarmonyDbContext> options) : Iden
 
     public DbSet<RegionChange> RegionChanges => Set<RegionChange>();
 
+    public DbSet<RegionMergeItem> RegionMergeItems => Set<RegionMergeItem>();
+
     public DbSet<MemberUnit> MemberUnits => Set<MemberUnit>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -11,6 +11,8 @@ public enum RegionChangeKind
     Absorbed = 6,
     SplitFrom = 7,
     SplitOff = 8,
+    MergeUndone = 9,
+    AbsorptionUndone = 10,
 }
 
 /// <summary>One change of a region: who made it, when, why, and what it did (moved counts and the like).</summary>
@@ -51,6 +53,8 @@ public class RegionChange
         RegionChangeKind.Absorbed => "接收并入",
         RegionChangeKind.SplitFrom => "由拆分设立",
         RegionChangeKind.SplitOff => "拆分出新地区",
+        RegionChangeKind.MergeUndone => "撤回并入",
+        RegionChangeKind.AbsorptionUndone => "撤回接收并入",
         _ => kind.ToString(),
     };
 }

@@ -61,14 +61,20 @@ public static class RegionMerge
             conflicts);
     }
 
-    /// <summary>Moves everything of <paramref name="source"/> to <paramref name="target"/> and closes the source; saves. Check <see cref="PlanAsync"/> first.</summary>
-    public static async Task MergeAsync(HarmonyDbContext db, Region source, Region target, DateOnly effectiveOn, CancellationToken ct)
+    /// <summary>
+    /// Moves everything of <paramref name="source"/> to <paramref name="target"/> and closes the source; saves. Check
+    /// <see cref="PlanAsync"/> first. Returns what moved, with each one's member unit before, for the caller to keep
+    /// with the merge's change (<see cref="RegionMergeItem"/>): what an undo moves back.
+    /// </summary>
+    public static async Task<List<RegionMergeItem>> MergeAsync(HarmonyDbContext db, Region source, Region target, DateOnly effectiveOn, CancellationToken ct)
     {
         var unitOf = await UnitMapAsync(db, source.Id, target.Id, ct);
+        var moved = new List<RegionMergeItem> { Item(RegionMergeItemKind.Source, source.Id) };
         foreach (var ledger in LedgerCatalog.All)
         {
             foreach (var row in await ledger.Rows(db).Where(r => r.RegionId == source.Id).ToListAsync(ct))
             {
+                moved.Add(Item(RegionMergeItemKind.LedgerRow, row.Id, row.UnitId, ledger.Key));
                 row.RegionId = target.Id;
                 row.UnitId = Mapped(unitOf, row.UnitId);
                 row.Version++;
@@ -77,33 +83,43 @@ public static class RegionMerge
 
         foreach (var nomination in await db.Nominations.Where(n => n.RegionId == source.Id).ToListAsync(ct))
         {
+            moved.Add(Item(RegionMergeItemKind.Nomination, nomination.Id, nomination.UnitId));
             nomination.RegionId = target.Id;
             nomination.UnitId = Mapped(unitOf, nomination.UnitId);
         }
 
         foreach (var sheet in await db.NominationSheets.Where(s => s.RegionId == source.Id).ToListAsync(ct))
         {
+            moved.Add(Item(RegionMergeItemKind.Sheet, sheet.Id));
             sheet.RegionId = target.Id;
         }
 
         // Rows in the recycle bin follow their region; a restore maps their member unit then.
         foreach (var deleted in await db.DeletedLedgerRows.Where(d => d.RegionId == source.Id).ToListAsync(ct))
         {
+            moved.Add(Item(RegionMergeItemKind.DeletedLedgerRow, deleted.RowId, null, deleted.Ledger));
             deleted.RegionId = target.Id;
         }
 
-        await MoveUsersAsync(db, await db.Users.Where(u => u.RegionId == source.Id).ToListAsync(ct), target.Id, unitOf, ct);
+        var users = await db.Users.Where(u => u.RegionId == source.Id).ToListAsync(ct);
+        moved.AddRange(users.Select(u => new RegionMergeItem { Kind = RegionMergeItemKind.User, ItemId = u.Id, UnitId = u.UnitId }));
+        await MoveUsersAsync(db, users, target.Id, unitOf, ct);
         await db.SaveChangesAsync(ct);
 
         foreach (var town in await db.Regions.Where(r => r.ParentId == source.Id).ToListAsync(ct))
         {
+            moved.Add(Item(RegionMergeItemKind.Town, town.Id));
             await RegionSubtree.MoveAsync(db, town, target, ct);
         }
 
         source.ClosedOn = effectiveOn;
         source.MergedIntoId = target.Id;
         await db.SaveChangesAsync(ct);
+        return moved;
     }
+
+    private static RegionMergeItem Item(RegionMergeItemKind kind, long id, int? unitId = null, string ledger = "") =>
+        new() { Kind = kind, ItemId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitId = unitId, Ledger = ledger };
 
     /// <summary>Puts users into another region, each with the unit of the same party or name there (else its host unit).</summary>
     public static async Task MoveUsersAsync(HarmonyDbContext db, IEnumerable<Users.AppUser> users, int targetRegionId, Dictionary<int, int>? unitOf, CancellationToken ct)

@@ -2376,6 +2376,42 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.ToTable("RegionChanges");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionMergeItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Ledger")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeId", "Kind");
+
+                    b.ToTable("RegionMergeItems");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
                 {
                     b.Property<int>("Id")
@@ -3244,6 +3280,15 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionMergeItem", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.RegionChange", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2623,6 +2623,45 @@ namespace HarmonyPortal.Migrations.SqlServer.Migrations
                     b.ToTable("RegionChanges");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionMergeItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_Simplified_Pinyin_100_CS_AS_KS_WS_SC");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_Simplified_Pinyin_100_CS_AS_KS_WS_SC");
+
+                    b.Property<string>("Ledger")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_Simplified_Pinyin_100_CS_AS_KS_WS_SC");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeId", "Kind");
+
+                    b.ToTable("RegionMergeItems");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
                 {
                     b.Property<int>("Id")
@@ -3531,6 +3570,15 @@ namespace HarmonyPortal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionMergeItem", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.RegionChange", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2309,6 +2309,40 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.ToTable("RegionChanges");
                 });
 
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionMergeItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ledger")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeId", "Kind");
+
+                    b.ToTable("RegionMergeItems");
+                });
+
             modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionName", b =>
                 {
                     b.Property<int>("Id")
@@ -3167,6 +3201,15 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HarmonyPortal.Core.Regions.RegionMergeItem", b =>
+                {
+                    b.HasOne("HarmonyPortal.Core.Regions.RegionChange", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

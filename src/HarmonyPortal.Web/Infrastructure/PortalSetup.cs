@@ -47,6 +47,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Admin.Regions.RegionAdminService>();
         builder.Services.AddScoped<Features.Admin.Regions.RegionChangeService>();
         builder.Services.AddScoped<Features.Admin.Regions.RegionMergeService>();
+        builder.Services.AddScoped<Features.Admin.Regions.RegionMergeUndoService>();
         builder.Services.AddScoped<Features.Admin.Units.UnitAdminService>();
         builder.Services.AddSingleton(PersonalDataKey.FromConfiguration(
             builder.Configuration["PersonalData:HmacKey"], options.KeysDirectory, PersonalDataAlgorithms.Parse(builder.Configuration["PersonalData:Algorithm"])));

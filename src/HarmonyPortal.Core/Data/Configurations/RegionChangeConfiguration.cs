@@ -27,3 +27,15 @@ internal sealed class RegionNameConfiguration : IEntityTypeConfiguration<RegionN
         builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class RegionMergeItemConfiguration : IEntityTypeConfiguration<RegionMergeItem>
+{
+    public void Configure(EntityTypeBuilder<RegionMergeItem> builder)
+    {
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Ledger).HasMaxLength(50);
+        builder.Property(i => i.ItemId).HasMaxLength(450);
+        builder.HasIndex(i => new { i.ChangeId, i.Kind });
+        builder.HasOne<RegionChange>().WithMany().HasForeignKey(i => i.ChangeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -47,6 +47,12 @@ public sealed class RuleRestoreReasonInput : StepReasonInput;
 /// <summary>恢复 a closed region (撤销 undone).</summary>
 public sealed class RegionReopenReasonInput : StepReasonInput;
 
+/// <summary>撤回合并 of a region merged into another, with the confirmation box of its confirmation page.</summary>
+public sealed class RegionMergeUndoReasonInput : StepReasonInput
+{
+    public bool Confirm { get; set; }
+}
+
 /// <summary>A decision with an opinion: the reason is optional when the answer is yes, required when it is no.</summary>
 public abstract class DecisionReasonInput : StepReasonInput
 {
@@ -107,6 +113,8 @@ public sealed class TwoFactorResetReasonInputValidator() : StepReasonValidator<T
 public sealed class RuleRestoreReasonInputValidator() : StepReasonValidator<RuleRestoreReasonInput>("恢复原因");
 
 public sealed class RegionReopenReasonInputValidator() : StepReasonValidator<RegionReopenReasonInput>("恢复原因");
+
+public sealed class RegionMergeUndoReasonInputValidator() : StepReasonValidator<RegionMergeUndoReasonInput>("撤回原因");
 
 public sealed class ReopenReasonInputValidator() : StepReasonValidator<ReopenReasonInput>("重新打开的原因");
 

@@ -72,6 +72,7 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["GET MaterialPublication.File"] = AuditActions.MaterialPublishedFileDownloaded, ["GET MaterialPublication.Pdf"] = AuditActions.PrintPdf,
         ["GET Audit.Index"] = AuditActions.AuditViewed, ["GET Audit.Export"] = AuditActions.AuditExported,
         ["POST RegionChanges.Move"] = AuditActions.RegionMoved, ["POST RegionChanges.Merge"] = AuditActions.RegionMerged, ["POST RegionChanges.Split"] = AuditActions.RegionSplit,
+        ["POST RegionChanges.Unmerge"] = AuditActions.RegionMergeUndone,
     };
 
     [Fact]
@@ -427,6 +428,8 @@ public abstract partial class AccessMatrixTests<TPortal>
         var sibling = await Portal.RegionIdAsync("140921-XR2");
         await OkAsync("GET RegionChanges.Merge", admin, Get($"/admin/regions/{townId}/merge"));
         await OkAsync("POST RegionChanges.Merge", admin, Post($"/admin/regions/{townId}/merge", [("Input.OtherId", sibling.ToString()), ("Input.EffectiveOn", thisYear + "-01-01"), .. change]));
+        await OkAsync("GET RegionChanges.Unmerge", admin, Get($"/admin/regions/{townId}/unmerge"));
+        await OkAsync("POST RegionChanges.Unmerge", admin, Post($"/admin/regions/{townId}/unmerge", ("Reason", "范围测试：撤回合并"), ("Confirm", "true")));
     }
 
     private async Task<HttpResponseMessage> OkAsync(string route, string userName, MatrixRequest request)

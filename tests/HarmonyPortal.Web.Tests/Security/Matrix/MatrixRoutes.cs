@@ -144,6 +144,8 @@ public static class MatrixRoutes
         ["POST RegionChanges.Merge"] = t => Post($"/admin/regions/{t.RegionId}/merge", [("Input.OtherId", t.RegionId.ToString()), ("Input.EffectiveOn", "2022-01-01"), .. RegionChange()]),
         ["GET RegionChanges.Split"] = t => Get($"/admin/regions/{t.RegionId}/split"),
         ["POST RegionChanges.Split"] = t => Post($"/admin/regions/{t.RegionId}/split", [("Input.Name", "越权拆分"), ("Input.Code", "X-S" + t.RegionId), ("Input.IsLocalCode", "true"), .. RegionChange()]),
+        ["GET RegionChanges.Unmerge"] = t => Get($"/admin/regions/{t.RegionId}/unmerge"),
+        ["POST RegionChanges.Unmerge"] = t => Post($"/admin/regions/{t.RegionId}/unmerge", ("Reason", "越权撤回合并"), ("Confirm", "true")),
         ["GET Units.Index"] = t => Get($"/admin/units?regionId={t.RegionId}"),
         ["POST Units.Create"] = t => Post("/admin/units/create", [("regionId", t.RegionId.ToString()), .. Unit()]),
         ["GET Units.Edit"] = t => t.UnitId is { } id ? Get($"/admin/units/{id}/edit") : null,

@@ -197,9 +197,9 @@ public sealed class RegionChangeService(HarmonyDbContext db, AuditLog audit, Use
     }
 
     /// <summary>Writes the change log row and the audit entry, in the caller's unit of work.</summary>
-    internal void Log(Region region, RegionChangeKind kind, int? other, DateOnly effectiveOn, string reason, string details, string action)
+    internal RegionChange Log(Region region, RegionChangeKind kind, int? other, DateOnly effectiveOn, string reason, string details, string action)
     {
-        db.RegionChanges.Add(new RegionChange
+        var change = new RegionChange
         {
             RegionId = region.Id,
             Kind = kind,
@@ -210,7 +210,9 @@ public sealed class RegionChangeService(HarmonyDbContext db, AuditLog audit, Use
             UserName = scope.UserName,
             Reason = reason,
             Details = details,
-        });
+        };
+        db.RegionChanges.Add(change);
         audit.Add(action, AuditOutcome.Success, "region", region.Id.ToString(CultureInfo.InvariantCulture), $"{region.Code} {region.Name}：{details} 原因：{reason}");
+        return change;
     }
 }

@@ -8,7 +8,7 @@ namespace HarmonyPortal.Web.Features.Admin.Regions;
 /// <summary>Region changes of GB/T 2260 (更名、撤销、调整上级、合并、拆分) and a region's history, for province and city administrators.</summary>
 [Authorize(Policy = AccessPolicies.RegionDuty)]
 [Route("admin/regions/{id:int}")]
-public sealed class RegionChangesController(RegionChangeService service, RegionMergeService merges) : Controller
+public sealed class RegionChangesController(RegionChangeService service, RegionMergeService merges, RegionMergeUndoService undo) : Controller
 {
     private const string ChangeView = "Change";
 
@@ -69,6 +69,29 @@ public sealed class RegionChangesController(RegionChangeService service, RegionM
         var page = await service.FormAsync(id, RegionChangeAction.Merge, input, ct);
         ShowErrors(result, plan is not null && plan.CanMerge && result.Errors.All(e => e.Field == nameof(input.Confirm)));
         return View(ChangeView, page with { Plan = plan });
+    }
+
+    /// <summary>撤回合并: the confirmation page (what moves back, or why it cannot), working without script.</summary>
+    [HttpGet("unmerge")]
+    public async Task<IActionResult> Unmerge(int id, CancellationToken ct) => View(await undo.PageAsync(id, ct));
+
+    [HttpPost("unmerge")]
+    public async Task<IActionResult> Unmerge(int id, RegionMergeUndoReasonInput input, CancellationToken ct)
+    {
+        var (result, page) = await undo.UndoAsync(id, input.Checked(ModelState), input.Confirm, ct);
+        if (result.Succeeded)
+        {
+            TempData[Flash.Success] = $"已撤回合并：移回{page.Plan.Summary}；“{page.Region.Name}”已恢复。";
+            return RedirectToAction(nameof(History), new { id });
+        }
+
+        ModelState.Clear();
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        return View(page);
     }
 
     [HttpGet("split")]

@@ -58,9 +58,12 @@ public sealed class RegionMergeService(HarmonyDbContext db, RegionChangeService 
             return (result, plan);
         }
 
-        await RegionMerge.MergeAsync(db, source, target, input.EffectiveOn!.Value, ct);
-        changes.Log(source, RegionChangeKind.MergedInto, target.Id, input.EffectiveOn.Value, input.Reason!, $"并入“{target.Name}”：转入{plan.Summary}；已报送的报表保持原样。", AuditActions.RegionMerged);
+        var moved = await RegionMerge.MergeAsync(db, source, target, input.EffectiveOn!.Value, ct);
+        var change = changes.Log(source, RegionChangeKind.MergedInto, target.Id, input.EffectiveOn.Value, input.Reason!, $"并入“{target.Name}”：转入{plan.Summary}；已报送的报表保持原样。", AuditActions.RegionMerged);
         changes.Log(target, RegionChangeKind.Absorbed, source.Id, input.EffectiveOn.Value, input.Reason!, $"“{source.Name}”并入本地区：转入{plan.Summary}。", AuditActions.RegionMerged);
+        await db.SaveChangesAsync(ct);
+        moved.ForEach(item => item.ChangeId = change.Id);
+        db.RegionMergeItems.AddRange(moved);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (result, plan);
