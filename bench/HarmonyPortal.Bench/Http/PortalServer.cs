@@ -28,7 +28,8 @@ internal sealed partial class PortalServer : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = new();
 
-    public static async Task<PortalServer> StartAsync(BenchTarget target)
+    /// <param name="environment">Production by default; page-times runs Development, whose start writes the demo data (docs/demo.md).</param>
+    public static async Task<PortalServer> StartAsync(BenchTarget target, string environment = "Production")
     {
         var dll = Path.Combine(target.PortalDirectory, "HarmonyPortal.Web.dll");
         if (!File.Exists(dll))
@@ -43,7 +44,7 @@ internal sealed partial class PortalServer : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Database__Provider"] = target.Provider.ToString();
         start.Environment["ConnectionStrings__Harmony"] = target.ConnectionString;
         start.Environment["Harmony__DataDirectory"] = target.DataDirectory;
@@ -68,6 +69,7 @@ internal sealed partial class PortalServer : IAsyncDisposable
         });
 
         var server = new PortalServer(process, url);
+        server.Client.BaseAddress = new Uri(url);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -88,10 +90,12 @@ internal sealed partial class PortalServer : IAsyncDisposable
             {
             }
 
-            if (deadline.Elapsed > TimeSpan.FromMinutes(3))
+            // Development writes the demo data before it answers (minutes on a loaded machine).
+            var patience = TimeSpan.FromMinutes(environment == "Production" ? 3 : 15);
+            if (deadline.Elapsed > patience)
             {
                 await server.DisposeAsync();
-                throw new TimeoutException($"The portal did not answer /health within 3 minutes; see {log}");
+                throw new TimeoutException($"The portal did not answer /health within {patience.TotalMinutes} minutes; see {log}");
             }
 
             await Task.Delay(250);
@@ -126,6 +130,14 @@ internal sealed partial class PortalServer : IAsyncDisposable
         }
 
         Cookie = $"HarmonyPortal.Auth={auth.Value}";
+    }
+
+    /// <summary>Forgets the session: the next requests are anonymous.</summary>
+    public void SignOut()
+    {
+        Client.Dispose();
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        Cookie = "";
     }
 
     /// <summary>Fetches a page as the signed-in user; anything but 200 is an error (a redirect would mean the session was lost).</summary>
