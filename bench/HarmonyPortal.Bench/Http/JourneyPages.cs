@@ -46,7 +46,7 @@ internal static class JourneyPages
         new("/indicators/rollup", "ha.reviewer", "/indicators/rollup?year=2023"),
         new("/admin/regions", "hn.admin", "/admin/regions"),
         new("/admin/regions/create", "hn.admin", "/admin/regions/create?parentId={code:430000}"),
-        new("/admin/units", "hn.admin", "/admin/units?regionId={code:430200}"),
+        new("/admin/units", "hn.admin", "/admin/units?regionId={code:430600}"),
         new("/admin/users/create", "yy.admin", "/admin/users/create"),
         new("/rules/drafts/new", "yy.admin", "/rules/drafts/new?regionId={code:430600}&fromYear=2021&toYear=2023"),
         new("/rules/drafts/{id}/grid", "yy.admin", "/rules/drafts/{id}/grid", LinkFrom: "/rules/drafts"),

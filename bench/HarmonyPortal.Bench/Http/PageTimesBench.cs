@@ -45,7 +45,7 @@ internal static partial class PageTimesBench
                 var address = await AddressAsync(portal, db, page);
                 if (address is null)
                 {
-                    skipped.Add($"{page.Route} ({page.User}): no link on {page.LinkFrom} in the demo data");
+                    skipped.Add($"{page.Address} ({page.User}): not in the demo data" + (page.LinkFrom is null ? "" : $" (no link on {page.LinkFrom})"));
                     continue;
                 }
 
@@ -82,7 +82,12 @@ internal static partial class PageTimesBench
         var address = page.Address;
         foreach (Match code in RegionCode().Matches(address))
         {
-            var id = await db.Regions.Where(r => r.Code == code.Groups[1].Value).Select(r => r.Id).SingleAsync();
+            var id = await db.Regions.Where(r => r.Code == code.Groups[1].Value).Select(r => r.Id).FirstOrDefaultAsync();
+            if (id == 0)
+            {
+                return null;
+            }
+
             address = address.Replace(code.Value, id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 

@@ -86,8 +86,9 @@ internal sealed partial class PortalServer : IAsyncDisposable
                     break;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // not listening yet, or too slow to answer on a loaded machine: ask again
             }
 
             // Development writes the demo data before it answers (minutes on a loaded machine).
