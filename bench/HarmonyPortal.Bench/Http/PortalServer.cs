@@ -38,6 +38,12 @@ internal sealed partial class PortalServer : IAsyncDisposable
         }
 
         var url = $"http://127.0.0.1:{target.Port}";
+        if (await AnswersAsync(url))
+        {
+            // A portal left running there (a crashed run) would answer the probe below and be measured instead.
+            throw new InvalidOperationException($"Something already answers on {url}; stop it or pass another --port.");
+        }
+
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = target.PortalDirectory };
         foreach (var arg in new[] { dll, "--urls", url })
         {
@@ -104,6 +110,20 @@ internal sealed partial class PortalServer : IAsyncDisposable
 
         Console.WriteLine($"portal up at {url} ({target.Provider}) in {deadline.Elapsed.TotalSeconds:0.0} s");
         return server;
+    }
+
+    private static async Task<bool> AnswersAsync(string url)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await probe.GetAsync(url + "/health");
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Signs in through the login form (antiforgery token and all) and keeps the session cookie.</summary>
