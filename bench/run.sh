@@ -28,9 +28,11 @@ done
 
 if ((QUICK)); then
     ROWS=20000 HOT_ROWS=11000 PUBLISHED=300 RUNS=3 DURATION=5 XLSX_ROWS=100000 IMPORT_ROWS=10000 MODE=quick
+    PAGE_RUNS=10
     RESULTS="$ROOT/artifacts/bench-quick/results.json" REPORT="$ROOT/artifacts/bench-quick/benchmarks.md"
 else
     ROWS=1000000 HOT_ROWS=550000 PUBLISHED=3000 RUNS=5 DURATION=30 XLSX_ROWS=1000000 IMPORT_ROWS=100000 MODE=full
+    PAGE_RUNS=40
     RESULTS="$ROOT/bench/results.json" REPORT="$ROOT/docs/benchmarks.md"
 fi
 
@@ -134,6 +136,10 @@ for provider in sqlite postgres; do
     run dashboard "${common[@]}"
     run pdf "${common[@]}" --runs "$RUNS"
 done
+
+# Issue 21: every page of the browser journeys on the Development demo data (a fresh SQLite database the portal fills).
+mkdir -p "$WORK/demo"
+run page-times --db "$WORK/demo/harmony.db" --portal "$WORK/portal" --data "$WORK/demo" --port "$PORT" --runs "$PAGE_RUNS"
 
 cp "$HARMONY_BENCH_RESULTS" "$RESULTS" 2>/dev/null || echo "[]" >"$RESULTS"
 failed_list=$(IFS=';'; echo "${FAILED[*]:-}")

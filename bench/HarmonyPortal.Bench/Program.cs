@@ -24,6 +24,8 @@ using HarmonyPortal.Core.Spreadsheets;
 // (internal) import-one --mode read|import --file PATH --rows N [--db PATH --data DIR]
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- generate | ledger-list-http | dashboard | pdf | report
 //   The national data generator and the benchmarks against the published portal; bench/run.sh runs them all (README).
+// dotnet run -c Release --project bench/HarmonyPortal.Bench -- page-times --db PATH --portal DIR --data DIR [--runs 20]   (issue 21)
+//   Every page the browser journeys open, on the Development demo data, as their users: server time p95 per page (goal 100 ms).
 // (internal) year-end-one --db PATH --out PATH
 // (internal) xlsx-one --writer product|floor|epplus|npoi|spreadcheetah|spreadcheetah-bare|spreadcheetah-print --level Fastest|Optimal|SmallestSize --rows N --out PATH
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- xlsx-read --rows 100000 [--timing-only]   (ADR 0017)
@@ -51,6 +53,7 @@ return args.FirstOrDefault() switch
     "dashboard" => await HarmonyPortal.Bench.Http.DashboardBench.RunAsync(args),
     "pdf" => await HarmonyPortal.Bench.Http.PdfBench.RunAsync(args),
     "report" => await HarmonyPortal.Bench.Report.WriteAsync(args),
+    "page-times" => await HarmonyPortal.Bench.Http.PageTimesBench.RunAsync(args),
     "ledger-list" => await LedgerListBench.RunAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     _ => Usage(),
 };

@@ -28,7 +28,8 @@ internal sealed partial class PortalServer : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = new();
 
-    public static async Task<PortalServer> StartAsync(BenchTarget target)
+    /// <param name="environment">Production by default; page-times runs Development, whose start writes the demo data (docs/demo.md).</param>
+    public static async Task<PortalServer> StartAsync(BenchTarget target, string environment = "Production")
     {
         var dll = Path.Combine(target.PortalDirectory, "HarmonyPortal.Web.dll");
         if (!File.Exists(dll))
@@ -37,13 +38,19 @@ internal sealed partial class PortalServer : IAsyncDisposable
         }
 
         var url = $"http://127.0.0.1:{target.Port}";
+        if (await AnswersAsync(url))
+        {
+            // A portal left running there (a crashed run) would answer the probe below and be measured instead.
+            throw new InvalidOperationException($"Something already answers on {url}; stop it or pass another --port.");
+        }
+
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = target.PortalDirectory };
         foreach (var arg in new[] { dll, "--urls", url })
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Database__Provider"] = target.Provider.ToString();
         start.Environment["ConnectionStrings__Harmony"] = target.ConnectionString;
         start.Environment["Harmony__DataDirectory"] = target.DataDirectory;
@@ -68,6 +75,7 @@ internal sealed partial class PortalServer : IAsyncDisposable
         });
 
         var server = new PortalServer(process, url);
+        server.Client.BaseAddress = new Uri(url);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -84,14 +92,17 @@ internal sealed partial class PortalServer : IAsyncDisposable
                     break;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // not listening yet, or too slow to answer on a loaded machine: ask again
             }
 
-            if (deadline.Elapsed > TimeSpan.FromMinutes(3))
+            // Development writes the demo data before it answers (minutes on a loaded machine).
+            var patience = TimeSpan.FromMinutes(environment == "Production" ? 3 : 15);
+            if (deadline.Elapsed > patience)
             {
                 await server.DisposeAsync();
-                throw new TimeoutException($"The portal did not answer /health within 3 minutes; see {log}");
+                throw new TimeoutException($"The portal did not answer /health within {patience.TotalMinutes} minutes; see {log}");
             }
 
             await Task.Delay(250);
@@ -99,6 +110,20 @@ internal sealed partial class PortalServer : IAsyncDisposable
 
         Console.WriteLine($"portal up at {url} ({target.Provider}) in {deadline.Elapsed.TotalSeconds:0.0} s");
         return server;
+    }
+
+    private static async Task<bool> AnswersAsync(string url)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await probe.GetAsync(url + "/health");
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Signs in through the login form (antiforgery token and all) and keeps the session cookie.</summary>
@@ -126,6 +151,14 @@ internal sealed partial class PortalServer : IAsyncDisposable
         }
 
         Cookie = $"HarmonyPortal.Auth={auth.Value}";
+    }
+
+    /// <summary>Forgets the session: the next requests are anonymous.</summary>
+    public void SignOut()
+    {
+        Client.Dispose();
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        Cookie = "";
     }
 
     /// <summary>Fetches a page as the signed-in user; anything but 200 is an error (a redirect would mean the session was lost).</summary>

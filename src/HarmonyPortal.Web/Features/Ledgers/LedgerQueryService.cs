@@ -41,7 +41,9 @@ public sealed class LedgerQueryService(
     {
         query.Check(definition, writer.Today);
 
-        var tree = await db.LoadSubtreeAsync(scope, query.Year is { } year ? RegionTreeQuery.LastDayOf(year) : null, ct);
+        // The region filter's options and the unfiltered list's total come from one query (issue 21).
+        var regions = await LedgerListRegions.LoadAsync(db, scope, definition, query.Year!.Value, ct);
+        var tree = regions.Tree;
         EnsureRegionFilterInScope(tree, query);
 
         // An 18-character query in a person ledger is an ID number: looked up by its keyed hash, but only among the rows
@@ -59,7 +61,9 @@ public sealed class LedgerQueryService(
         }
 
         var found = await definition.ListAsync(rows, query, hash, ct);
-        var total = await definition.Filter(rows, query, hash).CountAsync(ct);
+        // Counted over the rows only when the counters cannot answer (a filter) and the first page is not the whole result.
+        var total = regions.TotalFor(query, hash is not null)
+            ?? (query.AfterId is null && found.Count <= LedgerListQuery.PageSize ? found.Count : await definition.Filter(rows, query, hash).CountAsync(ct));
         if (hash is not null)
         {
             await writer.Lookups.RecordSearchAsync(definition, refused: note is not null, found.Count, ct);

@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using AngleSharp.Html.Dom;
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace HarmonyPortal.Web.Tests.Ledgers;
+
+/// <summary>
+/// Issue 21: the ledger list page costs four database round trips for a reviewer — the session, the region filter
+/// with the ledger's row counts, the page, the unread badge — and its "共 N 条" of an unfiltered list comes from the
+/// counters, not from a COUNT over the ledger's rows. Not timed: the commands a request sends are counted.
+/// </summary>
+public abstract class LedgerListRoundTripTests<TPortal>(TPortal portal) : IClassFixture<TPortal>
+    where TPortal : CommandCountingPortal
+{
+    private static async Task CreateCoordinatorAsync(PortalClient client, string name, string id)
+    {
+        var token = await client.TokenFromAsync("/ledgers");
+        var created = await client.PostAsync("/ledgers/coordinators/create", token, [.. LedgerForms.Coordinator(name: name, id: id), ("year", "2026")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+    }
+
+    private static string Count(IHtmlDocument page) => page.QuerySelector("[data-testid=ledger-count]")!.TextContent;
+
+    [Fact]
+    public async Task ListPage_OfAReviewer_TakesFourRoundTrips_AndCountsTheRowsFromTheCounters()
+    {
+        using var louqu = await portal.SignedInClientAsync("yylq.clerk");
+        await CreateCoordinatorAsync(louqu, "钱往返", TestIdNumbers.WithCheckDigit("43060219800505002"));
+        await CreateCoordinatorAsync(louqu, "孙往返", TestIdNumbers.WithCheckDigit("43060219800505004"));
+        using var city = await portal.SignedInClientAsync("yy.reviewer");
+        var louquId = await portal.RegionIdAsync("430602");
+        await using var db = portal.CreateDbContext();
+        var cityPath = await db.Regions.Where(x => x.Code == "430600").Select(x => x.Path).SingleAsync();
+        var cityRows = await db.Coordinators.CountAsync(r => r.Year == 2026 && r.Region.Path.StartsWith(cityPath));
+        var louquRows = await db.Coordinators.CountAsync(r => r.Year == 2026 && r.RegionId == louquId);
+
+        var (whole, wholeCommands) = await portal.CountCommandsAsync(city, "/ledgers/coordinators?year=2026");
+        var (county, countyCommands) = await portal.CountCommandsAsync(city, $"/ledgers/coordinators?year=2026&regionId={louquId}");
+
+        foreach (var commands in new[] { wholeCommands, countyCommands })
+        {
+            var listed = string.Join("\n---\n", commands);
+            Assert.True(commands.Count == 4, $"expected 4 round trips (session, regions with counts, page, badge), got {commands.Count}:\n{listed}");
+            Assert.Contains("AuthSessions", commands[0], StringComparison.Ordinal);
+            Assert.Contains("LedgerRowCounts", commands[1], StringComparison.Ordinal);
+            Assert.Contains("Coordinators", commands[2], StringComparison.Ordinal);
+            Assert.Contains("Notifications", commands[3], StringComparison.Ordinal);
+        }
+
+        Assert.True(cityRows >= 2 && louquRows >= 2);
+        Assert.Contains($"共 {cityRows} 条", Count(whole));
+        Assert.Contains($"共 {louquRows} 条", Count(county));
+        Assert.Contains("岳阳楼区", county.QuerySelector("#regionId option[selected]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ListPage_FilteredBeyondOnePage_StillCountsEveryMatchingRow()
+    {
+        using var clerk = await portal.SignedInClientAsync("yylq.clerk");
+        var louquId = await portal.RegionIdAsync("430602");
+        await using (var db = portal.CreateDbContext())
+        {
+            for (var i = 0; i < LedgerListQuery.PageSize + 7; i++)
+            {
+                db.NewEnterpriseServices.Add(new NewEnterpriseService
+                {
+                    RegionId = louquId, Year = 2026, Name = $"往返计数企业{i:000}", Address = "洞庭路", ContactName = "张三", ContactPhone = "13800000000",
+                    EmployeeCount = 10, ServiceUnit = "县人社局", ServedOn = new DateOnly(2026, 3, 1), Version = 1,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var (searched, commands) = await portal.CountCommandsAsync(clerk, "/ledgers/new-enterprise-services?year=2026&q=往返计数");
+        var (unfiltered, _) = await portal.CountCommandsAsync(clerk, "/ledgers/new-enterprise-services?year=2026");
+        var (small, smallCommands) = await portal.CountCommandsAsync(clerk, "/ledgers/new-enterprise-services?year=2026&q=往返计数企业003");
+
+        Assert.Contains($"共 {LedgerListQuery.PageSize + 7} 条", Count(searched));
+        Assert.Contains($"共 {LedgerListQuery.PageSize + 7} 条", Count(unfiltered));
+        Assert.Contains("共 1 条", Count(small));
+        // A search whose first page holds every match is counted from that page: one command fewer than a longer one.
+        Assert.Equal(commands.Count - 1, smallCommands.Count);
+    }
+}
+
+/// <summary>The portal with every database command of a marked request recorded (header <see cref="Header"/>).</summary>
+public class CommandCountingPortal(DatabaseProvider provider) : PortalFactory(provider)
+{
+    public const string Header = "X-Test-Count-Commands";
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> commands = new();
+
+    /// <summary>Fetches <paramref name="url"/> and returns the page and the text of each command it sent, in order.</summary>
+    public async Task<(IHtmlDocument Page, IReadOnlyList<string> Commands)> CountCommandsAsync(PortalClient client, string url)
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(Header, tag);
+        using var response = await client.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        return (page, commands.TryRemove(tag, out var sent) ? [.. sent] : []);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.ConfigureDbContext<HarmonyDbContext>((sp, o) =>
+            o.AddInterceptors(new Recorder(sp.GetRequiredService<IHttpContextAccessor>(), commands))));
+    }
+
+    private sealed class Recorder(IHttpContextAccessor http, ConcurrentDictionary<string, ConcurrentQueue<string>> commands) : DbCommandInterceptor
+    {
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+            Record(command, result);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Record(command, result));
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+            Record(command, result);
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Record(command, result));
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+            Record(command, result);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Record(command, result));
+
+        private T Record<T>(DbCommand command, T result)
+        {
+            if (http.HttpContext?.Request.Headers[Header] is [{ } tag])
+            {
+                commands.GetOrAdd(tag, _ => new()).Enqueue(command.CommandText);
+            }
+
+            return result;
+        }
+    }
+}
+
+public sealed class SqliteCommandCountingPortal() : CommandCountingPortal(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCommandCountingPortal() : CommandCountingPortal(DatabaseProvider.Postgres);
+
+public sealed class SqliteLedgerListRoundTripTests(SqliteCommandCountingPortal portal) : LedgerListRoundTripTests<SqliteCommandCountingPortal>(portal);
+
+public sealed class PostgresLedgerListRoundTripTests(PostgresCommandCountingPortal portal) : LedgerListRoundTripTests<PostgresCommandCountingPortal>(portal);
