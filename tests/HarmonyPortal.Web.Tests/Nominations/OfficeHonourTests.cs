@@ -1,8 +1,11 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.TestSupport;
+using HarmonyPortal.Web.Tests.YearEnd;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static HarmonyPortal.Web.Tests.Nominations.NominationFlow;
 
@@ -141,6 +144,65 @@ public abstract class OfficeHonourTests<TPortal>(TPortal portal) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
         Assert.Contains("2022 年度培育达标典型由各市择优选树、发布名单后报省；省级只能查看已发布的名单", await TextAsync(publish));
         Assert.Empty((await province.GetPageAsync($"/nominations/sheets/{citySheet.Id}")).QuerySelectorAll("main form"));
+
+        // The province's year-end workbook has the honour's published list as its own sheet, titled as the plan titles it.
+        var (sheets, _) = YearEndWorkbookReader.Read(await YearEndExports.ExportAsync(province, 2022));
+        var honourSheet = sheets.Single(x => x.Name == "培育达标典型");
+        Assert.Contains("湖南省 2022 年度培育达标典型入选名单", honourSheet.Rows[0][0]);
+        Assert.Contains(honourSheet.Data, r => r.Contains(name));
+        Assert.DoesNotContain(sheets.Single(x => x.Name == "金牌劳动关系协调员").Data, r => r.Contains(name));
+    }
+
+    [Fact]
+    public async Task AnHonoursSubmissionDeadline_RemindsTheCountiesThatHaveNotSubmitted_Once()
+    {
+        // 赣州's plan of 2025 (made for this test) confers its own honour with a county submission date of 2025-09-30.
+        var ganzhou = await portal.RegionIdAsync("360700");
+        await using (var db = portal.CreateDbContext())
+        {
+            var plan = new JsonObject
+            {
+                ["jurisdiction"] = "360700", ["name"] = "赣州市典型选树安排", ["source"] = "测试", ["fromYear"] = 2025, ["toYear"] = 2025,
+                ["tasks"] = new JsonArray
+                {
+                    new JsonObject
+                    {
+                        ["id"] = "model-enterprise", ["name"] = "选树赣南典型企业", ["lead"] = "人社局", ["participants"] = new JsonArray(), ["kind"] = "honour",
+                        ["honour"] = new JsonObject { ["title"] = "赣南典型企业", ["ledger"] = "harmonious-enterprises", ["selectingLevel"] = "City" },
+                        ["quotas"] = new JsonArray(),
+                        ["deadlines"] = new JsonArray { new JsonObject { ["year"] = 2025, ["date"] = "2025-09-30", ["what"] = "赣南典型企业县区推荐", ["step"] = "submit" } },
+                    },
+                },
+                ["criteria"] = new JsonObject(), ["notes"] = new JsonArray(),
+            };
+            var latest = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == ganzhou).MaxAsync(v => (int?)v.Version) ?? 0;
+            db.RuleSetVersions.Add(new RuleSetVersion
+            {
+                RegionId = ganzhou, Version = latest + 1, PlanVersion = 1, FromYear = 2025, ToYear = 2025, Name = "赣州市典型选树安排",
+                Json = plan.ToJsonString(), CreatedAtUtc = DateTime.UtcNow, CreatedBy = "test",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        portal.Clock.Set(2025, 9, 23);
+        Assert.True(await RemindAsync(new DateOnly(2025, 9, 23)) > 0);
+        using var clerk = await portal.SignedInClientAsync("gzzg.clerk");
+        var inbox = (await clerk.GetPageAsync("/notifications")).QuerySelector("[data-testid=notifications]")!.TextContent;
+        Assert.Contains("2025 年度赣南典型企业推荐表还有 7 天截止（2025-09-30），章贡区尚未提交", inbox);
+        await using (var db = portal.CreateDbContext())
+        {
+            var links = await db.Notifications.AsNoTracking().Where(n => n.Title.Contains("赣南典型企业推荐表")).Select(n => n.Link).Distinct().ToListAsync();
+            Assert.Equal(["/nominations?honour=model-enterprise&year=2025&batch=0"], links);
+        }
+
+        // A second run the same day sends nothing new.
+        Assert.Equal(0, await RemindAsync(new DateOnly(2025, 9, 23)));
+    }
+
+    private async Task<int> RemindAsync(DateOnly today)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HarmonyPortal.Web.Features.Nominations.DeadlineReminders>().RunAsync(today, CancellationToken.None);
     }
 
     [Fact]

@@ -28,9 +28,12 @@ public sealed class DeadlineReminders(
         {
             var set = RuleSetCatalog.Parse(version);
             var jurisdiction = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, ct);
-            foreach (var category in Enum.GetValues<GoldCategory>())
+            // The gold categories and the plan's own honours (ADR 0026), each by its honour task.
+            var honours = Enum.GetValues<GoldCategory>().Select(c => (Task: set.HonourTask(c), Category: c, Honour: ""))
+                .Concat(OfficeHonour.Of(set).Select(t => (Task: (RuleTask?)t, Category: OfficeHonour.Category, Honour: t.Id)));
+            foreach (var (found, category, honour) in honours)
             {
-                if (set.HonourTask(category) is not { } task)
+                if (found is not { } task)
                 {
                     continue;
                 }
@@ -43,7 +46,12 @@ public sealed class DeadlineReminders(
                         .Select(k => SheetEvaluator.DeadlineOf(task, step, k.Year, k.Batch)!).Distinct();
                     foreach (var deadline in due)
                     {
-                        created += await RemindAsync(jurisdiction, category, step, deadline, today, ct);
+                        var key = new SheetKey(category, deadline.Year!.Value, deadline.Batch ?? 0)
+                        {
+                            Honour = honour,
+                            HonourTitle = OfficeHonour.Is(honour) ? task.Honour?.Title : null,
+                        };
+                        created += await RemindAsync(jurisdiction, key, step, deadline, today, ct);
                     }
                 }
             }
@@ -91,19 +99,18 @@ public sealed class DeadlineReminders(
         return created;
     }
 
-    private async Task<int> RemindAsync(Region jurisdiction, GoldCategory category, DeadlineStep step, Deadline deadline, DateOnly today, CancellationToken ct)
+    private async Task<int> RemindAsync(Region jurisdiction, SheetKey key, DeadlineStep step, Deadline deadline, DateOnly today, CancellationToken ct)
     {
-        var year = deadline.Year!.Value;
-        var batch = deadline.Batch ?? 0;
+        var (category, year, batch, honour) = (key.Category, key.Year, key.Batch, key.Honour);
         var level = step == DeadlineStep.Report ? RegionLevel.City : RegionLevel.County;
         var regions = await db.Regions.AsNoTracking()
             .Where(r => r.Path.StartsWith(jurisdiction.Path) && r.Level == level)
             .Select(r => new { r.Id, r.Name, r.Level }).ToListAsync(ct);
         var ids = regions.Select(r => r.Id).ToList();
         var done = await db.NominationSheets.AsNoTracking()
-            .Where(s => ids.Contains(s.RegionId) && s.Category == category && s.Year == year && s.Batch == batch && s.Status != SheetStatus.Draft && s.Status != SheetStatus.Returned)
+            .Where(s => ids.Contains(s.RegionId) && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch && s.Status != SheetStatus.Draft && s.Status != SheetStatus.Returned)
             .Select(s => s.RegionId).ToListAsync(ct);
-        var extended = await db.DeadlineExtensions.LatestByRegionAsync(ids, category, year, batch, step, ct);
+        var extended = await db.DeadlineExtensions.LatestByRegionAsync(ids, category, year, batch, step, ct, honour);
         var created = 0;
         foreach (var region in regions.Where(r => !done.Contains(r.Id)))
         {
@@ -117,9 +124,10 @@ public sealed class DeadlineReminders(
             var (target, verb) = region.Level == RegionLevel.City
                 ? (NotificationTarget.ReviewersOf(region.Id), "上报")
                 : (NotificationTarget.ClerksOf(region.Id), "提交");
-            var title = $"{year} 年度{GoldRules.BatchName(batch)}{GoldRules.CategoryName(category)}推荐表还有 {days} 天截止（{due:yyyy-MM-dd}），{region.Name}尚未{verb}";
-            created += await notifications.NotifyAsync(target, title, null, $"/nominations?category={category}&year={year}&batch={batch}",
-                $"deadline:{region.Id}:{category}:{year}:{batch}:{due:yyyyMMdd}:{days}", ct);
+            var title = $"{key.Title}推荐表还有 {days} 天截止（{due:yyyy-MM-dd}），{region.Name}尚未{verb}";
+            var subject = OfficeHonour.Is(honour) ? $"honour-{honour}" : category.ToString();
+            created += await notifications.NotifyAsync(target, title, null, $"/nominations?{key.Query}",
+                $"deadline:{region.Id}:{subject}:{year}:{batch}:{due:yyyyMMdd}:{days}", ct);
         }
 
         return created;

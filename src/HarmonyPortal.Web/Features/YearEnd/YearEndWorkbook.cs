@@ -17,7 +17,7 @@ namespace HarmonyPortal.Web.Features.YearEnd;
 
 /// <summary>
 /// The year-end summary workbook of a region (province, city or county) and a year: a summary sheet of quotas per
-/// child region and task (and coverage targets), one sheet per ledger with every row of the subtree, and one sheet per gold category with
+/// child region and task (and coverage targets), one sheet per ledger with every row of the subtree, and one sheet per gold category (and per office-defined honour published that year) with
 /// the published list. Rows stream from the database by key, page after page, straight into the forward-only
 /// <see cref="XlsxWriter"/>: memory stays flat whatever the number of rows. ID numbers are masked exactly as the
 /// ledger export masks them (<see cref="LedgerExportCells"/>). The caller passes the scope: jobs run without a request.
@@ -70,7 +70,13 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
 
         foreach (var category in Enum.GetValues<GoldCategory>())
         {
-            await WriteGoldListAsync(writer, category, scope, regions, year, office, ct);
+            await WriteHonourListAsync(writer, category, "", Nominations.GoldRules.CategoryName(category), scope, regions, year, office, ct);
+        }
+
+        // The plans' own honours (ADR 0026) with a published list in the subtree this year: one sheet each, as the plan titles it.
+        foreach (var (honour, title) in await OfficeHonourTitlesAsync(scope, subtree, year, ct))
+        {
+            await WriteHonourListAsync(writer, OfficeHonour.Category, honour, title, scope, regions, year, office, ct);
         }
 
         // 材料与指标 (issue 18): what the subtree owes upward and where it stands, as the dashboard's card shows it.
@@ -180,9 +186,28 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
         return written;
     }
 
-    private async Task WriteGoldListAsync(XlsxWriter writer, GoldCategory category, UserScope scope, YearEndRegions regions, int year, string office, CancellationToken ct)
+    /// <summary>The office-defined honours published in the subtree in the year, with their titles from the plan governing a nominee's region.</summary>
+    private async Task<IReadOnlyList<(string Honour, string Title)>> OfficeHonourTitlesAsync(UserScope scope, IReadOnlyList<Region> subtree, int year, CancellationToken ct)
     {
-        var name = Nominations.GoldRules.CategoryName(category);
+        var published = await db.Nominations
+            .Where(Nomination.OnPublishedList)
+            .Where(n => n.Category == OfficeHonour.Category && n.Year == year && n.Region.Path.StartsWith(scope.RegionPath))
+            .GroupBy(n => n.HonourTaskId)
+            .Select(g => new { Honour = g.Key, RegionId = g.Min(n => n.RegionId) })
+            .ToListAsync(ct);
+        var lookup = new Nominations.GoldRuleLookup(catalog);
+        var titles = new List<(string, string)>();
+        foreach (var p in published.OrderBy(p => p.Honour, StringComparer.Ordinal))
+        {
+            var rules = await lookup.ForAsync(subtree.Single(r => r.Id == p.RegionId), OfficeHonour.Category, year, ct, p.Honour);
+            titles.Add((p.Honour, rules.Title));
+        }
+
+        return titles;
+    }
+
+    private async Task WriteHonourListAsync(XlsxWriter writer, GoldCategory category, string honour, string name, UserScope scope, YearEndRegions regions, int year, string office, CancellationToken ct)
+    {
         writer.StartSheet(new SheetSpec(name, [
             new ColumnSpec("序号", 6), .. regions.Columns, new ColumnSpec(category == GoldCategory.Coordinator ? "姓名" : "名称", 24),
             new ColumnSpec("批次", 8), new ColumnSpec("主要事迹", 60), new ColumnSpec("省级意见", 20),
@@ -195,7 +220,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
         // The published list: nominees selected on a list the selecting level (province, city or county) has published.
         var selected = await db.Nominations
             .Where(Nomination.OnPublishedList)
-            .Where(n => n.Category == category && n.Year == year && n.Region.Path.StartsWith(scope.RegionPath))
+            .Where(n => n.Category == category && n.HonourTaskId == honour && n.Year == year && n.Region.Path.StartsWith(scope.RegionPath))
             .OrderBy(n => n.Region.Path).ThenBy(n => n.Batch).ThenBy(n => n.Id)
             .Select(n => new { n.RegionId, n.Name, n.Batch, n.Narrative, n.ProvinceReason })
             .ToListAsync(ct);
