@@ -31,6 +31,7 @@ public static class DatabaseStartup
                 await db.Database.CloseConnectionAsync();
             }
 
+            await MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database);
             await db.Database.MigrateAsync();
             logger.LogInformation("Database migrated");
         }

@@ -11,7 +11,7 @@ namespace HarmonyPortal.Core.Tests.Data;
 
 public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private static readonly int[] YearsOfRowsBeforeTheCounters = [2025, 2026, 2026];
+    private static readonly int[] YearsOfRows = [2025, 2026, 2026];
 
     private TestDatabase database = null!;
 
@@ -56,37 +56,57 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RowsWrittenBeforeTheCountersExisted_AreCountedByTheMigrationThatAddsThem_AndAgainAfterADownAndUp()
+    public async Task EmptyDatabase_MigratesWithOneInitialMigration_WhoseCountersCountRowsLikeAGroupBy()
     {
-        await using var db = BeforeMemberUnitsContext.Create(database); // rows written before the UnitId columns existed
-        await using var current = database.CreateContext(); // the migrations belong to the portal's context
-        var migrator = current.GetService<IMigrator>();
-        await migrator.MigrateAsync("AddCoverageRegisters");
-        List<Region> regions = [new() { Name = "甲县", Code = "990101", Level = RegionLevel.County, Path = "/" }, new() { Name = "乙县", Code = "990102", Level = RegionLevel.County, Path = "/" }];
-        db.Regions.AddRange(regions);
+        await using var db = await database.CreateMigratedContextAsync();
+
+        Assert.Equal("Initial", Assert.Single(await db.Database.GetAppliedMigrationsAsync()).Split('_', 2)[1]);
+        var region = new Region { Name = "甲县", Code = "990101", Level = RegionLevel.County, Path = "/" };
+        db.Regions.Add(region);
         await db.SaveChangesAsync();
-        var organization = TestLedgerRows.Create(LedgerCatalog.Find("mediation-organizations")!, regions[0].Id, 2026);
+        var organization = TestLedgerRows.Create(LedgerCatalog.Find("mediation-organizations")!, region.Id, 2026);
         db.Add(organization);
         await db.SaveChangesAsync();
         foreach (var ledger in LedgerCatalog.All)
         {
-            foreach (var region in regions)
-            {
-                db.AddRange(YearsOfRowsBeforeTheCounters.Select(year => TestLedgerRows.Create(ledger, region.Id, year, organization.Id)));
-            }
+            db.AddRange(YearsOfRows.Select(year => TestLedgerRows.Create(ledger, region.Id, year, organization.Id)));
         }
 
         await db.SaveChangesAsync();
 
-        await current.Database.MigrateAsync();
         await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
         Assert.Equal(LedgerCatalog.All.Count, await db.LedgerRowCounts.Where(c => c.Year == 2025).Select(c => c.Ledger).Distinct().CountAsync());
+    }
 
-        await migrator.MigrateAsync("AddCoverageRegisters");
-        db.Add(TestLedgerRows.Create(LedgerCatalog.Find("towns")!, regions[1].Id, 2024));
-        await db.SaveChangesAsync();
-        await current.Database.MigrateAsync();
-        await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
+    [Fact]
+    public async Task DatabaseMigratedBeforeTheSquash_IsRefusedWithAMessageSayingToRecreateIt_AndLeftUntouched()
+    {
+        await using var db = database.CreateContext();
+        var history = db.GetService<IHistoryRepository>();
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateScript());
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow("20261122022614_Foundation", "10.0.15")));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database));
+
+        Assert.Contains("20261122022614_Foundation", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("squashed", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("0.1.0", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("recreate it", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["20261122022614_Foundation"], await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task DatabaseMigratedByThisBuild_PassesTheHistoryCheck_AndOneFromANewerBuildIsRefused()
+    {
+        await using var db = await database.CreateMigratedContextAsync();
+        await MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database);
+
+        var history = db.GetService<IHistoryRepository>();
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow("29991231000000_FromTheFuture", "10.0.15")));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database));
+
+        Assert.Contains("newer version", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("29991231000000_FromTheFuture", refused.Message, StringComparison.Ordinal);
     }
 }
 
