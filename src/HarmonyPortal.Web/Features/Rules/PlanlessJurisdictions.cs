@@ -19,7 +19,7 @@ public sealed class PlanlessJurisdictions(HarmonyDbContext db, UserScope scope, 
         var planned = plans.Select(p => p.RegionId).Distinct().ToList();
         var plansRules = scope.Holds(AdminDuty.System);
         var regions = await db.Regions.AsNoTracking()
-            .Where(r => planned.Contains(r.Id) || (plansRules && r.Level != RegionLevel.Town && r.Path.StartsWith(scope.RegionPath)))
+            .Where(r => planned.Contains(r.Id) || (plansRules && r.Level != RegionLevel.Town && db.Regions.InScope(scope).Any(s => s.Id == r.Id)))
             .Select(r => new { r.Id, r.Name, r.Path })
             .ToListAsync(ct);
         var rows = regions.OrderBy(r => r.Path, StringComparer.Ordinal)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules;
@@ -58,7 +59,7 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     public async Task<IReadOnlyList<(string RegionName, RuleSet RuleSet, RuleSetVersion Version)>> BelowAsync(Core.Regions.Region region, int year, CancellationToken ct)
     {
         var below = await db.Regions.AsNoTracking()
-            .Where(r => r.Path.StartsWith(region.Path) && r.Id != region.Id && r.Level != Core.Regions.RegionLevel.Town && db.RuleSetVersions.Any(v => v.RegionId == r.Id))
+            .InSubtreeOf(region.Path).Where(r => r.Id != region.Id && r.Level != Core.Regions.RegionLevel.Town && db.RuleSetVersions.Any(v => v.RegionId == r.Id))
             .Select(r => new { r.Id, r.Name, r.Path }).ToListAsync(ct);
         var inForce = await InForceAsync(below.Select(r => r.Id).ToList(), year, ct);
         return below.Where(r => inForce.ContainsKey(r.Id)).OrderBy(r => r.Path, StringComparer.Ordinal)

@@ -102,12 +102,12 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
     /// <summary>The drafts of the user's subtree, newest first.</summary>
     public async Task<List<RuleSetDraft>> ListAsync(CancellationToken ct) =>
         await db.RuleSetDrafts.AsNoTracking().Include(d => d.Region)
-            .Where(d => d.Region.Path.StartsWith(scope.RegionPath))
+            .InScope(scope)
             .OrderByDescending(d => d.UpdatedAtUtc).ToListAsync(ct);
 
     /// <summary>The jurisdictions (province, city, county-level) the user may write plans for.</summary>
     public async Task<List<Region>> JurisdictionsAsync(CancellationToken ct) => scope.Holds(AdminDuty.System)
-        ? await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(scope.RegionPath) && r.Level != RegionLevel.Town).OrderBy(r => r.Path).ToListAsync(ct)
+        ? await db.Regions.AsNoTracking().InScope(scope).Where(r => r.Level != RegionLevel.Town).OrderBy(r => r.Path).ToListAsync(ct)
         : [];
 
     /// <summary>What a new plan of the region can start from: its own plans (latest versions) and the plan of the level above in force in <paramref name="year"/>.</summary>
