@@ -116,8 +116,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
     /// <summary>The coverage targets of the nearest jurisdiction up the region chain whose plan for the year states any.</summary>
     private async Task<(IReadOnlyList<AppliedTarget>, string?)> TargetsAsync(Region region, int year, CancellationToken ct)
     {
-        var chain = Region.IdsLeafToRoot(region.Path);
-        foreach (var (ruleSet, version) in await catalog.ChainAsync(chain, year, ct))
+        foreach (var (ruleSet, version) in await catalog.ChainAsync(region, year, ct))
         {
             if (ruleSet.CoverageTargets.Count > 0)
             {

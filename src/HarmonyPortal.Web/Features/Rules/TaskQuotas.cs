@@ -45,7 +45,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     {
         var result = new List<(RuleSet, RuleSetVersion, bool)>();
         var ids = Region.IdsLeafToRoot(own.Path);
-        var chain = await catalog.ChainAsync(ids, year, ct);
+        var chain = await catalog.ChainAsync(own, year, ct);
         foreach (var (plan, version) in proposed is null ? chain : WithProposed(chain, ids, proposed, year))
         {
             result.Add((plan, version, result.Count > 0));

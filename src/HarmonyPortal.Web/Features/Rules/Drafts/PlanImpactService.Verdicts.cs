@@ -55,7 +55,7 @@ public sealed partial class PlanImpactService
             if (!criteria.TryGetValue(key, out var pair))
             {
                 var regionIds = Region.IdsLeafToRoot(nominee.Region.Path);
-                var chain = await catalog.ChainAsync(regionIds, nominee.Year, ct);
+                var chain = await catalog.ChainAsync(nominee.Region, nominee.Year, ct);
                 var proposedChain = TaskQuotas.WithProposed(chain, regionIds, change, nominee.Year);
                 criteria[key] = pair = (CriteriaOf(chain, nominee.Category, nominee.Year), CriteriaOf(proposedChain, nominee.Category, nominee.Year),
                     HonourOf(chain, nominee.Category), HonourOf(proposedChain, nominee.Category));

@@ -28,7 +28,7 @@ public enum DraftStart
 /// that reads without errors and adds no new checker error; a draft applies to nothing until it is published as the
 /// next version (<see cref="RuleSetAdminService.AddVersionAsync"/>), which then deletes it.
 /// </summary>
-public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock, RuleSetAdminService admin)
+public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock, RuleSetAdminService admin, RuleSetCatalog catalog)
 {
     /// <summary>A draft of any jurisdiction in the user's subtree, which the user may edit (administrators only).</summary>
     public async Task<RuleDraftState> LoadAsync(int draftId, CancellationToken ct)
@@ -115,17 +115,7 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
     {
         var own = (await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == region.Id).ToListAsync(ct))
             .GroupBy(v => v.FromYear).Select(g => g.MaxBy(v => v.Version)!).OrderByDescending(v => v.FromYear).ToList();
-        RuleSetVersion? above = null;
-        foreach (var ancestorId in Region.IdsLeafToRoot(region.Path).Where(id => id != region.Id))
-        {
-            var plans = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == ancestorId && v.FromYear <= year).ToListAsync(ct);
-            above = plans.OrderByDescending(v => v.FromYear).ThenByDescending(v => v.Version).FirstOrDefault();
-            if (above is not null)
-            {
-                break;
-            }
-        }
-
+        var above = (await catalog.ChainAsync(region, year, ct)).FirstOrDefault(c => c.Version.RegionId != region.Id).Version;
         return (own, above);
     }
 
