@@ -5,7 +5,7 @@ namespace HarmonyPortal.Core.Indicators;
 /// evidence. Reports are only added, never changed: a correction is a new report, the latest one counts, the
 /// earlier ones stay visible as the history.
 /// </summary>
-public class IndicatorReport
+public class IndicatorReport : Regions.IRegionOwned
 {
     public const int NoteMaxLength = 500;
 

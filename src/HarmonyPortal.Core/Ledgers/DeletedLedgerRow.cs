@@ -7,7 +7,7 @@ namespace HarmonyPortal.Core.Ledgers;
 /// duplicate check sees it), and this entry keeps its stored column values until the clerk restores it or the
 /// retention ends and the purge removes it. A restored row gets back its id, and so its 修改记录.
 /// </summary>
-public class DeletedLedgerRow
+public class DeletedLedgerRow : IRegionOwned
 {
     public const int ReasonMaxLength = 500;
 

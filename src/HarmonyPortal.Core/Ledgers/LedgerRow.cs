@@ -6,7 +6,7 @@ namespace HarmonyPortal.Core.Ledgers;
 /// What every ledger row (台账) has: the owning region, the reporting year, a status, and an
 /// optimistic-concurrency version. Each ledger is its own table; this class is not mapped itself.
 /// </summary>
-public abstract class LedgerRow
+public abstract class LedgerRow : IRegionOwned
 {
     public long Id { get; set; }
 

@@ -8,7 +8,7 @@ namespace HarmonyPortal.Core.Materials;
 /// goes through draft → submitted → accepted or returned, a returned one is corrected and submitted again. The
 /// task's name and kind are copied when the material is made, so a later plan change leaves it readable.
 /// </summary>
-public class MaterialSubmission
+public class MaterialSubmission : Regions.IRegionOwned
 {
     public const int TitleMaxLength = 200;
 

@@ -8,7 +8,7 @@ namespace HarmonyPortal.Core.Nominations;
 /// criteria attested with evidence, the decision of the city and the selection of the province, and the
 /// ledger data frozen when the city approved it.
 /// </summary>
-public class Nomination
+public class Nomination : IRegionOwned
 {
     public long Id { get; set; }
 

@@ -8,7 +8,7 @@ namespace HarmonyPortal.Core.Nominations;
 /// batches, a batch. A county's sheet is submitted to its city; a city's sheet gathers the nominees the
 /// city approved (and its own) and is forwarded to the province; the province publishes the list.
 /// </summary>
-public class NominationSheet
+public class NominationSheet : IRegionOwned
 {
     public long Id { get; set; }
 

@@ -9,7 +9,7 @@ namespace HarmonyPortal.Core.Notifications;
 /// two portal instances never send the same row at once; a failure counts an attempt and moves
 /// <see cref="NextAttemptAtUtc"/> out (exponential back-off) until the last attempt marks it failed.
 /// </summary>
-public class EmailOutbox
+public class EmailOutbox : IRegionOwned
 {
     public const int ToMaxLength = 320;
     public const int SubjectMaxLength = 300;

@@ -7,7 +7,7 @@ namespace HarmonyPortal.Core.Offices;
 /// else the region's notices name (商务局, 工业和信息化局, 工会联合会 …). Users belong to one unit of their region;
 /// ledger rows and nominations record the unit responsible for them. A unit is retired, never deleted.
 /// </summary>
-public class MemberUnit
+public class MemberUnit : IRegionOwned
 {
     public const int ShortNameMaxLength = 50;
 

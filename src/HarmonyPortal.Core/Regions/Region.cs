@@ -5,7 +5,7 @@ namespace HarmonyPortal.Core.Regions;
 /// <see cref="Path"/> holds the ids from the root down to this node ("/1/7/23/") so that a
 /// region's subtree is one indexed prefix match.
 /// </summary>
-public class Region
+public class Region : IRegionOwned
 {
     public int Id { get; set; }
 
@@ -26,6 +26,9 @@ public class Region
     public List<Region> Children { get; } = [];
 
     public string Path { get; set; } = "/";
+
+    /// <summary>A region owns itself: the scope filter reads its own <see cref="Path"/>.</summary>
+    Region IRegionOwned.Region => this;
 
     public int SortOrder { get; set; }
 

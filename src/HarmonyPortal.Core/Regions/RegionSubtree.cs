@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Core.Regions;
@@ -14,7 +15,7 @@ public static class RegionSubtree
     public static Task<List<Region>> LoadAsync(HarmonyDbContext db, Region region, CancellationToken ct)
     {
         var path = region.Path;
-        return db.Regions.Where(r => r.Path.StartsWith(path)).ToListAsync(ct);
+        return db.Regions.InSubtreeOf(path).ToListAsync(ct);
     }
 
     /// <summary>Why <paramref name="region"/> cannot go under <paramref name="parent"/>, or null when it can.</summary>

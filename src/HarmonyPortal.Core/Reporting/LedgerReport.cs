@@ -8,7 +8,7 @@ namespace HarmonyPortal.Core.Reporting;
 /// return it with a reason; a returned report no longer counts and stays as history, and the region
 /// reports again with a new row. At most one live (not returned) report per region and year.
 /// </summary>
-public class LedgerReport
+public class LedgerReport : IRegionOwned
 {
     public const int ReturnReasonMaxLength = 500;
 

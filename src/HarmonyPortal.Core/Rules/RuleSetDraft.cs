@@ -7,7 +7,7 @@ namespace HarmonyPortal.Core.Rules;
 /// nothing until it is published as a new <see cref="RuleSetVersion"/>. Its <see cref="Json"/> always reads without
 /// errors (each form saves only what reads); the checker's findings are shown before publishing.
 /// </summary>
-public class RuleSetDraft
+public class RuleSetDraft : IRegionOwned
 {
     public int Id { get; set; }
 

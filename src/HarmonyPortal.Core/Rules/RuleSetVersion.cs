@@ -8,7 +8,7 @@ namespace HarmonyPortal.Core.Rules;
 /// period holds it. Versions are only added, never changed, so a verdict that names its version can always be
 /// reproduced.
 /// </summary>
-public class RuleSetVersion
+public class RuleSetVersion : IRegionOwned
 {
     public int Id { get; set; }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace HarmonyPortal.Core.Users;
 
 /// <summary>A portal user, bound to one region and one member unit of that region's office, with one role.</summary>
-public class AppUser : IdentityUser
+public class AppUser : IdentityUser, IRegionOwned
 {
     public string DisplayName { get; set; } = "";
 

@@ -3,6 +3,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,9 +31,9 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
     {
         var (targets, ruleSetName) = await TargetsAsync(region, year, ct);
         var path = region.Path;
-        var enterprises = await db.LargeEnterprises.AsNoTracking().Where(e => e.Year == year && e.Status == LedgerRowStatus.Active && e.Region.Path.StartsWith(path)).OrderBy(e => e.Id)
+        var enterprises = await db.LargeEnterprises.AsNoTracking().InSubtreeOf(path).Where(e => e.Year == year && e.Status == LedgerRowStatus.Active).OrderBy(e => e.Id)
             .Select(e => new { Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName }).ToListAsync(ct);
-        var towns = await db.TownsAndParks.AsNoTracking().Where(t => t.Year == year && t.Status == LedgerRowStatus.Active && t.Region.Path.StartsWith(path)).OrderBy(t => t.Id)
+        var towns = await db.TownsAndParks.AsNoTracking().InSubtreeOf(path).Where(t => t.Year == year && t.Status == LedgerRowStatus.Active).OrderBy(t => t.Id)
             .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }).ToListAsync(ct);
 
         // Coordinators that can match: those of a region with registered units (names and towns match within a region),
@@ -41,7 +42,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
         var unitRegions = enterprises.Select(e => e.Unit.RegionId).Concat(towns.Select(t => t.Unit.RegionId)).Distinct().ToList();
         var coordinators = unitRegions.Count == 0 ? [] : await db.Coordinators.AsNoTracking()
             .Where(c => c.Year == year && c.CurrentlyServing && c.Status == LedgerRowStatus.Active && (unitRegions.Contains(c.RegionId)
-                || (c.WorkUnitCreditCode != null && db.LargeEnterprises.Any(e => e.Year == year && e.Status == LedgerRowStatus.Active && e.CreditCode == c.WorkUnitCreditCode && e.Region.Path.StartsWith(path)))))
+                || (c.WorkUnitCreditCode != null && db.LargeEnterprises.InSubtreeOf(path).Any(e => e.Year == year && e.Status == LedgerRowStatus.Active && e.CreditCode == c.WorkUnitCreditCode))))
             .Select(c => new CoverageCoordinator(c.RegionId, c.WorkUnit, c.WorkUnitCreditCode, c.TownName)).ToListAsync(ct);
 
         var enterpriseCounts = CoverageMatcher.Enterprises(enterprises.Select(e => e.Unit), coordinators);
@@ -95,9 +96,9 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
         Dictionary<(int, CoverageUnits), CoverageFigure> figures, List<UncoveredUnit> uncovered, CancellationToken ct)
     {
         var path = region.Path;
-        var units = await db.MemberUnits.AsNoTracking().Where(u => u.IsActive && u.Region.Path.StartsWith(path) && u.Region.Level != RegionLevel.Town)
+        var units = await db.MemberUnits.AsNoTracking().InSubtreeOf(path).Where(u => u.IsActive && u.Region.Level != RegionLevel.Town)
             .OrderBy(u => u.RegionId).ThenBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => new { u.Id, u.RegionId, u.ShortName }).ToListAsync(ct);
-        var serving = await db.Coordinators.AsNoTracking().Where(c => c.Year == year && c.CurrentlyServing && c.Status == LedgerRowStatus.Active && c.UnitId != null && c.Region.Path.StartsWith(path))
+        var serving = await db.Coordinators.AsNoTracking().Where(c => c.Year == year && c.CurrentlyServing && c.Status == LedgerRowStatus.Active && c.UnitId != null).InSubtreeOf(path)
             .GroupBy(c => c.UnitId!.Value).Select(g => new { Unit = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Unit, g => g.Count, ct);
         foreach (var unit in units.Where(u => rowOf.ContainsKey(u.RegionId)))
         {
@@ -115,8 +116,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
     /// <summary>The coverage targets of the nearest jurisdiction up the region chain whose plan for the year states any.</summary>
     private async Task<(IReadOnlyList<AppliedTarget>, string?)> TargetsAsync(Region region, int year, CancellationToken ct)
     {
-        var chain = Region.IdsLeafToRoot(region.Path);
-        foreach (var (ruleSet, version) in await catalog.ChainAsync(chain, year, ct))
+        foreach (var (ruleSet, version) in await catalog.ChainAsync(region, year, ct))
         {
             if (ruleSet.CoverageTargets.Count > 0)
             {

@@ -58,7 +58,7 @@ public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskP
             }
         }
 
-        var sheets = await db.NominationSheets.AsNoTracking().Where(s => s.Year == y && s.Region.Path.StartsWith(region.Path))
+        var sheets = await db.NominationSheets.AsNoTracking().InSubtreeOf(region.Path).Where(s => s.Year == y)
             .GroupBy(s => new { s.RegionId, s.Status }).Select(g => new { g.Key.RegionId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var sheetCounts = new Dictionary<(int, SheetStatus), int>();
         foreach (var sheet in sheets)

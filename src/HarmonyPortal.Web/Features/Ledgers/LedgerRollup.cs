@@ -1,6 +1,7 @@
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
@@ -34,7 +35,7 @@ public sealed class LedgerRollup(HarmonyDbContext db)
 
     public static async Task<LedgerRollupCounts> LoadAsync(HarmonyDbContext db, string path, int year, CancellationToken ct)
     {
-        var subtree = db.Regions.Where(r => r.Path.StartsWith(path));
+        var subtree = db.Regions.InSubtreeOf(path);
         var paths = await subtree.AsNoTracking().Select(r => new { r.Id, r.Path }).ToDictionaryAsync(r => r.Id, r => r.Path, ct);
         var ids = subtree.Select(r => r.Id);
         var counts = await db.LedgerRowCounts.AsNoTracking()

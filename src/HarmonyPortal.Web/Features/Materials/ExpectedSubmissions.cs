@@ -55,20 +55,20 @@ public sealed class ExpectedSubmissions(HarmonyDbContext db, RuleSetCatalog cata
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "only materials and indicators are submitted");
         }
 
-        var chains = regions.ToDictionary(r => r.Id, r => Region.IdsLeafToRoot(r.Path));
-        var inForce = await catalog.InForceAsync(chains.Values.SelectMany(c => c).Distinct().ToList(), year, ct);
-        var jurisdictions = await db.Regions.AsNoTracking().Where(r => inForce.Keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var chains = await catalog.ChainsAsync(regions, year, ct);
+        var inForce = chains.Values.SelectMany(c => c).Select(c => c.Version.RegionId).Distinct().ToList();
+        var jurisdictions = await db.Regions.AsNoTracking().Where(r => inForce.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var extensions = await db.TaskDeadlineExtensions.AsNoTracking().Where(e => e.Year == year && chains.Keys.Contains(e.RegionId)).ToListAsync(ct);
         var latest = extensions.GroupBy(e => (e.RegionId, e.JurisdictionRegionId, e.TaskId)).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!.NewDate);
 
         var expected = new List<ExpectedSubmission>();
         foreach (var region in regions)
         {
-            foreach (var id in chains[region.Id].Where(inForce.ContainsKey))
+            foreach (var (set, version) in chains[region.Id])
             {
-                var version = inForce[id];
+                var id = version.RegionId;
                 var jurisdiction = jurisdictions[id];
-                foreach (var task in RuleSetCatalog.Parse(version).Tasks.Where(t => t.Kind == kind))
+                foreach (var task in set.Tasks.Where(t => t.Kind == kind))
                 {
                     var holds = kind == TaskKind.Material
                         ? MaterialTasks.Holds(task, region, jurisdiction, year)

@@ -2,6 +2,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Notifications;
 using HarmonyPortal.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +105,7 @@ public sealed class DeadlineReminders(
         var (category, year, batch, honour) = (key.Category, key.Year, key.Batch, key.Honour);
         var level = step == DeadlineStep.Report ? RegionLevel.City : RegionLevel.County;
         var regions = await db.Regions.AsNoTracking()
-            .Where(r => r.Path.StartsWith(jurisdiction.Path) && r.Level == level)
+            .InSubtreeOf(jurisdiction.Path).Where(r => r.Level == level)
             .Select(r => new { r.Id, r.Name, r.Level }).ToListAsync(ct);
         var ids = regions.Select(r => r.Id).ToList();
         var done = await db.NominationSheets.AsNoTracking()

@@ -142,7 +142,7 @@ public sealed class GoldRuleLookup(RuleSetCatalog catalog)
         honour ??= "";
         category = OfficeHonour.CategoryOf(category, honour);
         (RuleSet Set, RuleTask Task)? task = null;
-        var chain = await catalog.ChainAsync(Region.IdsLeafToRoot(region.Path), year, ct);
+        var chain = await catalog.ChainAsync(region, year, ct);
         foreach (var (set, _) in chain)
         {
             if (task is null && set.HonourTask(category, honour) is { } found)

@@ -61,7 +61,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var candidates = canNominate ? await CandidatesAsync(key, goldRules.LedgerDefinition, ct) : [];
         var level = goldRules.SelectingLevel;
         var pendingSelections = own.Level == RegionLevel.Province
-            ? await db.Nominations.CountAsync(n => n.CitySheet!.Region.Path.StartsWith(own.Path) && n.CitySheet.Status == SheetStatus.Forwarded
+            ? await db.Nominations.CountAsync(n => db.NominationSheets.InSubtreeOf(own.Path).Any(s => s.Id == n.CitySheetId) && n.CitySheet!.Status == SheetStatus.Forwarded
                 && n.Category == key.Category && n.HonourTaskId == key.Honour && n.Year == key.Year && n.Batch == key.Batch && n.CityDecision == Decision.Yes && n.ProvinceDecision == Decision.Pending, ct)
             : own.Level == level && ownLine?.Sheet is { } selecting
             ? await (level == RegionLevel.County
@@ -82,8 +82,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
             scope.Role == UserRole.Reviewer && own.Level == RegionLevel.City,
             scope.Role == UserRole.Reviewer && (own.Level == RegionLevel.Province || own.Level == level && ownLine?.Sheet is not null),
             lines.Count(l => l.Status == SheetStatus.Forwarded), pendingSelections, candidates, note,
-            await db.NominationSheets.AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.HonourTaskId == key.Honour && s.Year == key.Year && s.Batch == key.Batch
-                && (s.Region.Path.StartsWith(own.Path) || own.Path.StartsWith(s.Region.Path)), ct),
+            await db.NominationSheets.InSubtreeOrAbove(own.Path).AnyAsync(s => s.Status == SheetStatus.Published && s.Category == key.Category && s.HonourTaskId == key.Honour && s.Year == key.Year && s.Batch == key.Batch, ct),
             level)
         {
             PublishDeadline = publishDeadline,
@@ -117,7 +116,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
 
     public async Task<SheetPage> SheetAsync(long id, CancellationToken ct)
     {
-        var sheet = await db.NominationSheets.AsNoTracking().Include(s => s.Region).Where(s => s.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(s => s.Id == id, ct)
+        var sheet = await db.NominationSheets.AsNoTracking().Include(s => s.Region).InScope(scope).SingleOrDefaultAsync(s => s.Id == id, ct)
             ?? throw new OutOfScopeException();
         var isCity = SheetWorkflow.IsCitySheet(sheet.Region);
         var nominees = await db.Nominations.AsNoTracking().Include(n => n.Region).Include(n => n.Attestations)
@@ -140,7 +139,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
     {
         var nomination = await db.Nominations.AsNoTracking().Include(n => n.Region).Include(n => n.Sheet).ThenInclude(s => s.Region)
             .Include(n => n.CitySheet!).ThenInclude(s => s.Region).Include(n => n.Attestations)
-            .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new OutOfScopeException();
+            .InScope(scope).SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new OutOfScopeException();
         var goldRules = await rules.ForAsync(nomination, ct);
         var definition = goldRules.LedgerDefinition;
         var row = await definition.Rows(db).AsNoTracking().Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == nomination.LedgerRowId, ct);
@@ -178,7 +177,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
     /// </summary>
     public async Task<NominationEvidence> EvidenceAsync(long nominationId, long evidenceId, CancellationToken ct) =>
         await db.NominationEvidence.AsNoTracking()
-            .Where(e => e.Id == evidenceId && e.NominationId == nominationId && db.Nominations.Any(n => n.Id == nominationId && n.Region.Path.StartsWith(scope.RegionPath)))
+            .Where(e => e.Id == evidenceId && e.NominationId == nominationId && db.Nominations.InScope(scope).Any(n => n.Id == nominationId))
             .Select(e => new NominationEvidence { Id = e.Id, NominationId = e.NominationId, FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, Sha256 = e.Sha256, UploadedBy = e.UploadedBy, UploadedAtUtc = e.UploadedAtUtc })
             .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
 

@@ -324,7 +324,7 @@ public sealed class NominationService(HarmonyDbContext db, UserScope scope, Gold
     private async Task<(Nomination Item, string? Refusal)> EditableAsync(long id, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).Include(n => n.Region).Include(n => n.Attestations)
-            .Where(n => n.Region.Path.StartsWith(scope.RegionPath))
+            .InScope(scope)
             .SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new OutOfScopeException();
         if (!scope.CanWriteRecordsOf(nomination.RegionId))
         {

@@ -19,7 +19,7 @@ public sealed partial class SheetWorkflowService
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region).Include(n => n.CitySheet!).ThenInclude(s => s.Region)
             .Include(n => n.Attestations)
-            .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
+            .InScope(scope).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
         if (AttestationReviewRefusal(nomination, scope) is { } refusal)
         {
             return refusal.Forbidden ? throw new WriteForbiddenException() : TransitionResult.Refused(refusal.Message);

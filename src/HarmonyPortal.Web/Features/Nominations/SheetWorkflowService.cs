@@ -104,7 +104,7 @@ public sealed partial class SheetWorkflowService(
     public async Task<TransitionResult> DecideAsync(long nominationId, bool approve, StepReason reason, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region)
-            .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
+            .InScope(scope).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
         var sheet = nomination.Sheet;
         if ((Check(WorkflowAction.Decide, sheet, sheet.Version) ?? Invalid(reason)
             ?? (approve ? await CriteriaRefusalAsync(nomination, ct) : null)) is { } refused)
@@ -224,7 +224,7 @@ public sealed partial class SheetWorkflowService(
     public async Task<TransitionResult> SelectAsync(long nominationId, bool select, StepReason reason, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region).Include(n => n.CitySheet!).ThenInclude(s => s.Region)
-            .Where(n => n.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
+            .InScope(scope).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
         var level = await LevelAsync(nomination.Sheet.Region, nomination.Sheet, ct);
         if (SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector)
         {
@@ -270,7 +270,7 @@ public sealed partial class SheetWorkflowService(
     private async Task<TransitionResult> PublishForwardedAsync(Region province, GoldCategory category, string honour, int year, int batch, bool confirmed, CancellationToken ct)
     {
         var sheets = await db.NominationSheets.Include(s => s.Region)
-            .Where(s => s.Region.Path.StartsWith(scope.RegionPath) && s.Region.Level == RegionLevel.City && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Forwarded)
+            .InScope(scope).Where(s => s.Region.Level == RegionLevel.City && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Forwarded)
             .ToListAsync(ct);
         if (sheets.Count == 0)
         {
@@ -480,7 +480,7 @@ public sealed partial class SheetWorkflowService(
         (await rules.ForAsync(region, sheet, ct)).SelectingLevel;
 
     private async Task<NominationSheet> LoadAsync(long id, CancellationToken ct) =>
-        await db.NominationSheets.Include(s => s.Region).Where(s => s.Region.Path.StartsWith(scope.RegionPath)).SingleOrDefaultAsync(s => s.Id == id, ct)
+        await db.NominationSheets.Include(s => s.Region).InScope(scope).SingleOrDefaultAsync(s => s.Id == id, ct)
         ?? throw new OutOfScopeException();
 
     private Task<List<Nomination>> NomineesOfAsync(NominationSheet sheet, CancellationToken ct) =>

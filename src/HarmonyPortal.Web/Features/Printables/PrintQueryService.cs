@@ -67,7 +67,7 @@ public sealed class PrintQueryService(HarmonyDbContext db, UserScope scope, Nomi
         key = office is null ? key : key with { HonourTitle = office.Title };
         var selected = await db.Nominations.AsNoTracking().Include(n => n.Region)
             .Where(Nomination.OnPublishedList)
-            .Where(n => n.Region.Path.StartsWith(scope.RegionPath) && n.Category == key.Category && n.HonourTaskId == honour && n.Year == year && n.Batch == batch)
+            .InScope(scope).Where(n => n.Category == key.Category && n.HonourTaskId == honour && n.Year == year && n.Batch == batch)
             .ToListAsync(ct);
         var tree = await db.LoadSubtreeAsync(scope, ct);
         var order = tree.SelfAndDescendants().Select((r, i) => (r.Id, i)).ToDictionary(r => r.Id, r => r.i);

@@ -74,10 +74,8 @@ public sealed class ReportingDeadlines(RuleSetCatalog catalog)
 
     public async Task<Dictionary<int, ReportingDeadline>> ForManyAsync(IReadOnlyCollection<Region> regions, int year, CancellationToken ct)
     {
-        var chains = regions.ToDictionary(r => r.Id, r => Region.IdsLeafToRoot(r.Path));
-        var inForce = await catalog.InForceAsync(chains.Values.SelectMany(c => c).Distinct().ToList(), year, ct);
-        return chains.ToDictionary(c => c.Key, c => Resolve(
-            c.Value.Where(inForce.ContainsKey).Select(id => (RuleSetCatalog.Parse(inForce[id]), inForce[id])).ToList(), year));
+        var chains = await catalog.ChainsAsync(regions, year, ct);
+        return chains.ToDictionary(c => c.Key, c => Resolve(c.Value, year));
     }
 
     /// <summary>Each ledger's deadline of the year along the chain of plans (leaf first).</summary>

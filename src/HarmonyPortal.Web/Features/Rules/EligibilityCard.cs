@@ -33,14 +33,13 @@ public sealed class EligibilityService(RuleSetCatalog catalog, Nominations.Honou
             return null;
         }
 
-        var leafToRoot = Core.Regions.Region.IdsLeafToRoot(row.Region.Path);
-        if (await catalog.ForAsync(leafToRoot, category, row.Year, ct) is not var (ruleSet, version))
+        if (await catalog.ForAsync(row.Region, category, row.Year, ct) is not var (ruleSet, version))
         {
             return null;
         }
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var nearest = (await catalog.ChainAsync(leafToRoot, row.Year, ct))[0].Version;
+        var nearest = (await catalog.ChainAsync(row.Region, row.Year, ct))[0].Version;
         var held = await history.ForAsync(category, [row], ct);
         return new EligibilityCard(category, ruleSet, version.PlanVersion, RuleEvaluator.Evaluate(ruleSet.CriteriaFor(category, row.Year)!, row, today, held))
         {

@@ -19,7 +19,7 @@ public sealed class PlanlessJurisdictions(HarmonyDbContext db, UserScope scope, 
         var planned = plans.Select(p => p.RegionId).Distinct().ToList();
         var plansRules = scope.Holds(AdminDuty.System);
         var regions = await db.Regions.AsNoTracking()
-            .Where(r => planned.Contains(r.Id) || (plansRules && r.Level != RegionLevel.Town && r.Path.StartsWith(scope.RegionPath)))
+            .Where(r => planned.Contains(r.Id) || (plansRules && r.Level != RegionLevel.Town && db.Regions.InScope(scope).Any(s => s.Id == r.Id)))
             .Select(r => new { r.Id, r.Name, r.Path })
             .ToListAsync(ct);
         var rows = regions.OrderBy(r => r.Path, StringComparer.Ordinal)
@@ -41,12 +41,9 @@ public sealed class PlanlessJurisdictions(HarmonyDbContext db, UserScope scope, 
             return null;
         }
 
-        var above = Region.IdsLeafToRoot(region.Path).Where(id => id != region.Id).ToList();
-        var inForce = await catalog.InForceAsync(above, clock.GetLocalNow().Year, ct);
         AncestorPlan? applies = null;
-        if (above.FirstOrDefault(inForce.ContainsKey) is var id and > 0)
+        if ((await catalog.ChainAsync(region, clock.GetLocalNow().Year, ct)).FirstOrDefault(c => c.Version.RegionId != region.Id).Version is { RegionId: var id } version)
         {
-            var version = inForce[id];
             var name = await db.Regions.AsNoTracking().Where(r => r.Id == id).Select(r => r.Name).SingleAsync(ct);
             applies = new AncestorPlan(id, name, version.Name, version.FromYear, version.PlanText);
         }
@@ -85,13 +82,11 @@ public sealed class PlanlessJurisdictions(HarmonyDbContext db, UserScope scope, 
 
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
         var year = clock.GetLocalNow().Year;
-        var above = Region.IdsLeafToRoot(region.Path).Where(id => id != region.Id).ToList();
-        var inForce = await catalog.InForceAsync(above, year, ct);
         string? aboveText = null;
-        if (above.FirstOrDefault(inForce.ContainsKey) is var id and > 0)
+        if ((await catalog.ChainAsync(region, year, ct)).FirstOrDefault(c => c.Version.RegionId != region.Id).Version is { RegionId: var id } version)
         {
             var name = await db.Regions.AsNoTracking().Where(r => r.Id == id).Select(r => r.Name).SingleAsync(ct);
-            aboveText = $"依照上级规划：本地区执行{name}的规划《{inForce[id].Name}》（{inForce[id].PlanText}）。";
+            aboveText = $"依照上级规划：本地区执行{name}的规划《{version.Name}》（{version.PlanText}）。";
         }
 
         return new PlanBasis(aboveText, await BelowAsync(region, year, ct));

@@ -24,7 +24,7 @@ public sealed class RuleSetAdminService(HarmonyDbContext db, UserScope scope, Au
     public async Task<List<Row>> ListAsync(CancellationToken ct)
     {
         var versions = await db.RuleSetVersions.AsNoTracking()
-            .Where(v => v.Region.Path.StartsWith(scope.RegionPath) || scope.RegionPath.StartsWith(v.Region.Path))
+            .InSubtreeOrAbove(scope.RegionPath)
             .Select(v => new { v.RegionId, RegionName = v.Region.Name, v.Version, v.FromYear, v.ToYear, v.PlanVersion, v.Name, v.CreatedAtUtc, v.CreatedBy, Path = v.Region.Path })
             .ToListAsync(ct);
         return versions.GroupBy(v => (v.RegionId, v.FromYear))

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules;
@@ -48,8 +49,27 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     public async Task<IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)>> ChainAsync(IReadOnlyList<int> regionIdsLeafToRoot, int year, CancellationToken ct)
     {
         var inForce = await InForceAsync(regionIdsLeafToRoot, year, ct);
-        return regionIdsLeafToRoot.Where(inForce.ContainsKey).Select(id => (Parse(inForce[id]), inForce[id])).ToList();
+        return Along(regionIdsLeafToRoot, inForce);
     }
+
+    /// <summary>
+    /// The walk up the region chain to the nearest plans, written once (ADR 0030): for each region, the plans governing
+    /// <paramref name="year"/> from the region itself up to the root (leaf first), parsed, with their versions; one query
+    /// for all the regions. Every lookup of rules, deadlines, quotas, targets or owed submissions starts here.
+    /// </summary>
+    public async Task<Dictionary<int, IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)>>> ChainsAsync(IEnumerable<Core.Regions.Region> regions, int year, CancellationToken ct)
+    {
+        var chains = regions.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => Core.Regions.Region.IdsLeafToRoot(r.Path));
+        var inForce = await InForceAsync(chains.Values.SelectMany(c => c).Distinct().ToList(), year, ct);
+        return chains.ToDictionary<KeyValuePair<int, List<int>>, int, IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)>>(c => c.Key, c => Along(c.Value, inForce));
+    }
+
+    /// <summary><see cref="ChainsAsync"/> of one region.</summary>
+    public async Task<IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)>> ChainAsync(Core.Regions.Region region, int year, CancellationToken ct) =>
+        (await ChainsAsync([region], year, ct))[region.Id];
+
+    private static List<(RuleSet RuleSet, RuleSetVersion Version)> Along(IReadOnlyList<int> regionIdsLeafToRoot, Dictionary<int, RuleSetVersion> inForce) =>
+        regionIdsLeafToRoot.Where(inForce.ContainsKey).Select(id => (Parse(inForce[id]), inForce[id])).ToList();
 
     /// <summary>
     /// The plans of the regions below <paramref name="region"/> (county-level and cities, in region order) governing the
@@ -58,7 +78,7 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     public async Task<IReadOnlyList<(string RegionName, RuleSet RuleSet, RuleSetVersion Version)>> BelowAsync(Core.Regions.Region region, int year, CancellationToken ct)
     {
         var below = await db.Regions.AsNoTracking()
-            .Where(r => r.Path.StartsWith(region.Path) && r.Id != region.Id && r.Level != Core.Regions.RegionLevel.Town && db.RuleSetVersions.Any(v => v.RegionId == r.Id))
+            .InSubtreeOf(region.Path).Where(r => r.Id != region.Id && r.Level != Core.Regions.RegionLevel.Town && db.RuleSetVersions.Any(v => v.RegionId == r.Id))
             .Select(r => new { r.Id, r.Name, r.Path }).ToListAsync(ct);
         var inForce = await InForceAsync(below.Select(r => r.Id).ToList(), year, ct);
         return below.Where(r => inForce.ContainsKey(r.Id)).OrderBy(r => r.Path, StringComparer.Ordinal)
@@ -92,9 +112,9 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     /// The nearest plan up the region chain (leaf first) governing the year with criteria for the category, following
     /// inheritance: a plan that does not inherit criteria stops the walk.
     /// </summary>
-    public async Task<(RuleSet RuleSet, RuleSetVersion Version)?> ForAsync(IReadOnlyList<int> regionIdsLeafToRoot, GoldCategory category, int year, CancellationToken ct)
+    public async Task<(RuleSet RuleSet, RuleSetVersion Version)?> ForAsync(Core.Regions.Region region, GoldCategory category, int year, CancellationToken ct)
     {
-        foreach (var (set, version) in await ChainAsync(regionIdsLeafToRoot, year, ct))
+        foreach (var (set, version) in await ChainAsync(region, year, ct))
         {
             if (set.CriteriaFor(category, year) is not null)
             {

@@ -3,6 +3,7 @@ using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules;
@@ -44,7 +45,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     {
         var result = new List<(RuleSet, RuleSetVersion, bool)>();
         var ids = Region.IdsLeafToRoot(own.Path);
-        var chain = await catalog.ChainAsync(ids, year, ct);
+        var chain = await catalog.ChainAsync(own, year, ct);
         foreach (var (plan, version) in proposed is null ? chain : WithProposed(chain, ids, proposed, year))
         {
             result.Add((plan, version, result.Count > 0));
@@ -199,7 +200,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         else
         {
             var ledger = LedgerCatalog.Find(measure.Ledger)!;
-            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure).Where(r => years.Contains(r.Year) && r.Region.Path.StartsWith(path) && r.Status == Core.Ledgers.LedgerRowStatus.Active);
+            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure).InSubtreeOf(path).Where(r => years.Contains(r.Year) && r.Status == Core.Ledgers.LedgerRowStatus.Active);
             count = await (unitId is { } unit ? rows.Where(r => r.UnitId == unit) : rows).CountAsync(ct);
         }
 
@@ -216,7 +217,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
             return known;
         }
 
-        var counts = await db.Nominations.Where(n => n.Category == category && n.HonourTaskId == honour && years.Contains(n.Year) && n.Region.Path.StartsWith(path) && (unitId == null || n.UnitId == unitId) && (tier == null || n.Tier == tier))
+        var counts = await db.Nominations.InSubtreeOf(path).Where(n => n.Category == category && n.HonourTaskId == honour && years.Contains(n.Year) && (unitId == null || n.UnitId == unitId) && (tier == null || n.Tier == tier))
             .GroupBy(n => n.CityDecision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var result = (counts.Where(c => c.Key == Decision.Yes).Sum(c => c.Count), (int?)counts.Sum(c => c.Count));
         measured[key] = result;

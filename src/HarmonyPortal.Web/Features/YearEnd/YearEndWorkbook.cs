@@ -191,7 +191,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
     {
         var published = await db.Nominations
             .Where(Nomination.OnPublishedList)
-            .Where(n => n.Category == OfficeHonour.Category && n.Year == year && n.Region.Path.StartsWith(scope.RegionPath))
+            .InScope(scope).Where(n => n.Category == OfficeHonour.Category && n.Year == year)
             .GroupBy(n => n.HonourTaskId)
             .Select(g => new { Honour = g.Key, RegionId = g.Min(n => n.RegionId) })
             .ToListAsync(ct);
@@ -220,7 +220,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
         // The published list: nominees selected on a list the selecting level (province, city or county) has published.
         var selected = await db.Nominations
             .Where(Nomination.OnPublishedList)
-            .Where(n => n.Category == category && n.HonourTaskId == honour && n.Year == year && n.Region.Path.StartsWith(scope.RegionPath))
+            .InScope(scope).Where(n => n.Category == category && n.HonourTaskId == honour && n.Year == year)
             .OrderBy(n => n.Region.Path).ThenBy(n => n.Batch).ThenBy(n => n.Id)
             .Select(n => new { n.RegionId, n.Name, n.Batch, n.Narrative, n.ProvinceReason })
             .ToListAsync(ct);

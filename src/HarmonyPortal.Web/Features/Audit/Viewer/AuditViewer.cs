@@ -66,7 +66,7 @@ public sealed class AuditViewer(HarmonyDbContext db, UserScope scope, AuditLog a
         {
             var root = await db.Regions.AsNoTracking().InScope(scope).Where(r => r.Id == regionId).Select(r => r.Path).SingleOrDefaultAsync(ct)
                 ?? throw new OutOfScopeException();
-            visible = visible.Where(r => r.Path.StartsWith(root));
+            visible = visible.InSubtreeOf(root);
         }
 
         var query = db.AuditEntries.AsNoTracking().InScope(visible, scope);

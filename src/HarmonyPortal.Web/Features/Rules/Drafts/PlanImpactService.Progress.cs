@@ -2,6 +2,7 @@ using System.Globalization;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Rules.Editing;
+using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules.Drafts;
@@ -14,7 +15,7 @@ public sealed partial class PlanImpactService
     /// </summary>
     private async Task<IReadOnlyList<string>> ProgressAsync(Region jurisdiction, IReadOnlyList<int> years, PlanOverride change, CancellationToken ct)
     {
-        var regions = await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(jurisdiction.Path) && r.Level != RegionLevel.Town)
+        var regions = await db.Regions.AsNoTracking().InSubtreeOf(jurisdiction.Path).Where(r => r.Level != RegionLevel.Town)
             .OrderBy(r => r.Level).ThenBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct);
         var current = await CurrentAsync(jurisdiction.Id, change.Plan.FromYear, ct);
         var only = current is null ? null : Changed(current, change.Plan);

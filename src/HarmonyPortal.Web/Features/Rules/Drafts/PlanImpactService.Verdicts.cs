@@ -2,6 +2,7 @@ using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Nominations;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed partial class PlanImpactService
     private async Task<IReadOnlyList<string>> VerdictsAsync(Region jurisdiction, int fromYear, int toYear, PlanOverride change, CancellationToken ct)
     {
         var nominees = await db.Nominations.AsNoTracking().Include(n => n.Region).Include(n => n.Attestations)
-            .Where(n => n.Region.Path.StartsWith(jurisdiction.Path) && n.Year >= fromYear && n.Year <= toYear && Submitted.Contains(n.Sheet.Status) && n.HonourTaskId == "")
+            .InSubtreeOf(jurisdiction.Path).Where(n => n.Year >= fromYear && n.Year <= toYear && Submitted.Contains(n.Sheet.Status) && n.HonourTaskId == "")
             .OrderBy(n => n.Year).ThenBy(n => n.Category).ThenBy(n => n.Region.Path).ThenBy(n => n.Id).ToListAsync(ct);
         if (nominees.Count == 0)
         {
@@ -54,7 +55,7 @@ public sealed partial class PlanImpactService
             if (!criteria.TryGetValue(key, out var pair))
             {
                 var regionIds = Region.IdsLeafToRoot(nominee.Region.Path);
-                var chain = await catalog.ChainAsync(regionIds, nominee.Year, ct);
+                var chain = await catalog.ChainAsync(nominee.Region, nominee.Year, ct);
                 var proposedChain = TaskQuotas.WithProposed(chain, regionIds, change, nominee.Year);
                 criteria[key] = pair = (CriteriaOf(chain, nominee.Category, nominee.Year), CriteriaOf(proposedChain, nominee.Category, nominee.Year),
                     HonourOf(chain, nominee.Category), HonourOf(proposedChain, nominee.Category));

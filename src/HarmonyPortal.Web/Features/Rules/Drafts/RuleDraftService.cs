@@ -28,7 +28,7 @@ public enum DraftStart
 /// that reads without errors and adds no new checker error; a draft applies to nothing until it is published as the
 /// next version (<see cref="RuleSetAdminService.AddVersionAsync"/>), which then deletes it.
 /// </summary>
-public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock, RuleSetAdminService admin)
+public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock, RuleSetAdminService admin, RuleSetCatalog catalog)
 {
     /// <summary>A draft of any jurisdiction in the user's subtree, which the user may edit (administrators only).</summary>
     public async Task<RuleDraftState> LoadAsync(int draftId, CancellationToken ct)
@@ -102,12 +102,12 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
     /// <summary>The drafts of the user's subtree, newest first.</summary>
     public async Task<List<RuleSetDraft>> ListAsync(CancellationToken ct) =>
         await db.RuleSetDrafts.AsNoTracking().Include(d => d.Region)
-            .Where(d => d.Region.Path.StartsWith(scope.RegionPath))
+            .InScope(scope)
             .OrderByDescending(d => d.UpdatedAtUtc).ToListAsync(ct);
 
     /// <summary>The jurisdictions (province, city, county-level) the user may write plans for.</summary>
     public async Task<List<Region>> JurisdictionsAsync(CancellationToken ct) => scope.Holds(AdminDuty.System)
-        ? await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(scope.RegionPath) && r.Level != RegionLevel.Town).OrderBy(r => r.Path).ToListAsync(ct)
+        ? await db.Regions.AsNoTracking().InScope(scope).Where(r => r.Level != RegionLevel.Town).OrderBy(r => r.Path).ToListAsync(ct)
         : [];
 
     /// <summary>What a new plan of the region can start from: its own plans (latest versions) and the plan of the level above in force in <paramref name="year"/>.</summary>
@@ -115,17 +115,7 @@ public sealed class RuleDraftService(HarmonyDbContext db, UserScope scope, Audit
     {
         var own = (await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == region.Id).ToListAsync(ct))
             .GroupBy(v => v.FromYear).Select(g => g.MaxBy(v => v.Version)!).OrderByDescending(v => v.FromYear).ToList();
-        RuleSetVersion? above = null;
-        foreach (var ancestorId in Region.IdsLeafToRoot(region.Path).Where(id => id != region.Id))
-        {
-            var plans = await db.RuleSetVersions.AsNoTracking().Where(v => v.RegionId == ancestorId && v.FromYear <= year).ToListAsync(ct);
-            above = plans.OrderByDescending(v => v.FromYear).ThenByDescending(v => v.Version).FirstOrDefault();
-            if (above is not null)
-            {
-                break;
-            }
-        }
-
+        var above = (await catalog.ChainAsync(region, year, ct)).FirstOrDefault(c => c.Version.RegionId != region.Id).Version;
         return (own, above);
     }
 
