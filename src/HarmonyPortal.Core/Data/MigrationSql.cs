@@ -30,7 +30,8 @@ public static partial class MigrationSql
         }
     }
 
-    /// <summary>The text of the embedded file <c>Sql/<paramref name="fileName"/></c>; throws if there is none.</summary>
+    /// <summary>The text of the embedded file <c>Sql/<paramref name="fileName"/></c>; throws if there is
+    /// none.</summary>
     public static string Read(Assembly migrations, string fileName)
     {
         ArgumentNullException.ThrowIfNull(migrations);
@@ -42,7 +43,8 @@ public static partial class MigrationSql
     }
 
     private static bool IsOnlyComments(string batch) =>
-        batch.Split('\n').All(line => line.Trim().Length == 0 || line.TrimStart().StartsWith("--", StringComparison.Ordinal));
+        batch.Split('\n').All(line =>
+            line.Trim().Length == 0 || line.TrimStart().StartsWith("--", StringComparison.Ordinal));
 
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoSeparator();

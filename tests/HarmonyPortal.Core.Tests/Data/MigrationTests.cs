@@ -75,7 +75,8 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
         await db.SaveChangesAsync();
 
         await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
-        Assert.Equal(LedgerCatalog.All.Count, await db.LedgerRowCounts.Where(c => c.Year == 2025).Select(c => c.Ledger).Distinct().CountAsync());
+        Assert.Equal(LedgerCatalog.All.Count,
+            await db.LedgerRowCounts.Where(c => c.Year == 2025).Select(c => c.Ledger).Distinct().CountAsync());
     }
 
     [Fact]
@@ -84,9 +85,11 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
         await using var db = database.CreateContext();
         var history = db.GetService<IHistoryRepository>();
         await db.Database.ExecuteSqlRawAsync(history.GetCreateScript());
-        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow("20261122022614_Foundation", "10.0.15")));
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(
+            new HistoryRow("20261122022614_Foundation", "10.0.15")));
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database));
 
         Assert.Contains("20261122022614_Foundation", refused.Message, StringComparison.Ordinal);
         Assert.Contains("squashed", refused.Message, StringComparison.Ordinal);
@@ -102,8 +105,10 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
         await MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database);
 
         var history = db.GetService<IHistoryRepository>();
-        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow("29991231000000_FromTheFuture", "10.0.15")));
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database));
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(
+            new HistoryRow("29991231000000_FromTheFuture", "10.0.15")));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => MigrationHistoryGuard.EnsureKnownHistoryAsync(db.Database));
 
         Assert.Contains("newer version", refused.Message, StringComparison.Ordinal);
         Assert.Contains("29991231000000_FromTheFuture", refused.Message, StringComparison.Ordinal);
