@@ -64,6 +64,42 @@ public abstract class LedgerListRoundTripTests<TPortal>(TPortal portal) : IClass
         Assert.Contains("岳阳楼区", county.QuerySelector("#regionId option[selected]")!.TextContent);
     }
 
+    private static List<string> RegionOptions(IHtmlDocument page) =>
+        page.QuerySelectorAll("#regionId option").Select(o => o.GetAttribute("value") ?? "").Where(v => v.Length > 0).ToList();
+
+    [Fact]
+    public async Task RegionFilter_OffersTheChildren_OpensTheSelectedRegion_StillFilters_AndRefusesARegionOutsideTheScope()
+    {
+        using var louqu = await portal.SignedInClientAsync("yylq.clerk");
+        await CreateCoordinatorAsync(louqu, "周筛选", TestIdNumbers.WithCheckDigit("43060219800505006"));
+        using var city = await portal.SignedInClientAsync("yy.reviewer");
+        var louquId = (await portal.RegionIdAsync("430602")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var townId = (await portal.RegionIdAsync("430602-001")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Unfiltered: the city and its counties, not the towns below a county (issue 21: no whole subtree per page).
+        var whole = await city.GetPageAsync("/ledgers/coordinators?year=2026");
+        Assert.Contains(louquId, RegionOptions(whole));
+        Assert.DoesNotContain(townId, RegionOptions(whole));
+        Assert.Contains("岳阳楼区 ＋", whole.QuerySelectorAll("#regionId option").Single(o => o.GetAttribute("value") == louquId).TextContent);
+        Assert.NotNull(whole.QuerySelector("[data-testid=region-drill-hint]"));
+
+        // The county chosen: its towns are offered too, and the list holds the county's rows only.
+        var county = await city.GetPageAsync($"/ledgers/coordinators?year=2026&regionId={louquId}");
+        Assert.Contains(townId, RegionOptions(county));
+        Assert.Equal(louquId, county.QuerySelector("#regionId option[selected]")!.GetAttribute("value"));
+        var names = county.QuerySelectorAll("[data-testid=ledger-row]").Select(r => r.TextContent).ToList();
+        Assert.Contains(names, n => n.Contains("周筛选", StringComparison.Ordinal));
+        Assert.All(county.QuerySelectorAll("[data-testid=ledger-row] td:first-child"), td => Assert.Equal("岳阳楼区", td.TextContent.Trim()));
+
+        // A town selected directly (a bookmarked address) is offered with its trail; a region of another city is refused.
+        var town = await city.GetPageAsync($"/ledgers/coordinators?year=2026&regionId={townId}");
+        Assert.Equal(townId, town.QuerySelector("#regionId option[selected]")!.GetAttribute("value"));
+        Assert.Contains("共 0 条", Count(town));
+        var elsewhere = await portal.RegionIdAsync("360700");
+        var refused = await city.Http.GetAsync($"/ledgers/coordinators?year=2026&regionId={elsewhere}");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
     [Fact]
     public async Task ListPage_FilteredBeyondOnePage_StillCountsEveryMatchingRow()
     {

@@ -78,7 +78,7 @@ public sealed class LedgerQueryService(
         var canWrite = scope.CanWriteRecordsOf(scope.RegionId);
         var listYear = query.Year!.Value;
         return new LedgerListViewModel(definition, query, found.Take(LedgerListQuery.PageSize).ToList(), hasNext,
-            RegionOption.Flatten(tree), YearChoices(CurrentYear), canWrite)
+            RegionOption.DrillDown(tree, query.RegionId), YearChoices(CurrentYear), canWrite)
         {
             SearchNote = note,
             Total = total,
