@@ -17,6 +17,7 @@ using HarmonyPortal.Core.Spreadsheets;
 //   The province's year-end workbook over N ledger rows in a SQLite file, end to end, against the floor writer's N rows.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- import --rows 100000 [--keep DIR]
 //   A county clerk's import of an N-row coordinator workbook, checked and committed into SQLite, against reading the file.
+//   --postgres CONN imports into a fresh database on that PostgreSQL server instead (left there: drop harmony_bench_import_*).
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- logins [--seconds 10]
 //   Password checks per second at the portal's PBKDF2 cost, one core and all, beside Identity's default cost.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- ciphers [--numbers 200000]   (ADR 0022)
@@ -40,8 +41,8 @@ return args.FirstOrDefault() switch
     "xlsx-one" => RunOne(args),
     "year-end" => await YearEndBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture)),
     "year-end-one" => await YearEndBench.RunOneAsync(Option(args, "--db")!, Option(args, "--out")!),
-    "import" => await ImportBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture), Option(args, "--keep")),
-    "import-one" => await ImportBench.RunOneAsync(Option(args, "--mode")!, Option(args, "--file")!, int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture), Option(args, "--db"), Option(args, "--data")),
+    "import" => await ImportBench.CompareAsync(int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture), Option(args, "--keep"), Option(args, "--postgres")),
+    "import-one" => await ImportBench.RunOneAsync(Option(args, "--mode")!, Option(args, "--file")!, int.Parse(Option(args, "--rows")!, CultureInfo.InvariantCulture), Option(args, "--db"), Option(args, "--data"), Option(args, "--provider")),
     "xlsx-read" => HarmonyPortal.Bench.Readers.ReaderBench.Compare(Args.Int(args, "--rows", 100_000), Args.Int(args, "--wide-rows", 3), args.Contains("--timing-only")),
     "xlsx-read-one" => HarmonyPortal.Bench.Readers.ReaderBench.RunOne(Option(args, "--reader")!, Option(args, "--file")!),
     "closedxml" => HarmonyPortal.Bench.Readers.ClosedXmlBench.Compare(Args.Int(args, "--rows", 100_000)),

@@ -74,6 +74,12 @@ public static class BulkInsert
             return;
         }
 
+        if (connection is Npgsql.NpgsqlConnection npgsql)
+        {
+            await PostgresRowCopier.CopyAsync(npgsql, entity, columns, mappings, rows, getters, ProviderValue, ct);
+            return;
+        }
+
         DbCommand? command = null;
         try
         {
