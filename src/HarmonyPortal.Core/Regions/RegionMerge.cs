@@ -43,9 +43,9 @@ public static class RegionMerge
 
         var sourceSheets = await db.NominationSheets.AsNoTracking().Where(s => s.RegionId == source.Id).ToListAsync(ct);
         var targetSheets = await db.NominationSheets.AsNoTracking().Where(s => s.RegionId == target.Id).ToListAsync(ct);
-        foreach (var sheet in sourceSheets.Where(s => targetSheets.Any(t => t.Category == s.Category && t.Year == s.Year && t.Batch == s.Batch)))
+        foreach (var sheet in sourceSheets.Where(s => targetSheets.Any(t => MergeSheetKinds.Same(t, s))))
         {
-            conflicts.Add($"推荐表（{sheet.Year} 年度 {CategoryText(sheet.Category)} 第 {sheet.Batch + 1} 批）：两地各有一份，须先由县级处理其中一份。");
+            conflicts.Add($"推荐表（{sheet.Year} 年度 {MergeSheetKinds.Text(sheet)} 第 {sheet.Batch + 1} 批）：两地各有一份，须先由县级处理其中一份。");
         }
 
         var towns = await db.Regions.AsNoTracking().Where(r => r.ParentId == source.Id).Select(r => r.Name).ToListAsync(ct);
@@ -149,7 +149,4 @@ public static class RegionMerge
 
     private static int? Mapped(Dictionary<int, int> unitOf, int? unitId) =>
         unitId is { } id && unitOf.TryGetValue(id, out var mapped) ? mapped : unitId;
-
-    private static string CategoryText(Rules.GoldCategory category) =>
-        LedgerCatalog.Find(Rules.TaskKinds.LedgerOf(category))?.Title is { } title ? title + "的推荐" : category.ToString();
 }

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace HarmonyPortal.Core.Rules;
 
-/// <summary>An honour a criterion refers to: a gold category's title, optionally one tier of it (by the tier's id).</summary>
-public sealed record HonourReference(GoldCategory Category, string? Tier);
+/// <summary>
+/// An honour a criterion refers to: a gold category's title, optionally one tier of it (by the tier's id); or, with
+/// <paramref name="HonourTaskId"/>, an office-defined honour (<see cref="OfficeHonour"/>, category −1) and one of its tiers.
+/// </summary>
+public sealed record HonourReference(GoldCategory Category, string? Tier, string HonourTaskId = "");
 
 /// <summary>
 /// The facts of "held an honour in an earlier year" criteria, written "honour:&lt;category&gt;[:&lt;tier id&gt;]" in a rule file
@@ -23,6 +26,11 @@ public static class HonourFacts
         if (!IsHonour(fact))
         {
             return null;
+        }
+
+        if (OfficeHonourFacts.Parse(fact) is { } office)
+        {
+            return office;
         }
 
         var parts = fact[Prefix.Length..].Split(':');
@@ -60,8 +68,9 @@ public static class HonourFacts
             return fact;
         }
 
-        var title = set?.HonourTask(honour.Category)?.Honour?.Title ?? TaskKinds.TitleOf(honour.Category);
-        return honour.Tier is { } tier ? $"{title}（{TierName(set, honour.Category, tier)}）" : title;
+        var task = set?.HonourTask(honour.Category, honour.HonourTaskId)?.Honour;
+        var title = task?.Title ?? (OfficeHonour.Is(honour.HonourTaskId) ? honour.HonourTaskId : TaskKinds.TitleOf(honour.Category));
+        return honour.Tier is { } tier ? $"{title}（{TierProgression.TierName(task, tier)}）" : title;
     }
 
     /// <summary>The earlier years a test looks at, in words: "2025年及以前", "2025年", "2023–2025年".</summary>

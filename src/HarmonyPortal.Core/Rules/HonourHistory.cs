@@ -6,7 +6,8 @@ namespace HarmonyPortal.Core.Rules;
 /// One earlier nomination of the same person or organisation: its year, category and tier (a tier's id), and whether
 /// it was selected onto a published list (held) or only nominated.
 /// </summary>
-public sealed record HonourRecord(GoldCategory Category, int Year, string? Tier, bool Published);
+/// <remarks>An office-defined honour's record has <see cref="OfficeHonour.Category"/> and its honour task's id.</remarks>
+public sealed record HonourRecord(GoldCategory Category, int Year, string? Tier, bool Published, string HonourTaskId = "");
 
 /// <summary>
 /// The earlier nominations of the candidates a page evaluates, looked up once for the page (by ID number, credit code
@@ -21,7 +22,7 @@ public sealed class HonourHistory(IReadOnlyDictionary<(Type Ledger, long RowId),
 
     /// <summary>The records of <paramref name="row"/>'s earlier years matching the honour, within <paramref name="withinYears"/> years when given.</summary>
     public IEnumerable<HonourRecord> Matching(LedgerRow row, HonourReference honour, int? withinYears) =>
-        Of(row).Where(r => r.Category == honour.Category && (honour.Tier is null || r.Tier == honour.Tier)
+        Of(row).Where(r => r.Category == honour.Category && r.HonourTaskId == honour.HonourTaskId && (honour.Tier is null || r.Tier == honour.Tier)
             && r.Year < row.Year && (withinYears is not { } n || r.Year >= row.Year - n));
 
     /// <summary>Key of a row for the constructor's dictionary.</summary>

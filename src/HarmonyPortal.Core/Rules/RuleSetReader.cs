@@ -378,7 +378,11 @@ public static partial class RuleSetReader
             }
 
             var fact = String(e, "fact", path, maxLength: MaxIdLength);
-            if (fact is not null && HonourFacts.IsHonour(fact) && HonourFacts.Parse(fact) is null)
+            if (fact is not null && OfficeHonourFacts.Is(fact))
+            {
+                Fail<int>($"{path}.fact", $"“{fact}”：选树条件只能引用三类金牌称号；自定义称号的逐年层级递进由其层级的 requiresTierBelow 设定");
+            }
+            else if (fact is not null && HonourFacts.IsHonour(fact) && HonourFacts.Parse(fact) is null)
             {
                 Fail<int>($"{path}.fact", $"未知的称号“{fact}”：应为 honour:coordinator、honour:socialOrganization 或 honour:mediationOrganization，可加“:层级编号”");
             }

@@ -11,7 +11,8 @@ public static class TierProgression
     public const string CriterionId = "tier-progression";
 
     /// <summary>The requirement for a nominee of <paramref name="tier"/>, or null when the tier requires nothing.</summary>
-    public static Criterion? Requirement(Honour honour, GoldCategory category, string? tier)
+    /// <remarks>For an office-defined honour (<paramref name="honourTaskId"/> given) the test names its tier by <see cref="OfficeHonourFacts"/>.</remarks>
+    public static Criterion? Requirement(Honour honour, GoldCategory category, string? tier, string honourTaskId = "")
     {
         var at = tier is null ? -1 : honour.Tiers.ToList().FindIndex(t => t.Id == tier);
         if (at <= 0 || !honour.Tiers[at].RequiresTierBelow)
@@ -21,7 +22,7 @@ public static class TierProgression
 
         var below = honour.Tiers[at - 1];
         return new Criterion(CriterionId, $"需此前年度已获“{below.Name}”称号", "逐年层级递进",
-            new CriterionTest(HonourFacts.Key(category, below.Id), TestOperator.Held, null));
+            new CriterionTest(OfficeHonour.Is(honourTaskId) ? OfficeHonourFacts.Key(honourTaskId, below.Id) : HonourFacts.Key(category, below.Id), TestOperator.Held, null));
     }
 
     /// <summary>The criteria with the requirement added ("all of" both), either alone when the other is null.</summary>

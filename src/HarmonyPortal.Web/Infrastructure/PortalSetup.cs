@@ -92,6 +92,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Nominations.GoldRuleLookup>();
         builder.Services.AddScoped<Features.Nominations.SheetChecks>();
         builder.Services.AddScoped<Features.Nominations.HonourHistoryLookup>();
+        builder.Services.AddScoped<Features.Nominations.HonoursSelectedHere>();
         builder.Services.AddScoped<Features.Nominations.NominationService>();
         builder.Services.AddSingleton(Features.Nominations.EvidenceOptions.Read(builder.Configuration));
         builder.Services.AddScoped<Features.Nominations.NominationQueryService>();

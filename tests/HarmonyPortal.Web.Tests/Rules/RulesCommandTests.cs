@@ -50,6 +50,20 @@ public abstract class RulesCommandTests<TPortal>(TPortal portal) : IClassFixture
     }
 
     [Fact]
+    public async Task ACityAndACountyBelowItDisagreeingOnWhoSelects_AreWarnedInBothFiles_NamingEachOther()
+    {
+        var (city, county) = (Sample("selecting-level-city"), Sample("selecting-level-county"));
+
+        var (exit, output) = await RunAsync(city, county);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"{city}: $.tasks[0].honour.selectingLevel：（警告）称号“金牌劳动关系协调员”由哪一级择优选树并发布，本规划（省级）与下级规划“{county}”（市级）不一致（重叠年度 2023 年）", output);
+        Assert.Contains($"{city}: $.tasks[2].honour.selectingLevel：（警告）称号“培育达标典型”由哪一级择优选树并发布，本规划（县级）与下级规划“{county}”（市级）不一致", output);
+        Assert.Contains($"{county}: $.tasks[0].honour.selectingLevel：（警告）称号“金牌劳动关系协调员”由哪一级择优选树并发布，本规划（市级）与上级规划“{city}”（省级）不一致", output);
+        Assert.DoesNotContain("$.tasks[1].honour.selectingLevel", output);
+    }
+
+    [Fact]
     public async Task RegionsComeFromTheDatabase_NotTheBuiltInSeed()
     {
         var before = await RunAsync(Sample("unknown-region"));

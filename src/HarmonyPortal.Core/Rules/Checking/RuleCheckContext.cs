@@ -6,8 +6,11 @@ namespace HarmonyPortal.Core.Rules.Checking;
 /// <summary>A region as the checker knows it: its code, name, level and the code of its parent (null at a province).</summary>
 public sealed record KnownRegion(string Code, string Name, RegionLevel Level, string? ParentCode);
 
-/// <summary>Another stored plan, for the period-overlap check: its jurisdiction, period and how to name it in a message.</summary>
-public sealed record StoredPlan(string Jurisdiction, int FromYear, int ToYear, string Label);
+/// <summary>
+/// Another stored plan, for the period-overlap check: its jurisdiction, period and how to name it in a message; with its
+/// rules (when read), also for comparing who selects and publishes an honour across a city and the counties below it.
+/// </summary>
+public sealed record StoredPlan(string Jurisdiction, int FromYear, int ToYear, string Label, RuleSet? Rules = null);
 
 /// <summary>
 /// What a plan is checked against: the known regions, the member units of each region (short names, by region

@@ -21,6 +21,7 @@ public static partial class RuleChecker
         }
 
         run.Criteria();
+        run.SelectingLevelsAcrossPlans();
         return run.Findings;
     }
 

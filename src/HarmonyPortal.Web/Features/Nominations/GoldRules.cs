@@ -21,7 +21,7 @@ public sealed record GoldRules(RuleSet? CriteriaSet, RuleSetVersion? CriteriaVer
     /// year when the honour's tier requires it (<see cref="TierProgression"/>).
     /// </summary>
     public CriterionNode? Criteria(GoldCategory category, string? tier) =>
-        TierProgression.With(Criteria(category), Task?.Honour is { Category: not null } honour ? TierProgression.Requirement(honour, category, tier) : null);
+        TierProgression.With(Criteria(category), Task?.Honour is { } honour ? TierProgression.Requirement(honour, category, tier, HonourId) : null);
 
     /// <summary>The gold category the rules were looked up for, or <see cref="OfficeHonour.Category"/>.</summary>
     public GoldCategory Category { get; init; }

@@ -12,7 +12,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 /// organisation without credit code, by its name in its region, as its ledger identifies it) in an earlier year's row of the category's ledger, nominated, and whether selected
 /// onto a published list. Two queries per category for the whole page, whatever the number of candidates.
 /// </summary>
-public sealed class HonourHistoryLookup(HarmonyDbContext db)
+public sealed partial class HonourHistoryLookup(HarmonyDbContext db)
 {
     public Task<HonourHistory> ForAsync(GoldCategory category, IEnumerable<LedgerRow> candidates, CancellationToken ct) =>
         ForAsync(candidates.Select(r => (category, r)), ct);

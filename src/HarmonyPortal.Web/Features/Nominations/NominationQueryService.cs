@@ -12,7 +12,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 
 /// <summary>What each level sees: its own sheet, the sheets of the regions below, one sheet, one nominee.</summary>
 public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope, SheetChecks checks, GoldRuleLookup rules, HonourHistoryLookup history,
-    Offices.UnitContacts.UnitContactService contacts, TimeProvider clock)
+    Offices.UnitContacts.UnitContactService contacts, TimeProvider clock, HonoursSelectedHere selectedHere)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -26,6 +26,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var goldRules = await rules.ForAsync(own, category, y, ct, honour);
         var batches = goldRules.Batches(y);
         var officeHonours = goldRules.Chain.SelectMany(c => OfficeHonour.Of(c.Set)).Select(t => (t.Id, t.Honour!.Title)).ToList();
+        officeHonours.AddRange(await selectedHere.OfficeHonoursAsync(own, y, ct));
         var title = goldRules.Task is null ? null : goldRules.Title;
         if (own.Level == RegionLevel.Province)
         {
@@ -37,6 +38,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
                 var union = batches.Union(cityRules.Batches(y)).ToList();
                 batches = union.Any(x => x > 0) ? union.Where(x => x > 0).Order().ToList() : [0];
                 officeHonours.AddRange(cityRules.Chain.SelectMany(c => OfficeHonour.Of(c.Set)).Select(t => (t.Id, t.Honour!.Title)));
+                officeHonours.AddRange(await selectedHere.OfficeHonoursAsync(city, y, ct));
                 title ??= cityRules.Task is null ? null : cityRules.Title;
             }
         }
@@ -144,7 +146,7 @@ public sealed class NominationQueryService(HarmonyDbContext db, UserScope scope,
         var definition = goldRules.LedgerDefinition;
         var row = await definition.Rows(db).AsNoTracking().Include(r => r.Region).SingleOrDefaultAsync(r => r.Id == nomination.LedgerRowId, ct);
         var criteria = goldRules.Criteria(nomination.Category, nomination.Tier);
-        var held = row is null || OfficeHonour.Is(nomination.HonourTaskId) ? HonourHistory.None : await history.ForAsync(nomination.Category, [row], ct);
+        var held = row is null ? HonourHistory.None : await history.ForAsync(goldRules, [row], ct);
         var verdict = row is null || criteria is null ? null : RuleEvaluator.Evaluate(criteria, row, NominationAttestation.Reviews(nomination.Attestations), Today, held);
         var current = row is null ? [] : new Dictionary<long, Dictionary<string, string>> { [row.Id] = LedgerSnapshot.Of(definition, row) };
         var evaluations = await db.NominationEvaluations.AsNoTracking().Where(e => e.NominationId == id).OrderByDescending(e => e.Id).ToListAsync(ct);

@@ -90,7 +90,7 @@ public sealed class SheetChecks(HarmonyDbContext db, GoldRuleLookup rules, Honou
         var goldRules = await rules.ForAsync(region, sheet, ct);
         var ids = nominees.Select(n => n.LedgerRowId).ToList();
         var rows = await goldRules.LedgerDefinition.Rows(db).AsNoTracking().Include(r => r.Region).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var held = OfficeHonour.Is(sheet.HonourTaskId) ? HonourHistory.None : await history.ForAsync(sheet.Category, rows.Values, ct);
+        var held = await history.ForAsync(goldRules, rows.Values, ct);
         var verdicts = nominees.Select(n =>
         {
             var row = rows.GetValueOrDefault(n.LedgerRowId);

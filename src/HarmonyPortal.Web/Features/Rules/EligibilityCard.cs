@@ -9,6 +9,9 @@ public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, int
     /// <summary>Whether the criteria come from a plan of a level above (the jurisdiction's own plan sets none).</summary>
     public bool Inherited { get; init; }
 
+    /// <summary>The honour's title when it is not the category's (an office-defined honour, ADR 0026); null for a gold category.</summary>
+    public string? Title { get; init; }
+
     public static string CategoryName(GoldCategory category) => category switch
     {
         GoldCategory.Coordinator => "金牌劳动关系协调员",

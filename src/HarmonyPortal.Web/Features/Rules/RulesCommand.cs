@@ -62,8 +62,10 @@ public static class RulesCommand
             await output.WriteLineAsync("未找到门户数据库：按内置的地区种子和默认成员单位检查");
         }
 
+        var named = files.Select(f => (Label: f, Read: ReadFile(f))).ToList();
+        context = RulesCommandFiles.WithEachOther(context, named.Select(f => (f.Label, f.Read.Item1)));
         var sources = files.Count > 0
-            ? files.Select(f => (Label: f, Read: ReadFile(f)))
+            ? named.AsEnumerable()
             : stored.Select(p => (p.Label, Read: (p.RuleSet, p.Errors)));
         var (errors, warnings, count) = (0, 0, 0);
         foreach (var (label, (ruleSet, readErrors)) in sources)

@@ -27,7 +27,7 @@ public static class StoredRulePlans
         return new RuleCheckContext(
             regions,
             regions.Where(r => r.Level != RegionLevel.Town).ToDictionary(r => r.Code, r => stored.GetValueOrDefault(r.Code) ?? RuleCheckContext.DefaultUnits(r.Level), StringComparer.Ordinal),
-            plans.Where(p => p.RuleSet is not null).Select(p => new StoredPlan(p.Jurisdiction, p.RuleSet!.FromYear, p.RuleSet.ToYear, p.Label)).ToList());
+            plans.Where(p => p.RuleSet is not null).Select(p => new StoredPlan(p.Jurisdiction, p.RuleSet!.FromYear, p.RuleSet.ToYear, p.Label, p.RuleSet)).ToList());
     }
 
     /// <summary>
