@@ -11,72 +11,17 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(pwd)
 
-log() { printf '==> %s\n' "$*"; }
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
-as_root() {
-    if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
-}
+hp_install_missing postgresql chromium fonts-noto-cjk poppler-utils python3-openpyxl nodejs npm
+tools/xlsx-readers/setup.sh
+tools/browser-compat/setup.sh
 
-install_missing() {
-    local missing=()
-    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-    command -v chromium >/dev/null || missing+=(chromium)
-    compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || missing+=(fonts-noto-cjk)
-    command -v pdftotext >/dev/null || missing+=(poppler-utils)
-    /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing+=(python3-openpyxl)
-    command -v npm >/dev/null || missing+=(nodejs npm)
-    if ((${#missing[@]})); then
-        log "installing ${missing[*]}"
-        as_root apt-get update -qq
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    fi
-    tools/xlsx-readers/setup.sh
-    tools/browser-compat/setup.sh
-}
-
-free_port() {
-    local port
-    for _ in $(seq 1 50); do
-        port=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "no free port found" >&2
-    return 1
-}
-
-PG_DIR=""
-PG_BIN=""
-pg_run() {
-    # PostgreSQL refuses to run as root; use its own system user then.
-    if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-stop_postgres() {
-    if [[ -n "$PG_DIR" && -d "$PG_DIR" ]]; then
-        pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-        rm -rf "$PG_DIR"
-    fi
-}
-
-start_postgres() {
-    PG_BIN=$(dirname "$(ls -1 /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
-    PG_DIR=$(mktemp -d /tmp/harmony-pg.XXXXXX)
-    [[ $EUID -eq 0 ]] && chown postgres: "$PG_DIR"
-    local port
-    port=$(free_port)
-    log "starting PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($PG_DIR)"
-    pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
-        -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
-    export HARMONY_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Timeout=30"
-}
-
-install_missing
-trap stop_postgres EXIT
-start_postgres
+PG_DIR=$(mktemp -d /tmp/harmony-pg.XXXXXX)
+trap 'hp_pg_stop; rm -rf "$PG_DIR"' EXIT
+hp_pg_start "$PG_DIR" "$(hp_free_port)" $HP_PG_NO_DURABILITY -c max_connections=200
+export HARMONY_TEST_PG="$HP_PG_CONNECTION"
 
 export HARMONY_ARTIFACTS="$ROOT/artifacts"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

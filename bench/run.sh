@@ -36,68 +36,24 @@ else
     RESULTS="$ROOT/bench/results.json" REPORT="$ROOT/docs/benchmarks.md"
 fi
 
-log() { printf '==> %s\n' "$*"; }
-
-as_root() {
-    if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
-}
-
-install_missing() {
-    local missing=()
-    command -v wrk >/dev/null || missing+=(wrk)
-    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-    command -v chromium >/dev/null || missing+=(chromium)
-    compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || missing+=(fonts-noto-cjk)
-    if ((${#missing[@]})); then
-        log "installing ${missing[*]}"
-        as_root apt-get update -qq
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    fi
-}
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 # The benchmarks own ports 56000–56099: the portal takes one, PostgreSQL another.
-free_port() {
-    local port
-    for port in $(seq "$1" "$2"); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "no free port in $1–$2" >&2
-    return 1
-}
-
 WORK=$(mktemp -d /tmp/harmony-bench.XXXXXX)
-PG_DIR="$WORK/pg"
-PG_BIN=""
-pg_run() {
-    if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+if [[ $EUID -eq 0 ]]; then chown postgres: "$WORK"; fi
 
 cleanup() {
-    if [[ -n "$PG_BIN" && -d "$PG_DIR/data" ]]; then
-        pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-    fi
+    hp_pg_stop
     if ((KEEP)); then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
-start_postgres() {
-    PG_BIN=$(dirname "$(ls -1 /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
-    mkdir -p "$PG_DIR"
-    [[ $EUID -eq 0 ]] && chown postgres: "$WORK" "$PG_DIR"
-    PG_PORT=$(free_port 56050 56099)
-    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{print $3}')
-    log "starting PostgreSQL $PG_VERSION on 127.0.0.1:$PG_PORT"
-    pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
-}
-
 STARTED="$(date -u '+%Y-%m-%d %H:%M') UTC"
-install_missing
-start_postgres
+hp_install_missing wrk postgresql chromium fonts-noto-cjk
+PG_PORT=$(hp_free_port 56050 56099)
+hp_pg_start "$WORK/pg" "$PG_PORT" $HP_PG_NO_DURABILITY -c max_connections=200
+PG_VERSION=$HP_PG_VERSION
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "building (Release)"
 dotnet build bench/HarmonyPortal.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -121,7 +77,7 @@ run xlsx-read --rows "$IMPORT_ROWS"
 run logins
 run ciphers
 
-PORT=$(free_port 56000 56049)
+PORT=$(hp_free_port 56000 56049)
 for provider in sqlite postgres; do
     data="$WORK/$provider"
     mkdir -p "$data"

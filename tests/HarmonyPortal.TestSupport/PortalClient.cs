@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using HarmonyPortal.Harness;
 using Xunit;
 
 namespace HarmonyPortal.TestSupport;
@@ -22,23 +23,21 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await ParseAsync(response);
     }
 
-    /// <summary>The antiforgery token of any form on the page at <paramref name="url"/>.</summary>
+    /// <summary>The antiforgery token of any form on the page at <paramref name="url"/> (which must answer 200).</summary>
     public async Task<string> TokenFromAsync(string url)
     {
-        var page = await GetPageAsync(url);
-        var input = page.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement;
-        return input?.Value ?? throw new InvalidOperationException($"No antiforgery token on {url}.");
+        var response = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return PortalLogin.Token(await response.Content.ReadAsStringAsync())
+            ?? throw new InvalidOperationException($"No antiforgery token on {url}.");
     }
 
     public Task<HttpResponseMessage> PostAsync(string url, string token, params (string Key, string Value)[] fields) =>
-        http.PostAsync(url, new FormUrlEncodedContent(fields.Append(("__RequestVerificationToken", token))
-            .Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))));
+        PortalLogin.PostAsync(http, url, token, fields);
 
-    public async Task<HttpResponseMessage> LoginAsync(string userName, string password = DemoPassword)
-    {
-        var token = await TokenFromAsync("/account/login");
-        return await PostAsync("/account/login", token, ("UserName", userName), ("Password", password));
-    }
+    /// <summary>Signs in through the real login form (<see cref="PortalLogin"/>, shared with the benchmarks and tools).</summary>
+    public async Task<HttpResponseMessage> LoginAsync(string userName, string password = DemoPassword) =>
+        await PortalLogin.SignInAsync(http, userName, password);
 
     public async Task LoginOrFailAsync(string userName, string password = DemoPassword)
     {

@@ -33,6 +33,15 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
     /// </summary>
     public const string QuietJobs = "deadline-reminders,material-reminders,recycle-bin-purge,personal-file-sweep,audit-retention";
 
+    /// <summary>
+    /// The PBKDF2 cost of this portal's password hashes: low, because most tests sign in to test something else.
+    /// Portals of the tests about passwords themselves keep the product's cost (<see cref="ProductPasswordCostPortal"/>).
+    /// </summary>
+    public const int TestPasswordHashIterations = 1_000;
+
+    /// <summary>The configured PBKDF2 cost, or null for the product's default (210,000).</summary>
+    protected virtual int? PasswordHashIterations => environment == "Development" ? TestPasswordHashIterations : null;
+
     public ManualClock Clock { get; } = new();
 
     public DatabaseProvider Provider => provider;
@@ -66,7 +75,7 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
 
     public virtual async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider);
+        database = await TestDatabase.CreateMigratedAsync(provider);
         _ = Services; // start the host: migrate and seed now, not inside the first test
     }
 
@@ -91,6 +100,11 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
         builder.UseSetting("Harmony:DataDirectory", dataDirectory);
         builder.UseSetting("Demo:SampleLedgers", "false"); // tests count ledger rows exactly: no sample rows
         builder.UseSetting("Jobs:Disabled", QuietJobs);
+        if (PasswordHashIterations is { } iterations)
+        {
+            builder.UseSetting("Security:PasswordHashIterations", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -148,3 +162,13 @@ internal sealed class ClientAddressStartupFilter : IStartupFilter
 public sealed class SqlitePortal() : PortalFactory(DatabaseProvider.Sqlite);
 
 public sealed class PostgresPortal() : PortalFactory(DatabaseProvider.Postgres);
+
+/// <summary>A portal that hashes passwords at the product's cost, for the tests that check the cost itself.</summary>
+public abstract class ProductPasswordCostPortal(DatabaseProvider provider) : PortalFactory(provider)
+{
+    protected override int? PasswordHashIterations => null;
+}
+
+public sealed class SqliteProductPasswordCostPortal() : ProductPasswordCostPortal(DatabaseProvider.Sqlite);
+
+public sealed class PostgresProductPasswordCostPortal() : ProductPasswordCostPortal(DatabaseProvider.Postgres);

@@ -7,6 +7,8 @@ namespace HarmonyPortal.TestSupport;
 /// <summary>
 /// A throwaway database for one test class: a fresh SQLite file, or a fresh database on the
 /// PostgreSQL server named by HARMONY_TEST_PG (test.sh starts one). Dropped on dispose.
+/// <see cref="CreateAsync"/> gives an empty database (for the tests of migrating itself);
+/// <see cref="CreateMigratedAsync"/> copies the run's migrated template (<see cref="MigratedTemplate"/>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -27,30 +29,34 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>An empty database: the tests that an empty database migrates start here.</summary>
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => CreateFromAsync(provider, template: null);
+
+    /// <summary>A database already at the latest migration: a copy of the template this test run migrated once.</summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider) =>
+        await CreateFromAsync(provider, await MigratedTemplate.ForAsync(provider));
+
+    private static async Task<TestDatabase> CreateFromAsync(DatabaseProvider provider, string? template)
     {
         if (provider == DatabaseProvider.SqlServer)
         {
             throw new NotSupportedException("No SQL Server engine runs here; SQL Server is checked by parsing its migration script (SqlServerMigrationScriptTests).");
         }
 
-        var name = "hp_" + Guid.NewGuid().ToString("N")[..16];
+        var name = NewName();
         if (provider == DatabaseProvider.Sqlite)
         {
-            var path = Path.Combine(TestPaths.Scratch("sqlite"), name + ".db");
-            return new TestDatabase(provider, $"Data Source={path};Pooling=False", path, null);
+            var path = SqlitePath(name);
+            if (template is not null)
+            {
+                File.Copy(template, path);
+            }
+
+            return new TestDatabase(provider, SqliteConnectionString(path), path, null);
         }
 
-        var server = ServerConnectionString();
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        return new TestDatabase(provider, builder.ConnectionString, null, name);
+        await CreatePostgresDatabaseAsync(name, template ?? "template0");
+        return new TestDatabase(provider, PostgresConnectionString(name), null, name);
     }
 
     public HarmonyDbContext CreateContext() => new(HarmonyDatabase.Options(Provider, ConnectionString));
@@ -66,20 +72,47 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (sqlitePath is not null)
         {
-            foreach (var file in new[] { sqlitePath, sqlitePath + "-wal", sqlitePath + "-shm" })
-            {
-                File.Delete(file);
-            }
+            DeleteSqliteFiles(sqlitePath);
         }
 
         if (postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(ServerConnectionString());
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync(postgresName);
         }
+    }
+
+    internal static string NewName() => "hp_" + Guid.NewGuid().ToString("N")[..16];
+
+    internal static string SqlitePath(string name) => Path.Combine(TestPaths.Scratch("sqlite"), name + ".db");
+
+    internal static string SqliteConnectionString(string path) => $"Data Source={path};Pooling=False";
+
+    internal static void DeleteSqliteFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    internal static string PostgresConnectionString(string name) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString;
+
+    internal static async Task CreatePostgresDatabaseAsync(string name, string template)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    internal static async Task DropPostgresDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string ServerConnectionString() =>

@@ -3,8 +3,6 @@ namespace HarmonyPortal.Reliability;
 /// <summary>Valid, distinct coordinator rows: ID numbers with the GB 11643 check character, phones in the mobile format.</summary>
 public static class Coordinators
 {
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
     public static readonly string[] Headers =
         ["序号", "姓名", "性别", "民族", "身份证号码", "工作单位", "职务", "学历", "任职协调员时间", "联系方式", "类别", "职业技能等级", "证书编号", "发证日期", "是否在任"];
 
@@ -17,8 +15,7 @@ public static class Coordinators
         var born = new DateOnly(1960, 1, 1).AddDays(serial);
         var sequence = 100 + writer;
         var seventeen = $"430602{born:yyyyMMdd}{sequence:000}";
-        var sum = seventeen.Select((c, i) => (c - '0') * Weights[i]).Sum();
-        return (seventeen + "10X98765432"[sum % 11], sequence % 2 == 1 ? "男" : "女");
+        return (seventeen + Core.Ledgers.Fields.IdNumber.CheckCharacter(seventeen), sequence % 2 == 1 ? "男" : "女");
     }
 
     public static string Phone(int writer, int serial) => $"139{writer % 100:00}{serial % 1_000_000:000000}";

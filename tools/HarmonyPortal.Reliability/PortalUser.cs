@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HarmonyPortal.Harness;
 
 namespace HarmonyPortal.Reliability;
 
@@ -34,8 +35,7 @@ public sealed partial class PortalUser : IDisposable
 
     public async Task LoginAsync()
     {
-        var form = await TokenFromAsync("/account/login");
-        var response = await PostAsync("/account/login", form, ("UserName", UserName), ("Password", Password));
+        var response = await PortalLogin.SignInAsync(http, UserName, Password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Login of {UserName} answered {(int)response.StatusCode}.");
@@ -61,16 +61,10 @@ public sealed partial class PortalUser : IDisposable
         }
     }
 
-    public async Task<string> TokenFromAsync(string url)
-    {
-        var html = await http.GetStringAsync(url);
-        var match = TokenInput().Match(html);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {url}.");
-    }
+    public Task<string> TokenFromAsync(string url) => PortalLogin.TokenFromAsync(http, url);
 
     public Task<HttpResponseMessage> PostAsync(string url, string formToken, params (string Key, string Value)[] fields) =>
-        http.PostAsync(url, new FormUrlEncodedContent(fields.Append(("__RequestVerificationToken", formToken))
-            .Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))));
+        PortalLogin.PostAsync(http, url, formToken, fields);
 
     /// <summary>Posts a new coordinator row; a redirect to the row is a success, anything else is counted as an error.</summary>
     public async Task<WriteOutcome> CreateCoordinatorAsync(int year, (string, string)[] values)
@@ -124,9 +118,6 @@ public sealed partial class PortalUser : IDisposable
     }
 
     public void Dispose() => http.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
 
     [GeneratedRegex("(?s)<div[^>]*alert-danger[^>]*>(.*?)</div>")]
     private static partial Regex ErrorList();

@@ -16,45 +16,24 @@ ROOT=$(pwd)
 WORK=${HARMONY_REL_WORK:-/tmp/harmony-rel}
 PG_PORT=${HARMONY_REL_PG_PORT:-55014}
 
-log() { printf '==> %s\n' "$*"; }
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
-as_root() {
-    if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
-}
-
-pg_run() {
-    # PostgreSQL refuses to run as root; use its own system user then.
-    if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-missing=()
-compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
-if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
-PG_BIN=$(dirname "$(ls -1 /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+hp_install_missing postgresql nginx
 mkdir -p "$WORK"
 OWN_PG=""
 if [[ -z "${HARMONY_REL_PG:-}" ]]; then
     OWN_PG="$WORK/pg"
     rm -rf "$OWN_PG"
-    mkdir -p "$OWN_PG"
-    [[ $EUID -eq 0 ]] && chown postgres: "$OWN_PG"
-    log "starting PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($OWN_PG)"
-    pg_run "$PG_BIN/initdb" -D "$OWN_PG/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    pg_run "$PG_BIN/pg_ctl" -D "$OWN_PG/data" -l "$OWN_PG/server.log" -w -t 60 start \
-        -o "-p $PG_PORT -k $OWN_PG -c listen_addresses=127.0.0.1 -c max_connections=300" >/dev/null
-    HARMONY_REL_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Timeout=30"
+    hp_pg_start "$OWN_PG" "$PG_PORT" -c max_connections=300
+    HARMONY_REL_PG=$HP_PG_CONNECTION
     HARMONY_REL_PG_DATA="$OWN_PG/data"
 fi
+PG_BIN=$(dirname "$(ls -1 /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 
 stop_postgres() {
     if [[ -n "$OWN_PG" ]]; then
-        pg_run "$PG_BIN/pg_ctl" -D "$OWN_PG/data" -m immediate stop >/dev/null 2>&1 || true
+        hp_pg_stop
         rm -rf "$OWN_PG"
     fi
 }

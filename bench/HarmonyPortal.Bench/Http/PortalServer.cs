@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Web.Infrastructure;
 
@@ -11,7 +10,7 @@ namespace HarmonyPortal.Bench.Http;
 /// The published portal (Release, Production environment) run as its own process over a generated database, with
 /// the benchmark's plaintext floor switched on; and a signed-in session cookie for wrk and HttpClient.
 /// </summary>
-internal sealed partial class PortalServer : IAsyncDisposable
+internal sealed class PortalServer : IAsyncDisposable
 {
     private readonly Process process;
 
@@ -136,14 +135,7 @@ internal sealed partial class PortalServer : IAsyncDisposable
             BaseAddress = new Uri(BaseUrl),
             Timeout = TimeSpan.FromMinutes(2),
         };
-        var form = await Client.GetStringAsync("/account/login");
-        var token = Token().Match(form).Groups[1].Value;
-        var response = await Client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["UserName"] = userName,
-            ["Password"] = password,
-        }));
+        var response = await Harness.PortalLogin.SignInAsync(Client, userName, password);
         var auth = cookies.GetCookies(new Uri(BaseUrl))["HarmonyPortal.Auth"];
         if (response.StatusCode != HttpStatusCode.Redirect || auth is null)
         {
@@ -184,9 +176,6 @@ internal sealed partial class PortalServer : IAsyncDisposable
 
         process.Dispose();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
 
 /// <summary>Where a portal benchmark runs: the published portal, the database, its data directory (with the generator's keys) and a port.</summary>

@@ -15,9 +15,27 @@ public static class SecuritySetup
     /// <summary>OWASP's 2023 floor for PBKDF2-HMAC-SHA512 (Identity's V3 format); the framework default is lower.</summary>
     public const int PasswordHashIterations = 210_000;
 
+    /// <summary>
+    /// The PBKDF2 cost, <see cref="PasswordHashIterations"/> unless configured; only the Development environment (the
+    /// test suite's in-process portals) may set less, so that a test that is not about passwords does not pay for them.
+    /// </summary>
+    public const string PasswordHashIterationsSetting = "Security:PasswordHashIterations";
+
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+
+    public static int PasswordHashCost(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration.GetValue(PasswordHashIterationsSetting, PasswordHashIterations);
+        if (configured < 1 || (configured < PasswordHashIterations && !environment.IsDevelopment()))
+        {
+            throw new InvalidOperationException(
+                $"{PasswordHashIterationsSetting} is {configured}: at least {PasswordHashIterations:N0} outside Development.");
+        }
+
+        return configured;
+    }
 
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
@@ -25,7 +43,7 @@ public static class SecuritySetup
         services.Configure<PasswordHasherOptions>(o =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
-            o.IterationCount = PasswordHashIterations;
+            o.IterationCount = PasswordHashCost(builder.Configuration, builder.Environment);
         });
 
         services

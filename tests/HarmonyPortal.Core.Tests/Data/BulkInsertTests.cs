@@ -11,7 +11,7 @@ public abstract class BulkInsertTests(DatabaseProvider provider) : IAsyncLifetim
 {
     private TestDatabase database = null!;
 
-    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
+    public async Task InitializeAsync() => database = await TestDatabase.CreateMigratedAsync(provider);
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 

@@ -24,7 +24,7 @@ public abstract class LedgerRowCountTriggerTests(DatabaseProvider provider) : IA
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider);
+        database = await TestDatabase.CreateMigratedAsync(provider);
         await using var db = await database.CreateMigratedContextAsync();
         var a = new Region { Name = "甲县", Code = "990101", Level = RegionLevel.County, Path = "/" };
         var b = new Region { Name = "乙县", Code = "990102", Level = RegionLevel.County, Path = "/" };

@@ -14,7 +14,7 @@ public abstract class RegionSeederTests(DatabaseProvider provider) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider);
+        database = await TestDatabase.CreateMigratedAsync(provider);
         db = await database.CreateMigratedContextAsync();
         Assert.True(await RegionSeeder.SeedIfEmptyAsync(db));
     }

@@ -17,7 +17,7 @@ public abstract class RuleSetSeederTests(DatabaseProvider provider) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider);
+        database = await TestDatabase.CreateMigratedAsync(provider);
         db = await database.CreateMigratedContextAsync();
         await RegionSeeder.SeedIfEmptyAsync(db);
         jiyuan = await db.Regions.Where(r => r.Code == "410000-JY").Select(r => r.Id).SingleAsync();

@@ -17,7 +17,7 @@ public sealed class UserScopeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         db = await database.CreateMigratedContextAsync();
         await RegionSeeder.SeedIfEmptyAsync(db);
     }

@@ -14,8 +14,11 @@ using Xunit.Abstractions;
 
 namespace HarmonyPortal.Web.Tests.Account;
 
-/// <summary>A portal whose test clients can come from different addresses, with a small failure budget per address.</summary>
-public abstract class ProbingPortal(DatabaseProvider provider) : PortalFactory(provider)
+/// <summary>
+/// A portal whose test clients can come from different addresses, with a small failure budget per address, and the
+/// product's PBKDF2 cost: the timing test compares answers whose cost is the hash (ADR 0032).
+/// </summary>
+public abstract class ProbingPortal(DatabaseProvider provider) : ProductPasswordCostPortal(provider)
 {
     public const int FailuresPerAddress = 10;
 

@@ -220,6 +220,6 @@ public abstract class SignInTests<TPortal>(TPortal portal) : IClassFixture<TPort
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("HarmonyPortal.Auth=", StringComparison.Ordinal));
 }
 
-public sealed class SqliteSignInTests(SqlitePortal portal) : SignInTests<SqlitePortal>(portal);
+public sealed class SqliteSignInTests(SqliteProductPasswordCostPortal portal) : SignInTests<SqliteProductPasswordCostPortal>(portal);
 
-public sealed class PostgresSignInTests(PostgresPortal portal) : SignInTests<PostgresPortal>(portal);
+public sealed class PostgresSignInTests(PostgresProductPasswordCostPortal portal) : SignInTests<PostgresProductPasswordCostPortal>(portal);

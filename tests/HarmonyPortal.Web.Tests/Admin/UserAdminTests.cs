@@ -325,6 +325,6 @@ public abstract class UserAdminTests<TPortal>(TPortal portal) : IClassFixture<TP
     }
 }
 
-public sealed class SqliteUserAdminTests(SqlitePortal portal) : UserAdminTests<SqlitePortal>(portal);
+public sealed class SqliteUserAdminTests(SqliteProductPasswordCostPortal portal) : UserAdminTests<SqliteProductPasswordCostPortal>(portal);
 
-public sealed class PostgresUserAdminTests(PostgresPortal portal) : UserAdminTests<PostgresPortal>(portal);
+public sealed class PostgresUserAdminTests(PostgresProductPasswordCostPortal portal) : UserAdminTests<PostgresProductPasswordCostPortal>(portal);

@@ -18,7 +18,7 @@ public abstract class EmailOutboxRestartTests(DatabaseProvider provider) : IAsyn
     private readonly string dataDirectory = Path.Combine(TestPaths.Scratch("portal"), Guid.NewGuid().ToString("N"));
     private TestDatabase database = null!;
 
-    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
+    public async Task InitializeAsync() => database = await TestDatabase.CreateMigratedAsync(provider);
 
     [Fact]
     public async Task ANotificationsEmail_WrittenBeforeAShutdown_IsSentByTheNextStart()
