@@ -3,7 +3,6 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Notifications;
-using HarmonyPortal.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Nominations;
@@ -15,7 +14,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 /// second run or a second portal instance sends it once.
 /// </summary>
 public sealed class DeadlineReminders(
-    HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, Reporting.ReportingDeadlines ledgerDeadlines, ILogger<DeadlineReminders> logger)
+    HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, Core.Reporting.ReportingDeadlines ledgerDeadlines, ILogger<DeadlineReminders> logger)
 {
     public static readonly int[] DaysBefore = [7, 3, 1];
 

@@ -5,9 +5,9 @@ using HarmonyPortal.Core.Reporting;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Audit;
-using HarmonyPortal.Web.Features.Ledgers;
 using HarmonyPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Reporting;
 

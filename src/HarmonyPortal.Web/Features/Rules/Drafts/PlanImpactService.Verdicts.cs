@@ -2,7 +2,6 @@ using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
-using HarmonyPortal.Web.Features.Nominations;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules.Drafts;

@@ -2,9 +2,8 @@ using System.Text.Json;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
-using HarmonyPortal.Web.Features.Rules;
 
-namespace HarmonyPortal.Web.Features.Reporting;
+namespace HarmonyPortal.Core.Reporting;
 
 /// <summary>One ledger's reporting deadline of a year and where it comes from; no date when no plan sets one.</summary>
 public sealed record LedgerDeadline(string Ledger, string Title, DateOnly? Date, string? Source)

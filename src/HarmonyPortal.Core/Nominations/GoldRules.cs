@@ -2,9 +2,8 @@ using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
-using HarmonyPortal.Web.Features.Rules;
 
-namespace HarmonyPortal.Web.Features.Nominations;
+namespace HarmonyPortal.Core.Nominations;
 
 /// <summary>
 /// The rules a region's nominations of a category answer to in a year: the criteria in force of the nearest plan

@@ -3,7 +3,7 @@ using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Ledgers.Fields;
 
-namespace HarmonyPortal.Web.Features.Ledgers;
+namespace HarmonyPortal.Core.Ledgers;
 
 /// <summary>
 /// A row's field values as text, with ID numbers and phones masked: what audit entries, history and

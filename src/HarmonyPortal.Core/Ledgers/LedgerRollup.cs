@@ -3,7 +3,7 @@ using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using Microsoft.EntityFrameworkCore;
 
-namespace HarmonyPortal.Web.Features.Ledgers;
+namespace HarmonyPortal.Core.Ledgers;
 
 /// <summary>
 /// A year's ledger rows per region and ledger in a region's subtree, read once per request and shared by the

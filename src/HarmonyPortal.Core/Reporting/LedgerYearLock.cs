@@ -3,7 +3,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 
-namespace HarmonyPortal.Web.Features.Reporting;
+namespace HarmonyPortal.Core.Reporting;
 
 /// <summary>
 /// A region's ledgers of a year are locked while a live (not returned) report covers them: the region's own report or

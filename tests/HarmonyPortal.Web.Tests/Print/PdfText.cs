@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace HarmonyPortal.Web.Tests.Printables;
+namespace HarmonyPortal.Web.Tests.Print;
 
 /// <summary>Reads a PDF back with poppler-utils (pdfinfo, pdftotext), as a person checking a printout would.</summary>
 public sealed partial class PdfText : IDisposable

@@ -3,7 +3,7 @@ using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HarmonyPortal.Web.Features.Printables;
+namespace HarmonyPortal.Web.Features.Print;
 
 /// <summary>
 /// Printable documents — a nominee's 推荐表, a sheet's summary table, the published list — as an HTML print

@@ -8,14 +8,14 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.TestSupport;
-using HarmonyPortal.Web.Features.Printables;
+using HarmonyPortal.Web.Features.Print;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Abstractions;
 using static HarmonyPortal.Web.Tests.Nominations.NominationFlow;
 
-namespace HarmonyPortal.Web.Tests.Printables;
+namespace HarmonyPortal.Web.Tests.Print;
 
 /// <summary>
 /// Printed 推荐表, sheet summary tables and published lists, as HTML and as PDFs read back with poppler.
@@ -150,7 +150,7 @@ public abstract class PrintablesTests<TPortal>(TPortal portal, ITestOutputHelper
         {
             var page = await user.GetPageAsync("/print/published?category=Coordinator&year=2021&batch=0");
 
-            Assert.Equal($"{scope} 2021 年度{Features.Nominations.GoldRules.CategoryName(GoldCategory.Coordinator)}名单", page.QuerySelector("h1")!.TextContent.Trim());
+            Assert.Equal($"{scope} 2021 年度{HarmonyPortal.Core.Nominations.GoldRules.CategoryName(GoldCategory.Coordinator)}名单", page.QuerySelector("h1")!.TextContent.Trim());
             var row = page.QuerySelectorAll("[data-testid=print-table] tbody tr").Single(tr => tr.Children[1].TextContent == names[0]);
             Assert.Equal($"{city.Name} {county.Name}", row.Children[2].TextContent);
             var headers = page.QuerySelectorAll("[data-testid=print-table] th").Select(th => th.TextContent).ToList();

@@ -1,7 +1,7 @@
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Rules;
 
-namespace HarmonyPortal.Web.Features.Rules;
+namespace HarmonyPortal.Core.Rules;
 
 /// <summary>For which gold category a ledger row qualifies now, and why not, under its jurisdiction's rules.</summary>
 public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, int Version, Verdict Verdict)

@@ -4,7 +4,7 @@ using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Rules;
 using Microsoft.EntityFrameworkCore;
 
-namespace HarmonyPortal.Web.Features.Rules;
+namespace HarmonyPortal.Core.Rules;
 
 /// <summary>
 /// The plans in force: for a year, the latest stored version of each jurisdiction's plan whose period holds the

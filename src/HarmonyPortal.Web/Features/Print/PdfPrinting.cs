@@ -4,7 +4,7 @@ using HarmonyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Playwright;
 
-namespace HarmonyPortal.Web.Features.Printables;
+namespace HarmonyPortal.Web.Features.Print;
 
 /// <summary>
 /// A printable document as a PDF from the shared Chromium, for any feature's controller: waits for the user's turn
@@ -58,7 +58,7 @@ public sealed class PdfPrinting(ViewRenderer views, PrintStyles styles, PdfRende
     private static ViewResult Busy(Controller controller)
     {
         controller.Response.Headers.RetryAfter = "5";
-        var page = controller.View("/Features/Printables/Busy.cshtml");
+        var page = controller.View("/Features/Print/Busy.cshtml");
         page.StatusCode = StatusCodes.Status503ServiceUnavailable;
         return page;
     }

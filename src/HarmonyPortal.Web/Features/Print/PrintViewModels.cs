@@ -2,7 +2,7 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Nominations;
 
-namespace HarmonyPortal.Web.Features.Printables;
+namespace HarmonyPortal.Web.Features.Print;
 
 /// <summary>What every printed document shares: its title, orientation, and where the PDF of it is.</summary>
 public abstract record PrintDocument(string Title, string FileName, string PdfPath, bool Landscape)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Microsoft.Playwright;
 
-namespace HarmonyPortal.Web.Features.Printables;
+namespace HarmonyPortal.Web.Features.Print;
 
 public sealed record PdfOptions(bool Landscape);
 

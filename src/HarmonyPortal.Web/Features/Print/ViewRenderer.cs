@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace HarmonyPortal.Web.Features.Printables;
+namespace HarmonyPortal.Web.Features.Print;
 
 /// <summary>Renders a Razor view of the controller's feature folder to a string, for printing to PDF on the server.</summary>
 public sealed class ViewRenderer(IRazorViewEngine engine)

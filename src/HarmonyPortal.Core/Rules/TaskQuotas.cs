@@ -5,7 +5,7 @@ using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using Microsoft.EntityFrameworkCore;
 
-namespace HarmonyPortal.Web.Features.Rules;
+namespace HarmonyPortal.Core.Rules;
 
 /// <summary>
 /// One quota of one plan binding one region (or one member unit of it), with what was achieved over the years the

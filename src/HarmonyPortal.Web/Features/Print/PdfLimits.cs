@@ -1,4 +1,4 @@
-namespace HarmonyPortal.Web.Features.Printables;
+namespace HarmonyPortal.Web.Features.Print;
 
 /// <summary>
 /// How much of the shared browser one request and one user may take, bound from <c>Pdf</c>. A user beyond

@@ -1,9 +1,9 @@
-using HarmonyPortal.Web.Features.Printables;
+using HarmonyPortal.Web.Features.Print;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
-namespace HarmonyPortal.Web.Tests.Printables;
+namespace HarmonyPortal.Web.Tests.Print;
 
 /// <summary>The shared browser on its own, without a portal: warm reuse and relaunch after a crash.</summary>
 public sealed class PdfRendererTests

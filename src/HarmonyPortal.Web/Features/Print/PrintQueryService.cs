@@ -6,12 +6,11 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
-using HarmonyPortal.Web.Features.Ledgers;
 using HarmonyPortal.Web.Features.Nominations;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace HarmonyPortal.Web.Features.Printables;
+namespace HarmonyPortal.Web.Features.Print;
 
 /// <summary>
 /// The printed documents' data, read through the nomination pages' own scoped queries (404 outside the

@@ -4,7 +4,7 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using Microsoft.EntityFrameworkCore;
 
-namespace HarmonyPortal.Web.Features.Nominations;
+namespace HarmonyPortal.Core.Nominations;
 
 /// <summary>
 /// The earlier nominations of the candidates a page evaluates, for "held an honour in an earlier year" criteria and tier
