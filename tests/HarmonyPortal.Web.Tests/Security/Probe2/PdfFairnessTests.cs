@@ -66,7 +66,7 @@ public abstract class PdfFairnessTests<TPortal>(TPortal portal, ITestOutputHelpe
         Assert.NotEmpty(busy);
         Assert.True(printed > 0, "The flooder's own PDFs still print, a few at a time.");
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"unexpected {a.Status}"));
-        Assert.All(busy, a => Assert.Contains(PrintablesController.BusyText, a.Body));
+        Assert.All(busy, a => Assert.Contains(PrintController.BusyText, a.Body));
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ namespace HarmonyPortal.Web.Tests.Print;
 /// Printed 推荐表, sheet summary tables and published lists, as HTML and as PDFs read back with poppler.
 /// Each test works on its own county or year, so tests of the class share no sheet; all share one browser.
 /// </summary>
-public abstract class PrintablesTests<TPortal>(TPortal portal, ITestOutputHelper output) : IClassFixture<TPortal>
+public abstract class PrintTests<TPortal>(TPortal portal, ITestOutputHelper output) : IClassFixture<TPortal>
     where TPortal : PortalFactory
 {
     [Fact]
@@ -267,6 +267,6 @@ public abstract class PrintablesTests<TPortal>(TPortal portal, ITestOutputHelper
     }
 }
 
-public sealed class SqlitePrintablesTests(SqlitePortal portal, ITestOutputHelper output) : PrintablesTests<SqlitePortal>(portal, output);
+public sealed class SqlitePrintTests(SqlitePortal portal, ITestOutputHelper output) : PrintTests<SqlitePortal>(portal, output);
 
-public sealed class PostgresPrintablesTests(PostgresPortal portal, ITestOutputHelper output) : PrintablesTests<PostgresPortal>(portal, output);
+public sealed class PostgresPrintTests(PostgresPortal portal, ITestOutputHelper output) : PrintTests<PostgresPortal>(portal, output);

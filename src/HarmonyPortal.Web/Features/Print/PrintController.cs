@@ -10,7 +10,7 @@ namespace HarmonyPortal.Web.Features.Print;
 /// view and, with ".pdf", as a PDF printed by the shared Chromium. Every view and download is audited.
 /// </summary>
 [Route("print")]
-public sealed class PrintablesController(PrintQueryService queries, PdfPrinting printing, AuditLog audit, TimeProvider clock) : Controller
+public sealed class PrintController(PrintQueryService queries, PdfPrinting printing, AuditLog audit, TimeProvider clock) : Controller
 {
     public const string ObjectPublishedList = "published-list";
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HarmonyPortal.Core.Spreadsheets;
 
 /// <summary>Turns the values ExcelDataReader returns into <see cref="SheetCell"/>s, with the text rules of <see cref="SheetCell.Text"/>.</summary>
-internal static class CellText
+internal static class ReaderCells
 {
     /// <summary>Below this, an integral double prints exactly without exponent; from here on Excel has lost digits.</summary>
     private const double ExactIntegerLimit = 1e15;
