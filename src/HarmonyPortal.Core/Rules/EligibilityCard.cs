@@ -23,28 +23,3 @@ public sealed record EligibilityCard(GoldCategory Category, RuleSet RuleSet, int
         _ => "待审核确认",
     };
 }
-
-public sealed class EligibilityService(RuleSetCatalog catalog, Nominations.HonourHistoryLookup history, TimeProvider clock)
-{
-    public async Task<EligibilityCard?> CardAsync(LedgerRow row, CancellationToken ct)
-    {
-        if (RuleSetCatalog.CategoryOf(row) is not { } category)
-        {
-            return null;
-        }
-
-        var leafToRoot = Core.Regions.Region.IdsLeafToRoot(row.Region.Path);
-        if (await catalog.ForAsync(leafToRoot, category, row.Year, ct) is not var (ruleSet, version))
-        {
-            return null;
-        }
-
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var nearest = (await catalog.ChainAsync(leafToRoot, row.Year, ct))[0].Version;
-        var held = await history.ForAsync(category, [row], ct);
-        return new EligibilityCard(category, ruleSet, version.PlanVersion, RuleEvaluator.Evaluate(ruleSet.CriteriaFor(category, row.Year)!, row, today, held))
-        {
-            Inherited = nearest.Id != version.Id,
-        };
-    }
-}
