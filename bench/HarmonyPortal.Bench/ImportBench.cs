@@ -99,7 +99,7 @@ internal static class ImportBench
             new Web.Features.Notifications.NotificationEmail(options), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.Notifications.NotificationService>.Instance);
         var lookups = new IdNumberLookups(db, scope, protector, audit, notifications, TimeProvider.System);
-        var writer = new LedgerWriteService(db, scope, protector, audit, TimeProvider.System, lookups, new Web.Features.Reporting.LedgerYearLock(db, TimeProvider.System));
+        var writer = new LedgerWriteService(db, scope, protector, audit, TimeProvider.System, lookups, new HarmonyPortal.Core.Reporting.LedgerYearLock(db, TimeProvider.System));
         var updates = new LedgerImportUpdates(db, scope, audit, TimeProvider.System);
         var errorFiles = new ImportErrorFiles(db, scope, options, new PersonalFileRetention(TimeSpan.FromHours(24), TimeSpan.FromMinutes(10)), TimeProvider.System);
 

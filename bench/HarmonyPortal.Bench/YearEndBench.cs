@@ -10,7 +10,6 @@ using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Spreadsheets;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Coverage;
-using HarmonyPortal.Web.Features.Rules;
 using HarmonyPortal.Web.Features.YearEnd;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -74,7 +73,7 @@ internal static class YearEndBench
         var keys = Path.Combine(Path.GetTempPath(), "harmony-bench-keys-" + Guid.NewGuid().ToString("N"));
         var protector = new PersonalDataProtector(new EphemeralDataProtectionProvider(), PersonalDataKey.FromConfiguration(null, keys));
         var catalog = new RuleSetCatalog(db);
-        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog, new HarmonyPortal.Web.Features.Ledgers.LedgerRollup(db)), new CoverageService(db, catalog), catalog, TimeProvider.System);
+        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog, new HarmonyPortal.Core.Ledgers.LedgerRollup(db)), new CoverageService(db, catalog), catalog, TimeProvider.System);
 
         return await PeakMemory.MeasureAsync(async () =>
         {

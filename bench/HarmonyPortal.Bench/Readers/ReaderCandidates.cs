@@ -10,7 +10,7 @@ namespace HarmonyPortal.Bench.Readers;
 /// The .xlsx readers compared by the reader benchmark, each behind the same steps the import takes: the upload read
 /// into memory under the size limit, the zip checked by the portal's <see cref="ZipGuard"/> (sizes, ratios,
 /// encryption) before the parser sees a byte, then every row turned into the import's <see cref="SheetCell"/> texts
-/// by the same <see cref="CellText"/> rules. Only the parser differs:
+/// by the same <see cref="ReaderCells"/> rules. Only the parser differs:
 /// "portal" (<see cref="SpreadsheetFile"/>, whose .xlsx reader is <see cref="XlsxSheetReader"/>), "miniexcel"
 /// (MiniExcel 1.47.1's <c>Query</c>, its shared-string disk cache off, as the portal would have to run it: the cache
 /// writes the shared strings — ID numbers — to files in the temp folder), "miniexcel-default" (its defaults), and
@@ -95,7 +95,7 @@ internal static class ReaderCandidates
     private static string?[] Texts(object?[] values)
     {
         var width = values.Length;
-        while (width > 0 && CellText.FromValue(values[width - 1]).IsEmpty)
+        while (width > 0 && ReaderCells.FromValue(values[width - 1]).IsEmpty)
         {
             width--;
         }
@@ -103,7 +103,7 @@ internal static class ReaderCandidates
         var texts = new string?[width];
         for (var i = 0; i < width; i++)
         {
-            texts[i] = CellText.FromValue(values[i]).Text;
+            texts[i] = ReaderCells.FromValue(values[i]).Text;
         }
 
         return texts;

@@ -10,6 +10,9 @@ namespace HarmonyPortal.Core.Materials;
 /// </summary>
 public class MaterialSubmission : Regions.IRegionOwned
 {
+    /// <summary>The object type of a material's audit entries.</summary>
+    public const string AuditObjectType = "material";
+
     public const int TitleMaxLength = 200;
 
     public const int SummaryMaxLength = 2000;

@@ -147,7 +147,7 @@ public sealed class SpreadsheetFile : IDisposable
             var blank = true;
             for (var i = 0; i < values.Length; i++)
             {
-                row[i] = CellText.FromValue(values[i]);
+                row[i] = ReaderCells.FromValue(values[i]);
                 blank &= row[i].IsEmpty;
             }
 

@@ -6,7 +6,7 @@ namespace HarmonyPortal.Core.Spreadsheets;
 
 /// <summary>
 /// Reads the first worksheet of an .xlsx in one forward pass over its XML: the raw rows with their values typed as
-/// ExcelDataReader types them (string, double, DateTime for date-formatted numbers, bool), so <see cref="CellText"/>
+/// ExcelDataReader types them (string, double, DateTime for date-formatted numbers, bool), so <see cref="ReaderCells"/>
 /// turns both into the same <see cref="SheetCell"/>s. It exists because ExcelDataReader reads a worksheet twice (once
 /// for its dimensions and merged cells, again for the rows) and allocates per cell: on a 100,000-row ledger import it
 /// was most of the time. Only what an import needs is read: shared strings, the date formats of the cell styles, the

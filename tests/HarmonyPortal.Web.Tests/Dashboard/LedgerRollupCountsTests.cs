@@ -1,5 +1,5 @@
-using HarmonyPortal.Web.Features.Ledgers;
 using Xunit;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Tests.Dashboard;
 

@@ -3,7 +3,6 @@ using HarmonyPortal.Core.Ledgers.Fields;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.TestSupport;
-using HarmonyPortal.Web.Features.Nominations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -39,7 +39,7 @@ public abstract class YearEndExportTests<TPortal>(TPortal portal) : IClassFixtur
         var bytes = await ExportAsync(province);
         var (sheets, formulas) = YearEndWorkbookReader.Read(bytes);
 
-        string[] expected = ["汇总", .. LedgerCatalog.All.Select(d => d.Title), .. Enum.GetValues<GoldCategory>().Select(Features.Nominations.GoldRules.CategoryName), "材料与指标"];
+        string[] expected = ["汇总", .. LedgerCatalog.All.Select(d => d.Title), .. Enum.GetValues<GoldCategory>().Select(HarmonyPortal.Core.Nominations.GoldRules.CategoryName), "材料与指标"];
         Assert.Equal(expected, sheets.Select(s => s.Name).ToArray());
         Assert.Equal(0, formulas);
         Assert.All(YearEndWorkbookReader.PageSetups(bytes), setup => Assert.Equal("landscape paper=9 wide=1 frozen=3 titles=True", setup));

@@ -31,7 +31,7 @@ public sealed record DashboardPage(
     public MaterialsCard Materials { get; init; } = MaterialsCard.Empty;
 }
 
-public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, CoverageService coverage, Ledgers.LedgerRollup rollups, Materials.ExpectedSubmissions expected, TimeProvider clock)
+public sealed class DashboardService(HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, CoverageService coverage, Core.Ledgers.LedgerRollup rollups, Materials.ExpectedSubmissions expected, TimeProvider clock)
 {
     public async Task<DashboardPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// unconfirmed ones do not. Each row gets its history line; all rows or none are confirmed.
 /// </summary>
 public sealed class LedgerConfirmation(HarmonyDbContext db, UserScope scope, AuditLog audit, PersonalDataProtector protector,
-    Reporting.LedgerYearLock yearLock, TimeProvider clock)
+    Core.Reporting.LedgerYearLock yearLock, TimeProvider clock)
 {
     /// <summary>The change a confirmation writes into each row's history.</summary>
     public const string HistoryDetails = "{\"状态\":[\"待复核\",\"正常\"]}";

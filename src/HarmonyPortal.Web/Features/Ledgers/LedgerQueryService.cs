@@ -18,7 +18,7 @@ public sealed class LedgerQueryService(
     PersonalDataProtector protector,
     LedgerWriteService writer,
     AuditLog audit,
-    Rules.EligibilityService eligibility,
+    Core.Rules.EligibilityService eligibility,
     RecycleBin.LedgerRecycleBin recycleBin)
 {
     public int CurrentYear => writer.Today.Year;

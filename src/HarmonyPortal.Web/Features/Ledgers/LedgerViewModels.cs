@@ -62,7 +62,7 @@ public sealed record LedgerDetailsViewModel(
     bool CanWrite,
     bool MayRevealIdNumber,
     bool Revealed,
-    HarmonyPortal.Web.Features.Rules.EligibilityCard? Eligibility = null);
+    HarmonyPortal.Core.Rules.EligibilityCard? Eligibility = null);
 
 public sealed record LedgerHistoryViewModel(ILedgerDefinition Definition, LedgerRow Row, IReadOnlyList<(AuditEntry Entry, Dictionary<string, string[]> Changes)> Entries)
 {

@@ -16,7 +16,7 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// check the version, and save the row with its audit entry in one unit of work.
 /// </summary>
 public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, PersonalDataProtector protector, AuditLog audit, TimeProvider clock,
-    IdNumberLookups lookups, Reporting.LedgerYearLock yearLock)
+    IdNumberLookups lookups, Core.Reporting.LedgerYearLock yearLock)
 {
     /// <summary>The gate of lookups by ID number; the import shares it.</summary>
     public IdNumberLookups Lookups => lookups;
@@ -28,7 +28,7 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
 
     public static string AuditType(ILedgerDefinition definition) => "ledger:" + definition.Key;
 
-    /// <summary>Why the region's rows of the year cannot be written (reported and not returned), or null; see <see cref="Reporting.LedgerYearLock"/>.</summary>
+    /// <summary>Why the region's rows of the year cannot be written (reported and not returned), or null; see <see cref="Core.Reporting.LedgerYearLock"/>.</summary>
     public Task<string?> LockRefusalAsync(int regionId, int year, CancellationToken ct) => yearLock.RefusalAsync(regionId, year, ct);
 
     /// <summary>Loads a row the user may read (404 otherwise), with its ID number decrypted when <paramref name="unseal"/>.</summary>

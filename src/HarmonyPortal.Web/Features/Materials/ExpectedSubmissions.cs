@@ -4,7 +4,6 @@ using HarmonyPortal.Core.Materials;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
-using HarmonyPortal.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Materials;

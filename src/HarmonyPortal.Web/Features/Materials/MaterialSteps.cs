@@ -16,7 +16,7 @@ namespace HarmonyPortal.Web.Features.Materials;
 /// </summary>
 public sealed class MaterialSteps(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock)
 {
-    public const string ObjectType = "material";
+    public const string ObjectType = MaterialSubmission.AuditObjectType;
 
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 

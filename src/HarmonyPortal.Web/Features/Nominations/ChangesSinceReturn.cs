@@ -4,6 +4,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Web.Features.Ledgers;
 using Microsoft.EntityFrameworkCore;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Nominations;
 

@@ -4,7 +4,6 @@ using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Notifications;
-using HarmonyPortal.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Nominations;
@@ -16,7 +15,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 /// second run or a second portal instance sends it once.
 /// </summary>
 public sealed class DeadlineReminders(
-    HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, Reporting.ReportingDeadlines ledgerDeadlines, ILogger<DeadlineReminders> logger)
+    HarmonyDbContext db, RuleSetCatalog catalog, NotificationService notifications, Core.Reporting.ReportingDeadlines ledgerDeadlines, ILogger<DeadlineReminders> logger)
 {
     public static readonly int[] DaysBefore = [7, 3, 1];
 
@@ -133,16 +132,4 @@ public sealed class DeadlineReminders(
 
         return created;
     }
-}
-
-/// <summary>Runs the reminders at start-up and then every hour, on one instance at a time (the job table, ADR 0018); the reminder keys make repeated runs harmless.</summary>
-public sealed class DeadlineReminderJob(DeadlineReminders reminders, TimeProvider clock) : Infrastructure.Jobs.IPortalJob
-{
-    public string Name => "deadline-reminders";
-
-    public string Title => "评选与台账截止提醒";
-
-    public TimeSpan Interval => TimeSpan.FromHours(1);
-
-    public Task RunAsync(CancellationToken ct) => reminders.RunAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
 }

@@ -5,8 +5,8 @@ using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Users;
-using HarmonyPortal.Web.Features.Ledgers;
 using Microsoft.EntityFrameworkCore;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Nominations;
 

@@ -9,6 +9,7 @@ using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Features.Ledgers;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Nominations;
 

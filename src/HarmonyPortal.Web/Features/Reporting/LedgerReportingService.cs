@@ -5,14 +5,14 @@ using HarmonyPortal.Core.Reporting;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Audit;
-using HarmonyPortal.Web.Features.Ledgers;
 using HarmonyPortal.Web.Features.Notifications;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Reporting;
 
 /// <summary>The outcome of a reporting step, with the message to flash (in Chinese) and the region whose page to show next.</summary>
-public sealed record ReportingOutcome(bool Succeeded, string Message, int? PageRegionId);
 
 /// <summary>
 /// The two steps of the yearly roll-up: a region reports its ledgers of a year (with the deadline in force and
@@ -29,7 +29,7 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
 
     /// <param name="year">Within the portal's years (<see cref="ReportInputValidator"/>).</param>
     /// <param name="confirmed">The report form's required tick box: 报送 locks the year's ledgers, so it is never one click.</param>
-    public async Task<ReportingOutcome> ReportAsync(int regionId, int year, bool confirmed, CancellationToken ct)
+    public async Task<ServiceResult<int?>> ReportAsync(int regionId, int year, bool confirmed, CancellationToken ct)
     {
         var region = await ReportingAccess.RegionInScopeAsync(db, scope, regionId, ct);
         if (!ReportingAccess.CanReport(scope, region))
@@ -41,12 +41,12 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         var live = await LiveReports(region.Id, year).AsNoTracking().FirstOrDefaultAsync(ct);
         if (live is not null)
         {
-            return new(false, AlreadyReported(region.Name, year, live), null);
+            return ServiceResult.Refused<int?>(AlreadyReported(region.Name, year, live), null);
         }
 
         if (!confirmed)
         {
-            return new(false, ConfirmRequired, null);
+            return ServiceResult.Refused<int?>(ConfirmRequired, null);
         }
 
         var deadline = await deadlines.ForAsync(region, year, ct);
@@ -80,13 +80,13 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
                 throw;
             }
 
-            return new(false, $"{region.Name} {year} 年度台账已报送，无需重复报送。", null);
+            return ServiceResult.Refused<int?>($"{region.Name} {year} 年度台账已报送，无需重复报送。", null);
         }
 
-        return new(true, $"已报送{region.Name} {year} 年度台账（{timeliness}，{deadline.Explanation}）。{year} 年度台账已锁定，上级退回前不能修改。", null);
+        return ServiceResult.Done<int?>($"已报送{region.Name} {year} 年度台账（{timeliness}，{deadline.Explanation}）。{year} 年度台账已锁定，上级退回前不能修改。", null);
     }
 
-    public async Task<ReportingOutcome> ReturnAsync(int regionId, int year, string? reason, CancellationToken ct)
+    public async Task<ServiceResult<int?>> ReturnAsync(int regionId, int year, string? reason, CancellationToken ct)
     {
         var region = await ReportingAccess.RegionInScopeAsync(db, scope, regionId, ct);
         if (!ReportingAccess.CanReturn(scope, region))
@@ -98,7 +98,7 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         var live = await LiveReports(region.Id, year).FirstOrDefaultAsync(ct);
         if (live is null)
         {
-            return new(false, $"{region.Name} {year} 年度台账尚未报送，无需退回。", region.ParentId);
+            return ServiceResult.Refused<int?>($"{region.Name} {year} 年度台账尚未报送，无需退回。", region.ParentId);
         }
 
         live.ReturnedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -109,7 +109,7 @@ public sealed class LedgerReportingService(HarmonyDbContext db, UserScope scope,
         await notifications.AddAsync(NotificationTarget.Region(region.Id, UserRole.Clerk, UserRole.Reviewer),
             $"{year} 年度台账报送被{scope.RegionName}退回：{(reason.Length <= 60 ? reason : reason[..59] + "…")}", null, $"/reporting?year={year}", null, ct);
         await db.SaveChangesAsync(ct);
-        return new(true, $"已退回{region.Name} {year} 年度台账报送，该地区台账已解锁，需补正后重新报送。", region.ParentId);
+        return ServiceResult.Done<int?>($"已退回{region.Name} {year} 年度台账报送，该地区台账已解锁，需补正后重新报送。", region.ParentId);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

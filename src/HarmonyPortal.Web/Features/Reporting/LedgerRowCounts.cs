@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Regions;
-using HarmonyPortal.Web.Features.Ledgers;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Reporting;
 

@@ -19,11 +19,8 @@ public sealed class ReportingController(ReportingPageService pages, LedgerReport
     public async Task<IActionResult> ReturnReport(int regionId, ReturnReportInput input, CancellationToken ct) =>
         ModelState.IsValid ? Done(await reporting.ReturnAsync(regionId, input.Year, input.Reason, ct), input.Year) : Invalid();
 
-    private RedirectToActionResult Done(ReportingOutcome outcome, int year)
-    {
-        TempData[outcome.Succeeded ? Flash.Success : Flash.Error] = outcome.Message;
-        return RedirectToAction(nameof(Index), new { year, regionId = outcome.PageRegionId });
-    }
+    private IActionResult Done(ServiceResult<int?> result, int year) =>
+        this.Answer(result, () => RedirectToAction(nameof(Index), new { year, regionId = result.Value }));
 
     /// <summary>The validators' reasons on the user's own page (the refused year is not carried back to it).</summary>
     private RedirectToActionResult Invalid()

@@ -4,6 +4,7 @@ using HarmonyPortal.Core.Reporting;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Ledgers;
 using Microsoft.EntityFrameworkCore;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Reporting;
 

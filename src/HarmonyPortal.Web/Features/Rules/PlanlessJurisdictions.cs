@@ -3,6 +3,7 @@ using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
+using HarmonyPortal.Core.Rules;
 
 namespace HarmonyPortal.Web.Features.Rules;
 

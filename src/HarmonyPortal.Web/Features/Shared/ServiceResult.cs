@@ -2,12 +2,36 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace HarmonyPortal.Web.Features.Shared;
 
-/// <summary>The outcome of a feature service's write: nothing, or the field errors to show (in Chinese).</summary>
-public sealed class ServiceResult
+/// <summary>
+/// The outcome of a feature service's write, the one result type of every write (ADR 0031): done (with what the page
+/// says, if anything), or refused with the field errors to show (in Chinese; field "" for the form as a whole).
+/// Controllers turn it into a redirect or the form again in one place: <see cref="WriteAnswers"/>.
+/// </summary>
+public class ServiceResult
 {
     private readonly List<(string Field, string Message)> errors = [];
 
     public bool Succeeded => errors.Count == 0;
+
+    /// <summary>What the page says after a write that succeeded (a flash), or null when it says nothing.</summary>
+    public string? Notice { get; init; }
+
+    /// <summary>The one line the page shows: the notice when done, else the refusals joined.</summary>
+    public string Message => Succeeded ? Notice ?? "" : string.Join("；", errors.Select(e => e.Message));
+
+    /// <summary>Done, and the page says <paramref name="notice"/>.</summary>
+    public static ServiceResult Done(string notice) => new() { Notice = notice };
+
+    /// <summary>Done, the page says <paramref name="notice"/>, and the controller goes on with <paramref name="value"/>.</summary>
+    public static ServiceResult<T> Done<T>(string notice, T value) => new() { Notice = notice, Value = value };
+
+    /// <summary>Refused for the form as a whole with <paramref name="message"/>; the controller goes on with <paramref name="value"/>.</summary>
+    public static ServiceResult<T> Refused<T>(string message, T value)
+    {
+        var result = new ServiceResult<T> { Value = value };
+        result.Add("", message);
+        return result;
+    }
 
     public IReadOnlyList<(string Field, string Message)> Errors => errors;
 
@@ -44,4 +68,10 @@ public sealed class ServiceResult
             modelState.AddModelError(field.Length == 0 ? "" : prefix + "." + field, message);
         }
     }
+}
+
+/// <summary>A <see cref="ServiceResult"/> that also tells the controller where to go next (a region, an id).</summary>
+public sealed class ServiceResult<T> : ServiceResult
+{
+    public T? Value { get; init; }
 }

@@ -26,9 +26,7 @@ public sealed class YearEndController(YearEndJobs jobs, YearEndJobStatus backgro
             return RedirectToAction(nameof(Index));
         }
 
-        var outcome = await jobs.StartAsync(input.Year, ct);
-        TempData[outcome.Succeeded ? Flash.Success : Flash.Error] = outcome.Message;
-        return RedirectToAction(nameof(Index), new { year = input.Year });
+        return this.Answer(await jobs.StartAsync(input.Year, ct), () => RedirectToAction(nameof(Index), new { year = input.Year }));
     }
 
     [HttpGet("exports/{id:guid}")]

@@ -3,6 +3,7 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Exports;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
 using HarmonyPortal.Web.Infrastructure;
 using HarmonyPortal.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -45,11 +46,11 @@ public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog a
     }
 
     /// <summary>Queues the export of the user's region for <paramref name="year"/> (in range: <see cref="YearEndStartInputValidator"/>); refused while another of the user's exports is unfinished.</summary>
-    public async Task<YearEndOutcome> StartAsync(int year, CancellationToken ct)
+    public async Task<ServiceResult> StartAsync(int year, CancellationToken ct)
     {
         if (await db.ExportJobs.AnyAsync(j => j.UserId == scope.UserId && (j.Status == ExportJobStatus.Queued || j.Status == ExportJobStatus.Running), ct))
         {
-            return new YearEndOutcome(false, "上一份年终汇总尚未生成完毕，请稍后再试。");
+            return ServiceResult.Fail("", "上一份年终汇总尚未生成完毕，请稍后再试。");
         }
 
         var job = new ExportJob
@@ -65,7 +66,7 @@ public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog a
         audit.Add(AuditActions.YearEndExportStarted, AuditOutcome.Success, ObjectType, job.Id.ToString(), $"{scope.RegionName} {year}");
         await db.SaveChangesAsync(ct);
         signal.Wake();
-        return new YearEndOutcome(true, $"已开始生成 {year} 年度年终汇总，完成后可在下方下载。");
+        return ServiceResult.Done($"已开始生成 {year} 年度年终汇总，完成后可在下方下载。");
     }
 
     /// <summary>The user's own job, or null (someone else's job is as missing as an unknown one).</summary>
@@ -112,4 +113,3 @@ public sealed class YearEndJobs(HarmonyDbContext db, UserScope scope, AuditLog a
     }
 }
 
-public sealed record YearEndOutcome(bool Succeeded, string Message);

@@ -70,7 +70,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
 
         foreach (var category in Enum.GetValues<GoldCategory>())
         {
-            await WriteHonourListAsync(writer, category, "", Nominations.GoldRules.CategoryName(category), scope, regions, year, office, ct);
+            await WriteHonourListAsync(writer, category, "", Core.Nominations.GoldRules.CategoryName(category), scope, regions, year, office, ct);
         }
 
         // The plans' own honours (ADR 0026) with a published list in the subtree this year: one sheet each, as the plan titles it.
@@ -195,7 +195,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             .GroupBy(n => n.HonourTaskId)
             .Select(g => new { Honour = g.Key, RegionId = g.Min(n => n.RegionId) })
             .ToListAsync(ct);
-        var lookup = new Nominations.GoldRuleLookup(catalog);
+        var lookup = new Core.Nominations.GoldRuleLookup(catalog);
         var titles = new List<(string, string)>();
         foreach (var p in published.OrderBy(p => p.Honour, StringComparer.Ordinal))
         {
@@ -232,7 +232,7 @@ public sealed class YearEndWorkbook(HarmonyDbContext db, PersonalDataProtector p
             cells.Add(CellValue.Number(++serial));
             regions.AddCells(cells, n.RegionId);
             cells.Add(CellValue.Text(n.Name));
-            cells.Add(CellValue.Text(Nominations.GoldRules.BatchName(n.Batch)));
+            cells.Add(CellValue.Text(Core.Nominations.GoldRules.BatchName(n.Batch)));
             cells.Add(CellValue.Text(n.Narrative));
             cells.Add(CellValue.Text(n.ProvinceReason));
             writer.WriteRow(cells);

@@ -169,7 +169,7 @@ public static class DemoActivity
 
     private static string NameOf(string key) => RegionSeed.FiveJurisdictions.SelectMany(p => p.SelfAndDescendants()).Single(r => r.Key == key).Name;
 
-    private static void Ensure(ReportingOutcome outcome)
+    private static void Ensure(Features.Shared.ServiceResult outcome)
     {
         if (!outcome.Succeeded)
         {

@@ -3,7 +3,7 @@ using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Core.Materials;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.TestSupport;
-using HarmonyPortal.Web.Tests.Printables;
+using HarmonyPortal.Web.Tests.Print;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 using static HarmonyPortal.Web.Tests.Materials.Publication.MaterialTestData;

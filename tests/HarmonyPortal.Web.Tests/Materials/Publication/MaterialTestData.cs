@@ -51,7 +51,7 @@ public static class MaterialTestData
         await using var db = portal.CreateDbContext();
         var region = await db.Regions.SingleAsync(r => r.Code == regionCode);
         var version = await db.RuleSetVersions.Where(v => v.RegionId == region.Id).OrderByDescending(v => v.Version).FirstAsync();
-        var task = Features.Rules.RuleSetCatalog.Parse(version).Tasks.Single(t => t.Id == taskId);
+        var task = HarmonyPortal.Core.Rules.RuleSetCatalog.Parse(version).Tasks.Single(t => t.Id == taskId);
         var report = new IndicatorReport
         {
             RegionId = region.Id, JurisdictionRegionId = region.Id, TaskId = taskId, Year = year, RuleSetVersionId = version.Id, Label = task.Indicator!.Label, Unit = task.Indicator.Unit,

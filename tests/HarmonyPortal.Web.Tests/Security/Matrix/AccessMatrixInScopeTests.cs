@@ -47,9 +47,9 @@ public abstract partial class AccessMatrixTests<TPortal>
         ["POST Nominations.ReviewAttestation"] = AuditActions.NominationAttestationConfirmed,
         ["POST Nominations.Publish"] = AuditActions.Sheet(WorkflowAction.Publish),
         ["POST Publication.Withdraw"] = AuditActions.Sheet(WorkflowAction.Withdraw), ["POST Nominations.Extend"] = AuditActions.DeadlineExtended,
-        ["GET Printables.Nomination"] = AuditActions.PrintViewed, ["GET Printables.NominationPdf"] = AuditActions.PrintPdf,
-        ["GET Printables.Sheet"] = AuditActions.PrintViewed, ["GET Printables.SheetPdf"] = AuditActions.PrintPdf,
-        ["GET Printables.Published"] = AuditActions.PrintViewed, ["GET Printables.PublishedPdf"] = AuditActions.PrintPdf,
+        ["GET Print.Nomination"] = AuditActions.PrintViewed, ["GET Print.NominationPdf"] = AuditActions.PrintPdf,
+        ["GET Print.Sheet"] = AuditActions.PrintViewed, ["GET Print.SheetPdf"] = AuditActions.PrintPdf,
+        ["GET Print.Published"] = AuditActions.PrintViewed, ["GET Print.PublishedPdf"] = AuditActions.PrintPdf,
         ["POST Reporting.Report"] = AuditActions.LedgerReported, ["POST Reporting.ReturnReport"] = AuditActions.LedgerReportReturned,
         ["POST Rules.AddVersion"] = AuditActions.RuleSetVersionAdded, ["POST YearEnd.Start"] = AuditActions.YearEndExportStarted,
         ["GET YearEnd.Download"] = AuditActions.YearEndExportDownloaded, ["POST Users.Create"] = AuditActions.UserCreated,
@@ -187,12 +187,12 @@ public abstract partial class AccessMatrixTests<TPortal>
         await ChangesAsync<NominationSheet>(() => OkAsync("POST Nominations.Publish", province, Post("/nominations/publish", [.. gold, ("confirmed", "true")])));
 
         // Print views, as the city and the province; each kind once as a PDF.
-        await OkAsync("GET Printables.Nomination", city, Get($"/print/nominations/{nomineeId}"));
-        await OkAsync("GET Printables.NominationPdf", city, Get($"/print/nominations/{nomineeId}.pdf"));
-        await OkAsync("GET Printables.Sheet", city, Get($"/print/sheets/{citySheetId}"));
-        await OkAsync("GET Printables.SheetPdf", city, Get($"/print/sheets/{citySheetId}.pdf"));
-        await OkAsync("GET Printables.Published", province, Get("/print/published?category=Coordinator&year=2022&batch=0"));
-        await OkAsync("GET Printables.PublishedPdf", province, Get("/print/published.pdf?category=Coordinator&year=2022&batch=0"));
+        await OkAsync("GET Print.Nomination", city, Get($"/print/nominations/{nomineeId}"));
+        await OkAsync("GET Print.NominationPdf", city, Get($"/print/nominations/{nomineeId}.pdf"));
+        await OkAsync("GET Print.Sheet", city, Get($"/print/sheets/{citySheetId}"));
+        await OkAsync("GET Print.SheetPdf", city, Get($"/print/sheets/{citySheetId}.pdf"));
+        await OkAsync("GET Print.Published", province, Get("/print/published?category=Coordinator&year=2022&batch=0"));
+        await OkAsync("GET Print.PublishedPdf", province, Get("/print/published.pdf?category=Coordinator&year=2022&batch=0"));
 
         // Notifications, reporting, rules, dashboard, the home page.
         await OkAsync("GET Notifications.Index", clerk, Get("/notifications"));

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.TestSupport;
-using HarmonyPortal.Web.Features.Printables;
+using HarmonyPortal.Web.Features.Print;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 using Xunit.Abstractions;
@@ -66,7 +66,7 @@ public abstract class PdfFairnessTests<TPortal>(TPortal portal, ITestOutputHelpe
         Assert.NotEmpty(busy);
         Assert.True(printed > 0, "The flooder's own PDFs still print, a few at a time.");
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"unexpected {a.Status}"));
-        Assert.All(busy, a => Assert.Contains(PrintablesController.BusyText, a.Body));
+        Assert.All(busy, a => Assert.Contains(PrintController.BusyText, a.Body));
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public sealed class PdfRenderTimeoutTests
         timer.Stop();
 
         Assert.InRange(timer.Elapsed, TimeSpan.FromSeconds(7.9), TimeSpan.FromSeconds(20));
-        using var pdf = new Printables.PdfText(await renderer.RenderAsync("<!DOCTYPE html><html lang=\"zh-CN\"><body><h1>之后的文件</h1></body></html>",
+        using var pdf = new Print.PdfText(await renderer.RenderAsync("<!DOCTYPE html><html lang=\"zh-CN\"><body><h1>之后的文件</h1></body></html>",
             new PdfOptions(false), CancellationToken.None));
         Assert.Contains("之后的文件", pdf.Text());
     }

@@ -35,8 +35,7 @@ public sealed class RegionChangesController(RegionChangeService service, RegionM
     public async Task<IActionResult> Reopen(int id, RegionReopenReasonInput input, CancellationToken ct)
     {
         var result = await service.ReopenAsync(id, input.Checked(ModelState), ct);
-        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "已恢复，该地区重新应报送。" : string.Join(" ", result.Errors.Select(e => e.Message));
-        return RedirectToAction(nameof(History), new { id });
+        return this.Answer(result, () => RedirectToAction(nameof(History), new { id }), notice: "已恢复，该地区重新应报送。");
     }
 
     [HttpGet("move")]

@@ -81,7 +81,6 @@ public sealed class UnitsController(UnitAdminService service) : Controller
     private async Task<IActionResult> Done(int id, ServiceResult result, string success, CancellationToken ct)
     {
         var unit = await service.FindAsync(id, ct);
-        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? success : string.Join(" ", result.Errors.Select(e => e.Message));
-        return RedirectToAction(nameof(Index), new { regionId = unit.RegionId });
+        return this.Answer(result, () => RedirectToAction(nameof(Index), new { regionId = unit.RegionId }), notice: success);
     }
 }

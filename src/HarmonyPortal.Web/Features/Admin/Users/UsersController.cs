@@ -109,10 +109,7 @@ public sealed class UsersController(UserAdminService service) : Controller
     private async Task<IActionResult> SetDisabled(string id, bool disabled, CancellationToken ct)
     {
         var result = await service.SetDisabledAsync(id, disabled, ct);
-        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded
-            ? (disabled ? "账号已停用。" : "账号已启用。")
-            : string.Join(" ", result.Errors.Select(e => e.Message));
-        return RedirectToAction(nameof(Index));
+        return this.Answer(result, () => RedirectToAction(nameof(Index)), notice: disabled ? "账号已停用。" : "账号已启用。");
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ public sealed class LedgerRecycleBin(
             return refusal;
         }
 
-        if (Rules.RuleSetCatalog.CategoryOf(row) is { } category && await db.Nominations.AnyAsync(n => n.Category == category && n.LedgerRowId == row.Id, ct))
+        if (Core.Rules.RuleSetCatalog.CategoryOf(row) is { } category && await db.Nominations.AnyAsync(n => n.Category == category && n.LedgerRowId == row.Id, ct))
         {
             return "该记录已在金牌选树推荐中，不能删除；如需删除，请先将其移出推荐表。";
         }

@@ -4,6 +4,7 @@ using HarmonyPortal.Web.Features.Shared;
 using HarmonyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Ledgers.RecycleBin;
 

@@ -58,7 +58,7 @@ public sealed class RecycleBinPurge(HarmonyDbContext db, RecycleBinOptions optio
             foreach (var material in expired)
             {
                 db.MaterialSubmissions.Remove(material);
-                audit.Add(AuditActions.MaterialPurged, AuditOutcome.Success, Materials.MaterialSteps.ObjectType,
+                audit.Add(AuditActions.MaterialPurged, AuditOutcome.Success, Core.Materials.MaterialSubmission.AuditObjectType,
                     material.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     $"材料草稿“{material.Title}”回收站保留 {options.Days} 天期满，已永久删除", regionId: material.RegionId);
             }
@@ -66,25 +66,6 @@ public sealed class RecycleBinPurge(HarmonyDbContext db, RecycleBinOptions optio
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             purged += expired.Count;
-        }
-    }
-}
-
-/// <summary>Runs <see cref="RecycleBinPurge"/> at start-up and then every hour, on one instance at a time (the job table, ADR 0018).</summary>
-public sealed class RecycleBinPurgeJob(RecycleBinPurge purge, TimeProvider clock, ILogger<RecycleBinPurgeJob> logger) : Infrastructure.Jobs.IPortalJob
-{
-    public string Name => "recycle-bin-purge";
-
-    public string Title => "回收站到期清除";
-
-    public TimeSpan Interval => TimeSpan.FromHours(1);
-
-    public async Task RunAsync(CancellationToken ct)
-    {
-        var purged = await purge.RunAsync(clock.GetUtcNow().UtcDateTime, ct);
-        if (purged > 0 && logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Recycle bin: {Purged} expired ledger rows purged", purged);
         }
     }
 }

@@ -1,6 +1,6 @@
 using HarmonyPortal.Core.Audit;
 using HarmonyPortal.Web.Features.Audit;
-using HarmonyPortal.Web.Features.Printables;
+using HarmonyPortal.Web.Features.Print;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 

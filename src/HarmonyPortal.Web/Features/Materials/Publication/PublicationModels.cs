@@ -1,5 +1,5 @@
 using HarmonyPortal.Core.Regions;
-using HarmonyPortal.Web.Features.Printables;
+using HarmonyPortal.Web.Features.Print;
 
 namespace HarmonyPortal.Web.Features.Materials.Publication;
 

@@ -11,7 +11,6 @@ using HarmonyPortal.Core.Users;
 using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Features.Notifications;
 using HarmonyPortal.Web.Features.Notifications.Email;
-using HarmonyPortal.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Materials.Reminders;

@@ -3,7 +3,6 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
-using HarmonyPortal.Web.Features.Nominations;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Rules.Drafts;

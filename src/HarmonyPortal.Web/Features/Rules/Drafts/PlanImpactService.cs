@@ -13,7 +13,7 @@ namespace HarmonyPortal.Web.Features.Rules.Drafts;
 /// recorded verdicts and stored versions never change. The caller has checked the user may edit the jurisdiction's plan
 /// (RuleDraftService.LoadAsync).
 /// </summary>
-public sealed partial class PlanImpactService(HarmonyDbContext db, TaskQuotas quotas, RuleSetCatalog catalog, Nominations.HonourHistoryLookup history, TimeProvider clock)
+public sealed partial class PlanImpactService(HarmonyDbContext db, TaskQuotas quotas, RuleSetCatalog catalog, Core.Nominations.HonourHistoryLookup history, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

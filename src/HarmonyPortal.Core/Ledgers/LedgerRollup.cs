@@ -1,0 +1,79 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Scope;
+using Microsoft.EntityFrameworkCore;
+
+namespace HarmonyPortal.Core.Ledgers;
+
+/// <summary>
+/// A year's ledger rows per region and ledger in a region's subtree, read once per request and shared by the
+/// dashboard, the reporting roll-up and the quota progress. The rows are not counted here: the database keeps
+/// <see cref="LedgerRowCount"/> up to date on every insert, delete and move of a ledger row (triggers, docs/adr/0010),
+/// so this is one read of the subtree's counters for the year, whatever the number of rows. Carried-forward rows not yet
+/// confirmed (待复核) are subtracted: they are read from a partial index per ledger that has rows, and are few.
+/// </summary>
+public sealed class LedgerRollup(HarmonyDbContext db)
+{
+    private readonly List<(string Path, int Year, LedgerRollupCounts Counts)> loaded = [];
+
+    /// <summary>The counts of <paramref name="path"/>'s subtree; a subtree already counted in this request answers for any region inside it.</summary>
+    public async Task<LedgerRollupCounts> ForSubtreeAsync(string path, int year, CancellationToken ct)
+    {
+        foreach (var (p, y, counts) in loaded)
+        {
+            if (y == year && path.StartsWith(p, StringComparison.Ordinal))
+            {
+                return counts;
+            }
+        }
+
+        var fresh = await LoadAsync(db, path, year, ct);
+        loaded.Add((path, year, fresh));
+        return fresh;
+    }
+
+    public static async Task<LedgerRollupCounts> LoadAsync(HarmonyDbContext db, string path, int year, CancellationToken ct)
+    {
+        var subtree = db.Regions.InSubtreeOf(path);
+        var paths = await subtree.AsNoTracking().Select(r => new { r.Id, r.Path }).ToDictionaryAsync(r => r.Id, r => r.Path, ct);
+        var ids = subtree.Select(r => r.Id);
+        var counts = await db.LedgerRowCounts.AsNoTracking()
+            .Where(c => c.Year == year && ids.Contains(c.RegionId) && c.Count != 0)
+            .ToDictionaryAsync(c => (c.Ledger, c.RegionId), c => c.Count, ct);
+        var unconfirmed = new Dictionary<(string Ledger, int RegionId), int>();
+        foreach (var ledger in LedgerCatalog.All.Where(l => counts.Keys.Any(k => k.Ledger == l.Key)))
+        {
+            // Carried-forward rows not yet confirmed (待复核) do not count; the partial index IX_*_Unconfirmed finds them.
+            var pending = await ledger.Rows(db).AsNoTracking()
+                .Where(r => r.Year == year && r.Status == LedgerRowStatus.NeedsReview && ids.Contains(r.RegionId))
+                .GroupBy(r => r.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() })
+                .ToListAsync(ct);
+            pending.ForEach(p => unconfirmed[(ledger.Key, p.RegionId)] = p.Count);
+        }
+
+        return new LedgerRollupCounts(paths, counts, unconfirmed);
+    }
+}
+
+/// <summary>Rows of one year per (ledger, region) of a subtree, with the subtree's region paths to add up any part of it.</summary>
+public sealed class LedgerRollupCounts(IReadOnlyDictionary<int, string> paths, IReadOnlyDictionary<(string Ledger, int RegionId), int> counts,
+    IReadOnlyDictionary<(string Ledger, int RegionId), int>? unconfirmed = null)
+{
+    /// <summary>The path of every region of the subtree, by id.</summary>
+    public IReadOnlyDictionary<int, string> Paths => paths;
+
+    /// <summary>The region's own confirmed rows (not its children's): carried-forward rows still 待复核 are not counted.</summary>
+    public int OfRegion(string ledger, int regionId) => counts.GetValueOrDefault((ledger, regionId)) - UnconfirmedOfRegion(ledger, regionId);
+
+    /// <summary>Confirmed rows of the region at <paramref name="path"/> and of every region below it.</summary>
+    public int OfSubtree(string ledger, string path) =>
+        paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal)).Sum(p => OfRegion(ledger, p.Key));
+
+    /// <summary>The region's own carried-forward rows still to confirm (待复核).</summary>
+    public int UnconfirmedOfRegion(string ledger, int regionId) => unconfirmed?.GetValueOrDefault((ledger, regionId)) ?? 0;
+
+    /// <summary>Rows still to confirm (待复核) in the region at <paramref name="path"/> and below it.</summary>
+    public int UnconfirmedOfSubtree(string ledger, string path) =>
+        paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal)).Sum(p => UnconfirmedOfRegion(ledger, p.Key));
+}

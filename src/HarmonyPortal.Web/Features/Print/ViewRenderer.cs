@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace HarmonyPortal.Web.Features.Print;
+
+/// <summary>Renders a Razor view of the controller's feature folder to a string, for printing to PDF on the server.</summary>
+public sealed class ViewRenderer(IRazorViewEngine engine)
+{
+    public async Task<string> RenderAsync(Controller controller, string viewName, object model)
+    {
+        var found = engine.FindView(controller.ControllerContext, viewName, isMainPage: true);
+        if (!found.Success)
+        {
+            throw new InvalidOperationException($"View {viewName} not found: {string.Join(", ", found.SearchedLocations)}");
+        }
+
+        controller.ViewData.Model = model;
+        await using var writer = new StringWriter();
+        var context = new ViewContext(controller.ControllerContext, found.View, controller.ViewData, controller.TempData, writer, new HtmlHelperOptions());
+        await found.View.RenderAsync(context);
+        return writer.ToString();
+    }
+}
+
+/// <summary>The print style sheet, read once from wwwroot, to inline into documents printed by Chromium.</summary>
+public sealed class PrintStyles(IWebHostEnvironment environment)
+{
+    public const string Path = "css/print.css";
+
+    private readonly Lazy<string> css = new(() =>
+    {
+        var file = environment.WebRootFileProvider.GetFileInfo(Path);
+        using var stream = file.CreateReadStream();
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    public string Css => css.Value;
+}
