@@ -17,7 +17,8 @@ using HarmonyPortal.Core.Spreadsheets;
 //   The province's year-end workbook over N ledger rows in a SQLite file, end to end, against the floor writer's N rows.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- import --rows 100000 [--keep DIR]
 //   A county clerk's import of an N-row coordinator workbook, checked and committed into SQLite, against reading the file.
-//   --postgres CONN imports into a fresh database on that PostgreSQL server instead (left there: drop harmony_bench_import_*).
+//   --postgres CONN imports into a fresh database on that PostgreSQL server instead
+//   (left there: drop harmony_bench_import_*).
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- logins [--seconds 10]
 //   Password checks per second at the portal's PBKDF2 cost, one core and all, beside Identity's default cost.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- ciphers [--numbers 200000]   (ADR 0022)

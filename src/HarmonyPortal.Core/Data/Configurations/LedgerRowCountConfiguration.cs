@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace HarmonyPortal.Core.Data.Configurations;
 
 /// <summary>
-/// Maintained by triggers (Sql/ledger_counters_v1.sql of each migrations assembly, ADR 0029), not by EF. The key leads with year and
-/// region because that is how it is read (a year of a subtree's regions). No foreign key to Regions: a zero count
-/// must not keep a region from being removed, and a trigger should not lock the region row.
+/// Maintained by triggers (Sql/ledger_counters_v1.sql of each migrations assembly, ADR 0029), not by EF.
+/// The key leads with year and region because that is how it is read (a year of a subtree's regions). No foreign key
+/// to Regions: a zero count must not keep a region from being removed, and a trigger should not lock the region row.
 /// </summary>
 internal sealed class LedgerRowCountConfiguration : IEntityTypeConfiguration<LedgerRowCount>
 {
