@@ -76,7 +76,9 @@ public static class BulkInsert
 
         if (connection is Npgsql.NpgsqlConnection npgsql)
         {
-            await PostgresRowCopier.CopyAsync(npgsql, entity, columns, mappings, rows, getters, ProviderValue, ct);
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var into = Into(sql, table, columns);
+            await PostgresRowCopier.CopyAsync(npgsql, into, mappings, rows, getters, ProviderValue, ct);
             return;
         }
 
@@ -144,8 +146,16 @@ public static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var mappings = columns.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
         var getters = columns.Select(p => p.GetGetter()).ToArray();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+        var head = $"INSERT INTO {Into(sql, table, columns)} VALUES ";
         return (columns, mappings, getters, head, sql);
+    }
+
+    /// <summary>The table and its column list, each name delimited by the provider: what an INSERT or a COPY names.
+    /// </summary>
+    internal static string Into(ISqlGenerationHelper sql, StoreObjectIdentifier table, IEnumerable<IProperty> columns)
+    {
+        var names = columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!));
+        return $"{sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)})";
     }
 
     /// <summary>

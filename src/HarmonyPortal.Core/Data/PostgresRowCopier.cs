@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -15,15 +14,14 @@ namespace HarmonyPortal.Core.Data;
 /// </summary>
 internal static class PostgresRowCopier
 {
-    public static async Task CopyAsync<TEntity>(NpgsqlConnection connection, IEntityType entity, IProperty[] columns, RelationalTypeMapping[] mappings,
-        IReadOnlyList<TEntity> rows, Microsoft.EntityFrameworkCore.Metadata.IClrPropertyGetter[] getters, Func<RelationalTypeMapping, object?, object> providerValue, CancellationToken ct)
+    /// <param name="into">The table and its columns as <see cref="BulkInsert.Into"/> names them for an INSERT.</param>
+    public static async Task CopyAsync<TEntity>(NpgsqlConnection connection, string into, RelationalTypeMapping[] mappings,
+        IReadOnlyList<TEntity> rows, IClrPropertyGetter[] getters, Func<RelationalTypeMapping, object?, object> providerValue,
+        CancellationToken ct)
         where TEntity : class
     {
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var names = string.Join(", ", columns.Select(p => Quote(p.GetColumnName(table)!)));
-        var target = table.Schema is null ? Quote(table.Name) : Quote(table.Schema) + "." + Quote(table.Name);
         var types = mappings.Select(m => m.StoreTypeNameBase).ToArray();
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY {target} ({names}) FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {into} FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
             await copy.StartRowAsync(ct);
@@ -43,6 +41,4 @@ internal static class PostgresRowCopier
 
         await copy.CompleteAsync(ct);
     }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
