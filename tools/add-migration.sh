@@ -33,3 +33,6 @@ for p in "${PROVIDERS[@]}"; do
         --output-dir Migrations \
         -- --provider "$p"
 done
+
+echo "To drop the new migration before it lands: delete its files and 'git restore' each provider's model snapshot"
+echo "(not 'dotnet ef migrations remove': Initial has no target model to restore it from; docs/adr/0035)."

@@ -22,6 +22,9 @@ public static class MigratedTemplate
     public static Task<string> ForAsync(DatabaseProvider provider) =>
         Templates.GetOrAdd(provider, p => new Lazy<Task<string>>(() => CreateAsync(p))).Value;
 
+    /// <summary>Removes another template (<see cref="SeededTemplate"/>) when the process ends, with this one.</summary>
+    internal static void RemoveAtExit(Action cleanup) => Cleanups.Add(cleanup);
+
     private static async Task<string> CreateAsync(DatabaseProvider provider)
     {
         var name = "hp_template_" + Guid.NewGuid().ToString("N")[..12];

@@ -73,11 +73,23 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
         return (await Core.Offices.MemberUnits.HostAsync(db, await RegionIdAsync(regionCode), default)).Id;
     }
 
+    /// <summary>
+    /// Whether this portal's database is a copy of the <see cref="SeededTemplate"/> of its provider, environment and
+    /// password cost (the default), or of the migrated template only, so that its own start-up seeds it.
+    /// </summary>
+    protected virtual bool StartsFromSeededTemplate => true;
+
     public virtual async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateMigratedAsync(provider);
+        database = await CreateDatabaseAsync();
         _ = Services; // start the host: migrate and seed now, not inside the first test
     }
+
+    /// <summary>This portal's database: a copy of a template (see <see cref="StartsFromSeededTemplate"/>).</summary>
+    protected virtual async Task<TestDatabase> CreateDatabaseAsync() => StartsFromSeededTemplate
+        ? await TestDatabase.CreateTemplateCopyAsync(
+            provider, await SeededTemplate.ForAsync(provider, environment, PasswordHashIterations))
+        : await TestDatabase.CreateMigratedAsync(provider);
 
     Task IAsyncLifetime.DisposeAsync() => DisposeFixtureAsync();
 

@@ -36,6 +36,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider) =>
         await CreateFromAsync(provider, await MigratedTemplate.ForAsync(provider));
 
+    /// <summary>A copy of <paramref name="template"/> (a SQLite file or a PostgreSQL database name).</summary>
+    public static Task<TestDatabase> CreateTemplateCopyAsync(DatabaseProvider provider, string template) =>
+        CreateFromAsync(provider, template);
+
+    /// <summary>The SQLite file or PostgreSQL database name, for a database that becomes a template.</summary>
+    public string Name => sqlitePath ?? postgresName!;
+
     private static async Task<TestDatabase> CreateFromAsync(DatabaseProvider provider, string? template)
     {
         if (provider == DatabaseProvider.SqlServer)

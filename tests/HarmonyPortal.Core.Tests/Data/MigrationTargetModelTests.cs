@@ -1,0 +1,76 @@
+using HarmonyPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Xunit;
+
+namespace HarmonyPortal.Core.Tests.Data;
+
+/// <summary>
+/// The initial migration's Designer files carry no target model for SQLite and PostgreSQL (docs/adr/0035): these prove
+/// that their SQL does not depend on one, and show why SQL Server's keeps it.
+/// </summary>
+public sealed class MigrationTargetModelTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void InitialMigration_WithoutATargetModel_GeneratesTheSameSqlAsWithTheModel(DatabaseProvider provider)
+    {
+        using var db = Context(provider);
+        var initial = InitialMigration(db);
+
+        Assert.Empty(initial.TargetModel!.GetEntityTypes());
+        Assert.Equal(Sql(db, initial, SnapshotModel(db)), Sql(db, initial, Ready(db, initial.TargetModel)));
+    }
+
+    [Fact]
+    public void SqlServerInitialMigration_KeepsItsTargetModel_WhichDecidesItsUniqueIndexes()
+    {
+        using var db = Context(DatabaseProvider.SqlServer);
+        var initial = InitialMigration(db);
+
+        Assert.NotEmpty(initial.TargetModel!.GetEntityTypes());
+        // Without the model, SQL Server's generator takes every column of a unique index for nullable and filters it.
+        const string index =
+            "CREATE UNIQUE INDEX [IX_Coordinators_Year_IdNumberHash] ON [Coordinators] ([Year], [IdNumberHash])";
+        Assert.Contains(index + ";", Sql(db, initial, Ready(db, initial.TargetModel)));
+        var withoutModel = Sql(db, initial, Ready(db, new ModelBuilder().Model));
+        Assert.Contains(index + " WHERE [Year] IS NOT NULL", withoutModel);
+    }
+
+    private static HarmonyDbContext Context(DatabaseProvider provider) => new(HarmonyDatabase.Options(
+        provider,
+        provider switch
+        {
+            DatabaseProvider.Sqlite => "Data Source=unused.db",
+            DatabaseProvider.Postgres => "Host=unused;Database=unused",
+            _ => "Server=unused;Database=unused",
+        }));
+
+    private static Migration InitialMigration(HarmonyDbContext db)
+    {
+        var assembly = db.GetService<IMigrationsAssembly>();
+        return assembly.CreateMigration(assembly.Migrations.First().Value, db.Database.ProviderName!);
+    }
+
+    private static IModel SnapshotModel(HarmonyDbContext db) =>
+        Ready(db, db.GetService<IMigrationsAssembly>().ModelSnapshot!.Model);
+
+    /// <summary>A model made ready for SQL generation as the migrator makes a migration's target model ready.</summary>
+    private static IModel Ready(HarmonyDbContext db, IReadOnlyModel model)
+    {
+        if (model is IMutableModel mutable)
+        {
+            model = mutable.FinalizeModel();
+        }
+
+        return db.GetService<IModelRuntimeInitializer>()
+            .Initialize((IModel)model, designTime: true, validationLogger: null);
+    }
+
+    private static string Sql(HarmonyDbContext db, Migration migration, IModel? model) => string.Join(
+        "\n",
+        db.GetService<IMigrationsSqlGenerator>().Generate(migration.UpOperations, model).Select(c => c.CommandText));
+}
