@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -77,6 +78,39 @@ public partial class XlsxWriterSafetyTests
         Assert.Contains("_x005F_x0041_ and _x005F_x005F_ stay", sheetXml, StringComparison.Ordinal);
         using var file = SpreadsheetFile.Open(new MemoryStream(bytes), new SpreadsheetLimits());
         Assert.Equal("_x0041_ and _x005F_ stay", file.Rows().Last().Cells[0].Text);
+    }
+
+    [Fact]
+    public void MarkupCharactersEmojiAndLongMixedText_ReadBackExactly()
+    {
+        var markup = "<b>A&B</b> \"引号\" 'x' a > b && c < d ]]> &amp; \r\n末\r";
+        // Long cells mixing one- to four-byte UTF-8 characters; in the second an emoji's surrogate pair straddles
+        // every 8,192nd character.
+        var mixed = string.Concat(Enumerable.Repeat("a£张😀", 5_000));
+        var pairs = string.Concat(Enumerable.Repeat("张😀", 10_000));
+        var bytes = Workbooks.Write(w =>
+        {
+            w.StartSheet(OneColumn);
+            w.WriteRow([markup]);
+            w.WriteRow([mixed]);
+            w.WriteRow([pairs]);
+            w.WriteRow([CellValue.Number(-0.0), CellValue.Number(1e16), CellValue.Number(-123456789012345),
+                CellValue.Number(0.1 + 0.2)]);
+        });
+
+        using var document = Workbooks.Open(bytes);
+        var worksheet = Workbooks.SheetPart(document, "S").Worksheet;
+        Assert.Equal(markup, Workbooks.Text(Workbooks.CellAt(worksheet, "A2")));
+        Assert.Equal(mixed, Workbooks.Text(Workbooks.CellAt(worksheet, "A3")));
+        Assert.Equal(pairs, Workbooks.Text(Workbooks.CellAt(worksheet, "A4")));
+        using var file = SpreadsheetFile.Open(new MemoryStream(bytes), new SpreadsheetLimits());
+        var rows = file.Rows().ToList();
+        Assert.Equal([mixed, pairs], rows.Skip(2).Take(2).Select(r => r.Cells[0].Text));
+        var sheetXml = Workbooks.Parts(bytes)["xl/worksheets/sheet1.xml"];
+        Assert.Contains("<v>-0</v>", sheetXml, StringComparison.Ordinal);
+        Assert.Contains($"<v>{1e16.ToString(CultureInfo.InvariantCulture)}</v>", sheetXml, StringComparison.Ordinal);
+        Assert.Contains("<v>-123456789012345</v>", sheetXml, StringComparison.Ordinal);
+        Assert.Contains("<v>0.30000000000000004</v>", sheetXml, StringComparison.Ordinal);
     }
 
     [Fact]

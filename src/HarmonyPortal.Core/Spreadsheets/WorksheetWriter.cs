@@ -19,18 +19,16 @@ internal sealed class WorksheetWriter : IDisposable
 
     private static readonly int March1900DayNumber = new DateOnly(1900, 3, 1).DayNumber;
 
-    private static readonly int GeneralDataStyle = XlsxStyles.DataCell(CellFormat.General);
-    private static readonly int DateDataStyle = XlsxStyles.DataCell(CellFormat.Date);
+    internal static readonly int GeneralDataStyle = XlsxStyles.DataCell(CellFormat.General);
+    internal static readonly int DateDataStyle = XlsxStyles.DataCell(CellFormat.Date);
 
-    private readonly Stream _stream;
+    private readonly SheetOutput _output;
     private readonly XmlWriter _xml;
+    private readonly DataRowWriter _rows;
     private readonly int _columnCount;
-    private readonly int[] _dataStyles;
     private readonly List<string> _letters = [];
-    private readonly List<string> _cellStarts = [];
     private readonly char[] _buffer = new char[64];
-    private readonly char[] _rowDigits = new char[16];
-    private int _rowDigitCount;
+    private bool _writingRows;
     private readonly List<string> _merges = [];
     private readonly List<(string Sqref, string Formula)> _validations = [];
     private readonly bool _landscape;
@@ -39,11 +37,11 @@ internal sealed class WorksheetWriter : IDisposable
 
     public WorksheetWriter(Stream entryStream, SheetSpec spec, bool selected, DropDownLists lists)
     {
-        _stream = entryStream;
-        _xml = XlsxXml.Create(entryStream);
+        _output = new SheetOutput(entryStream);
+        _xml = XlsxXml.Create(_output);
         _columnCount = spec.Columns.Count;
         _landscape = spec.Landscape;
-        _dataStyles = spec.Columns.Select(c => XlsxStyles.DataCell(c.Format)).ToArray();
+        _rows = new DataRowWriter(_output, spec.Columns.Select(c => XlsxStyles.DataCell(c.Format)).ToArray());
 
         var titleRows = (spec.Title is null ? 0 : 1) + (spec.Subtitle is null ? 0 : 1);
         HeaderRow = _columnCount == 0 ? null : titleRows + 1;
@@ -99,25 +97,22 @@ internal sealed class WorksheetWriter : IDisposable
             throw new InvalidOperationException($"A sheet holds at most {CellReference.MaxRows} rows: start another sheet.");
         }
 
-        var row = _nextRow++;
-        _xml.WriteRaw(DataCellMarkup.RowStart);
-        row.TryFormat(_rowDigits, out _rowDigitCount, default, CultureInfo.InvariantCulture);
-        _xml.WriteRaw(_rowDigits, 0, _rowDigitCount);
-        _xml.WriteRaw(DataCellMarkup.RowStartEnd);
-        var count = Math.Max(cells.Count, _columnCount);
-        for (var i = 0; i < count; i++)
+        if (!_writingRows)
         {
-            // Every cell of a data row is written, empty ones too (for their borders), each with its reference ("B7"):
-            // the schema makes it optional, but exceljs and other readers fail on a cell without one.
-            WriteDataCell(i, i < cells.Count ? cells[i] : default, i < _columnCount ? _dataStyles[i] : GeneralDataStyle);
+            // Data rows go straight into the buffer behind the XmlWriter: close any open start tag and hand over
+            // what the XmlWriter holds, so that the bytes stay in order.
+            _xml.WriteRaw(string.Empty);
+            _xml.Flush();
+            _writingRows = true;
         }
 
-        _xml.WriteRaw(DataCellMarkup.RowEnd);
+        _rows.Write(_nextRow++, cells);
     }
 
     /// <summary>Writes a row of plain text cells with one style (the hidden "lists" sheet).</summary>
     public void WriteTextRow(IReadOnlyList<string?> values, int style)
     {
+        _writingRows = false;
         var row = StartRow();
         for (var i = 0; i < values.Count; i++)
         {
@@ -139,6 +134,7 @@ internal sealed class WorksheetWriter : IDisposable
         }
 
         _finished = true;
+        _writingRows = false;
         _xml.WriteEndElement(); // sheetData
 
         if (_merges.Count > 0)
@@ -189,7 +185,7 @@ internal sealed class WorksheetWriter : IDisposable
     public void Dispose()
     {
         _xml.Dispose();
-        _stream.Dispose();
+        _output.Dispose();
     }
 
     private int StartRow(string? height = null)
@@ -230,16 +226,15 @@ internal sealed class WorksheetWriter : IDisposable
                 break;
             case CellValueKind.Date:
                 var dayNumber = (int)value.NumberValue;
-                if (dayNumber < ExcelEpochDayNumber + 2)
-                {
-                    // Before 1900-01-01 Excel has no serial number: keep the date as text.
-                    WriteStyle(style);
-                    WriteInlineString(DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                }
-                else
+                if (HasSerial(dayNumber))
                 {
                     WriteStyle(DateDataStyle);
                     WriteNumber(Serial(dayNumber));
+                }
+                else
+                {
+                    WriteStyle(style);
+                    WriteInlineString(DateText(dayNumber));
                 }
 
                 break;
@@ -251,60 +246,19 @@ internal sealed class WorksheetWriter : IDisposable
         _xml.WriteEndElement();
     }
 
-    private void WriteDataCell(int index, CellValue value, int style)
-    {
-        while (_cellStarts.Count <= index)
-        {
-            _cellStarts.Add(DataCellMarkup.CellStart(_cellStarts.Count + 1));
-        }
+    /// <summary>False before 1900-01-01, where Excel has no serial number: such a date is kept as text.</summary>
+    internal static bool HasSerial(int dayNumber) => dayNumber >= ExcelEpochDayNumber + 2;
 
-        _xml.WriteRaw(_cellStarts[index]);
-        _xml.WriteRaw(_rowDigits, 0, _rowDigitCount);
-        switch (value.Kind)
-        {
-            case CellValueKind.Text:
-                WriteDataText(XmlText.Clean(value.TextValue), style);
-                break;
-            case CellValueKind.Number:
-                WriteDataNumber(value.NumberValue, style);
-                break;
-            case CellValueKind.Date:
-                var dayNumber = (int)value.NumberValue;
-                if (dayNumber < ExcelEpochDayNumber + 2)
-                {
-                    WriteDataText(DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), style);
-                }
-                else
-                {
-                    WriteDataNumber(Serial(dayNumber), DateDataStyle);
-                }
+    /// <summary>
+    /// Excel's serial number of a day; Excel counts the non-existent 1900-02-29, so dates before 1900-03-01 are one
+    /// lower.
+    /// </summary>
+    internal static int Serial(int dayNumber) =>
+        dayNumber - ExcelEpochDayNumber - (dayNumber < March1900DayNumber ? 1 : 0);
 
-                break;
-            default:
-                _xml.WriteRaw(DataCellMarkup.Empty[style]);
-                break;
-        }
-    }
-
-    /// <summary>Writes the rest of a text cell whose "&lt;c r=\"B7" is written.</summary>
-    private void WriteDataText(string text, int style)
-    {
-        _xml.WriteRaw(XmlText.NeedsPreserve(text) ? DataCellMarkup.TextStartPreserve[style] : DataCellMarkup.TextStart[style]);
-        _xml.WriteString(text);
-        _xml.WriteRaw(DataCellMarkup.TextEnd);
-    }
-
-    /// <summary>Writes the rest of a number cell whose "&lt;c r=\"B7" is written.</summary>
-    private void WriteDataNumber(double number, int style)
-    {
-        _xml.WriteRaw(DataCellMarkup.NumberStart[style]);
-        number.TryFormat(_buffer, out var length, default, CultureInfo.InvariantCulture);
-        _xml.WriteRaw(_buffer, 0, length);
-        _xml.WriteRaw(DataCellMarkup.NumberEnd);
-    }
-
-    /// <summary>Excel's serial number of a day; Excel counts the non-existent 1900-02-29, so dates before 1900-03-01 are one lower.</summary>
-    private static int Serial(int dayNumber) => dayNumber - ExcelEpochDayNumber - (dayNumber < March1900DayNumber ? 1 : 0);
+    /// <summary>A date without a serial number, as text.</summary>
+    internal static string DateText(int dayNumber) =>
+        DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private void WriteReference(int index, int row)
     {
