@@ -20,7 +20,8 @@ internal sealed class SqliteRowInserter : IDisposable
     private readonly sqlite3 handle;
     private readonly sqlite3_stmt statement;
 
-    /// <summary>The last date-time bound and its text: an import's rows share their creation and update stamps.</summary>
+    /// <summary>The last date-time bound and its text: an import's rows share their creation and update stamps.
+    /// </summary>
     private (DateTime Value, string Text) lastTime = (DateTime.MinValue, "");
 
     public SqliteRowInserter(SqliteConnection connection, string sql)

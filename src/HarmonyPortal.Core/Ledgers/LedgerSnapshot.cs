@@ -39,7 +39,8 @@ public static class LedgerSnapshot
         }
 
         var changes = before.Keys.Union(after.Keys)
-            .Select(key => (Key: key, Old: before.GetValueOrDefault(key) ?? "", New: after.GetValueOrDefault(key) ?? ""))
+            .Select(key => (Key: key, Old: before.GetValueOrDefault(key) ?? "",
+                New: after.GetValueOrDefault(key) ?? ""))
             .Where(c => c.Old != c.New)
             .ToDictionary(c => c.Key, c => new[] { c.Old, c.New });
         return Cut(JsonSerializer.Serialize(changes, JsonOptions));
@@ -48,8 +49,9 @@ public static class LedgerSnapshot
     private static string Cut(string json) => json.Length <= 4000 ? json : json[..3990] + "…";
 
     /// <summary>
-    /// A new row's line: every filled field as ["", value] (an import writes one per row), written straight to JSON with
-    /// the serializer's own encoder, so the text is the serializer's, without a dictionary and an array per field.
+    /// A new row's line: every filled field as ["", value] (an import writes one per row), written straight to JSON
+    /// with the serializer's own encoder, so the text is the serializer's, without a dictionary and an array per
+    /// field.
     /// </summary>
     private static string Created(Dictionary<string, string> after)
     {
