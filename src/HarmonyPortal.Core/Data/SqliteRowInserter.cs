@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
@@ -10,13 +11,18 @@ namespace HarmonyPortal.Core.Data;
 /// bound by position. Microsoft.Data.Sqlite looks every parameter up by name and re-encodes it on every execution,
 /// which cost more than SQLite's own insert and index work (about 60 µs a row for a ledger's 25 columns). Values are
 /// stored as Microsoft.Data.Sqlite stores them (the same text for dates and decimals); a column of any other type
-/// makes <see cref="CanBind"/> false and the caller uses the ADO.NET path.
+/// makes <see cref="CanBind"/> false and the caller uses the ADO.NET path. Text is encoded to UTF-8 (as the driver
+/// encodes it) into one reused buffer, not into a new array per value.
 /// </summary>
 internal sealed class SqliteRowInserter : IDisposable
 {
     private const int SqliteDone = 101;
     private readonly sqlite3 handle;
     private readonly sqlite3_stmt statement;
+
+    /// <summary>The last date-time bound and its text: an import's rows share their creation and update stamps.
+    /// </summary>
+    private (DateTime Value, string Text) lastTime = (DateTime.MinValue, "");
 
     public SqliteRowInserter(SqliteConnection connection, string sql)
     {
@@ -49,7 +55,7 @@ internal sealed class SqliteRowInserter : IDisposable
             Check(values[i] switch
             {
                 DBNull => raw.sqlite3_bind_null(statement, index),
-                string s => raw.sqlite3_bind_text(statement, index, s),
+                string s => BindText(index, s),
                 bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
                 byte n => raw.sqlite3_bind_int64(statement, index, n),
                 short n => raw.sqlite3_bind_int64(statement, index, n),
@@ -58,8 +64,8 @@ internal sealed class SqliteRowInserter : IDisposable
                 double d => raw.sqlite3_bind_double(statement, index, d),
                 float f => raw.sqlite3_bind_double(statement, index, f),
                 decimal m => raw.sqlite3_bind_text(statement, index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
-                DateTime t => raw.sqlite3_bind_text(statement, index, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-                DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                DateTime t => BindText(index, TimeText(t)),
+                DateOnly d => BindDate(index, d),
                 byte[] blob => raw.sqlite3_bind_blob(statement, index, blob),
                 var other => throw new NotSupportedException($"{other.GetType().Name} is not bound by {nameof(SqliteRowInserter)}."),
             });
@@ -71,6 +77,41 @@ internal sealed class SqliteRowInserter : IDisposable
         {
             throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), step, raw.sqlite3_extended_errcode(handle));
         }
+    }
+
+    private byte[] utf8 = new byte[1024];
+
+    private int BindText(int index, string text)
+    {
+        if (text.Length == 0)
+        {
+            return raw.sqlite3_bind_text(statement, index, text); // an empty span is a null pointer: SQL NULL, not ''
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > utf8.Length)
+        {
+            utf8 = new byte[Math.Max(most, utf8.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(text, utf8);
+        return raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, length));
+    }
+
+    private int BindDate(int index, DateOnly date)
+    {
+        date.TryFormat(utf8, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, length));
+    }
+
+    private string TimeText(DateTime time)
+    {
+        if (time != lastTime.Value)
+        {
+            lastTime = (time, time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        }
+
+        return lastTime.Text;
     }
 
     private void Check(int result)

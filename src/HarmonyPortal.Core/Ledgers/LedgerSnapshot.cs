@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
@@ -31,15 +33,53 @@ public static class LedgerSnapshot
     /// <summary>The fields that differ, as {"表头": ["before", "after"]}; a deleted row keeps every value it had.</summary>
     public static string Changes(Dictionary<string, string>? before, Dictionary<string, string> after)
     {
-        var changes = before is null
-            ? after.Where(c => !string.IsNullOrEmpty(c.Value)).ToDictionary(c => c.Key, c => new[] { "", c.Value }) // a new row: every filled field (an import writes one per row)
-            : before.Keys.Union(after.Keys)
-                .Select(key => (Key: key, Old: before.GetValueOrDefault(key) ?? "", New: after.GetValueOrDefault(key) ?? ""))
-                .Where(c => c.Old != c.New)
-                .ToDictionary(c => c.Key, c => new[] { c.Old, c.New });
-        var json = JsonSerializer.Serialize(changes, JsonOptions);
-        return json.Length <= 4000 ? json : json[..3990] + "…";
+        if (before is null)
+        {
+            return Created(after);
+        }
+
+        var changes = before.Keys.Union(after.Keys)
+            .Select(key => (Key: key, Old: before.GetValueOrDefault(key) ?? "",
+                New: after.GetValueOrDefault(key) ?? ""))
+            .Where(c => c.Old != c.New)
+            .ToDictionary(c => c.Key, c => new[] { c.Old, c.New });
+        return Cut(JsonSerializer.Serialize(changes, JsonOptions));
     }
+
+    private static string Cut(string json) => json.Length <= 4000 ? json : json[..3990] + "…";
+
+    /// <summary>
+    /// A new row's line: every filled field as ["", value] (an import writes one per row), written straight to JSON
+    /// with the serializer's own encoder, so the text is the serializer's, without a dictionary and an array per
+    /// field.
+    /// </summary>
+    private static string Created(Dictionary<string, string> after)
+    {
+        var buffer = CreatedBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder }))
+        {
+            json.WriteStartObject();
+            foreach (var (header, value) in after)
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    json.WritePropertyName(header);
+                    json.WriteStartArray();
+                    json.WriteStringValue("");
+                    json.WriteStringValue(value);
+                    json.WriteEndArray();
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Cut(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? CreatedBuffer;
 
     public static Dictionary<string, string[]> ParseChanges(string? details)
     {

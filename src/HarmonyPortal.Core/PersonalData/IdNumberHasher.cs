@@ -34,7 +34,9 @@ public sealed class IdNumberHasher : IDisposable
     public string Hash(PersonalDataAlgorithm algorithm, string normalized)
     {
         Span<byte> digest = stackalloc byte[32];
-        var input = Encoding.UTF8.GetBytes(normalized);
+        var most = Encoding.UTF8.GetMaxByteCount(normalized.Length);
+        Span<byte> input = most <= 256 ? stackalloc byte[most] : new byte[most];
+        input = input[..Encoding.UTF8.GetBytes(normalized, input)];
         if (algorithm == PersonalDataAlgorithm.Sm4)
         {
             var mac = sm3.Value!;

@@ -57,12 +57,29 @@ public sealed class PersonalDataProtector : IDisposable
     /// The number's keyed hash under every algorithm and every hash key, the current first: what a lookup asks for, so a
     /// row written before a switch or a hash-key rotation (and not yet re-hashed) is still found (ADR 0022).
     /// </summary>
-    public IReadOnlyList<string> Hashes(string normalized) =>
-    [
-        Hash(normalized),
-        .. Others.Select(a => hashKeys.Current.Hash(a, normalized)),
-        .. hashKeys.Others.SelectMany(h => Enum.GetValues<PersonalDataAlgorithm>().Select(a => h.Hash(a, normalized))),
-    ];
+    public IReadOnlyList<string> Hashes(string normalized)
+    {
+        var keys = hashKeys.Others;
+        var hashes = new string[1 + Others.Length + keys.Count * Algorithms.Length];
+        hashes[0] = Hash(normalized);
+        var next = 1;
+        foreach (var algorithm in Others)
+        {
+            hashes[next++] = hashKeys.Current.Hash(algorithm, normalized);
+        }
+
+        foreach (var key in keys)
+        {
+            foreach (var algorithm in Algorithms)
+            {
+                hashes[next++] = key.Hash(algorithm, normalized);
+            }
+        }
+
+        return hashes;
+    }
+
+    private static readonly PersonalDataAlgorithm[] Algorithms = Enum.GetValues<PersonalDataAlgorithm>();
 
     /// <summary>Which algorithm and hash key gave <paramref name="hash"/> for the number, e.g. "HMAC-SM3 key 1a2b3c4d (current)"; null when none did.</summary>
     public string? HashLabel(string normalized, string hash)

@@ -87,6 +87,27 @@ public abstract class BulkInsertTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task EmptyText_IsStoredAsEmptyText_NotAsNull()
+    {
+        var regionId = await AddCountyAsync("990103");
+        await using (var db = database.CreateContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.InsertAsync([new PlanListEntry
+            {
+                RegionId = regionId, Year = 2026, Name = "空白", Kind = PlanListKind.WageArrearsCase, Version = 1,
+                CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, ContactName = "", Notes = "",
+            }]);
+            await tx.CommitAsync();
+        }
+
+        await using var read = database.CreateContext();
+        var stored = await read.Set<PlanListEntry>().AsNoTracking().SingleAsync(e => e.Name == "空白");
+        Assert.Equal("", stored.ContactName);
+        Assert.Equal("", stored.Notes);
+    }
+
+    [Fact]
     public async Task BulkInsert_OutsideATransaction_IsRefused_SoThatAnImportCannotBeHalfSaved()
     {
         await using var db = await database.CreateMigratedContextAsync();

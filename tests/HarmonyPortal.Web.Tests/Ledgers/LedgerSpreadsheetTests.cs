@@ -100,7 +100,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
     [Fact]
     public async Task Import_OfThousandsOfRows_SavedInBatches_IsStillAllOrNothing()
     {
-        // More rows than one saving batch (2,000): rows are saved as they pass, then rolled back when a later row fails.
+        // More rows than one saving batch (1,000): rows are saved as they pass, then rolled back when a later row fails.
         using var clerk = await portal.SignedInClientAsync("gzzg.clerk");
         await using var before = portal.CreateDbContext();
         var region = await before.Users.Where(u => u.UserName == "gzzg.clerk").Select(u => u.RegionId).SingleAsync();
@@ -117,7 +117,7 @@ public abstract class LedgerSpreadsheetTests<TPortal>(TPortal portal) : IClassFi
         Assert.Contains("第 4405 行", (await PortalClient.ParseAsync(refused)).QuerySelector("[data-testid=import-errors]")!.TextContent);
         Assert.Equal(0, await CountAsync(region, 2026));
 
-        // One person already in the ledger this year, met in the third batch: named by row, nothing saved.
+        // One person already in the ledger this year, met in the fifth batch: named by row, nothing saved.
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(clerk, "coordinators", Workbook(CoordinatorHeaders, people[4_200]))).StatusCode);
         var duplicate = await UploadAsync(clerk, "coordinators", Workbook(CoordinatorHeaders, people));
 
