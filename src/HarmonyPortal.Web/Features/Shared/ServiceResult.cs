@@ -84,7 +84,8 @@ public class ServiceResult
         return result;
     }
 
-    /// <summary>This result as one carrying a <typeparamref name="T"/>: itself if it does, else a copy without one.</summary>
+    /// <summary>This result as one carrying a <typeparamref name="T"/>: itself if it does, else a copy
+    /// without one.</summary>
     public ServiceResult<T> As<T>()
     {
         if (this is ServiceResult<T> typed)
