@@ -31,7 +31,7 @@ public abstract class JobClockTests<TPortal>(TPortal portal) : IClassFixture<TPo
         Assert.Equal(second + TimeSpan.FromDays(1), (await JobAsync()).NextRunAtUtc, TimeSpan.FromMilliseconds(1));
     }
 
-    /// <summary>The job's last success once it is later than <paramref name="after"/>; fails after 30 s of waiting.</summary>
+    /// <summary>The job's last success once later than <paramref name="after"/>; fails after 30 s of waiting.</summary>
     private async Task<DateTime> RunAfterAsync(DateTime after)
     {
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -72,4 +72,5 @@ public sealed class PostgresHourPollPortal() : HourPollPortal(DatabaseProvider.P
 
 public sealed class SqliteJobClockTests(SqliteHourPollPortal portal) : JobClockTests<SqliteHourPollPortal>(portal);
 
-public sealed class PostgresJobClockTests(PostgresHourPollPortal portal) : JobClockTests<PostgresHourPollPortal>(portal);
+public sealed class PostgresJobClockTests(PostgresHourPollPortal portal)
+    : JobClockTests<PostgresHourPollPortal>(portal);
