@@ -4,8 +4,8 @@ namespace HarmonyPortal.TestSupport;
 
 /// <summary>
 /// The clock of a test portal: a <see cref="FakeTimeProvider"/> that starts at the real now, in the machine's time
-/// zone, and moves only when the test moves it. <c>Advance</c> also fires the timers that come due (the job loop's poll and
-/// a running job's heartbeat, ADR 0032); <see cref="Set"/> jumps without firing any, back or forward.
+/// zone, and moves only when the test moves it. <c>Advance</c> also fires the timers that come due (the job loop's
+/// poll and a running job's heartbeat, ADR 0032); <see cref="Set"/> jumps without firing any, back or forward.
 /// </summary>
 public static class TestClock
 {
