@@ -86,14 +86,12 @@ public class ServiceResult
 
     /// <summary>This result as one carrying a <typeparamref name="T"/>: itself if it does, else a copy
     /// without one.</summary>
-    public ServiceResult<T> As<T>()
-    {
-        if (this is ServiceResult<T> typed)
-        {
-            return typed;
-        }
+    public ServiceResult<T> As<T>() => this as ServiceResult<T> ?? With<T>(default);
 
-        var copy = new ServiceResult<T> { Notice = Notice, Kind = Kind };
+    /// <summary>A copy of this result (notice, errors, kind) that carries <paramref name="value"/>.</summary>
+    public ServiceResult<T> With<T>(T? value)
+    {
+        var copy = new ServiceResult<T> { Notice = Notice, Kind = Kind, Value = value };
         copy.errors.AddRange(errors);
         return copy;
     }
