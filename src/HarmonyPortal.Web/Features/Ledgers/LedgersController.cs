@@ -127,9 +127,8 @@ public sealed class LedgersController(
     {
         var definition = Definition(kind);
         query.Check(definition, writer.Today);
-        var outcome = await confirmation.ConfirmAsync(definition, query, all, ct);
-        TempData[outcome.Refusal is null ? Flash.Success : Flash.Error] = outcome.Refusal ?? $"已确认 {outcome.Confirmed} 条待复核记录，状态改为“正常”。";
-        return RedirectToAction(nameof(List), new { kind, year = query.Year });
+        var result = await confirmation.ConfirmAsync(definition, query, all, ct);
+        return this.Answer(result, () => RedirectToAction(nameof(List), new { kind, year = query.Year }));
     }
 
     [HttpGet("{kind}/template")]
