@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HarmonyPortal.Core.Rules;
+using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit;

@@ -1,4 +1,5 @@
 using System.Text;
+using HarmonyPortal.TestSupport;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit;

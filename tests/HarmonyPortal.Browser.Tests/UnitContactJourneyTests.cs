@@ -1,3 +1,4 @@
+using HarmonyPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit;

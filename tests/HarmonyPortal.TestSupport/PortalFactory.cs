@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -42,7 +43,7 @@ public class PortalFactory(DatabaseProvider provider, string environment = "Deve
     /// <summary>The configured PBKDF2 cost, or null for the product's default (210,000).</summary>
     protected virtual int? PasswordHashIterations => environment == "Development" ? TestPasswordHashIterations : null;
 
-    public ManualClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public DatabaseProvider Provider => provider;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Web.Infrastructure;
@@ -12,15 +11,15 @@ namespace HarmonyPortal.Bench.Http;
 /// </summary>
 internal sealed class PortalServer : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly Harness.PublishedPortal portal;
 
-    private PortalServer(Process process, string baseUrl)
+    private PortalServer(Harness.PublishedPortal portal)
     {
-        this.process = process;
-        BaseUrl = baseUrl;
+        this.portal = portal;
+        Client.BaseAddress = new Uri(BaseUrl);
     }
 
-    public string BaseUrl { get; }
+    public string BaseUrl => portal.BaseUrl;
 
     /// <summary>"HarmonyPortal.Auth=…": the session cookie of the signed-in user, as wrk sends it.</summary>
     public string Cookie { get; private set; } = "";
@@ -30,99 +29,25 @@ internal sealed class PortalServer : IAsyncDisposable
     /// <param name="environment">Production by default; page-times runs Development, whose start writes the demo data (docs/demo.md).</param>
     public static async Task<PortalServer> StartAsync(BenchTarget target, string environment = "Production")
     {
-        var dll = Path.Combine(target.PortalDirectory, "HarmonyPortal.Web.dll");
-        if (!File.Exists(dll))
+        var settings = new Dictionary<string, string>
         {
-            throw new FileNotFoundException("Publish the portal first (bench/run.sh does): dotnet publish src/HarmonyPortal.Web -c Release -o DIR", dll);
-        }
-
-        var url = $"http://127.0.0.1:{target.Port}";
-        if (await AnswersAsync(url))
+            ["Database:Provider"] = target.Provider.ToString(),
+            ["ConnectionStrings:Harmony"] = target.ConnectionString,
+            ["Harmony:DataDirectory"] = target.DataDirectory,
+            [BenchPlaintext.Setting] = "true",
+            ["TZ"] = "Asia/Shanghai",
+        };
+        var start = new Harness.PublishedPortalStart(target.PortalDirectory, target.Port, environment, settings,
+            Path.Combine(target.DataDirectory, $"portal-{target.Provider}.out"))
         {
-            // A portal left running there (a crashed run) would answer the probe below and be measured instead.
-            throw new InvalidOperationException($"Something already answers on {url}; stop it or pass another --port.");
-        }
-
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = target.PortalDirectory };
-        foreach (var arg in new[] { dll, "--urls", url })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["Database__Provider"] = target.Provider.ToString();
-        start.Environment["ConnectionStrings__Harmony"] = target.ConnectionString;
-        start.Environment["Harmony__DataDirectory"] = target.DataDirectory;
-        start.Environment[BenchPlaintext.Setting.Replace(":", "__", StringComparison.Ordinal)] = "true";
-        start.Environment["TZ"] = "Asia/Shanghai";
-        var process = Process.Start(start)!;
-        var log = Path.Combine(target.DataDirectory, $"portal-{target.Provider}.out");
-        _ = Task.Run(async () =>
-        {
-            await using var file = new StreamWriter(log, append: true);
-            while (await process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                await file.WriteLineAsync(line);
-            }
-        });
-        _ = Task.Run(async () =>
-        {
-            while (await process.StandardError.ReadLineAsync() is { } line)
-            {
-                Console.Error.WriteLine("[portal] " + line);
-            }
-        });
-
-        var server = new PortalServer(process, url);
-        server.Client.BaseAddress = new Uri(url);
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The portal exited with {process.ExitCode}; see {log}");
-            }
-
-            try
-            {
-                if ((await probe.GetAsync(url + "/health")).IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet, or too slow to answer on a loaded machine: ask again
-            }
-
             // Development writes the demo data before it answers (minutes on a loaded machine).
-            var patience = TimeSpan.FromMinutes(environment == "Production" ? 3 : 15);
-            if (deadline.Elapsed > patience)
-            {
-                await server.DisposeAsync();
-                throw new TimeoutException($"The portal did not answer /health within {patience.TotalMinutes} minutes; see {log}");
-            }
-
-            await Task.Delay(250);
-        }
-
-        Console.WriteLine($"portal up at {url} ({target.Provider}) in {deadline.Elapsed.TotalSeconds:0.0} s");
+            HealthyWithin = TimeSpan.FromMinutes(environment == "Production" ? 3 : 15),
+            ErrorsToConsole = true,
+        };
+        var started = Stopwatch.StartNew();
+        var server = new PortalServer(await Harness.PublishedPortal.StartAsync(start));
+        Console.WriteLine($"portal up at {server.BaseUrl} ({target.Provider}) in {started.Elapsed.TotalSeconds:0.0} s");
         return server;
-    }
-
-    private static async Task<bool> AnswersAsync(string url)
-    {
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        try
-        {
-            using var response = await probe.GetAsync(url + "/health");
-            return true;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Signs in through the login form (antiforgery token and all) and keeps the session cookie.</summary>
@@ -165,16 +90,12 @@ internal sealed class PortalServer : IAsyncDisposable
         return await response.Content.ReadAsByteArrayAsync();
     }
 
+    /// <summary>Kills the portal (a benchmark's portal keeps nothing worth a graceful stop).</summary>
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        await portal.KillAsync();
+        await portal.DisposeAsync();
     }
 }
 

@@ -46,17 +46,19 @@ public sealed class IndicatorReviewController(IndicatorReviewService review) : C
         return await OutcomeAsync(outcome, null, done, ct, regionId, reportId);
     }
 
-    private async Task<IActionResult> OutcomeAsync(ReviewOutcome outcome, string? form, string done, CancellationToken ct, int? regionId = null, long? reportId = null)
+    private async Task<IActionResult> OutcomeAsync(ServiceResult<ReviewPlace> outcome, string? form, string done,
+        CancellationToken ct, int? regionId = null, long? reportId = null)
     {
-        if (outcome.Result.Succeeded)
+        var place = outcome.Value!;
+        if (outcome.Succeeded)
         {
             TempData[Flash.Success] = done;
-            return Redirect($"/indicators/review?regionId={outcome.ReviewRegionId}&year={outcome.Year}");
+            return Redirect($"/indicators/review?regionId={place.ReviewRegionId}&year={place.Year}");
         }
 
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData[IndicatorsController.Reasons] = outcome.Result.Errors.Select(e => e.Message).ToList();
-        var page = await review.ReviewPageAsync(outcome.ReviewRegionId, outcome.Year, ct);
+        Response.StatusCode = WriteAnswers.RefusalStatus(outcome);
+        ViewData[IndicatorsController.Reasons] = outcome.Reasons;
+        var page = await review.ReviewPageAsync(place.ReviewRegionId, place.Year, ct);
         ViewData[PostedForm] = form ?? page.Tasks.SelectMany(t => t.Rows).FirstOrDefault(r => r.RegionId == regionId && r.Latest?.Id == reportId)?.FormId;
         ViewData["reason"] = Request.HasFormContentType ? Request.Form["reason"].ToString() : null;
         return View(nameof(Review), page);

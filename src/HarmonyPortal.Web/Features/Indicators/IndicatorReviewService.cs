@@ -15,9 +15,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Indicators;
 
-/// <summary>Where a review step leaves the reviewer: the page of the region above and the year, and the outcome.</summary>
-public sealed record ReviewOutcome(ServiceResult Result, int ReviewRegionId, int Year);
-
 /// <summary>
 /// 指标审核: the reviewers of the level directly above a region (<see cref="MaterialReview"/>) accept its latest figure,
 /// return it with a reason, undo an acceptance with a reason, or give it a later date; 指标汇总: every figure owed in the
@@ -66,7 +63,7 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
     /// report not of the region answers 404; a user who is not a reviewer of the level above 403. <paramref name="invalid"/>
     /// holds the validator's refusals of the typed reason (<see cref="ReturnReasonInputValidator"/>), shown after the report's own.
     /// </summary>
-    public async Task<ReviewOutcome> StepAsync(int regionId, long reportId, IndicatorReviewStep step, string? reason, bool confirmed, ServiceResult invalid, CancellationToken ct)
+    public async Task<ServiceResult<ReviewPlace>> StepAsync(int regionId, long reportId, IndicatorReviewStep step, string? reason, bool confirmed, ServiceResult invalid, CancellationToken ct)
     {
         var region = await RegionAsync(regionId, ct);
         if (MaterialReview.ReviewRefusal(region, scope) is not null)
@@ -75,33 +72,33 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
         }
 
         var report = await db.IndicatorReports.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == reportId && r.RegionId == region.Id, ct) ?? throw new OutOfScopeException();
-        var outcome = new ReviewOutcome(new ServiceResult(), region.ParentId!.Value, report.Year);
+        var outcome = new ServiceResult<ReviewPlace> { Value = new(region.ParentId!.Value, report.Year) };
         var latestId = await db.IndicatorReports.Where(r => r.RegionId == region.Id && r.JurisdictionRegionId == report.JurisdictionRegionId
             && r.TaskId == report.TaskId && r.Year == report.Year).MaxAsync(r => r.Id, ct);
         if (latestId != report.Id)
         {
-            outcome.Result.Add("ReportId", $"{region.Name}已重新报送“{report.Label}”，审核的是最新一次报送。请刷新页面后再审核");
+            outcome.Add("ReportId", $"{region.Name}已重新报送“{report.Label}”，审核的是最新一次报送。请刷新页面后再审核");
             return outcome;
         }
 
         if (IndicatorReview.StepRefusal(step, report.Status) is { } refused)
         {
-            outcome.Result.Add("Status", refused);
+            outcome.Add("Status", refused);
             return outcome;
         }
 
         var why = (reason ?? "").Trim();
         foreach (var (field, message) in invalid.Errors)
         {
-            outcome.Result.Add(field, message);
+            outcome.Add(field, message);
         }
 
         if (!confirmed)
         {
-            outcome.Result.Add("Confirmed", "请勾选确认后再提交");
+            outcome.Add("Confirmed", "请勾选确认后再提交");
         }
 
-        if (!outcome.Result.Succeeded)
+        if (!outcome.Succeeded)
         {
             return outcome;
         }
@@ -121,7 +118,7 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
                 .SetProperty(r => r.ReviewedBy, report.ReviewedBy).SetProperty(r => r.ReviewReason, report.ReviewReason), ct);
         if (changed == 0)
         {
-            outcome.Result.Add("ReportId", $"{region.Name}的“{report.Label}”刚刚已重新报送或已被审核，请刷新页面后再审核");
+            outcome.Add("ReportId", $"{region.Name}的“{report.Label}”刚刚已重新报送或已被审核，请刷新页面后再审核");
             return outcome;
         }
 
@@ -140,7 +137,7 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
     }
 
     /// <summary>A later date for one region's figure (<see cref="TaskExtensionService"/>, audited); the region's clerks are told.</summary>
-    public async Task<ReviewOutcome> ExtendAsync(int regionId, int jurisdictionRegionId, string? taskId, int year, DateOnly newDate, string reason, CancellationToken ct)
+    public async Task<ServiceResult<ReviewPlace>> ExtendAsync(int regionId, int jurisdictionRegionId, string? taskId, int year, DateOnly newDate, string reason, CancellationToken ct)
     {
         var region = await RegionAsync(regionId, ct);
         var result = await extensions.GrantAsync(regionId, jurisdictionRegionId, taskId, year, TaskKind.Indicator, newDate, reason, ct);
@@ -151,14 +148,14 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
             await db.SaveChangesAsync(ct);
         }
 
-        return new ReviewOutcome(result, region.ParentId ?? region.Id, year);
+        return result.With(new ReviewPlace(region.ParentId ?? region.Id, year));
     }
 
     /// <summary>An extension the validator refused: the review page of the region's level above shows the reasons.</summary>
-    public async Task<ReviewOutcome> RefusedAsync(int regionId, int year, ServiceResult refused, CancellationToken ct)
+    public async Task<ServiceResult<ReviewPlace>> RefusedAsync(int regionId, int year, ServiceResult refused, CancellationToken ct)
     {
         var region = await RegionAsync(regionId, ct);
-        return new ReviewOutcome(refused, region.ParentId ?? region.Id, year);
+        return refused.With(new ReviewPlace(region.ParentId ?? region.Id, year));
     }
 
     private async Task<Region> RegionAsync(int regionId, CancellationToken ct) =>
@@ -172,3 +169,6 @@ public sealed class IndicatorReviewService(HarmonyDbContext db, UserScope scope,
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }
+
+/// <summary>Where a review step leaves the reviewer: the review page of the region above, for the year.</summary>
+public sealed record ReviewPlace(int ReviewRegionId, int Year);

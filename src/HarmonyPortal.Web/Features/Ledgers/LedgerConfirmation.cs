@@ -7,6 +7,7 @@ using HarmonyPortal.Core.Ledgers.Fields;
 using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
@@ -24,10 +25,9 @@ public sealed class LedgerConfirmation(HarmonyDbContext db, UserScope scope, Aud
 
     private const int Chunk = 500;
 
-    public sealed record Outcome(int Confirmed, string? Refusal);
-
     /// <param name="query">The list's filter; only its year is used when <paramref name="all"/>.</param>
-    public async Task<Outcome> ConfirmAsync(ILedgerDefinition definition, LedgerListQuery query, bool all, CancellationToken ct)
+    /// <returns>Done, saying how many rows were confirmed; or refused with the reason.</returns>
+    public async Task<ServiceResult> ConfirmAsync(ILedgerDefinition definition, LedgerListQuery query, bool all, CancellationToken ct)
     {
         if (!scope.CanWriteRecordsOf(scope.RegionId))
         {
@@ -37,7 +37,7 @@ public sealed class LedgerConfirmation(HarmonyDbContext db, UserScope scope, Aud
         var year = query.Year!.Value;
         if (await yearLock.RefusalAsync(scope.RegionId, year, ct) is { } locked)
         {
-            return new(0, locked);
+            return ServiceResult.Refused(locked);
         }
 
         // Only the clerk's own region's rows: those it carried forward and may write.
@@ -49,7 +49,7 @@ public sealed class LedgerConfirmation(HarmonyDbContext db, UserScope scope, Aud
             .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
         if (ids.Count == 0)
         {
-            return new(0, all ? $"{year} 年度本地区没有待复核的记录。" : "当前筛选条件下没有本地区待复核的记录。");
+            return ServiceResult.Refused(all ? $"{year} 年度本地区没有待复核的记录。" : "当前筛选条件下没有本地区待复核的记录。");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -78,9 +78,9 @@ public sealed class LedgerConfirmation(HarmonyDbContext db, UserScope scope, Aud
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(0, "确认期间有记录被他人修改或删除，未确认任何记录，请刷新后重试。");
+            return ServiceResult.Conflicted("确认期间有记录被他人修改或删除，未确认任何记录，请刷新后重试。");
         }
 
-        return new(ids.Count, null);
+        return ServiceResult.Done($"已确认 {ids.Count} 条待复核记录，状态改为“正常”。");
     }
 }

@@ -6,6 +6,7 @@ using HarmonyPortal.Core.Offices;
 using HarmonyPortal.Core.PersonalData;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
@@ -18,6 +19,9 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, PersonalDataProtector protector, AuditLog audit, TimeProvider clock,
     IdNumberLookups lookups, Core.Reporting.LedgerYearLock yearLock)
 {
+    /// <summary>The reason of a save that lost to a newer version; the page shows both versions instead.</summary>
+    public const string ConflictReason = "该记录已被他人修改，本次修改未保存";
+
     /// <summary>The gate of lookups by ID number; the import shares it.</summary>
     public IdNumberLookups Lookups => lookups;
 
@@ -46,13 +50,15 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     }
 
     /// <summary>A new row of the user's region in <paramref name="year"/>, which <see cref="LedgerYearInputValidator"/> checked.</summary>
-    public async Task<LedgerWriteResult> CreateAsync(ILedgerDefinition definition, int year, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    /// <returns>Done with the new row's id, or refused with the field errors.</returns>
+    public async Task<ServiceResult<long>> CreateAsync(
+        ILedgerDefinition definition, int year, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
         EnsureCanWrite(scope.RegionId);
 
         if (await yearLock.RefusalAsync(scope.RegionId, year, ct) is { } locked)
         {
-            return LedgerWriteResult.Refused([new FieldError("Year", locked)]);
+            return ServiceResult.Fail("Year", locked).As<long>();
         }
 
         var row = definition.NewRow();
@@ -62,27 +68,30 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         var errors = await ApplyAsync(definition, row, values, ct);
         if (errors.Count > 0)
         {
-            return await RefusedAsync(errors, ct);
+            return (await RefusedAsync(errors, ct)).As<long>();
         }
 
         db.Add(row);
-        return await SaveAsync(definition, row, null, AuditActions.LedgerCreated, ct);
+        var saved = await SaveAsync(definition, row, null, AuditActions.LedgerCreated, ct);
+        return saved.Succeeded ? new ServiceResult<long> { Value = row.Id } : saved.As<long>();
     }
 
-    public async Task<LedgerWriteResult> UpdateAsync(ILedgerDefinition definition, long id, int version, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    /// <returns>Done, refused with the field errors, or a conflict carrying both versions of the row.</returns>
+    public async Task<ServiceResult<LedgerConflict>> UpdateAsync(
+        ILedgerDefinition definition, long id, int version, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
         var row = await FindAsync(definition, id, unseal: true, ct);
         EnsureCanWrite(row.RegionId);
         if (await yearLock.RefusalAsync(row.RegionId, row.Year, ct) is { } locked)
         {
-            return await RefusedAsync([new FieldError("Year", locked)], ct);
+            return (await RefusedAsync([new FieldError("Year", locked)], ct)).As<LedgerConflict>();
         }
 
         var before = LedgerSnapshot.Of(definition, row);
         var errors = await ApplyAsync(definition, row, values, ct);
         if (errors.Count > 0)
         {
-            return await RefusedAsync(errors, ct);
+            return (await RefusedAsync(errors, ct)).As<LedgerConflict>();
         }
 
         // The version the clerk started from is what the database must still hold.
@@ -248,11 +257,11 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
     }
 
     /// <summary>A refusal of the form: nothing of the row is saved, but the lookups it made are recorded.</summary>
-    private async Task<LedgerWriteResult> RefusedAsync(IReadOnlyList<FieldError> errors, CancellationToken ct)
+    private async Task<ServiceResult> RefusedAsync(IReadOnlyList<FieldError> errors, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await lookups.FlushAsync(ct);
-        return LedgerWriteResult.Refused(errors);
+        return errors.Aggregate(new ServiceResult(), (result, e) => result.Add(e.Key, e.Message));
     }
 
     public static ILedgerField IdentityField(ILedgerDefinition definition) => definition.IdentityField;
@@ -270,7 +279,8 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
         _ => "名称",
     };
 
-    private async Task<LedgerWriteResult> SaveAsync(ILedgerDefinition definition, LedgerRow row, Dictionary<string, string>? before, string action, CancellationToken ct)
+    private async Task<ServiceResult<LedgerConflict>> SaveAsync(
+        ILedgerDefinition definition, LedgerRow row, Dictionary<string, string>? before, string action, CancellationToken ct)
     {
         row.Version++;
         row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -284,13 +294,13 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             await lookups.FlushAsync(ct);
-            return new LedgerWriteResult(row.Id, []);
+            return new ServiceResult<LedgerConflict>();
         }
         catch (DbUpdateConcurrencyException)
         {
             var conflict = await ConflictAsync(definition, row, ct);
             await lookups.FlushAsync(ct);
-            return new LedgerWriteResult(row.Id, [], conflict);
+            return ServiceResult.Conflicted(ConflictReason, conflict);
         }
         catch (DbUpdateException)
         {
@@ -298,7 +308,7 @@ public sealed class LedgerWriteService(HarmonyDbContext db, UserScope scope, Per
             db.ChangeTracker.Clear();
             if (await FindDuplicateAsync(definition, row, "form", ct) is { } duplicate)
             {
-                return await RefusedAsync([duplicate], ct);
+                return (await RefusedAsync([duplicate], ct)).As<LedgerConflict>();
             }
 
             throw;

@@ -43,10 +43,10 @@ public sealed class LedgersController(
         var year = input.Year;
         var result = ModelState.IsValid
             ? await writer.CreateAsync(definition, year, values, ct)
-            : LedgerWriteResult.Refused(ServiceResult.From(ModelState).Errors.Select(e => new FieldError("Year", e.Message)).ToList());
+            : YearRefused();
         if (!result.Succeeded)
         {
-            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, year)
+            return View("Form", new LedgerFormViewModel(definition, values, FieldErrors(result), year)
             {
                 Units = await writer.UnitChoicesAsync(writer.RegionId, null, ct),
                 Towns = await queries.TownsAsync(definition, writer.RegionId, year, ct),
@@ -54,7 +54,7 @@ public sealed class LedgersController(
         }
 
         TempData[Flash.Success] = "已保存。";
-        return RedirectToAction(nameof(Details), new { kind, id = result.Id });
+        return RedirectToAction(nameof(Details), new { kind, id = result.Value });
     }
 
     [HttpGet("{kind}/{id:long}")]
@@ -72,9 +72,9 @@ public sealed class LedgersController(
     {
         var definition = Definition(kind);
         var result = await writer.UpdateAsync(definition, id, version, values, ct);
-        if (result.Conflict is { } conflict)
+        if (result is { Conflict: true, Value: { } conflict })
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = WriteAnswers.RefusalStatus(result);
             var form = new LedgerFormViewModel(definition, values, [], 0, id, conflict.CurrentVersion);
             return View("Conflict", new LedgerConflictViewModel(form, conflict));
         }
@@ -82,7 +82,7 @@ public sealed class LedgersController(
         if (!result.Succeeded)
         {
             var row = await writer.FindAsync(definition, id, unseal: false, ct);
-            return View("Form", new LedgerFormViewModel(definition, values, result.Errors, row.Year, id, version, row.Region.Name)
+            return View("Form", new LedgerFormViewModel(definition, values, FieldErrors(result), row.Year, id, version, row.Region.Name)
             {
                 Units = await writer.UnitChoicesAsync(row.RegionId, row.UnitId, ct),
                 Towns = await queries.TownsAsync(definition, row.RegionId, row.Year, ct),
@@ -127,9 +127,8 @@ public sealed class LedgersController(
     {
         var definition = Definition(kind);
         query.Check(definition, writer.Today);
-        var outcome = await confirmation.ConfirmAsync(definition, query, all, ct);
-        TempData[outcome.Refusal is null ? Flash.Success : Flash.Error] = outcome.Refusal ?? $"已确认 {outcome.Confirmed} 条待复核记录，状态改为“正常”。";
-        return RedirectToAction(nameof(List), new { kind, year = query.Year });
+        var result = await confirmation.ConfirmAsync(definition, query, all, ct);
+        return this.Answer(result, () => RedirectToAction(nameof(List), new { kind, year = query.Year }));
     }
 
     [HttpGet("{kind}/template")]
@@ -272,6 +271,14 @@ public sealed class LedgersController(
 
     /// <summary>The year of a query string, the current one when none; outside <see cref="PortalYears"/> it is answered 400.</summary>
     private int Year(int? year) => PortalYears.Checked(year, writer.Today);
+
+    /// <summary>The refusals of the year (<see cref="LedgerYearInputValidator"/>), shown at the year field.</summary>
+    private ServiceResult<long> YearRefused() =>
+        ServiceResult.From(ModelState).Reasons.Aggregate(new ServiceResult(), (r, m) => r.Add("Year", m)).As<long>();
+
+    /// <summary>A refusal's errors as the form shows them, field by field.</summary>
+    private static List<FieldError> FieldErrors(ServiceResult result) =>
+        [.. result.Errors.Select(e => new FieldError(e.Field, e.Message))];
 
     private static ILedgerDefinition Definition(string kind) => LedgerCatalog.Find(kind) ?? throw new OutOfScopeException();
 }

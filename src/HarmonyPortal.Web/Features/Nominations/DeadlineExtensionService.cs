@@ -4,6 +4,7 @@ using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Audit;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Nominations;
@@ -15,7 +16,7 @@ namespace HarmonyPortal.Web.Features.Nominations;
 /// </summary>
 public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scope, AuditLog audit, TimeProvider clock)
 {
-    public async Task<TransitionResult> ExtendAsync(int regionId, GoldCategory category, int year, int batch, DateOnly newDate, string reason, CancellationToken ct,
+    public async Task<ServiceResult> ExtendAsync(int regionId, GoldCategory category, int year, int batch, DateOnly newDate, string reason, CancellationToken ct,
         DeadlineStep? step = null, string? honour = null)
     {
         honour ??= "";
@@ -37,7 +38,7 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
         var why = reason.Trim();
         if (reasons.Count > 0)
         {
-            return new TransitionResult(reasons);
+            return ServiceResult.Refused(reasons);
         }
 
         var extension = new DeadlineExtension
@@ -58,17 +59,17 @@ public sealed class DeadlineExtensionService(HarmonyDbContext db, UserScope scop
 
         audit.Add(AuditActions.DeadlineExtended, AuditOutcome.Success, "region", region.Id.ToString(), $"{(OfficeHonour.Is(honour) ? honour : category)} {year} 批次 {batch} {regionStep} 延至 {extension.NewDate:yyyy-MM-dd}：{why}", regionId: region.Id);
         await db.SaveChangesAsync(ct);
-        return TransitionResult.Done;
+        return ServiceResult.Ok;
     }
 
     /// <summary>
     /// A 延期 whose date or reason <see cref="Shared.ExtensionInputValidator"/> refused: a region outside the user's
     /// scope or reach is still answered 404/403 first, as if the input were right.
     /// </summary>
-    public async Task<TransitionResult> RefusedAsync(int regionId, IReadOnlyList<string> reasons, CancellationToken ct)
+    public async Task<ServiceResult> RefusedAsync(int regionId, IReadOnlyList<string> reasons, CancellationToken ct)
     {
         await ExtendedRegionAsync(regionId, ct);
-        return new TransitionResult(reasons);
+        return ServiceResult.Refused(reasons);
     }
 
     private async Task<Core.Regions.Region> ExtendedRegionAsync(int regionId, CancellationToken ct)

@@ -209,15 +209,14 @@ public sealed class NominationsController(
             return View(nameof(Index), await queries.OverviewAsync(category, year, batch, ct, key.Honour));
         }
 
-        if (result.Preview is { } preview)
+        if (result.Value is { } preview)
         {
             // Nothing is published without the confirmation box: the confirmation page again.
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("ConfirmPublish", new PublishConfirmation(await queries.KeyAsync(key, ct), preview, "请勾选“确认发布以上名单”后再发布"));
         }
 
-        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? "名单已发布，已通知名单上的各地区。" : string.Join("；", result.Reasons);
-        return Redirect($"/nominations?{key.ToSheetKey().Query}");
+        return this.Answer(result, () => Redirect($"/nominations?{key.ToSheetKey().Query}"), notice: "名单已发布，已通知名单上的各地区。");
     }
 
     [HttpPost("extend")]
@@ -226,12 +225,13 @@ public sealed class NominationsController(
         var (category, year, batch) = (key.StoredCategory, key.Year, key.Batch);
         var result = ModelState.IsValid
             ? await extensions.ExtendAsync(regionId, category, year, batch, extension.NewDate!.Value, extension.Reason!, ct, step, key.Honour)
-            : await extensions.RefusedAsync(regionId, ServiceResult.From(ModelState).Errors.Select(e => e.Message).ToList(), ct);
-        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded ? $"已延期至 {extension.NewDate:yyyy-MM-dd}。" : string.Join("；", result.Reasons);
-        return Redirect($"/nominations?{key.ToSheetKey().Query}");
+            : await extensions.RefusedAsync(regionId, ServiceResult.From(ModelState).Reasons, ct);
+        return this.Answer(result, () => Redirect($"/nominations?{key.ToSheetKey().Query}"),
+            notice: $"已延期至 {extension.NewDate:yyyy-MM-dd}。");
     }
 
-    private async Task<IActionResult> SheetTransition(long id, TransitionResult result, string done, CancellationToken ct, string? fragment = null)
+    private async Task<IActionResult> SheetTransition(
+        long id, ServiceResult result, string done, CancellationToken ct, string? fragment = null)
     {
         if (result.Succeeded)
         {
@@ -241,21 +241,21 @@ public sealed class NominationsController(
 
         if (Response.StatusCode == StatusCodes.Status200OK)
         {
-            Response.StatusCode = result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = WriteAnswers.RefusalStatus(result);
         }
 
         ViewData[Reasons] = result.Reasons;
         return View(nameof(Sheet), await queries.SheetAsync(id, ct));
     }
 
-    private async Task<IActionResult> NomineeTransition(long id, TransitionResult result, string done, CancellationToken ct)
+    private async Task<IActionResult> NomineeTransition(long id, ServiceResult result, string done, CancellationToken ct)
     {
         if (result.Forbidden)
         {
             await ForbiddenAsync();
         }
 
-        return await NomineeResult(id, result.Succeeded ? ServiceResult.Ok : result.Reasons.Aggregate(new ServiceResult(), (r, m) => r.Add("", m)), done, ct, result.Conflict);
+        return await NomineeResult(id, result, done, ct);
     }
 
     /// <summary>A refusal that says why (the honour is selected at another level): 403, audited like any other denial.</summary>
@@ -265,7 +265,7 @@ public sealed class NominationsController(
         await AccessDenial.RecordAsync(HttpContext, "角色或地区无权操作");
     }
 
-    private async Task<IActionResult> NomineeResult(long id, ServiceResult result, string done, CancellationToken ct, bool conflict = false)
+    private async Task<IActionResult> NomineeResult(long id, ServiceResult result, string done, CancellationToken ct)
     {
         if (result.Succeeded)
         {
@@ -275,10 +275,10 @@ public sealed class NominationsController(
 
         if (Response.StatusCode == StatusCodes.Status200OK)
         {
-            Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = WriteAnswers.RefusalStatus(result);
         }
 
-        ViewData[Reasons] = result.Errors.Select(e => e.Message).ToList();
+        ViewData[Reasons] = result.Reasons;
         return View(nameof(Nominee), await queries.NomineeAsync(id, ct));
     }
 }

@@ -20,7 +20,7 @@ public sealed class PublicationController(NominationQueryService queries, SheetW
     {
         var (category, year, batch) = (key.StoredCategory, key.Year, key.Batch);
         var result = await workflow.PublishAsync(category, year, batch, confirmed: false, ct, key.Honour);
-        if (result.Preview is { } preview)
+        if (result.Value is { } preview)
         {
             return View(new PublishConfirmation(await queries.KeyAsync(key, ct), preview, null));
         }
@@ -43,7 +43,7 @@ public sealed class PublicationController(NominationQueryService queries, SheetW
         var (category, year, batch) = (key.StoredCategory, key.Year, key.Batch);
         var result = confirmed
             ? await workflow.WithdrawAsync(category, year, batch, input.Checked(ModelState), ct, key.Honour)
-            : TransitionResult.Refused("请勾选“确认撤回已发布的名单”后再撤回");
+            : ServiceResult.Refused("请勾选“确认撤回已发布的名单”后再撤回");
         if (result.Forbidden)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -52,10 +52,8 @@ public sealed class PublicationController(NominationQueryService queries, SheetW
             return View("Index", await queries.OverviewAsync(category, year, batch, ct, key.Honour));
         }
 
-        TempData[result.Succeeded ? Flash.Success : Flash.Error] = result.Succeeded
-            ? "已撤回发布，名单上的各地区和上级已收到通知；择优后可以重新发布。"
-            : string.Join("；", result.Reasons);
-        return Redirect($"/nominations?{key.ToSheetKey().Query}");
+        return this.Answer(result, () => Redirect($"/nominations?{key.ToSheetKey().Query}"),
+            notice: "已撤回发布，名单上的各地区和上级已收到通知；择优后可以重新发布。");
     }
 }
 

@@ -15,14 +15,14 @@ namespace HarmonyPortal.Web.Features.Nominations;
 public sealed partial class SheetWorkflowService
 {
     /// <summary>Confirms (or rejects, with a reason) the evidence of one attested condition of a nominee.</summary>
-    public async Task<TransitionResult> ReviewAttestationAsync(long nominationId, string? criterionId, bool confirm, StepReason reason, CancellationToken ct)
+    public async Task<ServiceResult> ReviewAttestationAsync(long nominationId, string? criterionId, bool confirm, StepReason reason, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region).Include(n => n.CitySheet!).ThenInclude(s => s.Region)
             .Include(n => n.Attestations)
             .InScope(scope).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
         if (AttestationReviewRefusal(nomination, scope) is { } refusal)
         {
-            return refusal.Forbidden ? throw new WriteForbiddenException() : TransitionResult.Refused(refusal.Message);
+            return refusal.Forbidden ? throw new WriteForbiddenException() : ServiceResult.Refused(refusal.Message);
         }
 
         if (Invalid(reason) is { } missing)
@@ -33,13 +33,13 @@ public sealed partial class SheetWorkflowService
         var attestation = nomination.Attestations.FirstOrDefault(a => a.CriterionId == criterionId);
         if (attestation is null)
         {
-            return TransitionResult.Refused("证明事项：填报员尚未提供该条件的证明材料，无法确认；如需补充，请退回推荐表");
+            return ServiceResult.Refused("证明事项：填报员尚未提供该条件的证明材料，无法确认；如需补充，请退回推荐表");
         }
 
         var decided = SheetWorkflow.IsCountySheet(nomination.Sheet.Region) ? nomination.CityDecision : nomination.ProvinceDecision;
         if (decided == Decision.Yes)
         {
-            return TransitionResult.Refused($"{nomination.Name} 已审核通过，不能再更改证明事项的确认");
+            return ServiceResult.Refused($"{nomination.Name} 已审核通过，不能再更改证明事项的确认");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -53,7 +53,7 @@ public sealed partial class SheetWorkflowService
             NominationService.ObjectType, nomination.Id.ToString(), $"{nomination.Name} 证明事项 {criterionId}" + (confirm ? " 确认" : "：不予确认，" + attestation.ReviewReason),
             regionId: nomination.RegionId);
         await db.SaveChangesAsync(ct);
-        return TransitionResult.Done;
+        return ServiceResult.Ok;
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public sealed partial class SheetWorkflowService
     /// does not meet the criteria (a condition the reviewer rejected); null when it may. With <paramref name="record"/>,
     /// the verdict it passes with is kept (<see cref="NominationEvaluation"/>), with each condition's confirmation.
     /// </summary>
-    private async Task<TransitionResult?> CriteriaRefusalAsync(Nomination nomination, CancellationToken ct, bool record = true)
+    private async Task<ServiceResult?> CriteriaRefusalAsync(Nomination nomination, CancellationToken ct, bool record = true)
     {
         var entry = db.Entry(nomination);
         if (!entry.Collection(n => n.Attestations).IsLoaded)
@@ -115,12 +115,12 @@ public sealed partial class SheetWorkflowService
         // Not met whatever is confirmed (a rejected condition, a ledger fact): say why, rather than ask for confirmations.
         if (verdict.Outcome == Outcome.NotMet)
         {
-            return TransitionResult.Refused($"{nomination.Name}：不符合选树条件，不能审核通过——" + string.Join("；", SheetChecks.Report.UnmetReasons(verdict)));
+            return ServiceResult.Refused($"{nomination.Name}：不符合选树条件，不能审核通过——" + string.Join("；", SheetChecks.Report.UnmetReasons(verdict)));
         }
 
         var pending = SheetChecks.AwaitingReview(verdict);
         return pending.Count > 0
-            ? TransitionResult.Refused($"{nomination.Name}：以下条件待审核确认，不能审核通过。请先在推荐对象页面逐项确认或不予确认：{string.Join("；", pending)}")
-            : TransitionResult.Refused($"{nomination.Name}：缺少证明材料，不能审核通过——" + string.Join("；", SheetChecks.Report.UnmetReasons(verdict)));
+            ? ServiceResult.Refused($"{nomination.Name}：以下条件待审核确认，不能审核通过。请先在推荐对象页面逐项确认或不予确认：{string.Join("；", pending)}")
+            : ServiceResult.Refused($"{nomination.Name}：缺少证明材料，不能审核通过——" + string.Join("；", SheetChecks.Report.UnmetReasons(verdict)));
     }
 }

@@ -3,6 +3,7 @@ using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using PublishList = System.Collections.Generic.IReadOnlyList<(string Region, string Name)>;
 
 namespace HarmonyPortal.Web.Features.Nominations;
 
@@ -10,13 +11,16 @@ namespace HarmonyPortal.Web.Features.Nominations;
 public sealed partial class SheetWorkflowService
 {
     /// <summary>A publication checked but not made: the nominees it would list, by region, in the order of the list.</summary>
-    private async Task<TransitionResult> PreviewAsync(IEnumerable<Nomination> chosen, CancellationToken ct)
+    private async Task<ServiceResult> PreviewAsync(IEnumerable<Nomination> chosen, CancellationToken ct)
     {
         var list = chosen.OrderBy(n => n.Id).ToList();
         var regionIds = list.Select(n => n.Sheet.RegionId).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         db.ChangeTracker.Clear();
-        return new TransitionResult([]) { Preview = list.Select(n => (names.GetValueOrDefault(n.Sheet.RegionId, ""), n.Name)).ToList() };
+        return new ServiceResult<PublishList>
+        {
+            Value = [.. list.Select(n => (names.GetValueOrDefault(n.Sheet.RegionId, ""), n.Name))],
+        };
     }
 
     /// <summary>
@@ -24,7 +28,7 @@ public sealed partial class SheetWorkflowService
     /// city sheets go back to 已上报 (to select and publish again), a city's or county's own sheet to 未提交, and the
     /// county sheets published with the list to 已通过. The counties on the list and the level above are told why.
     /// </summary>
-    public async Task<TransitionResult> WithdrawAsync(GoldCategory category, int year, int batch, StepReason reason, CancellationToken ct, string? honour = null)
+    public async Task<ServiceResult> WithdrawAsync(GoldCategory category, int year, int batch, StepReason reason, CancellationToken ct, string? honour = null)
     {
         honour ??= "";
         category = OfficeHonour.CategoryOf(category, honour);
@@ -58,8 +62,8 @@ public sealed partial class SheetWorkflowService
         {
             var level = (await rules.ForAsync(own, category, year, ct, honour)).SelectingLevel;
             return SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector && own.Level != RegionLevel.Province
-                ? TransitionResult.Forbid(notSelector)
-                : TransitionResult.Refused("本地区没有已发布的该名单，无需撤回");
+                ? ServiceResult.Forbid(notSelector)
+                : ServiceResult.Refused("本地区没有已发布的该名单，无需撤回");
         }
 
         foreach (var sheet in sheets)

@@ -9,25 +9,10 @@ using HarmonyPortal.Web.Features.Audit;
 using HarmonyPortal.Web.Features.Ledgers;
 using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using PublishList = System.Collections.Generic.IReadOnlyList<(string Region, string Name)>;
 using HarmonyPortal.Core.Ledgers;
 
 namespace HarmonyPortal.Web.Features.Nominations;
-
-/// <summary>The outcome of a transition: done, refused with every reason, or lost to someone faster.</summary>
-public sealed record TransitionResult(IReadOnlyList<string> Reasons, bool Conflict = false, bool Forbidden = false)
-{
-    public static TransitionResult Done { get; } = new([]);
-
-    public bool Succeeded => Reasons.Count == 0;
-
-    public static TransitionResult Refused(params string[] reasons) => new(reasons);
-
-    /// <summary>An action the user may never take here, with the reason in Chinese (answered 403 and shown).</summary>
-    public static TransitionResult Forbid(string reason) => new([reason], Forbidden: true);
-
-    /// <summary>Set when a publication was only checked, not made: who would be on the list (region, name), for the confirmation page.</summary>
-    public IReadOnlyList<(string Region, string Name)>? Preview { get; init; }
-}
 
 /// <summary>
 /// The named transitions of a sheet (Submit, Return, Approve, Forward, Select, Publish, Reopen) and the
@@ -39,7 +24,7 @@ public sealed partial class SheetWorkflowService(
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public async Task<TransitionResult> SubmitAsync(long sheetId, int version, CancellationToken ct)
+    public async Task<ServiceResult> SubmitAsync(long sheetId, int version, CancellationToken ct)
     {
         var sheet = await LoadAsync(sheetId, ct);
         if (Check(WorkflowAction.Submit, sheet, version, await LevelAsync(sheet.Region, sheet, ct)) is { } refused)
@@ -50,13 +35,13 @@ public sealed partial class SheetWorkflowService(
         var nominees = await NomineesOfAsync(sheet, ct);
         if (nominees.Count == 0)
         {
-            return TransitionResult.Refused("推荐表中还没有推荐对象，不能提交");
+            return ServiceResult.Refused("推荐表中还没有推荐对象，不能提交");
         }
 
         var report = await checks.CheckAsync(sheet, sheet.Region, nominees, Today, ct);
         if (report.Blocking() is { Count: > 0 } reasons)
         {
-            return new TransitionResult(reasons);
+            return ServiceResult.Refused(reasons);
         }
 
         foreach (var item in report.Nominees)
@@ -87,7 +72,7 @@ public sealed partial class SheetWorkflowService(
         return await SaveAsync(sheet, ct);
     }
 
-    public async Task<TransitionResult> ReturnAsync(long sheetId, int version, StepReason reason, CancellationToken ct)
+    public async Task<ServiceResult> ReturnAsync(long sheetId, int version, StepReason reason, CancellationToken ct)
     {
         var sheet = await LoadAsync(sheetId, ct);
         if ((Check(WorkflowAction.Return, sheet, version) ?? Invalid(reason)) is { } refused)
@@ -102,7 +87,7 @@ public sealed partial class SheetWorkflowService(
     }
 
     /// <summary>The city's 通过 / 不通过 on one nominee of a submitted county sheet; 不通过 needs a reason.</summary>
-    public async Task<TransitionResult> DecideAsync(long nominationId, bool approve, StepReason reason, CancellationToken ct)
+    public async Task<ServiceResult> DecideAsync(long nominationId, bool approve, StepReason reason, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region)
             .InScope(scope).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
@@ -121,7 +106,7 @@ public sealed partial class SheetWorkflowService(
     }
 
     /// <summary>Approves a submitted county sheet whose nominees are all decided; freezes and consolidates the approved ones.</summary>
-    public async Task<TransitionResult> ApproveAsync(long sheetId, int version, CancellationToken ct, bool approveUndecided = false)
+    public async Task<ServiceResult> ApproveAsync(long sheetId, int version, CancellationToken ct, bool approveUndecided = false)
     {
         var sheet = await LoadAsync(sheetId, ct);
         if (Check(WorkflowAction.Approve, sheet, version) is { } refused)
@@ -139,7 +124,7 @@ public sealed partial class SheetWorkflowService(
 
         if (nominees.Count(n => n.CityDecision == Decision.Pending) is > 0 and var pending)
         {
-            return TransitionResult.Refused($"还有 {pending} 名推荐对象未逐人审核（通过或不通过），不能审核通过推荐表");
+            return ServiceResult.Refused($"还有 {pending} 名推荐对象未逐人审核（通过或不通过），不能审核通过推荐表");
         }
 
         foreach (var approvedNominee in nominees.Where(n => n.CityDecision == Decision.Yes))
@@ -152,7 +137,7 @@ public sealed partial class SheetWorkflowService(
 
         if (!citySheet.Status.IsEditable())
         {
-            return TransitionResult.Refused($"市级推荐表已{citySheet.Status.ToChinese()}，不能再并入新的推荐对象；请先由省级重新打开市级推荐表");
+            return ServiceResult.Refused($"市级推荐表已{citySheet.Status.ToChinese()}，不能再并入新的推荐对象；请先由省级重新打开市级推荐表");
         }
 
         await FreezeAsync((await rules.ForAsync(sheet.Region, sheet, ct)).LedgerDefinition, nominees.Where(n => n.CityDecision == Decision.Yes).ToList(), ct);
@@ -168,9 +153,9 @@ public sealed partial class SheetWorkflowService(
     }
 
     /// <summary>Approves many counties' submitted sheets at once, each on its own, approving the undecided nominees.</summary>
-    public async Task<IReadOnlyList<(string Region, TransitionResult Result)>> BulkApproveAsync(IReadOnlyList<(long Id, int Version)> sheets, CancellationToken ct)
+    public async Task<IReadOnlyList<(string Region, ServiceResult Result)>> BulkApproveAsync(IReadOnlyList<(long Id, int Version)> sheets, CancellationToken ct)
     {
-        var results = new List<(string, TransitionResult)>();
+        var results = new List<(string, ServiceResult)>();
         foreach (var (id, version) in sheets)
         {
             db.ChangeTracker.Clear();
@@ -183,7 +168,7 @@ public sealed partial class SheetWorkflowService(
     }
 
     /// <summary>Forwards the city sheet (the approved county nominees and the city's own) to the province, within the city quota and deadline.</summary>
-    public async Task<TransitionResult> ForwardAsync(long sheetId, int version, CancellationToken ct)
+    public async Task<ServiceResult> ForwardAsync(long sheetId, int version, CancellationToken ct)
     {
         var sheet = await LoadAsync(sheetId, ct);
         if (Check(WorkflowAction.Forward, sheet, version, await LevelAsync(sheet.Region, sheet, ct)) is { } refused)
@@ -194,7 +179,7 @@ public sealed partial class SheetWorkflowService(
         var nominees = await db.Nominations.Include(n => n.Attestations).Where(n => n.CitySheetId == sheet.Id && n.CityDecision != Decision.No).ToListAsync(ct);
         if (nominees.Count == 0)
         {
-            return TransitionResult.Refused("市级推荐表中还没有推荐对象（县级推荐表审核通过后并入），不能上报");
+            return ServiceResult.Refused("市级推荐表中还没有推荐对象（县级推荐表审核通过后并入），不能上报");
         }
 
         var report = await checks.CheckAsync(sheet, sheet.Region, nominees, Today, ct);
@@ -202,7 +187,7 @@ public sealed partial class SheetWorkflowService(
         var reasons = report.Blocking();
         if (reasons.Count > 0)
         {
-            return new TransitionResult(reasons);
+            return ServiceResult.Refused(reasons);
         }
 
         // Forwarding is the city office's approval of its own nominees.
@@ -222,21 +207,21 @@ public sealed partial class SheetWorkflowService(
     /// passing over needs a reason. The province selects from a forwarded city sheet; a city from its own open sheet (the
     /// counties' approved nominees and its own); a county from its own open sheet.
     /// </summary>
-    public async Task<TransitionResult> SelectAsync(long nominationId, bool select, StepReason reason, CancellationToken ct)
+    public async Task<ServiceResult> SelectAsync(long nominationId, bool select, StepReason reason, CancellationToken ct)
     {
         var nomination = await db.Nominations.Include(n => n.Sheet).ThenInclude(s => s.Region).Include(n => n.CitySheet!).ThenInclude(s => s.Region)
             .InScope(scope).SingleOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new OutOfScopeException();
         var level = await LevelAsync(nomination.Sheet.Region, nomination.Sheet, ct);
         if (SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector)
         {
-            return TransitionResult.Forbid(notSelector);
+            return ServiceResult.Forbid(notSelector);
         }
 
         var sheet = level == RegionLevel.County ? nomination.Sheet : nomination.CitySheet;
         var cityOwn = level == RegionLevel.City && nomination.CitySheetId == nomination.SheetId;
         if (sheet is null || (level != RegionLevel.County && nomination.CityDecision != Decision.Yes && !cityOwn))
         {
-            return TransitionResult.Refused(level == RegionLevel.Province ? "该推荐对象尚未经市级审核通过并上报，不能择优" : "该推荐对象尚未经市级审核通过，不能择优");
+            return ServiceResult.Refused(level == RegionLevel.Province ? "该推荐对象尚未经市级审核通过并上报，不能择优" : "该推荐对象尚未经市级审核通过，不能择优");
         }
 
         if ((Check(WorkflowAction.Select, sheet, sheet.Version, level) ?? Invalid(reason)
@@ -257,18 +242,20 @@ public sealed partial class SheetWorkflowService(
     /// sheets (each fully decided); a city or county that confers the honour publishes its own sheet, which reports the
     /// list to the level above (the notices: "择优选树…推荐上报省", "报省协调劳动关系三方办公室汇总").
     /// </summary>
-    /// <remarks>Unless <paramref name="confirmed"/>, every check runs and nothing is saved: the result's Preview lists who would be published.</remarks>
-    public async Task<TransitionResult> PublishAsync(GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct, string? honour = null)
+    /// <remarks>Unless <paramref name="confirmed"/>, every check runs and nothing is saved: the result's Value lists who would be published.</remarks>
+    public async Task<ServiceResult<PublishList>> PublishAsync(
+        GoldCategory category, int year, int batch, bool confirmed, CancellationToken ct, string? honour = null)
     {
         var own = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == scope.RegionId, ct);
         honour ??= "";
         category = OfficeHonour.CategoryOf(category, honour);
-        return own.Level == RegionLevel.Province
+        var result = own.Level == RegionLevel.Province
             ? await PublishForwardedAsync(own, category, honour, year, batch, confirmed, ct)
             : await PublishOwnAsync(own, category, honour, year, batch, confirmed, ct);
+        return result.As<PublishList>();
     }
 
-    private async Task<TransitionResult> PublishForwardedAsync(Region province, GoldCategory category, string honour, int year, int batch, bool confirmed, CancellationToken ct)
+    private async Task<ServiceResult> PublishForwardedAsync(Region province, GoldCategory category, string honour, int year, int batch, bool confirmed, CancellationToken ct)
     {
         var sheets = await db.NominationSheets.Include(s => s.Region)
             .InScope(scope).Where(s => s.Region.Level == RegionLevel.City && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch && s.Status == SheetStatus.Forwarded)
@@ -286,8 +273,8 @@ public sealed partial class SheetWorkflowService(
             }
 
             return cities.Count > 0 && !provinceSelects
-                ? TransitionResult.Forbid($"{year} 年度{title}由各市择优选树、发布名单后报省；省级只能查看已发布的名单")
-                : TransitionResult.Refused("还没有市级上报的推荐表，不能发布名单");
+                ? ServiceResult.Forbid($"{year} 年度{title}由各市择优选树、发布名单后报省；省级只能查看已发布的名单")
+                : ServiceResult.Refused("还没有市级上报的推荐表，不能发布名单");
         }
 
         foreach (var sheet in sheets)
@@ -309,7 +296,7 @@ public sealed partial class SheetWorkflowService(
         var selected = nominees.Count(n => n.ProvinceDecision == Decision.Yes);
         if (selected == 0)
         {
-            return TransitionResult.Refused("没有入选的推荐对象，不能发布空名单");
+            return ServiceResult.Refused("没有入选的推荐对象，不能发布空名单");
         }
 
         if (!confirmed)
@@ -333,20 +320,20 @@ public sealed partial class SheetWorkflowService(
     }
 
     /// <summary>A city or county that confers the honour publishes its own sheet and so reports the list upward.</summary>
-    private async Task<TransitionResult> PublishOwnAsync(Region own, GoldCategory category, string honour, int year, int batch, bool confirmed, CancellationToken ct)
+    private async Task<ServiceResult> PublishOwnAsync(Region own, GoldCategory category, string honour, int year, int batch, bool confirmed, CancellationToken ct)
     {
         var ownRules = await rules.ForAsync(own, category, year, ct, honour);
         var level = ownRules.SelectingLevel;
         if (SheetWorkflow.SelectorRefusal(level, scope) is { } notSelector)
         {
-            return TransitionResult.Forbid(notSelector);
+            return ServiceResult.Forbid(notSelector);
         }
 
         var sheet = await db.NominationSheets.Include(s => s.Region)
             .SingleOrDefaultAsync(s => s.RegionId == own.Id && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch, ct);
         if (sheet is null)
         {
-            return TransitionResult.Refused("本地区推荐表中还没有推荐对象，不能发布名单");
+            return ServiceResult.Refused("本地区推荐表中还没有推荐对象，不能发布名单");
         }
 
         if (Check(WorkflowAction.Publish, sheet, sheet.Version, level) is { } refused)
@@ -360,7 +347,7 @@ public sealed partial class SheetWorkflowService(
             : await query.Where(n => n.CitySheetId == sheet.Id && (n.CityDecision == Decision.Yes || n.SheetId == sheet.Id)).ToListAsync(ct);
         if (nominees.Count == 0)
         {
-            return TransitionResult.Refused("本地区推荐表中还没有推荐对象（县级推荐表审核通过后并入），不能发布名单");
+            return ServiceResult.Refused("本地区推荐表中还没有推荐对象（县级推荐表审核通过后并入），不能发布名单");
         }
 
         if (Undecided(nominees) is { } undecided)
@@ -371,13 +358,13 @@ public sealed partial class SheetWorkflowService(
         var chosen = nominees.Where(n => n.ProvinceDecision == Decision.Yes).OrderBy(n => n.Id).ToList();
         if (chosen.Count == 0)
         {
-            return TransitionResult.Refused("没有入选的推荐对象，不能发布空名单");
+            return ServiceResult.Refused("没有入选的推荐对象，不能发布空名单");
         }
 
         var report = await checks.CheckAsync(sheet, sheet.Region, chosen, Today, ct);
         if (report.Blocking() is { Count: > 0 } reasons)
         {
-            return new TransitionResult(reasons);
+            return ServiceResult.Refused(reasons);
         }
 
         if (!confirmed)
@@ -404,9 +391,9 @@ public sealed partial class SheetWorkflowService(
         return await SaveAsync(sheet, ct);
     }
 
-    private static TransitionResult? Undecided(IReadOnlyList<Nomination> nominees) =>
+    private static ServiceResult? Undecided(IReadOnlyList<Nomination> nominees) =>
         nominees.Where(n => n.ProvinceDecision == Decision.Pending).ToList() is { Count: > 0 } pending
-            ? TransitionResult.Refused($"还有 {pending.Count} 名推荐对象未择优（{string.Join("、", pending.Take(10).Select(n => n.Name))}{(pending.Count > 10 ? " 等" : "")}），不能发布")
+            ? ServiceResult.Refused($"还有 {pending.Count} 名推荐对象未择优（{string.Join("、", pending.Take(10).Select(n => n.Name))}{(pending.Count > 10 ? " 等" : "")}），不能发布")
             : null;
 
     /// <summary>The approved county sheets whose nominees were on the published list are published with it.</summary>
@@ -423,7 +410,7 @@ public sealed partial class SheetWorkflowService(
     }
 
     /// <summary>Reopens an approved county sheet or a forwarded city sheet for correction, with a reason (the level above only).</summary>
-    public async Task<TransitionResult> ReopenAsync(long sheetId, int version, StepReason reason, CancellationToken ct)
+    public async Task<ServiceResult> ReopenAsync(long sheetId, int version, StepReason reason, CancellationToken ct)
     {
         var sheet = await LoadAsync(sheetId, ct);
         if ((Check(WorkflowAction.Reopen, sheet, version) ?? Invalid(reason)) is { } refused)
@@ -440,14 +427,14 @@ public sealed partial class SheetWorkflowService(
             {
                 if (scope.RegionLevel != RegionLevel.Province)
                 {
-                    return TransitionResult.Refused("市级推荐表已上报省级，须由省级审核员重新打开");
+                    return ServiceResult.Refused("市级推荐表已上报省级，须由省级审核员重新打开");
                 }
 
                 await ReopenCityAsync(citySheet, nominees.Count > 0 ? $"因重新打开{sheet.Region.Name}推荐表：{why}" : why, ct);
             }
             else if (citySheet is { Status: SheetStatus.Published })
             {
-                return TransitionResult.Refused("名单已发布，不能重新打开");
+                return ServiceResult.Refused("名单已发布，不能重新打开");
             }
 
             foreach (var nominee in nominees)
@@ -491,12 +478,12 @@ public sealed partial class SheetWorkflowService(
     /// Forbidden actors get 403 (Select and Publish say why: the honour may be selected at another level); a stale
     /// version is a conflict; a wrong status is a refusal with the reason.
     /// </summary>
-    private TransitionResult? Check(WorkflowAction action, NominationSheet sheet, int version, RegionLevel selectingLevel = RegionLevel.Province)
+    private ServiceResult? Check(WorkflowAction action, NominationSheet sheet, int version, RegionLevel selectingLevel = RegionLevel.Province)
     {
         var refusal = SheetWorkflow.Refusal(action, sheet, sheet.Region, scope, selectingLevel);
         if (refusal is { Forbidden: true })
         {
-            return action is WorkflowAction.Select or WorkflowAction.Publish or WorkflowAction.Withdraw ? TransitionResult.Forbid(refusal.Message) : throw new WriteForbiddenException();
+            return action is WorkflowAction.Select or WorkflowAction.Publish or WorkflowAction.Withdraw ? ServiceResult.Forbid(refusal.Message) : throw new WriteForbiddenException();
         }
 
         if (sheet.Version != version)
@@ -504,14 +491,14 @@ public sealed partial class SheetWorkflowService(
             return Conflict(sheet);
         }
 
-        return refusal is null ? null : TransitionResult.Refused(refusal.Message);
+        return refusal is null ? null : ServiceResult.Refused(refusal.Message);
     }
 
-    private static TransitionResult Conflict(NominationSheet current) =>
-        new([$"该推荐表已被他人处理，当前状态为“{current.Status.ToChinese()}”。请刷新页面，查看最新情况后再操作"], Conflict: true);
+    private static ServiceResult Conflict(NominationSheet current) => ServiceResult.Conflicted(
+        $"该推荐表已被他人处理，当前状态为“{current.Status.ToChinese()}”。请刷新页面，查看最新情况后再操作");
 
     /// <summary>The typed reason's refusal by its validator (<see cref="StepReasonValidator{T}"/>), shown after the sheet's own checks.</summary>
-    private static TransitionResult? Invalid(StepReason reason) => reason.Refusal is null ? null : TransitionResult.Refused(reason.Refusal);
+    private static ServiceResult? Invalid(StepReason reason) => reason.Refusal is null ? null : ServiceResult.Refused(reason.Refusal);
 
     /// <summary>Keeps the ledger data each approved nominee had at approval, masked, to show later changes.</summary>
     private async Task FreezeAsync(Core.Ledgers.Definitions.ILedgerDefinition definition, IReadOnlyList<Nomination> approved, CancellationToken ct)
@@ -552,12 +539,12 @@ public sealed partial class SheetWorkflowService(
         sheet.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
     }
 
-    private async Task<TransitionResult> SaveAsync(NominationSheet sheet, CancellationToken ct)
+    private async Task<ServiceResult> SaveAsync(NominationSheet sheet, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return TransitionResult.Done;
+            return ServiceResult.Ok;
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -52,9 +52,9 @@ public sealed class DemoLedgers(IServiceProvider root, string clerk, DemoPeople 
         }
 
         var result = await writer.CreateAsync(definition, year, values, default);
-        return result.Succeeded ? result.Id!.Value
+        return result.Succeeded ? result.Value
             : throw new InvalidOperationException($"Demo ledger row {ledger} {name} ({clerk}, {year}) refused: "
-                + string.Join("; ", result.Errors.Select(e => e.Message)) + (result.Conflict is null ? "" : " (conflict)"));
+                + string.Join("; ", result.Reasons) + (result.Conflict ? " (conflict)" : ""));
     }
 
     public Task<long> CoordinatorAsync(int year, bool nominee = false)

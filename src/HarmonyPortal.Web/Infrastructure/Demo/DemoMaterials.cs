@@ -73,7 +73,7 @@ public static class DemoMaterials
             var until = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime).AddDays(30);
             var outcome = await services.GetRequiredService<IndicatorReviewService>().ExtendAsync(region, jurisdiction, "wage-data-feedback", Late, until,
                 "企业薪酬调查数据回收滞后，经市里申请同意延期报送", default);
-            Ensure(outcome.Result, "extend 岳阳市 2023");
+            Ensure(outcome, "extend 岳阳市 2023");
         });
         await ReportAsync(root, "yy", "430600", "wage-data-feedback", Late, "86", "2023 年全市参加国家薪酬调查企业 150 户，129 户获得数据反馈服务（延期后补报）。");
     }
@@ -151,7 +151,7 @@ public static class DemoMaterials
             if (report.Status == ReviewStatus.Submitted)
             {
                 var outcome = await services.GetRequiredService<IndicatorReviewService>().StepAsync(report.RegionId, reportId, IndicatorReviewStep.Accept, null, confirmed: true, new ServiceResult(), default);
-                Ensure(outcome.Result, $"accept report {reportId}");
+                Ensure(outcome, $"accept report {reportId}");
             }
         });
 

@@ -2,6 +2,7 @@ using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Web.Features.Nominations;
+using HarmonyPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Infrastructure.Demo;
@@ -118,7 +119,7 @@ public sealed class DemoNominations(IServiceProvider root)
             return true;
         });
 
-    private Task Step(string user, long nominationId, bool county, SheetStatus[] from, Func<IServiceProvider, NominationSheet, Task<TransitionResult>> act) =>
+    private Task Step(string user, long nominationId, bool county, SheetStatus[] from, Func<IServiceProvider, NominationSheet, Task<ServiceResult>> act) =>
         DemoActor.AsAsync(root, user, async services =>
         {
             var db = services.GetRequiredService<HarmonyDbContext>();
@@ -133,7 +134,7 @@ public sealed class DemoNominations(IServiceProvider root)
 
     private static SheetWorkflowService Workflow(IServiceProvider services) => services.GetRequiredService<SheetWorkflowService>();
 
-    private static void Ensure(TransitionResult result, string what) => Ensure(result.Succeeded, what, result.Reasons);
+    private static void Ensure(ServiceResult result, string what) => Ensure(result.Succeeded, what, result.Reasons);
 
     private static void Ensure(bool succeeded, string what, IEnumerable<string> reasons)
     {

@@ -19,14 +19,39 @@ public sealed class JobSignal : IDisposable
         }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
+    /// <summary>
+    /// Waits for a wake-up or for <paramref name="poll"/> to pass, on the portal's <paramref name="clock"/> or on the
+    /// wall clock, whichever comes first. In production both are the system clock. A test's clock (ADR 0032) moved past
+    /// the poll wakes the loop at once, so advancing it past a job's interval runs the job; the wall-clock bound keeps
+    /// the loop polling while a test holds its clock still or sets it back.
+    /// </summary>
+    /// <returns>True when woken by <see cref="Wake"/>.</returns>
+    public async Task<bool> WaitAsync(TimeSpan poll, TimeProvider clock, CancellationToken ct)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var woken = signal.WaitAsync(poll, waiting.Token);
+        var tick = clock == TimeProvider.System ? woken : Task.Delay(poll, clock, waiting.Token);
+        await Task.WhenAny(woken, tick);
+        await waiting.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+        try
+        {
+            return await woken;
+        }
+        catch (OperationCanceledException)
+        {
+            return false; // the clock's poll came first: the signal's wait was given up, its count kept
+        }
+    }
 }
 
 /// <summary>
 /// The one background loop of an instance (ADR 0018): claims due jobs from the job table, up to
-/// <see cref="JobOptions.Concurrency"/> at once, and waits for a signal or the poll interval when there is none.
+/// <see cref="JobOptions.Concurrency"/> at once, and waits for a signal or the poll interval (on the portal's clock,
+/// bounded by the wall clock) when there is none.
 /// </summary>
-public sealed class JobHostService(JobEngine engine, JobSignal signal, JobOptions options, ILogger<JobHostService> logger) : BackgroundService
+public sealed class JobHostService(
+    JobEngine engine, JobSignal signal, JobOptions options, TimeProvider clock, ILogger<JobHostService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,7 +91,7 @@ public sealed class JobHostService(JobEngine engine, JobSignal signal, JobOption
                 continue;
             }
 
-            wake ??= signal.WaitAsync(options.Poll, stoppingToken);
+            wake ??= signal.WaitAsync(options.Poll, clock, stoppingToken);
             await Task.WhenAny([.. running, wake]);
             if (wake.IsCompleted)
             {
