@@ -84,6 +84,8 @@ public abstract class UnconfirmedPerLedgerTests<TPortal>(TPortal portal) : IClas
     }
 }
 
-public sealed class SqliteUnconfirmedPerLedgerTests(SqlitePortal portal) : UnconfirmedPerLedgerTests<SqlitePortal>(portal);
+public sealed class SqliteUnconfirmedPerLedgerTests(SqlitePortal portal)
+    : UnconfirmedPerLedgerTests<SqlitePortal>(portal);
 
-public sealed class PostgresUnconfirmedPerLedgerTests(PostgresPortal portal) : UnconfirmedPerLedgerTests<PostgresPortal>(portal);
+public sealed class PostgresUnconfirmedPerLedgerTests(PostgresPortal portal)
+    : UnconfirmedPerLedgerTests<PostgresPortal>(portal);
