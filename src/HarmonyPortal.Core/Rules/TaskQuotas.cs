@@ -41,11 +41,19 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     /// The plans whose quotas bind <paramref name="own"/> in the year, nearest first, with whether each is inherited; with
     /// <paramref name="proposed"/>, its plan stands in for the jurisdiction's stored one (see <see cref="WithProposed"/>).
     /// </summary>
-    public async Task<IReadOnlyList<(RuleSet Plan, RuleSetVersion Version, bool Inherited)>> PlansOfAsync(Region own, int year, CancellationToken ct, PlanOverride? proposed = null)
+    public async Task<IReadOnlyList<(RuleSet Plan, RuleSetVersion Version, bool Inherited)>> PlansOfAsync(
+        Region own, int year, CancellationToken ct, PlanOverride? proposed = null) =>
+        PlansAlong(own, await catalog.ChainAsync(own, year, ct), year, proposed);
+
+    /// <summary>
+    /// <see cref="PlansOfAsync"/> on the region's chain of plans already read
+    /// (<see cref="RuleSetCatalog.ChainsAsync"/>).
+    /// </summary>
+    private static List<(RuleSet Plan, RuleSetVersion Version, bool Inherited)> PlansAlong(
+        Region own, IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, int year, PlanOverride? proposed)
     {
         var result = new List<(RuleSet, RuleSetVersion, bool)>();
         var ids = Region.IdsLeafToRoot(own.Path);
-        var chain = await catalog.ChainAsync(own, year, ct);
         foreach (var (plan, version) in proposed is null ? chain : WithProposed(chain, ids, proposed, year))
         {
             result.Add((plan, version, result.Count > 0));
@@ -67,9 +75,12 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         Func<RuleSet, RuleTask, Quota, bool>? only = null)
     {
         var result = new List<QuotaAchievement>();
-        foreach (var region in regions)
+        var measuredRegions = regions.ToList();
+        // Every region's chain of plans in one read, not one per region.
+        var chains = await catalog.ChainsAsync(measuredRegions, year, ct);
+        foreach (var region in measuredRegions)
         {
-            foreach (var (plan, version, inherited) in await PlansOfAsync(region, year, ct, proposed))
+            foreach (var (plan, version, inherited) in PlansAlong(region, chains[region.Id], year, proposed))
             {
                 foreach (var task in plan.Tasks.Where(t => t.Kind is not (TaskKind.DisplayOnly or TaskKind.Material or TaskKind.Coverage)))
                 {

@@ -32,7 +32,7 @@ public static class MaterialsRollup
 {
     public static async Task<IReadOnlyList<OwedItem>> LoadAsync(HarmonyDbContext db, ExpectedSubmissions expected, UserScope scope, Region root, int year, CancellationToken ct)
     {
-        var owed = (await expected.ForSubtreeAsync(root, year, TaskKind.Material, ct)).Concat(await expected.ForSubtreeAsync(root, year, TaskKind.Indicator, ct)).ToList();
+        var owed = await expected.ForSubtreeAsync(root, year, [TaskKind.Material, TaskKind.Indicator], ct);
         if (owed.Count == 0)
         {
             return [];

@@ -34,24 +34,34 @@ public sealed class ExpectedSubmissions(HarmonyDbContext db, RuleSetCatalog cata
 {
     /// <summary>What one region owes in the year, of the given kind (material or indicator).</summary>
     public Task<IReadOnlyList<ExpectedSubmission>> ForRegionAsync(Region region, int year, TaskKind kind, CancellationToken ct) =>
-        ForRegionsAsync([region], year, kind, ct);
+        ForRegionsAsync([region], year, [kind], ct);
 
     /// <summary>
     /// What the open regions of a subtree owe in the year, root included (a reviewer's table keeps the regions whose
     /// parent is the reviewer's; a roll-up keeps them all). Towns owe nothing.
     /// </summary>
-    public async Task<IReadOnlyList<ExpectedSubmission>> ForSubtreeAsync(Region root, int year, TaskKind kind, CancellationToken ct)
+    public Task<IReadOnlyList<ExpectedSubmission>> ForSubtreeAsync(Region root, int year, TaskKind kind, CancellationToken ct) =>
+        ForSubtreeAsync(root, year, [kind], ct);
+
+    /// <summary>
+    /// <see cref="ForSubtreeAsync(Region, int, TaskKind, CancellationToken)"/> of several kinds, kind after kind in the
+    /// order given, from one read of the subtree's regions and plans.
+    /// </summary>
+    public async Task<IReadOnlyList<ExpectedSubmission>> ForSubtreeAsync(
+        Region root, int year, IReadOnlyList<TaskKind> kinds, CancellationToken ct)
     {
-        var regions = await db.Regions.AsNoTracking().InSubtreeOf(root, scope).Where(Region.OpenIn(year)).Where(r => r.Level != RegionLevel.Town)
+        var regions = await db.Regions.AsNoTracking().InSubtreeOf(root, scope).Where(Region.OpenIn(year))
+            .Where(r => r.Level != RegionLevel.Town)
             .OrderBy(r => r.Level).ThenBy(r => r.SortOrder).ThenBy(r => r.Code).ToListAsync(ct);
-        return await ForRegionsAsync(regions, year, kind, ct);
+        return await ForRegionsAsync(regions, year, kinds, ct);
     }
 
-    private async Task<IReadOnlyList<ExpectedSubmission>> ForRegionsAsync(IReadOnlyList<Region> regions, int year, TaskKind kind, CancellationToken ct)
+    private async Task<IReadOnlyList<ExpectedSubmission>> ForRegionsAsync(
+        IReadOnlyList<Region> regions, int year, IReadOnlyList<TaskKind> kinds, CancellationToken ct)
     {
-        if (kind is not (TaskKind.Material or TaskKind.Indicator))
+        if (kinds.Any(k => k is not (TaskKind.Material or TaskKind.Indicator)))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "only materials and indicators are submitted");
+            throw new ArgumentOutOfRangeException(nameof(kinds), string.Join(", ", kinds), "only materials and indicators are submitted");
         }
 
         var chains = await catalog.ChainsAsync(regions, year, ct);
@@ -61,7 +71,7 @@ public sealed class ExpectedSubmissions(HarmonyDbContext db, RuleSetCatalog cata
         var latest = extensions.GroupBy(e => (e.RegionId, e.JurisdictionRegionId, e.TaskId)).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!.NewDate);
 
         var expected = new List<ExpectedSubmission>();
-        foreach (var region in regions)
+        foreach (var (kind, region) in kinds.SelectMany(k => regions.Select(r => (k, r))))
         {
             foreach (var (set, version) in chains[region.Id])
             {
