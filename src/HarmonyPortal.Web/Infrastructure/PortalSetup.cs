@@ -18,7 +18,11 @@ public static class PortalSetup
         builder.Services.AddSingleton(options);
         builder.AddPortalLogging(options);
 
-        builder.Services.AddDbContext<HarmonyDbContext>(o => o.UseHarmonyProvider(options.Provider, options.ConnectionString));
+        // The region subtree cache's interceptors notice saved region changes (issue 21, RegionSubtreeCache).
+        builder.Services.AddSingleton<Features.Shared.RegionSubtreeCache>();
+        builder.Services.AddDbContext<HarmonyDbContext>((sp, o) => o
+            .UseHarmonyProvider(options.Provider, options.ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<Features.Shared.RegionSubtreeCache>().Interceptors));
         builder.Services.AddHealthChecks().AddDbContextCheck<HarmonyDbContext>("database");
 
         builder.Services.AddDataProtection()

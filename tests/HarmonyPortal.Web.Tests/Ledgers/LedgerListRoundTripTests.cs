@@ -101,6 +101,29 @@ public abstract class LedgerListRoundTripTests<TPortal>(TPortal portal) : IClass
     }
 
     [Fact]
+    public async Task RegionFilter_KeptBetweenPages_StillOffersARegionAddedSince()
+    {
+        using var city = await portal.SignedInClientAsync("yy.reviewer");
+        var before = await city.GetPageAsync("/ledgers/coordinators?year=2026");
+        Assert.DoesNotContain("缓存新区", before.QuerySelector("#regionId")!.TextContent);
+
+        // Added as the region administration does (RegionWriter through the portal's own unit of work).
+        await using (var services = portal.Services.CreateAsyncScope())
+        {
+            var db = services.ServiceProvider.GetRequiredService<HarmonyDbContext>();
+            var parent = await db.Regions.SingleAsync(r => r.Code == "430600");
+            var added = new Core.Regions.Region
+            {
+                Name = "缓存新区", Code = "430698", Level = Core.Regions.RegionLevel.County, SortOrder = 98,
+            };
+            await Core.Regions.RegionWriter.AddAsync(db, added, parent, default);
+        }
+
+        var after = await city.GetPageAsync("/ledgers/coordinators?year=2026");
+        Assert.Contains("缓存新区", after.QuerySelector("#regionId")!.TextContent);
+    }
+
+    [Fact]
     public async Task ListPage_FilteredBeyondOnePage_StillCountsEveryMatchingRow()
     {
         using var clerk = await portal.SignedInClientAsync("yylq.clerk");
@@ -119,8 +142,9 @@ public abstract class LedgerListRoundTripTests<TPortal>(TPortal portal) : IClass
             await db.SaveChangesAsync();
         }
 
-        var (searched, commands) = await portal.CountCommandsAsync(clerk, "/ledgers/new-enterprise-services?year=2026&q=往返计数");
+        // The unfiltered page first fills the region filter's cache: the two searches below differ only in the count.
         var (unfiltered, _) = await portal.CountCommandsAsync(clerk, "/ledgers/new-enterprise-services?year=2026");
+        var (searched, commands) = await portal.CountCommandsAsync(clerk, "/ledgers/new-enterprise-services?year=2026&q=往返计数");
         var (small, smallCommands) = await portal.CountCommandsAsync(clerk, "/ledgers/new-enterprise-services?year=2026&q=往返计数企业003");
 
         Assert.Contains($"共 {LedgerListQuery.PageSize + 7} 条", Count(searched));

@@ -19,7 +19,8 @@ public sealed class LedgerQueryService(
     LedgerWriteService writer,
     AuditLog audit,
     Core.Rules.EligibilityService eligibility,
-    RecycleBin.LedgerRecycleBin recycleBin)
+    RecycleBin.LedgerRecycleBin recycleBin,
+    RegionSubtreeCache subtrees)
 {
     public int CurrentYear => writer.Today.Year;
 
@@ -42,9 +43,10 @@ public sealed class LedgerQueryService(
         query.Check(definition, writer.Today);
 
         // The region filter's options and the unfiltered list's total come from one query (issue 21).
-        var regions = await LedgerListRegions.LoadAsync(db, scope, definition, query.Year!.Value, ct);
+        var regions = await LedgerListRegions.LoadAsync(db, subtrees, scope, definition, query.Year!.Value, ct);
         var tree = regions.Tree;
         EnsureRegionFilterInScope(tree, query);
+        await regions.CountAsync(db, definition, query, ct);
 
         // An 18-character query in a person ledger is an ID number: looked up by its keyed hash, but only among the rows
         // whose numbers the user sees in full (its own region's), within a limit per hour, and audited without the number.
