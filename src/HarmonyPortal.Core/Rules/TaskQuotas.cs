@@ -38,16 +38,9 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     private readonly Dictionary<int, List<Core.Offices.MemberUnit>> unitsOf = [];
 
     /// <summary>
-    /// The plans whose quotas bind <paramref name="own"/> in the year, nearest first, with whether each is inherited; with
-    /// <paramref name="proposed"/>, its plan stands in for the jurisdiction's stored one (see <see cref="WithProposed"/>).
-    /// </summary>
-    public async Task<IReadOnlyList<(RuleSet Plan, RuleSetVersion Version, bool Inherited)>> PlansOfAsync(
-        Region own, int year, CancellationToken ct, PlanOverride? proposed = null) =>
-        PlansAlong(own, await catalog.ChainAsync(own, year, ct), year, proposed);
-
-    /// <summary>
-    /// <see cref="PlansOfAsync"/> on the region's chain of plans already read
-    /// (<see cref="RuleSetCatalog.ChainsAsync"/>).
+    /// The plans whose quotas bind <paramref name="own"/> in the year, nearest first, with whether each is inherited, from
+    /// the region's chain of plans already read (<see cref="RuleSetCatalog.ChainsAsync"/>); with <paramref name="proposed"/>,
+    /// its plan stands in for the jurisdiction's stored one (see <see cref="WithProposed"/>).
     /// </summary>
     private static List<(RuleSet Plan, RuleSetVersion Version, bool Inherited)> PlansAlong(
         Region own, IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)> chain, int year, PlanOverride? proposed)
