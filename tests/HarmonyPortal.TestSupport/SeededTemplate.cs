@@ -37,7 +37,7 @@ public static class SeededTemplate
         if (provider == DatabaseProvider.Sqlite)
         {
             // Everything in the main file, so that a copy of the file alone is the whole database.
-            await using var connection = new SqliteConnection(template.ConnectionString);
+            await using var connection = new SqliteConnection(TestDatabase.SqliteConnectionString(template.Name));
             await connection.OpenAsync();
             await using var checkpoint = connection.CreateCommand();
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
@@ -62,6 +62,7 @@ public static class SeededTemplate
         {
             await DisposeAsync();
             NpgsqlConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             if (Directory.Exists(DataDirectory))
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -1,5 +1,6 @@
 using HarmonyPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace HarmonyPortal.TestSupport;
@@ -59,7 +60,9 @@ public sealed class TestDatabase : IAsyncDisposable
                 File.Copy(template, path);
             }
 
-            return new TestDatabase(provider, SqliteConnectionString(path), path, null);
+            // Pooled, as the portal's own default: without pooling every command opened the file and read its schema
+            // again (templates are made without pooling, so that a closed connection leaves nothing in the WAL file).
+            return new TestDatabase(provider, $"Data Source={path}", path, null);
         }
 
         await CreatePostgresDatabaseAsync(name, template ?? "template0");
@@ -79,6 +82,11 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (sqlitePath is not null)
         {
+            using (var pooled = new SqliteConnection(ConnectionString))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
             DeleteSqliteFiles(sqlitePath);
         }
 

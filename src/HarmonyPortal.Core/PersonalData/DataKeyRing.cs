@@ -114,6 +114,16 @@ public sealed class DataKeyRing
         catch (IOException) when (File.Exists(PathOf(id)))
         {
             // The same four random bytes twice: keep the first.
+            return id;
+        }
+
+        // The newest file is the current key, and file times move in the kernel's coarse ticks (milliseconds): a key
+        // written in the same tick as the newest one, or after a clock step back, is dated just after it.
+        var newest = Directory.EnumerateFiles(directory, filePrefix + "*.txt").Where(p => p != PathOf(id))
+            .Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
+        if (File.GetLastWriteTimeUtc(PathOf(id)) <= newest)
+        {
+            File.SetLastWriteTimeUtc(PathOf(id), newest.AddMilliseconds(1));
         }
 
         return id;

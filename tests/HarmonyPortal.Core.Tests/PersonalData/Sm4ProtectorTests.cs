@@ -95,6 +95,24 @@ public sealed class Sm4ProtectorTests : IDisposable
     }
 
     [Fact]
+    public void AKeyAddedWithinTheNewestKeysClockTick_IsStillTheCurrentOne()
+    {
+        using (Open(PersonalDataAlgorithm.Sm4))
+        {
+            // The first key's file dated as late as the next one would be, or later (a coarse tick, a clock step back).
+            foreach (var file in Directory.GetFiles(keys, "personal-data-sm4-key-*.txt"))
+            {
+                File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(5));
+            }
+        }
+
+        var added = new DataKeyRing(Provider(), keys, PersonalDataAlgorithm.Sm4, create: true).AddKey();
+        using var after = Open(PersonalDataAlgorithm.Sm4);
+
+        Assert.Equal(added, Sm4EnvelopeCipher.KeyIdOf(after.Encrypt(Number)));
+    }
+
+    [Fact]
     public void AnUnknownAlgorithm_StopsTheStart()
     {
         Assert.Equal(PersonalDataAlgorithm.Aes, PersonalDataAlgorithms.Parse(null));
