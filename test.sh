@@ -37,8 +37,10 @@ log "building"
 dotnet build HarmonyPortal.slnx -c Debug -nologo -v quiet
 
 log "running tests"
+# All four test assemblies start at once (-m:5 counts TestSupport too). With the default, one MSBuild node per core,
+# the Web tests (about three quarters of the suite) waited until two smaller assemblies had finished.
 set +e
-dotnet test HarmonyPortal.slnx --no-build -c Debug -nologo \
+dotnet test HarmonyPortal.slnx --no-build -c Debug -nologo -m:5 \
     --logger "console;verbosity=minimal" --logger "trx" \
     --results-directory "$HARMONY_ARTIFACTS/test-results" "$@" 2>&1 | tee "$HARMONY_ARTIFACTS/test-output.log"
 status=${PIPESTATUS[0]}

@@ -60,6 +60,10 @@ public sealed partial class PdfRenderer : IAsyncDisposable
             })));
     }
 
+    /// <summary>Documents printing or waiting for one of the portal's turns now (0 when the printer is idle).</summary>
+    public long DocumentsInProgress =>
+        pages.GetStatistics() is { } s ? limits.MaxConcurrentRenders - s.CurrentAvailablePermits + s.CurrentQueuedCount : 0;
+
     /// <summary>How many times a browser was started; tests check that requests share one.</summary>
     public int LaunchCount => Volatile.Read(ref launchCount);
 

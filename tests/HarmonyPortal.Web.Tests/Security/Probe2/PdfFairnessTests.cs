@@ -5,6 +5,7 @@ using HarmonyPortal.Core.Rules;
 using HarmonyPortal.TestSupport;
 using HarmonyPortal.Web.Features.Print;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Abstractions;
 using static HarmonyPortal.Web.Tests.Nominations.NominationFlow;
@@ -53,6 +54,7 @@ public abstract class PdfFairnessTests<TPortal>(TPortal portal, ITestOutputHelpe
             await stop.CancelAsync();
             await Task.WhenAll(flood);
             flooding.Stop();
+            await PrinterIdleAsync(); // the flooder's abandoned documents are closed before the next idle time
         }
 
         var idleMedian = Median(idle);
@@ -69,9 +71,21 @@ public abstract class PdfFairnessTests<TPortal>(TPortal portal, ITestOutputHelpe
         Assert.All(busy, a => Assert.Contains(PrintController.BusyText, a.Body));
     }
 
+    private async Task PrinterIdleAsync()
+    {
+        var printer = portal.Services.GetRequiredService<PdfRenderer>();
+        var waited = Stopwatch.StartNew();
+        while (printer.DocumentsInProgress > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"{printer.DocumentsInProgress} documents still printing");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>
     /// One of the flooder's 24 requests in flight: sent again as soon as a PDF arrives, and a second after a busy
-    /// answer (a user clicking again; the page's Retry-After asks for five).
+    /// answer (a user clicking again; the page's Retry-After asks for five). When the round ends the flooder leaves,
+    /// abandoning the requests still waiting, as a browser tab closed does.
     /// </summary>
     private static async Task FloodAsync(PortalClient flooder, string url, ConcurrentBag<(HttpStatusCode, string)> answers, CancellationToken stop)
     {
@@ -79,9 +93,9 @@ public abstract class PdfFairnessTests<TPortal>(TPortal portal, ITestOutputHelpe
         {
             while (!stop.IsCancellationRequested)
             {
-                using var response = await flooder.Http.GetAsync(url, CancellationToken.None);
+                using var response = await flooder.Http.GetAsync(url, stop);
                 var ok = response.StatusCode == HttpStatusCode.OK;
-                answers.Add((response.StatusCode, ok ? "" : await response.Content.ReadAsStringAsync(CancellationToken.None)));
+                answers.Add((response.StatusCode, ok ? "" : await response.Content.ReadAsStringAsync(stop)));
                 if (!ok)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), stop);
