@@ -14,10 +14,6 @@ public sealed record PdfOptions(bool Landscape);
 /// </summary>
 public sealed partial class PdfRenderer : IAsyncDisposable
 {
-    private const string FooterTemplate =
-        "<div style=\"width:100%;font-size:8px;text-align:center;color:#444;font-family:'Noto Sans CJK SC',sans-serif\">" +
-        "第 <span class=\"pageNumber\"></span> 页 / 共 <span class=\"totalPages\"></span> 页</div>";
-
     private readonly IConfiguration configuration;
     private readonly ILogger<PdfRenderer> logger;
     private readonly PdfLimits limits;
@@ -101,9 +97,15 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         var current = await BrowserAsync(ct);
         using var rendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
         rendering.CancelAfter(TimeSpan.FromSeconds(limits.RenderTimeoutSeconds)); // the document's time, not the browser's start
-        // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on because
-        // Chromium fills the footer's page numbers with it.
-        var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
+        // Documents are self-contained (styles inlined, no scripts): nothing is fetched and nothing runs. The page
+        // numbers are CSS counters in the style sheet's page margin (PrintStyles.PageFooter), not a script of
+        // Chromium's footer template.
+        var context = await current.NewContextAsync(new BrowserNewContextOptions
+        {
+            Offline = true,
+            Locale = "zh-CN",
+            JavaScriptEnabled = false,
+        });
         try
         {
             var pdf = await PrintAsync(context, html, options).WaitAsync(rendering.Token);
@@ -132,9 +134,9 @@ public sealed partial class PdfRenderer : IAsyncDisposable
             Format = "A4",
             Landscape = options.Landscape,
             PrintBackground = true,
-            DisplayHeaderFooter = true,
-            HeaderTemplate = "<span></span>",
-            FooterTemplate = FooterTemplate,
+            // The page-number footer is the document's own (PrintStyles.PageFooter): Chromium's header/footer
+            // template lays out a document of its own for every page (ADR 0040).
+            DisplayHeaderFooter = false,
             Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
         });
     }
