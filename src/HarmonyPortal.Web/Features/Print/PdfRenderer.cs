@@ -97,15 +97,9 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         var current = await BrowserAsync(ct);
         using var rendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
         rendering.CancelAfter(TimeSpan.FromSeconds(limits.RenderTimeoutSeconds)); // the document's time, not the browser's start
-        // Documents are self-contained (styles inlined, no scripts): nothing is fetched and nothing runs. The page
-        // numbers are CSS counters in the style sheet's page margin (PrintStyles.PageFooter), not a script of
-        // Chromium's footer template.
-        var context = await current.NewContextAsync(new BrowserNewContextOptions
-        {
-            Offline = true,
-            Locale = "zh-CN",
-            JavaScriptEnabled = false,
-        });
+        // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on, though
+        // the page numbers are now CSS counters in the page margin (PrintStyles.PageFooter), not a footer template.
+        var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
         try
         {
             var pdf = await PrintAsync(context, html, options).WaitAsync(rendering.Token);
