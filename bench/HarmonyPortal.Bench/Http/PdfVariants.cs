@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HarmonyPortal.Web.Features.Print;
 using Microsoft.Playwright;
 
 namespace HarmonyPortal.Bench.Http;
@@ -10,22 +11,29 @@ namespace HarmonyPortal.Bench.Http;
 /// </summary>
 internal static partial class PdfVariants
 {
-    /// <summary>The portal's PDF options (<c>PdfRenderer</c>): A4, margins, background, the page-number footer.</summary>
+    /// <summary>The portal's PDF options (<c>PdfRenderer</c>): A4, margins, background; the page numbers are the
+    /// document's own (<see cref="PrintStyles.PageFooter"/>), not Chromium's footer template.</summary>
     public static PagePdfOptions Portal(bool landscape) => new()
     {
         Format = "A4",
         Landscape = landscape,
         PrintBackground = true,
-        DisplayHeaderFooter = true,
-        HeaderTemplate = "<span></span>",
-        FooterTemplate = "<div style=\"width:100%;font-size:8px;text-align:center;color:#444;font-family:'Noto Sans CJK SC',sans-serif\">第 <span class=\"pageNumber\"></span> 页 / 共 <span class=\"totalPages\"></span> 页</div>",
         Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
     };
 
-    /// <summary>The print view as the portal prints it: no toolbar, print.css inlined from the published portal.</summary>
+    /// <summary>The page-number footer as Chromium's header/footer template drew it before ADR 0040.</summary>
+    private const string FooterTemplate = "<div style=\"width:100%;font-size:8px;text-align:center;color:#444;"
+        + "font-family:'Noto Sans CJK SC',sans-serif\">第 <span class=\"pageNumber\"></span> 页 / 共 "
+        + "<span class=\"totalPages\"></span> 页</div>";
+
+    /// <summary>
+    /// The print view as the portal prints it: no toolbar, print.css inlined from the published portal with the
+    /// rules <see cref="PrintStyles"/> adds for PDFs (hidden from screen media, the page-number footer).
+    /// </summary>
     public static string Document(string printView, string portalDirectory)
     {
-        var css = File.ReadAllText(Path.Combine(portalDirectory, "wwwroot", "css", "print.css"));
+        var css = File.ReadAllText(Path.Combine(portalDirectory, "wwwroot", "css", "print.css"))
+            + PrintStyles.ScreenHidden + PrintStyles.PageFooter;
         var html = Toolbar().Replace(printView, "");
         return StyleLink().Replace(html, _ => "<style>" + css + "</style>");
     }
@@ -52,22 +60,33 @@ internal static partial class PdfVariants
         yield return ("rows may break across pages", "tr{break-inside:auto}", portal);
         yield return ("header row not repeated", "thead{display:table-row-group}", portal);
         yield return ("no header background", "thead th{background:none}", portal);
-        yield return ("no page-number footer", null, Without(portal, footer: true));
+        const string noMarginFooter = "@page{@bottom-center{content:none}}";
+        yield return ("no page-number footer", noMarginFooter, portal);
+        yield return ("footer by Chromium's template (before ADR 0040)", noMarginFooter, Template(portal));
         yield return ("no PrintBackground", null, Without(portal, background: true));
         yield return ("first page only (PageRanges 1)", null, Ranges(portal, "1"));
         yield return ("fixed layout + one font + no background", ".grid{table-layout:fixed}html,h1,h2,thead th{font-family:'Noto Sans CJK SC',sans-serif}thead th{background:none}", Without(portal, background: true));
     }
 
-    private static PagePdfOptions Without(PagePdfOptions o, bool footer = false, bool background = false) => new()
+    private static PagePdfOptions Without(PagePdfOptions o, bool background = false) => new()
     {
         Format = o.Format,
         Landscape = o.Landscape,
         PrintBackground = !background && o.PrintBackground == true,
-        DisplayHeaderFooter = !footer && o.DisplayHeaderFooter == true,
+        DisplayHeaderFooter = o.DisplayHeaderFooter,
         HeaderTemplate = o.HeaderTemplate,
         FooterTemplate = o.FooterTemplate,
         Margin = o.Margin,
     };
+
+    private static PagePdfOptions Template(PagePdfOptions o)
+    {
+        var copy = Without(o);
+        copy.DisplayHeaderFooter = true;
+        copy.HeaderTemplate = "<span></span>";
+        copy.FooterTemplate = FooterTemplate;
+        return copy;
+    }
 
     private static PagePdfOptions Ranges(PagePdfOptions o, string ranges)
     {

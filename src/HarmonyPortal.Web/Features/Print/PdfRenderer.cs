@@ -14,10 +14,6 @@ public sealed record PdfOptions(bool Landscape);
 /// </summary>
 public sealed partial class PdfRenderer : IAsyncDisposable
 {
-    private const string FooterTemplate =
-        "<div style=\"width:100%;font-size:8px;text-align:center;color:#444;font-family:'Noto Sans CJK SC',sans-serif\">" +
-        "第 <span class=\"pageNumber\"></span> 页 / 共 <span class=\"totalPages\"></span> 页</div>";
-
     private readonly IConfiguration configuration;
     private readonly ILogger<PdfRenderer> logger;
     private readonly PdfLimits limits;
@@ -105,8 +101,8 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         var current = await BrowserAsync(ct);
         using var rendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
         rendering.CancelAfter(TimeSpan.FromSeconds(limits.RenderTimeoutSeconds)); // the document's time, not the browser's start
-        // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on because
-        // Chromium fills the footer's page numbers with it.
+        // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on, though
+        // the page numbers are now CSS counters in the page margin (PrintStyles.PageFooter), not a footer template.
         var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
         try
         {
@@ -136,9 +132,9 @@ public sealed partial class PdfRenderer : IAsyncDisposable
             Format = "A4",
             Landscape = options.Landscape,
             PrintBackground = true,
-            DisplayHeaderFooter = true,
-            HeaderTemplate = "<span></span>",
-            FooterTemplate = FooterTemplate,
+            // The page-number footer is the document's own (PrintStyles.PageFooter): Chromium's header/footer
+            // template lays out a document of its own for every page (ADR 0040).
+            DisplayHeaderFooter = false,
             Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
         });
     }

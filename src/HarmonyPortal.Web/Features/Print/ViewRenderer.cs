@@ -26,7 +26,7 @@ public sealed class ViewRenderer(IRazorViewEngine engine)
 
 /// <summary>
 /// The print style sheet, read once from wwwroot, to inline into documents printed by Chromium, followed by
-/// <see cref="ScreenHidden"/>.
+/// <see cref="ScreenHidden"/> and <see cref="PageFooter"/>.
 /// </summary>
 public sealed class PrintStyles(IWebHostEnvironment environment)
 {
@@ -40,12 +40,31 @@ public sealed class PrintStyles(IWebHostEnvironment environment)
     /// </summary>
     public const string ScreenHidden = "\n@media screen { .document { display: none; } }\n";
 
+    /// <summary>
+    /// The page number at the foot of every printed page ("第 2 页 / 共 151 页"), drawn by a CSS page-margin box in
+    /// the bottom margin. Chromium's own header/footer template (<c>DisplayHeaderFooter</c>) builds and lays out a
+    /// separate little document for every page: for a 3,000-row list (151 pages) the template took about 12 % of
+    /// Chromium's CPU, this box about 5 % (ADR 0040). Same text, size, colour and font as the template had.
+    /// </summary>
+    public const string PageFooter = """
+
+        @page {
+            @bottom-center {
+                content: "第 " counter(page) " 页 / 共 " counter(pages) " 页";
+                font-family: "Noto Sans CJK SC", sans-serif;
+                font-size: 8px;
+                color: #444;
+            }
+        }
+
+        """;
+
     private readonly Lazy<string> css = new(() =>
     {
         var file = environment.WebRootFileProvider.GetFileInfo(Path);
         using var stream = file.CreateReadStream();
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd() + ScreenHidden;
+        return reader.ReadToEnd() + ScreenHidden + PageFooter;
     });
 
     public string Css => css.Value;
