@@ -141,7 +141,8 @@ public sealed partial class LedgerImportService(HarmonyDbContext db, UserScope s
                         protector.Encrypt(sealable); // here: the checking has time to spare, the saving sets the pace
                     }
 
-                    batch.Add(new CheckedRow(row, imported.RowNumber, LedgerSnapshot.Of(definition, row)));
+                    var creation = LedgerSnapshot.Changes(null, LedgerSnapshot.Of(definition, row));
+                    batch.Add(new CheckedRow(row, imported.RowNumber, creation));
                 }
 
                 if (batch.Count == BatchSize)
