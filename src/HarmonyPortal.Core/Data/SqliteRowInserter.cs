@@ -46,11 +46,29 @@ internal sealed class SqliteRowInserter : IDisposable
         return type.IsEnum ? Enum.GetUnderlyingType(type) : type;
     }
 
+    /// <summary>
+    /// What each parameter holds since the last row: SQLite keeps a statement's bindings across its reset, so a value
+    /// equal to the last row's (an import's region, year, unit, status, stamps, user and empty columns, about half of
+    /// a ledger row) is not bound again. Only values whose equality means the same stored bytes are remembered.
+    /// </summary>
+    private object?[] bound = [];
+
     /// <summary>Binds one row's provider values (DBNull for null) by position and inserts it.</summary>
     public void Insert(ReadOnlySpan<object> values)
     {
+        if (bound.Length != values.Length)
+        {
+            bound = new object?[values.Length];
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
+            if (bound[i] is { } last && SameStored(last, values[i]))
+            {
+                continue;
+            }
+
+            bound[i] = null;
             var index = i + 1;
             Check(values[i] switch
             {
@@ -69,6 +87,7 @@ internal sealed class SqliteRowInserter : IDisposable
                 byte[] blob => raw.sqlite3_bind_blob(statement, index, blob),
                 var other => throw new NotSupportedException($"{other.GetType().Name} is not bound by {nameof(SqliteRowInserter)}."),
             });
+            bound[i] = Remembered(values[i]) ? values[i] : null;
         }
 
         var step = raw.sqlite3_step(statement);
@@ -78,6 +97,17 @@ internal sealed class SqliteRowInserter : IDisposable
             throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), step, raw.sqlite3_extended_errcode(handle));
         }
     }
+
+    /// <summary>Equal values of these types are bound as the same bytes (not so for doubles: 0.0 and -0.0).</summary>
+    private static bool Remembered(object value) =>
+        value is DBNull or string or bool or byte or short or int or long or DateTime or DateOnly;
+
+    private static bool SameStored(object last, object value) => ReferenceEquals(last, value) || value switch
+    {
+        string s => last is string t && string.Equals(s, t, StringComparison.Ordinal),
+        DateTime t => last is DateTime u && t.Ticks == u.Ticks,
+        _ => Remembered(value) && value.GetType() == last.GetType() && value.Equals(last),
+    };
 
     private byte[] utf8 = new byte[1024];
 

@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HarmonyPortal.Web.Features.Ledgers;
 
-/// <summary>A checked row of an import: the row built from the file, its Excel row number, and its values as history shows them.</summary>
-public sealed record CheckedRow(LedgerRow Row, int RowNumber, Dictionary<string, string> Snapshot);
+/// <summary>
+/// A checked row of an import: the row built from the file, its Excel row number, and its creation line as history
+/// shows it (<see cref="LedgerSnapshot.Changes"/> from nothing), written by the checking thread so that the saving one
+/// only stores it.
+/// </summary>
+public sealed record CheckedRow(LedgerRow Row, int RowNumber, string CreationLine);
 
 /// <summary>
 /// The "新增并更新" half of an import: file rows matched to rows of the clerk's own region in the same year either
@@ -124,7 +128,7 @@ public sealed class LedgerImportUpdates(HarmonyDbContext db, UserScope scope, Au
 
         var type = LedgerWriteService.AuditType(definition);
         var entries = inserted.Select((r, i) => audit.Entry(AuditActions.LedgerCreated, AuditOutcome.Success, type, Id(ids[i]),
-            LedgerSnapshot.Changes(null, r.Snapshot), actor: scope, regionId: scope.RegionId)).ToList(); // the request's user, read once, not from its claims per row
+            r.CreationLine, actor: scope, regionId: scope.RegionId)).ToList(); // the request's user, read once, not from its claims per row
         await db.InsertAsync(entries, ct);
     }
 
