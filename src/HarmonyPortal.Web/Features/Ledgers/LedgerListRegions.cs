@@ -15,12 +15,6 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// </summary>
 public sealed class LedgerListRegions
 {
-    /// <summary>One region's counter, compiled once: the warm page of a selected region reads only this.</summary>
-    private static readonly Func<HarmonyDbContext, int, string, int, CancellationToken, Task<int>> RegionCount =
-        EF.CompileAsyncQuery((HarmonyDbContext db, int year, string ledger, int regionId, CancellationToken ct) =>
-            db.LedgerRowCounts.Where(c => c.Year == year && c.Ledger == ledger && c.RegionId == regionId)
-                .Select(c => c.Count).FirstOrDefault());
-
     private readonly RegionSubtreeCache.Entry subtree;
     private readonly Dictionary<int, int>? counts;
     private int? total;
@@ -95,7 +89,7 @@ public sealed class LedgerListRegions
         var counters = db.LedgerRowCounts.Where(c => c.Year == year && c.Ledger == ledger);
         if (query.RegionId is { } regionId)
         {
-            total = await RegionCount(db, year, ledger, regionId, ct);
+            total = await counters.Where(c => c.RegionId == regionId).Select(c => c.Count).FirstOrDefaultAsync(ct);
         }
         else
         {

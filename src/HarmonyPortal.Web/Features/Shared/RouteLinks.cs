@@ -10,7 +10,9 @@ namespace HarmonyPortal.Web.Features.Shared;
 /// </summary>
 public sealed class RouteLinks(LinkGenerator generator)
 {
-    /// <summary>The path bases are the portal's own (no forwarded prefix is read), so this bound is never reached.</summary>
+    /// <summary>
+    /// The path bases are the portal's own (no forwarded prefix is read), so this bound is never reached.
+    /// </summary>
     private const int MaxEntries = 256;
 
     private readonly ConcurrentDictionary<(string PathBase, string Action, string Controller), string> links = new();
