@@ -20,6 +20,7 @@ public static class PortalSetup
 
         // The region subtree cache's interceptors notice saved region changes (issue 21, RegionSubtreeCache).
         builder.Services.AddSingleton<Features.Shared.RegionSubtreeCache>();
+        builder.Services.AddSingleton<Features.Shared.RouteLinks>();
         builder.Services.AddDbContext<HarmonyDbContext>((sp, o) => o
             .UseHarmonyProvider(options.Provider, options.ConnectionString)
             .AddInterceptors(sp.GetRequiredService<Features.Shared.RegionSubtreeCache>().Interceptors));

@@ -26,7 +26,8 @@ public partial class TypedLinkTests
         RegexOptions.CultureInvariant)]
     private static partial Regex TagHelperLink();
 
-    [GeneratedRegex(@"Url\.Action\(""(?<a>\w+)"",\s*""(?<c>\w+)""", RegexOptions.CultureInvariant)]
+    // links.Action: Features/Shared/RouteLinks, the layout's cached links.
+    [GeneratedRegex(@"\b(?:Url|links)\.Action\(""(?<a>\w+)"",\s*""(?<c>\w+)""", RegexOptions.CultureInvariant)]
     private static partial Regex UrlAction();
 
     private static IEnumerable<string> Views() =>
