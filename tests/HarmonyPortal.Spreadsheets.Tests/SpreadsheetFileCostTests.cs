@@ -9,7 +9,9 @@ namespace HarmonyPortal.Spreadsheets.Tests;
 
 /// <summary>
 /// What reading an upload may cost (issue 14, item 2): small .xls files that declare a huge sheet, millions of blank
-/// rows, and cancellation. Each worst case is refused with a Chinese message or read in under 2 seconds.
+/// rows, and cancellation. Each worst case is refused with a Chinese message or read in under 2 seconds of the
+/// server's CPU. CPU, not wall time: the suite runs its test assemblies side by side on two cores, where a read of
+/// 0.3 s took 2.1 s of wall time; this assembly runs one test at a time, so the process's CPU is the read's.
 /// </summary>
 public class SpreadsheetFileCostTests(ITestOutputHelper output)
 {
@@ -65,11 +67,11 @@ public class SpreadsheetFileCostTests(ITestOutputHelper output)
         var bytes = new Biff8Workbook { DeclaredColumns = 256, DeclaredRows = 65_536 }
             .Cell(0, 0, "表头").Cell(0, 2, "第三列").Cell(65_535, 0, 1d).ToCompoundFile();
         using var file = SpreadsheetFile.Open(new MemoryStream(bytes), Limits);
-        var clock = Stopwatch.StartNew();
+        var clock = CpuClock.StartNew();
 
         var rows = file.Rows().ToList();
 
-        output.WriteLine($"65,536 rows × 256 columns declared: {clock.Elapsed.TotalMilliseconds:0} ms");
+        output.WriteLine($"65,536 rows × 256 columns declared: {clock.Elapsed.TotalMilliseconds:0} ms of CPU");
         Assert.True(clock.Elapsed < Budget, $"took {clock.Elapsed}");
         Assert.Equal(65_536, rows.Count);
         Assert.Equal(3, rows[0].Cells.Count); // not 256: as wide as the last value, like .xlsx
@@ -150,12 +152,12 @@ public class SpreadsheetFileCostTests(ITestOutputHelper output)
         }
 
         var bytes = RawXlsx.Create(sheet.ToString(), beforeSheetData: "<dimension ref=\"A1:XFD1000\"/>");
-        var clock = Stopwatch.StartNew();
+        var clock = CpuClock.StartNew();
         using var file = SpreadsheetFile.Open(new MemoryStream(bytes), Limits);
 
         var rows = file.Rows().ToList();
 
-        output.WriteLine($"{bytes.Length:N0} bytes, 1,000 rows declared 16,384 columns wide: {clock.Elapsed.TotalMilliseconds:0} ms");
+        output.WriteLine($"{bytes.Length:N0} bytes, 1,000 rows declared 16,384 columns wide: {clock.Elapsed.TotalMilliseconds:0} ms of CPU");
         Assert.True(clock.Elapsed < Budget, $"took {clock.Elapsed}");
         Assert.Equal(1_000, rows.Count);
         Assert.All(rows, row => Assert.Single(row.Cells));
@@ -164,18 +166,34 @@ public class SpreadsheetFileCostTests(ITestOutputHelper output)
 
     private (TimeSpan Elapsed, SpreadsheetRejectedException? Refused) ReadAll(byte[] bytes)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = CpuClock.StartNew();
         try
         {
             using var file = SpreadsheetFile.Open(new MemoryStream(bytes), Limits);
             var count = file.Rows().Count();
-            output.WriteLine($"{bytes.Length:N0} bytes: read {count} rows in {clock.Elapsed.TotalMilliseconds:0} ms");
+            output.WriteLine($"{bytes.Length:N0} bytes: read {count} rows in {clock.Elapsed.TotalMilliseconds:0} ms of CPU");
             return (clock.Elapsed, null);
         }
         catch (SpreadsheetRejectedException refused)
         {
-            output.WriteLine($"{bytes.Length:N0} bytes: refused in {clock.Elapsed.TotalMilliseconds:0} ms: {refused.Message}");
+            output.WriteLine($"{bytes.Length:N0} bytes: refused in {clock.Elapsed.TotalMilliseconds:0} ms of CPU: {refused.Message}");
             return (clock.Elapsed, refused);
         }
+    }
+}
+
+/// <summary>The CPU time this process has used since it was started (all threads: the read's, the GC's).</summary>
+internal sealed class CpuClock
+{
+    private readonly TimeSpan start = Used();
+
+    public TimeSpan Elapsed => Used() - start;
+
+    public static CpuClock StartNew() => new();
+
+    private static TimeSpan Used()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }
