@@ -204,7 +204,10 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         else
         {
             var ledger = LedgerCatalog.Find(measure.Ledger)!;
-            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure).InSubtreeOf(path).Where(r => years.Contains(r.Year) && r.Status == Core.Ledgers.LedgerRowStatus.Active);
+            // Through the subtree's region ids: a seek per region on the ledger's (RegionId, Year, …) index.
+            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure)
+                .InSubtreeOf(db.Regions, path)
+                .Where(r => years.Contains(r.Year) && r.Status == Core.Ledgers.LedgerRowStatus.Active);
             count = await (unitId is { } unit ? rows.Where(r => r.UnitId == unit) : rows).CountAsync(ct);
         }
 
