@@ -55,10 +55,18 @@ public sealed class LedgerRollup(HarmonyDbContext db)
     }
 }
 
-/// <summary>Rows of one year per (ledger, region) of a subtree, with the subtree's region paths to add up any part of it.</summary>
+/// <summary>
+/// Rows of one year per (ledger, region) of a subtree, with the subtree's region paths to add up any part of it. The
+/// totals of every region's subtree are added up once, on first use, by walking each counter up its region's path
+/// (a few thousand additions), so the dashboard's and the roll-up's many subtree questions are lookups, not a pass over
+/// every region of the subtree each (docs/adr/0039).
+/// </summary>
 public sealed class LedgerRollupCounts(IReadOnlyDictionary<int, string> paths, IReadOnlyDictionary<(string Ledger, int RegionId), int> counts,
     IReadOnlyDictionary<(string Ledger, int RegionId), int>? unconfirmed = null)
 {
+    private Dictionary<(string Ledger, int RegionId), int>? subtreeCounts;
+    private Dictionary<(string Ledger, int RegionId), int>? subtreeUnconfirmed;
+
     /// <summary>The path of every region of the subtree, by id.</summary>
     public IReadOnlyDictionary<int, string> Paths => paths;
 
@@ -66,13 +74,52 @@ public sealed class LedgerRollupCounts(IReadOnlyDictionary<int, string> paths, I
     public int OfRegion(string ledger, int regionId) => counts.GetValueOrDefault((ledger, regionId)) - UnconfirmedOfRegion(ledger, regionId);
 
     /// <summary>Confirmed rows of the region at <paramref name="path"/> and of every region below it.</summary>
-    public int OfSubtree(string ledger, string path) =>
-        paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal)).Sum(p => OfRegion(ledger, p.Key));
+    public int OfSubtree(string ledger, string path) => RegionOf(path) is { } id
+        ? (subtreeCounts ??= SubtreeTotals(counts)).GetValueOrDefault((ledger, id)) - UnconfirmedOfSubtree(ledger, path)
+        : paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal)).Sum(p => OfRegion(ledger, p.Key));
 
     /// <summary>The region's own carried-forward rows still to confirm (待复核).</summary>
     public int UnconfirmedOfRegion(string ledger, int regionId) => unconfirmed?.GetValueOrDefault((ledger, regionId)) ?? 0;
 
     /// <summary>Rows still to confirm (待复核) in the region at <paramref name="path"/> and below it.</summary>
-    public int UnconfirmedOfSubtree(string ledger, string path) =>
-        paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal)).Sum(p => UnconfirmedOfRegion(ledger, p.Key));
+    public int UnconfirmedOfSubtree(string ledger, string path) => unconfirmed is null ? 0
+        : RegionOf(path) is { } id ? (subtreeUnconfirmed ??= SubtreeTotals(unconfirmed)).GetValueOrDefault((ledger, id))
+        : paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal))
+            .Sum(p => UnconfirmedOfRegion(ledger, p.Key));
+
+    /// <summary>
+    /// The region of the subtree whose path is <paramref name="path"/>; null for any other text (added up the slow
+    /// way).
+    /// </summary>
+    private int? RegionOf(string path)
+    {
+        var last = path.Length > 1 && path[^1] == '/' ? path.LastIndexOf('/', path.Length - 2) : -1;
+        var digits = last >= 0 ? path.AsSpan(last + 1, path.Length - last - 2) : [];
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, invariant, out var id)
+            && paths.TryGetValue(id, out var known) && string.Equals(known, path, StringComparison.Ordinal) ? id : null;
+    }
+
+    /// <summary>Each counter added to its region and to every region above it within the subtree.</summary>
+    private Dictionary<(string, int), int> SubtreeTotals(IReadOnlyDictionary<(string Ledger, int RegionId), int> own)
+    {
+        var totals = new Dictionary<(string, int), int>();
+        foreach (var ((ledger, regionId), count) in own)
+        {
+            if (!paths.TryGetValue(regionId, out var path))
+            {
+                continue;
+            }
+
+            foreach (var id in Core.Regions.Region.IdsOnPath(path))
+            {
+                if (paths.TryGetValue(id, out var above) && path.StartsWith(above, StringComparison.Ordinal))
+                {
+                    totals[(ledger, id)] = totals.GetValueOrDefault((ledger, id)) + count;
+                }
+            }
+        }
+
+        return totals;
+    }
 }

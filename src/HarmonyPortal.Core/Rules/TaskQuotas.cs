@@ -71,6 +71,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         var measuredRegions = regions.ToList();
         // Every region's chain of plans in one read, not one per region.
         var chains = await catalog.ChainsAsync(measuredRegions, year, ct);
+        await PrefetchAsync(measuredRegions, chains, year, proposed, only, ct);
         foreach (var region in measuredRegions)
         {
             foreach (var (plan, version, inherited) in PlansAlong(region, chains[region.Id], year, proposed))
@@ -90,6 +91,100 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The filtered row counts and the nominations that <see cref="AchievedAsync"/> will ask for each of several
+    /// regions lying under one of them (a region and its children: the dashboard, the home page), read with one
+    /// grouped query per measure over that region's subtree instead of one count per region (a city's dashboard on
+    /// the demo data sent 47 such counts), and added up per region by path into the same cache
+    /// <see cref="RowsAsync"/> and <see cref="NominationsAsync"/> read. Member units' quotas are left to them.
+    /// </summary>
+    private async Task PrefetchAsync(
+        List<Region> regions, Dictionary<int, IReadOnlyList<(RuleSet RuleSet, RuleSetVersion Version)>> chains,
+        int year, PlanOverride? proposed, Func<RuleSet, RuleTask, Quota, bool>? only, CancellationToken ct)
+    {
+        var root = regions.FirstOrDefault(r => regions.All(o => o.IsInSubtreeOf(r.Path)));
+        if (root is null || regions.Count < 2)
+        {
+            return;
+        }
+
+        var rows = new HashSet<(LedgerMeasure Measure, string Years)>();
+        var honours = new HashSet<(GoldCategory Category, string Honour, string Years, string? Tier)>();
+        foreach (var region in regions)
+        {
+            foreach (var (plan, _, _) in PlansAlong(region, chains[region.Id], year, proposed))
+            {
+                foreach (var task in plan.Tasks)
+                {
+                    foreach (var quota in task.Quotas.Where(q => q.MemberUnit is null && QuotaScopes.Binds(q, region)
+                        && (only is null || only(plan, task, q))))
+                    {
+                        var years = string.Join(",", QuotaScopes.YearsCounted(quota, plan, year));
+                        if (years.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        if (task.Kind is TaskKind.LedgerCount or TaskKind.LedgerShare
+                            && task.Measure is { Filtered: true } m)
+                        {
+                            rows.Add((m, years));
+                        }
+                        else if (task.Kind == TaskKind.Honour && task.Honour is { } honour)
+                        {
+                            honours.Add(honour.Category is { } c ? (c, "", years, quota.Tier)
+                                : (OfficeHonour.Category, task.Id, years, quota.Tier));
+                        }
+                    }
+                }
+            }
+        }
+
+        if (rows.Count == 0 && honours.Count == 0)
+        {
+            return;
+        }
+
+        var paths = await db.Regions.AsNoTracking().InSubtreeOf(root.Path).Select(r => new { r.Id, r.Path })
+            .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
+        int Sum<T>(IEnumerable<(int RegionId, T Value)> counts, Region region, Func<T, int> count) =>
+            counts.Where(c => paths.TryGetValue(c.RegionId, out var p)
+                && p.StartsWith(region.Path, StringComparison.Ordinal)).Sum(c => count(c.Value));
+        List<int> YearsOf(string text) =>
+            text.Split(',').Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        foreach (var (measure, yearText) in rows)
+        {
+            var years = YearsOf(yearText);
+            var ledger = LedgerCatalog.Find(measure.Ledger)!;
+            var counts = (await MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure)
+                .InSubtreeOf(db.Regions, root.Path)
+                .Where(r => years.Contains(r.Year) && r.Status == Core.Ledgers.LedgerRowStatus.Active)
+                .GroupBy(r => r.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(c => (c.Key, c.Count)).ToList();
+            foreach (var region in regions)
+            {
+                measured.TryAdd($"rows|{measure}|{region.Path}|{yearText}|", (Sum(counts, region, c => c), null));
+            }
+        }
+
+        foreach (var (category, honour, yearText, tier) in honours)
+        {
+            var years = YearsOf(yearText);
+            var counts = (await db.Nominations.InSubtreeOf(root.Path)
+                .Where(n => n.Category == category && n.HonourTaskId == honour && years.Contains(n.Year)
+                    && (tier == null || n.Tier == tier))
+                .GroupBy(n => new { n.RegionId, n.CityDecision })
+                .Select(g => new { g.Key.RegionId, g.Key.CityDecision, Count = g.Count() })
+                .ToListAsync(ct)).Select(c => (c.RegionId, (c.CityDecision, c.Count))).ToList();
+            foreach (var region in regions)
+            {
+                var approved = Sum(counts, region, c => c.CityDecision == Decision.Yes ? c.Count : 0);
+                var nominated = Sum(counts, region, c => c.Count);
+                measured.TryAdd($"gold|{category}|{honour}|{region.Path}|{yearText}||{tier}", (approved, nominated));
+            }
+        }
     }
 
     /// <summary>
@@ -204,7 +299,10 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         else
         {
             var ledger = LedgerCatalog.Find(measure.Ledger)!;
-            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure).InSubtreeOf(path).Where(r => years.Contains(r.Year) && r.Status == Core.Ledgers.LedgerRowStatus.Active);
+            // Through the subtree's region ids: a seek per region on the ledger's (RegionId, Year, …) index.
+            var rows = MeasureFilter.Apply(ledger.Rows(db).AsNoTracking(), ledger, measure)
+                .InSubtreeOf(db.Regions, path)
+                .Where(r => years.Contains(r.Year) && r.Status == Core.Ledgers.LedgerRowStatus.Active);
             count = await (unitId is { } unit ? rows.Where(r => r.UnitId == unit) : rows).CountAsync(ct);
         }
 

@@ -26,6 +26,25 @@ public static class ScopedQueries
         where TRow : IRegionOwned =>
         rows.Where(PathOf<TRow>(path => Expression.Call(path, StartsWith, Captured(regionPath))));
 
+    /// <summary>
+    /// <see cref="InSubtreeOf{TRow}(IQueryable{TRow}, string)"/> found through the row's region id: the rows whose
+    /// region is one of the subtree's (a subquery on the indexed path). The same rows; for large tables of rows keyed
+    /// by (RegionId, Year, …) the database then seeks each region of the subtree on that index, where a join to the
+    /// regions' paths walks the year's rows of every region (the province dashboard's filtered quota counts: 35 ms
+    /// against 0.6 ms over 1,000,000 ledger rows on SQLite, docs/adr/0039).
+    /// </summary>
+    public static IQueryable<TRow> InSubtreeOf<TRow>(
+        this IQueryable<TRow> rows, IQueryable<Region> regions, string regionPath)
+        where TRow : IRegionOwned
+    {
+        var ids = regions.InSubtreeOf(regionPath).Select(r => r.Id);
+        var row = Expression.Parameter(typeof(TRow), "r");
+        var regionId = Expression.Property(Expression.Property(row, nameof(IRegionOwned.Region)), nameof(Region.Id));
+        var contains = Expression.Call(
+            typeof(Queryable), nameof(Queryable.Contains), [typeof(int)], ids.Expression, regionId);
+        return rows.Where(Expression.Lambda<Func<TRow, bool>>(contains, row));
+    }
+
     /// <summary>The regions of a subtree inside the user's (the root itself included): what a reviewer's or a roll-up's table lists.</summary>
     public static IQueryable<Region> InSubtreeOf(this IQueryable<Region> regions, Region root, UserScope scope) =>
         regions.InScope(scope).InSubtreeOf(root.Path);

@@ -31,9 +31,11 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
     {
         var (targets, ruleSetName) = await TargetsAsync(region, year, ct);
         var path = region.Path;
-        var enterprises = await db.LargeEnterprises.AsNoTracking().InSubtreeOf(path).Where(e => e.Year == year && e.Status == LedgerRowStatus.Active).OrderBy(e => e.Id)
+        var enterprises = await db.LargeEnterprises.AsNoTracking().InSubtreeOf(db.Regions, path)
+            .Where(e => e.Year == year && e.Status == LedgerRowStatus.Active).OrderBy(e => e.Id)
             .Select(e => new { Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName }).ToListAsync(ct);
-        var towns = await db.TownsAndParks.AsNoTracking().InSubtreeOf(path).Where(t => t.Year == year && t.Status == LedgerRowStatus.Active).OrderBy(t => t.Id)
+        var towns = await db.TownsAndParks.AsNoTracking().InSubtreeOf(db.Regions, path)
+            .Where(t => t.Year == year && t.Status == LedgerRowStatus.Active).OrderBy(t => t.Id)
             .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }).ToListAsync(ct);
 
         // Coordinators that can match: those of a region with registered units (names and towns match within a region),
@@ -98,7 +100,9 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
         var path = region.Path;
         var units = await db.MemberUnits.AsNoTracking().InSubtreeOf(path).Where(u => u.IsActive && u.Region.Level != RegionLevel.Town)
             .OrderBy(u => u.RegionId).ThenBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => new { u.Id, u.RegionId, u.ShortName }).ToListAsync(ct);
-        var serving = await db.Coordinators.AsNoTracking().Where(c => c.Year == year && c.CurrentlyServing && c.Status == LedgerRowStatus.Active && c.UnitId != null).InSubtreeOf(path)
+        var serving = await db.Coordinators.AsNoTracking()
+            .Where(c => c.Year == year && c.CurrentlyServing && c.Status == LedgerRowStatus.Active && c.UnitId != null)
+            .InSubtreeOf(db.Regions, path)
             .GroupBy(c => c.UnitId!.Value).Select(g => new { Unit = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Unit, g => g.Count, ct);
         foreach (var unit in units.Where(u => rowOf.ContainsKey(u.RegionId)))
         {

@@ -1,0 +1,101 @@
+using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
+using HarmonyPortal.Core.Regions;
+using HarmonyPortal.Core.Scope;
+using HarmonyPortal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace HarmonyPortal.Core.Tests.Ledgers;
+
+/// <summary>
+/// The dashboard's figures come from the counters added up once per subtree (docs/adr/0039): for every region of a
+/// province, every ledger and the year, they equal a fresh count of the rows, confirmed and 待复核 apart; and the
+/// filtered quota counts found through the subtree's region ids count the same rows as the join on the path.
+/// </summary>
+public abstract class LedgerRollupSubtreeTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const int Year = 2026;
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateMigratedAsync(provider);
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task SubtreeTotals_EqualAFreshCountOfTheRows_ForEveryRegionAndLedger()
+    {
+        await using var db = database.CreateContext();
+        // 甲省 with two cities and three counties, and 乙省 beside it, whose rows must never be counted.
+        var province = await RegionAsync(db, "甲省", "990000", RegionLevel.Province, null);
+        var other = await RegionAsync(db, "乙省", "980000", RegionLevel.Province, null);
+        var cityA = await RegionAsync(db, "甲一市", "990100", RegionLevel.City, province);
+        var cityB = await RegionAsync(db, "甲二市", "990200", RegionLevel.City, province);
+        await RegionAsync(db, "甲一市一县", "990101", RegionLevel.County, cityA);
+        await RegionAsync(db, "甲一市二县", "990102", RegionLevel.County, cityA);
+        await RegionAsync(db, "甲二市一县", "990201", RegionLevel.County, cityB);
+        await RegionAsync(db, "乙省一市", "980100", RegionLevel.City, other);
+        var all = await db.Regions.OrderBy(r => r.Id).ToListAsync();
+        var regions = all.Where(r => r.IsInSubtreeOf(province.Path)).ToList();
+        var organization = TestLedgerRows.Create(LedgerCatalog.Find("mediation-organizations")!, province.Id, Year - 1);
+        db.Add(organization);
+        await db.SaveChangesAsync();
+
+        // Rows spread over the province's regions, this year and last, every seventh carried forward (待复核).
+        var n = 0;
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            foreach (var region in all.Where((_, i) => (i + ledger.Key.Length) % 4 != 0))
+            {
+                for (var k = 0; k < 1 + (region.Id + n) % 3; k++, n++)
+                {
+                    var row = TestLedgerRows.Create(ledger, region.Id, n % 5 == 0 ? Year - 1 : Year, organization.Id);
+                    row.Status = n % 7 == 0 ? LedgerRowStatus.NeedsReview : LedgerRowStatus.Active;
+                    db.Add(row);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync();
+        var rollup = await LedgerRollup.LoadAsync(db, province.Path, Year, CancellationToken.None);
+
+        var checkedFigures = 0;
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            foreach (var region in regions)
+            {
+                var rows = ledger.Rows(db).InSubtreeOf(region.Path).Where(r => r.Year == Year);
+                var confirmed = await rows.CountAsync(r => r.Status != LedgerRowStatus.NeedsReview);
+                var unconfirmed = await rows.CountAsync(r => r.Status == LedgerRowStatus.NeedsReview);
+                Assert.Equal((ledger.Key, region.Name, confirmed),
+                    (ledger.Key, region.Name, rollup.OfSubtree(ledger.Key, region.Path)));
+                Assert.Equal((ledger.Key, region.Name, unconfirmed),
+                    (ledger.Key, region.Name, rollup.UnconfirmedOfSubtree(ledger.Key, region.Path)));
+                Assert.Equal(
+                    await ledger.Rows(db).InSubtreeOf(region.Path).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(),
+                    await ledger.Rows(db).InSubtreeOf(db.Regions, region.Path)
+                        .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
+                checkedFigures += confirmed + unconfirmed;
+            }
+        }
+
+        Assert.True(checkedFigures > 100, $"only {checkedFigures} rows: the test would not notice a wrong total");
+    }
+
+    private static async Task<Region> RegionAsync(
+        Core.Data.HarmonyDbContext db, string name, string code, RegionLevel level, Region? parent)
+    {
+        var region = new Region { Name = name, Code = code, Level = level, Path = "/", ParentId = parent?.Id };
+        db.Regions.Add(region);
+        await db.SaveChangesAsync();
+        region.Path = $"{parent?.Path ?? "/"}{region.Id}/";
+        await db.SaveChangesAsync();
+        return region;
+    }
+}
+
+public sealed class SqliteLedgerRollupSubtreeTests() : LedgerRollupSubtreeTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLedgerRollupSubtreeTests()
+    : LedgerRollupSubtreeTests(DatabaseProvider.Postgres);
