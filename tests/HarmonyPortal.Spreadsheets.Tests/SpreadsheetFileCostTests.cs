@@ -157,7 +157,8 @@ public class SpreadsheetFileCostTests(ITestOutputHelper output)
 
         var rows = file.Rows().ToList();
 
-        output.WriteLine($"{bytes.Length:N0} bytes, 1,000 rows declared 16,384 columns wide: {clock.Elapsed.TotalMilliseconds:0} ms of CPU");
+        output.WriteLine(
+            $"{bytes.Length:N0} bytes, 1,000 rows declared 16,384 wide: {clock.Elapsed.TotalMilliseconds:0} ms of CPU");
         Assert.True(clock.Elapsed < Budget, $"took {clock.Elapsed}");
         Assert.Equal(1_000, rows.Count);
         Assert.All(rows, row => Assert.Single(row.Cells));
@@ -171,12 +172,14 @@ public class SpreadsheetFileCostTests(ITestOutputHelper output)
         {
             using var file = SpreadsheetFile.Open(new MemoryStream(bytes), Limits);
             var count = file.Rows().Count();
-            output.WriteLine($"{bytes.Length:N0} bytes: read {count} rows in {clock.Elapsed.TotalMilliseconds:0} ms of CPU");
+            output.WriteLine(
+                $"{bytes.Length:N0} bytes: read {count} rows in {clock.Elapsed.TotalMilliseconds:0} ms of CPU");
             return (clock.Elapsed, null);
         }
         catch (SpreadsheetRejectedException refused)
         {
-            output.WriteLine($"{bytes.Length:N0} bytes: refused in {clock.Elapsed.TotalMilliseconds:0} ms of CPU: {refused.Message}");
+            output.WriteLine(
+                $"{bytes.Length:N0} bytes: refused in {clock.Elapsed.TotalMilliseconds:0} ms of CPU: {refused.Message}");
             return (clock.Elapsed, refused);
         }
     }
