@@ -11,8 +11,10 @@ namespace HarmonyPortal.Web.Features.Shared;
 /// A user's region subtree as a filter offers it, kept between requests (issue 21: the ledger list read and built the
 /// whole subtree on every page view, about a third of the page's cost). Regions change only through a unit of work
 /// (RegionWriter and the region changes), so the interceptors below drop every entry when one saves a region, and again
-/// when its transaction commits; an entry is also never older than <see cref="Lifetime"/>, which bounds what another
-/// portal instance sharing the database can show after a region change made there. Row counts are not kept here.
+/// when its transaction ends, committed or rolled back (an entry read meanwhile may hold the uncommitted change); an
+/// entry is also never older than <see cref="Lifetime"/>, which bounds what another portal instance sharing the
+/// database can show after a region change made there. Bulk SQL that changes regions outside a unit of work is seen
+/// only after that lifetime. Row counts are not kept here.
 /// </summary>
 public sealed class RegionSubtreeCache
 {
@@ -25,7 +27,7 @@ public sealed class RegionSubtreeCache
 
     public RegionSubtreeCache()
     {
-        Interceptors = [new SaveInterceptor(this), new CommitInterceptor(this)];
+        Interceptors = [new SaveInterceptor(this), new TransactionEndInterceptor(this)];
     }
 
     /// <summary>Added to the DbContext's options: they notice a saved region change.</summary>
@@ -88,7 +90,10 @@ public sealed class RegionSubtreeCache
         }
     }
 
-    private void Committed(DbContext? context)
+    /// <summary>
+    /// A transaction that saved a region ended: committed, or rolled back after entries read meanwhile held its change.
+    /// </summary>
+    private void TransactionEnded(DbContext? context)
     {
         if (context is not null && savedRegions.Remove(context))
         {
@@ -137,25 +142,25 @@ public sealed class RegionSubtreeCache
         }
     }
 
-    private sealed class CommitInterceptor(RegionSubtreeCache cache) : DbTransactionInterceptor
+    private sealed class TransactionEndInterceptor(RegionSubtreeCache cache) : DbTransactionInterceptor
     {
         public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-            cache.Committed(eventData.Context);
+            cache.TransactionEnded(eventData.Context);
 
         public override Task TransactionCommittedAsync(
             DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            cache.Committed(eventData.Context);
+            cache.TransactionEnded(eventData.Context);
             return Task.CompletedTask;
         }
 
         public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
-            cache.Committed(eventData.Context);
+            cache.TransactionEnded(eventData.Context);
 
         public override Task TransactionRolledBackAsync(
             DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            cache.Committed(eventData.Context);
+            cache.TransactionEnded(eventData.Context);
             return Task.CompletedTask;
         }
     }
