@@ -121,7 +121,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
                     foreach (var quota in task.Quotas.Where(q => q.MemberUnit is null && QuotaScopes.Binds(q, region)
                         && (only is null || only(plan, task, q))))
                     {
-                        var years = string.Join(",", QuotaScopes.YearsCounted(quota, plan, year));
+                        var years = YearsText(QuotaScopes.YearsCounted(quota, plan, year));
                         if (years.Length == 0)
                         {
                             continue;
@@ -165,7 +165,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
                 .Select(c => (c.Key, c.Count)).ToList();
             foreach (var region in regions)
             {
-                measured.TryAdd($"rows|{measure}|{region.Path}|{yearText}|", (Sum(counts, region, c => c), null));
+                measured.TryAdd(RowsKey(measure, region.Path, yearText, null), (Sum(counts, region, c => c), null));
             }
         }
 
@@ -182,7 +182,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
             {
                 var approved = Sum(counts, region, c => c.CityDecision == Decision.Yes ? c.Count : 0);
                 var nominated = Sum(counts, region, c => c.Count);
-                measured.TryAdd($"gold|{category}|{honour}|{region.Path}|{yearText}||{tier}", (approved, nominated));
+                measured.TryAdd(GoldKey(category, honour, region.Path, yearText, null, tier), (approved, nominated));
             }
         }
     }
@@ -275,13 +275,27 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         }
     }
 
+    /// <summary>The years a quota counts, as <see cref="measured"/>'s keys hold them.</summary>
+    private static string YearsText(IEnumerable<int> years) => string.Join(",", years);
+
+    /// <summary>The key of a row count in <see cref="measured"/>: <see cref="RowsAsync"/> and the prefetch.</summary>
+    private static string RowsKey(LedgerMeasure measure, string path, string years, int? unitId) =>
+        $"rows|{measure}|{path}|{years}|{unitId}";
+
+    /// <summary>
+    /// The key of a nomination count in <see cref="measured"/>: <see cref="NominationsAsync"/> and the prefetch.
+    /// </summary>
+    private static string GoldKey(
+        GoldCategory category, string honour, string path, string years, int? unitId, string? tier) =>
+        $"gold|{category}|{honour}|{path}|{years}|{unitId}|{tier}";
+
     /// <summary>
     /// Rows of the measure's ledger in the subtree over the years (or those a member unit is responsible for): the database's
     /// counters when unfiltered and for the whole office, else a count of the rows.
     /// </summary>
     private async Task<int> RowsAsync(LedgerMeasure measure, string path, IReadOnlyList<int> years, int? unitId, CancellationToken ct)
     {
-        var key = $"rows|{measure}|{path}|{string.Join(",", years)}|{unitId}";
+        var key = RowsKey(measure, path, YearsText(years), unitId);
         if (measured.TryGetValue(key, out var known))
         {
             return known.Count;
@@ -313,7 +327,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
     /// <summary>The nominees of the years in the region's subtree (or a member unit's; of one tier when given), and how many of them the city approved.</summary>
     private async Task<(int Approved, int? Nominated)> NominationsAsync(GoldCategory category, string honour, string path, IReadOnlyList<int> years, int? unitId, string? tier, CancellationToken ct)
     {
-        var key = $"gold|{category}|{honour}|{path}|{string.Join(",", years)}|{unitId}|{tier}";
+        var key = GoldKey(category, honour, path, YearsText(years), unitId, tier);
         if (measured.TryGetValue(key, out var known))
         {
             return known;
