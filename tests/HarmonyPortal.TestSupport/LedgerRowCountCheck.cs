@@ -6,26 +6,37 @@ using Xunit;
 
 namespace HarmonyPortal.TestSupport;
 
-/// <summary>What the counters must always equal: a fresh GROUP BY of every ledger table (zero counters ignored).</summary>
+/// <summary>
+/// What the counters must always equal: a fresh GROUP BY of every ledger table, its rows and, of those, the
+/// carried-forward rows still to confirm (待复核), as "rows/待复核" per ledger, region and year (zero counters ignored).
+/// </summary>
 public static class LedgerRowCountCheck
 {
     public static async Task AssertCountsMatchRowsAsync(HarmonyDbContext db)
     {
-        var expected = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var expected = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var ledger in LedgerCatalog.All)
         {
             var groups = await ledger.Rows(db).AsNoTracking()
                 .GroupBy(r => new { r.RegionId, r.Year })
-                .Select(g => new { g.Key.RegionId, g.Key.Year, Count = g.Count() })
+                .Select(g => new
+                {
+                    g.Key.RegionId,
+                    g.Key.Year,
+                    Count = g.Count(),
+                    Unconfirmed = g.Count(r => r.Status == LedgerRowStatus.NeedsReview),
+                })
                 .ToListAsync();
             foreach (var g in groups)
             {
-                expected[$"{ledger.Key}/{g.RegionId}/{g.Year}"] = g.Count;
+                expected[$"{ledger.Key}/{g.RegionId}/{g.Year}"] = $"{g.Count}/{g.Unconfirmed}";
             }
         }
 
         var kept = await db.LedgerRowCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync();
-        var actual = new SortedDictionary<string, int>(kept.ToDictionary(c => $"{c.Ledger}/{c.RegionId}/{c.Year}", c => c.Count), StringComparer.Ordinal);
+        var actual = new SortedDictionary<string, string>(
+            kept.ToDictionary(c => $"{c.Ledger}/{c.RegionId}/{c.Year}", c => $"{c.Count}/{c.Unconfirmed}"),
+            StringComparer.Ordinal);
         Assert.Equal(expected, actual);
     }
 }

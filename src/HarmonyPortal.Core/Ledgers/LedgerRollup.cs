@@ -1,6 +1,5 @@
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
-using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +10,8 @@ namespace HarmonyPortal.Core.Ledgers;
 /// dashboard, the reporting roll-up and the quota progress. The rows are not counted here: the database keeps
 /// <see cref="LedgerRowCount"/> up to date on every insert, delete and move of a ledger row (triggers, docs/adr/0010),
 /// so this is one read of the subtree's counters for the year, whatever the number of rows. Carried-forward rows not yet
-/// confirmed (待复核) are subtracted: they are few, read in one query through each ledger's partial index.
+/// confirmed (待复核) are subtracted: each counter keeps their number beside its count (<see
+/// cref="LedgerRowCount.Unconfirmed"/>, the same triggers, docs/adr/0042), read in the same query.
 /// </summary>
 public sealed class LedgerRollup(HarmonyDbContext db)
 {
@@ -38,19 +38,15 @@ public sealed class LedgerRollup(HarmonyDbContext db)
         var subtree = db.Regions.InSubtreeOf(path);
         var paths = await subtree.AsNoTracking().Select(r => new { r.Id, r.Path }).ToDictionaryAsync(r => r.Id, r => r.Path, ct);
         var ids = subtree.Select(r => r.Id);
-        var counts = await db.LedgerRowCounts.AsNoTracking()
+        // One read of the subtree's counters: each carries its rows and, of those, the carried-forward rows not yet
+        // confirmed (待复核), which do not count (kept by the triggers, docs/adr/0042; no count of rows here).
+        var counters = await db.LedgerRowCounts.AsNoTracking()
             .Where(c => c.Year == year && ids.Contains(c.RegionId) && c.Count != 0)
-            .ToDictionaryAsync(c => (c.Ledger, c.RegionId), c => c.Count, ct);
-        // Carried-forward rows not yet confirmed (待复核) do not count: one query for every ledger that has rows, a
-        // UNION ALL of one GROUP BY per ledger (each found through the ledger's partial index IX_*_Unconfirmed).
-        var withRows = LedgerCatalog.All.Where(l => counts.Keys.Any(k => k.Ledger == l.Key)).ToList();
-        var parts = withRows.Select((ledger, index) => ledger.Rows(db).AsNoTracking()
-            .Where(r => r.Year == year && r.Status == LedgerRowStatus.NeedsReview && ids.Contains(r.RegionId))
-            .GroupBy(r => r.RegionId).Select(g => new { Ledger = index, RegionId = g.Key, Count = g.Count() }))
-            .ToList();
-        var pending = parts.Count == 0 ? []
-            : await parts.Skip(1).Aggregate(parts[0], (all, part) => all.Concat(part)).ToListAsync(ct);
-        var unconfirmed = pending.ToDictionary(p => (withRows[p.Ledger].Key, p.RegionId), p => p.Count);
+            .Select(c => new { c.Ledger, c.RegionId, c.Count, c.Unconfirmed })
+            .ToListAsync(ct);
+        var counts = counters.ToDictionary(c => (c.Ledger, c.RegionId), c => c.Count);
+        var unconfirmed = counters.Where(c => c.Unconfirmed != 0)
+            .ToDictionary(c => (c.Ledger, c.RegionId), c => c.Unconfirmed);
         return new LedgerRollupCounts(paths, counts, unconfirmed);
     }
 }

@@ -812,6 +812,9 @@ namespace HarmonyPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Unconfirmed")
+                        .HasColumnType("integer");
+
                     b.HasKey("Year", "RegionId", "Ledger");
 
                     b.ToTable("LedgerRowCounts");

@@ -902,6 +902,9 @@ namespace HarmonyPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
+                    b.Property<int>("Unconfirmed")
+                        .HasColumnType("int");
+
                     b.HasKey("Year", "RegionId", "Ledger");
 
                     b.ToTable("LedgerRowCounts");

@@ -791,6 +791,9 @@ namespace HarmonyPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Unconfirmed")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Year", "RegionId", "Ledger");
 
                     b.ToTable("LedgerRowCounts");

@@ -43,6 +43,26 @@ public sealed class MigrationTargetModelTests
         Assert.Contains(index + " WHERE [Year] IS NOT NULL", Sql(db, initial, Ready(db, new ModelBuilder().Model)));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void LaterMigrations_TrimmedLikeInitial_GenerateTheSameSqlAsWithTheModel(DatabaseProvider provider)
+    {
+        using var db = Context(provider);
+        var assembly = db.GetService<IMigrationsAssembly>();
+        var later = assembly.Migrations.Skip(1)
+            .Select(m => assembly.CreateMigration(m.Value, db.Database.ProviderName!)).ToList();
+
+        Assert.NotEmpty(later);
+        foreach (var migration in later)
+        {
+            Assert.Empty(migration.TargetModel?.GetEntityTypes() ?? []);
+            var withModel = Sql(db, migration, SnapshotModel(db));
+            Assert.Equal(withModel, Sql(db, migration, migration.TargetModel is { } m ? Ready(db, m) : null));
+        }
+    }
+
     private static HarmonyDbContext Context(DatabaseProvider provider) => new(HarmonyDatabase.Options(
         provider,
         provider switch

@@ -1,4 +1,5 @@
 using HarmonyPortal.Core.Data;
+using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.TestSupport;
@@ -56,11 +57,13 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EmptyDatabase_MigratesWithOneInitialMigration_WhoseCountersCountRowsLikeAGroupBy()
+    public async Task EmptyDatabase_MigratesWithInitialAndTheUnconfirmedCounters_WhoseCountersCountRowsLikeAGroupBy()
     {
         await using var db = await database.CreateMigratedContextAsync();
 
-        Assert.Equal("Initial", Assert.Single(await db.Database.GetAppliedMigrationsAsync()).Split('_', 2)[1]);
+        // Initial (the squash, docs/adr/0029), then the 待复核 counts beside the counters (docs/adr/0042).
+        Assert.Equal(["Initial", "LedgerRowCountsUnconfirmed"],
+            (await db.Database.GetAppliedMigrationsAsync()).Select(m => m.Split('_', 2)[1]));
         var region = new Region { Name = "甲县", Code = "990101", Level = RegionLevel.County, Path = "/" };
         db.Regions.Add(region);
         await db.SaveChangesAsync();
@@ -96,6 +99,39 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("0.1.0", refused.Message, StringComparison.Ordinal);
         Assert.Contains("recreate it", refused.Message, StringComparison.Ordinal);
         Assert.Equal(["20261122022614_Foundation"], await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task RowsWrittenBeforeTheUnconfirmedCounters_AreCountedWithTheirCarriedForwardRows_OnceMigrated()
+    {
+        await using var db = database.CreateContext();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(db.Database.GetMigrations().First());
+        var region = new Region { Name = "甲县", Code = "990101", Level = RegionLevel.County, Path = "/" };
+        db.Regions.Add(region);
+        await db.SaveChangesAsync();
+        var organization = TestLedgerRows.Create(LedgerCatalog.Find("mediation-organizations")!, region.Id, 2026);
+        db.Add(organization);
+        await db.SaveChangesAsync();
+        var carried = 0;
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            foreach (var (year, i) in YearsOfRows.Select((y, i) => (y, i)))
+            {
+                var row = TestLedgerRows.Create(ledger, region.Id, year, organization.Id);
+                row.Status = i > 0 ? LedgerRowStatus.NeedsReview : LedgerRowStatus.Active;
+                carried += i > 0 ? 1 : 0;
+                db.Add(row);
+            }
+        }
+
+        await db.SaveChangesAsync();
+        await migrator.MigrateAsync();
+
+        await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
+        Assert.Equal(carried, await db.LedgerRowCounts.SumAsync(c => c.Unconfirmed));
+        Assert.Equal(2, await db.LedgerRowCounts.Where(c => c.Ledger == "towns" && c.Year == 2026)
+            .Select(c => c.Unconfirmed).SingleAsync());
     }
 
     [Fact]

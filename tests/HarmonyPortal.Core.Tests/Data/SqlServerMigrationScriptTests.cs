@@ -79,6 +79,37 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void IdempotentScript_AltersEachCounterTriggerOnce_ToKeepTheUnconfirmedCount_UnderTheLedgersKey()
+    {
+        // ledger_counters_v2.sql (docs/adr/0042), parallel to SQLite's and PostgreSQL's: no engine runs it here.
+        using var db = SqlServerScript.Context();
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var (fragment, errors) = SqlServerScript.Parse(script);
+        Assert.Empty(errors);
+
+        var altered = SqlServerScript.AlteredTriggers(fragment);
+
+        Assert.Equal(LedgerCatalog.All.Count, altered.Count);
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            var table = db.Model.FindEntityType(ledger.NewRow().GetType())!.GetTableName()!;
+            var trigger = Assert.Single(altered, t => t.TriggerObject.Name.BaseIdentifier.Value == table);
+            var tokens = trigger.LastTokenIndex - trigger.FirstTokenIndex + 1;
+            var text = string.Concat(
+                trigger.ScriptTokenStream.Skip(trigger.FirstTokenIndex).Take(tokens).Select(t => t.Text));
+
+            Assert.Equal(SqlServerModel.CounterTriggerName(table), trigger.Name.BaseIdentifier.Value);
+            Assert.Equal(
+                [TriggerActionType.Delete, TriggerActionType.Insert, TriggerActionType.Update],
+                trigger.TriggerActions.Select(a => a.TriggerActionType).Order());
+            Assert.Equal([ledger.Key], SqlServerScript.StringLiterals(trigger).Distinct());
+            Assert.Contains(
+                "[Unconfirmed] = [c].[Unconfirmed] + [d].[UnconfirmedDelta]", text, StringComparison.Ordinal);
+            Assert.Contains("CASE WHEN [Status] = 2 THEN 1 ELSE 0 END", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Model_HasNoTableReachedByTwoCascadingPaths_WhichSqlServerRefusesToCreate()
     {
         using var db = SqlServerScript.Context();

@@ -41,6 +41,14 @@ internal static class SqlServerScript
         return (collector.Triggers, collector.Errors);
     }
 
+    /// <summary>Every ALTER TRIGGER in a parsed script, including those inside <c>EXEC(N'…')</c>.</summary>
+    public static List<AlterTriggerStatement> AlteredTriggers(TSqlFragment fragment)
+    {
+        var collector = new TriggerCollector();
+        fragment.Accept(collector);
+        return collector.Altered;
+    }
+
     /// <summary>The string literals inside a fragment (a trigger's ledger key).</summary>
     public static List<string> StringLiterals(TSqlFragment fragment)
     {
@@ -55,7 +63,11 @@ internal static class SqlServerScript
 
         public List<ParseError> Errors { get; } = [];
 
+        public List<AlterTriggerStatement> Altered { get; } = [];
+
         public override void Visit(CreateTriggerStatement node) => Triggers.Add(node);
+
+        public override void Visit(AlterTriggerStatement node) => Altered.Add(node);
 
         public override void Visit(ExecuteStatement node)
         {

@@ -1,4 +1,4 @@
-using HarmonyPortal.Core.Data;
+﻿using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
 using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Regions;
@@ -58,8 +58,45 @@ public abstract class LedgerRollupSubtreeTests(DatabaseProvider provider) : IAsy
         }
 
         await db.SaveChangesAsync();
-        var rollup = await LedgerRollup.LoadAsync(db, province.Path, Year, CancellationToken.None);
+        Assert.True(await FiguresCheckedAsync(db, province, regions) > 100,
+            "too few rows: the test would not notice a wrong total");
 
+        // Then the 待复核 counts follow the rows (docs/adr/0042): carried-forward rows confirmed, rows carried forward
+        // again, rows moved between the province's regions, to 乙省 and to another year, and rows deleted.
+        var changed = 0;
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            var rows = await ledger.Rows(db).Where(r => r.Year == Year || r.Year == Year - 1).OrderBy(r => r.Id)
+                .ToListAsync();
+            foreach (var (row, i) in rows.Select((r, i) => (r, i)))
+            {
+                switch (i % 6)
+                {
+                    case 0: row.Status = row.Status == LedgerRowStatus.NeedsReview
+                        ? LedgerRowStatus.Active : LedgerRowStatus.NeedsReview; break;
+                    case 1: row.RegionId = regions[(i / 6) % regions.Count].Id; break;
+                    case 2 when row.Status == LedgerRowStatus.NeedsReview: row.RegionId = other.Id; break;
+                    case 3: (row.Year, row.Status) = (Year + Year - 1 - row.Year, LedgerRowStatus.NeedsReview); break;
+                    case 4 when i % 4 == 0 && ledger.Key != "mediation-organizations": db.Remove(row); break;
+                    default: continue;
+                }
+
+                changed++;
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True(changed > 50, $"only {changed} rows changed");
+        var after = await FiguresCheckedAsync(db, province, regions);
+        Assert.True(after > 50, $"only {after} rows after the changes ({changed} changed)");
+        await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
+    }
+
+    /// <summary>Each region's and ledger's subtree figures against a fresh count of rows; the rows counted.</summary>
+    private static async Task<int> FiguresCheckedAsync(HarmonyDbContext db, Region province, List<Region> regions)
+    {
+        var rollup = await LedgerRollup.LoadAsync(db, province.Path, Year, CancellationToken.None);
         var checkedFigures = 0;
         foreach (var ledger in LedgerCatalog.All)
         {
@@ -80,7 +117,7 @@ public abstract class LedgerRollupSubtreeTests(DatabaseProvider provider) : IAsy
             }
         }
 
-        Assert.True(checkedFigures > 100, $"only {checkedFigures} rows: the test would not notice a wrong total");
+        return checkedFigures;
     }
 
     private static async Task<Region> RegionAsync(

@@ -105,6 +105,64 @@ public abstract class LedgerRowCountTriggerTests(DatabaseProvider provider) : IA
     }
 
     [Fact]
+    public async Task CarriedForwardRows_AreCountedAsUnconfirmed_UntilConfirmed_ThroughEveryWritePath_InEveryLedger()
+    {
+        await using var db = database.CreateContext();
+        foreach (var ledger in LedgerCatalog.All)
+        {
+            var table = Table(db, ledger);
+            // Carried forward: bulk inserted as 待复核 (the import's and carry-forward's statements), and through EF.
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                await db.InsertAsync(
+                    [.. Enumerable.Range(0, 12).Select(i => Carried(Row(ledger, 2026, inB: i % 4 == 0)))]);
+                await tx.CommitAsync();
+            }
+
+            var rows = new[] { Carried(Row(ledger, 2026)), Carried(Row(ledger, 2026)), Row(ledger, 2026) };
+            db.AddRange(rows);
+            await db.SaveChangesAsync();
+            await AssertUnconfirmedAsync(db, ledger, regionA, 2026, rows: 12, unconfirmed: 11);
+            await AssertUnconfirmedAsync(db, ledger, regionB, 2026, rows: 3, unconfirmed: 3);
+
+            // Confirmed through EF (the confirm page), moved to the other region while 待复核, carried forward again.
+            rows[0].Status = LedgerRowStatus.Active;
+            rows[1].RegionId = regionB;
+            rows[2].Status = LedgerRowStatus.NeedsReview;
+            await db.SaveChangesAsync();
+            await AssertUnconfirmedAsync(db, ledger, regionA, 2026, rows: 11, unconfirmed: 10);
+            await AssertUnconfirmedAsync(db, ledger, regionB, 2026, rows: 4, unconfirmed: 4);
+
+            // Raw SQL: confirm four at once, move a year and confirm in one statement, an update that moves nothing,
+            // a status set to what it was, and a delete of 待复核 and confirmed rows.
+            await RunAsync(db, $"""
+                UPDATE "{table}" SET "Status" = 1 WHERE "Id" IN (SELECT "Id" FROM "{table}"
+                WHERE "Year" = 2026 AND "RegionId" = {regionA} AND "Status" = 2 ORDER BY "Id" LIMIT 4)
+                """);
+            await RunAsync(db, $"""
+                UPDATE "{table}" SET "Year" = 2025, "Status" = 1 WHERE "Id" IN (SELECT "Id" FROM "{table}"
+                WHERE "Year" = 2026 AND "RegionId" = {regionB} AND "Status" = 2 ORDER BY "Id" LIMIT 2)
+                """);
+            await RunAsync(db, $"""UPDATE "{table}" SET "Version" = "Version" + 1, "Status" = "Status" """);
+            await RunAsync(db, $"""
+                DELETE FROM "{table}" WHERE "Id" IN (SELECT "Id" FROM "{table}"
+                WHERE "Year" = 2026 AND "RegionId" = {regionA} ORDER BY "Id" LIMIT 3)
+                """);
+
+            var left = await ledger.Rows(db).CountAsync(r => r.RegionId == regionA && r.Year == 2026);
+            var leftUnconfirmed = await ledger.Rows(db).CountAsync(
+                r => r.RegionId == regionA && r.Year == 2026 && r.Status == LedgerRowStatus.NeedsReview);
+            await AssertUnconfirmedAsync(db, ledger, regionA, 2026, rows: 8, unconfirmed: leftUnconfirmed);
+            Assert.Equal(8, left);
+            Assert.InRange(leftUnconfirmed, 3, 6);
+            await AssertUnconfirmedAsync(db, ledger, regionB, 2025, rows: 2, unconfirmed: 0);
+            await AssertUnconfirmedAsync(db, ledger, regionB, 2026, rows: 2, unconfirmed: 2);
+        }
+
+        await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
+    }
+
+    [Fact]
     public async Task TheCounters_AreNotWritableThroughEf()
     {
         await using var db = await database.CreateMigratedContextAsync();
@@ -115,6 +173,26 @@ public abstract class LedgerRowCountTriggerTests(DatabaseProvider provider) : IA
         db.Remove(counter);
 
         Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+    }
+
+    protected static LedgerRow Carried(LedgerRow row)
+    {
+        row.Status = LedgerRowStatus.NeedsReview;
+        return row;
+    }
+
+    /// <summary>The counter's rows and 待复核 rows, and the table's, for one ledger, region and year.</summary>
+    protected static async Task AssertUnconfirmedAsync(
+        HarmonyDbContext db, ILedgerDefinition ledger, int regionId, int year, int rows, int unconfirmed)
+    {
+        var inTable = ledger.Rows(db).Where(r => r.RegionId == regionId && r.Year == year);
+        var table = (await inTable.CountAsync(),
+            await inTable.CountAsync(r => r.Status == LedgerRowStatus.NeedsReview));
+        var counter = await db.LedgerRowCounts
+            .Where(c => c.Ledger == ledger.Key && c.RegionId == regionId && c.Year == year)
+            .Select(c => new { c.Count, c.Unconfirmed }).SingleOrDefaultAsync();
+        Assert.Equal((ledger.Key, rows, unconfirmed), (ledger.Key, table.Item1, table.Item2));
+        Assert.Equal((ledger.Key, rows, unconfirmed), (ledger.Key, counter?.Count ?? 0, counter?.Unconfirmed ?? 0));
     }
 
     /// <summary>Raw SQL over table names from the model and ids from the test, none of them user input.</summary>
@@ -141,7 +219,7 @@ public sealed class PostgresLedgerRowCountTriggerTests() : LedgerRowCountTrigger
         await using var db = Database.CreateContext();
         foreach (var ledger in LedgerCatalog.All)
         {
-            db.AddRange(Row(ledger, 2026), Row(ledger, 2026), Row(ledger, 2026, inB: true));
+            db.AddRange(Row(ledger, 2026), Carried(Row(ledger, 2026)), Row(ledger, 2026, inB: true));
         }
 
         await db.SaveChangesAsync();

@@ -43,7 +43,20 @@ public abstract class LedgerRowCountTests<TPortal>(TPortal portal) : IClassFixtu
         Assert.Equal(2, await CountedAsync(db, "harmonious-enterprises", region, 2026));
         Assert.Equal(2, await CountedAsync(db, "coordinators", region, 2026));
         await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
+
+        // The carried-forward rows are 待复核 in their counter until the clerk confirms them (docs/adr/0042).
+        Assert.Equal(2, await UnconfirmedAsync(db, "harmonious-enterprises", region, 2026));
+        var confirmed = await clerk.PostAsync(
+            "/ledgers/harmonious-enterprises/confirm?year=2026", token, ("all", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(0, await UnconfirmedAsync(db, "harmonious-enterprises", region, 2026));
+        Assert.Equal(2, await CountedAsync(db, "harmonious-enterprises", region, 2026));
+        await LedgerRowCountCheck.AssertCountsMatchRowsAsync(db);
     }
+
+    private static Task<int> UnconfirmedAsync(Core.Data.HarmonyDbContext db, string ledger, int region, int year) =>
+        db.LedgerRowCounts.AsNoTracking().Where(c => c.Ledger == ledger && c.RegionId == region && c.Year == year)
+            .Select(c => c.Unconfirmed).SingleAsync();
 
     private static Task<int> CountedAsync(Core.Data.HarmonyDbContext db, string ledger, int region, int year) =>
         db.LedgerRowCounts.Where(c => c.Ledger == ledger && c.RegionId == region && c.Year == year).Select(c => c.Count).SingleAsync();
