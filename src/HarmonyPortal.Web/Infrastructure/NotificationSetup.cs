@@ -28,6 +28,7 @@ public static class NotificationSetup
         services.AddSingleton<NotificationEmail>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationInbox>();
+        services.AddScoped<NotificationBadge>();
         return builder;
     }
 }

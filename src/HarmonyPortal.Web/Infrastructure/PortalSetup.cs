@@ -21,7 +21,9 @@ public static class PortalSetup
         // The region subtree cache's interceptors notice saved region changes (issue 21, RegionSubtreeCache).
         builder.Services.AddSingleton<Features.Shared.RegionSubtreeCache>();
         builder.Services.AddSingleton<Features.Shared.RouteLinks>();
-        builder.Services.AddDbContext<HarmonyDbContext>((sp, o) => o
+        // Pooled (issue 21, ADR 0043): a request takes a reset context from the pool instead of building the options
+        // and EF's services anew; the context holds no state of its own beyond what EF resets.
+        builder.Services.AddDbContextPool<HarmonyDbContext>((sp, o) => o
             .UseHarmonyProvider(options.Provider, options.ConnectionString)
             .AddInterceptors(sp.GetRequiredService<Features.Shared.RegionSubtreeCache>().Interceptors));
         builder.Services.AddHealthChecks().AddDbContextCheck<HarmonyDbContext>("database");

@@ -69,6 +69,25 @@ public abstract class NotificationTests<TPortal>(TPortal portal) : IClassFixture
     }
 
     [Fact]
+    public async Task Badge_FollowsANotificationCreatedOrRead_OnTheVeryNextPage()
+    {
+        var user = await portal.UserIdAsync("yylq.clerk");
+        using var client = await portal.SignedInClientAsync("yylq.clerk");
+        async Task<string?> BadgeAsync() =>
+            (await client.GetPageAsync("/")).QuerySelector("[data-testid=unread-count]")?.TextContent.Trim();
+        var before = await BadgeAsync();
+        var title = NotificationTestData.UniqueTitle("徽标");
+
+        await portal.NotifyAsync(NotificationTarget.Users(user), title);
+        var afterCreated = await BadgeAsync();
+        var id = (await RowsAsync(title)).Single().Id;
+        await client.PostAsync($"/notifications/{id}/read", await client.TokenFromAsync("/notifications"));
+        var afterRead = await BadgeAsync();
+
+        Assert.Equal<(string?, string?, string?)>((null, "1", null), (before, afterCreated, afterRead));
+    }
+
+    [Fact]
     public async Task Opening_MarksItRead_AndRedirectsToItsLink()
     {
         var user = await portal.UserIdAsync("yypj.clerk");

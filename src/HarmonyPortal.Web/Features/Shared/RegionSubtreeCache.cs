@@ -22,6 +22,8 @@ public sealed class RegionSubtreeCache
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<(int RootId, string RootPath, int Year), Entry> entries = new();
+    // Contexts that saved a region in a transaction not yet ended. Contexts are pooled (ADR 0043): a mark left by a
+    // transaction disposed without a commit or rollback only drops the cache once more on that context's next lease.
     private readonly ConditionalWeakTable<DbContext, object> savedRegions = [];
     private long generation;
 
