@@ -20,8 +20,6 @@ public sealed partial class PdfRenderer : IAsyncDisposable
     private readonly ConcurrencyLimiter pages;
     private readonly PartitionedRateLimiter<string> perUser;
     private readonly SemaphoreSlim launch = new(1, 1);
-    private readonly Lock spareLock = new();
-    private Task<IPage>? spare;
     private IPlaywright? playwright;
     private IBrowser? browser;
     private int launchCount;
@@ -103,11 +101,12 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         var current = await BrowserAsync(ct);
         using var rendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
         rendering.CancelAfter(TimeSpan.FromSeconds(limits.RenderTimeoutSeconds)); // the document's time, not the browser's start
-        var page = await TakePageAsync(current);
-        var context = page.Context;
+        // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on, though
+        // the page numbers are now CSS counters in the page margin (PrintStyles.PageFooter), not a footer template.
+        var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
         try
         {
-            var pdf = await PrintAsync(page, html, options).WaitAsync(rendering.Token);
+            var pdf = await PrintAsync(context, html, options).WaitAsync(rendering.Token);
             var elapsed = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             LogPrinted(logger, pdf.Length, elapsed);
             return pdf;
@@ -121,118 +120,12 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         {
             // Closing the context also ends a page still printing after a timeout or an aborted request.
             await context.CloseAsync();
-            OpenSpare(current);
         }
     }
 
-    /// <summary>
-    /// The page the next document prints in: the spare opened ahead if there is one for this browser, otherwise a new
-    /// one. Either way a context of its own that no other document has used, closed once the document is printed.
-    /// </summary>
-    private async Task<IPage> TakePageAsync(IBrowser current)
+    private static async Task<byte[]> PrintAsync(IBrowserContext context, string html, PdfOptions options)
     {
-        Task<IPage>? ready;
-        lock (spareLock)
-        {
-            ready = spare;
-            spare = null;
-        }
-
-        if (ready is not null)
-        {
-            try
-            {
-                var page = await ready;
-                if (page.Context.Browser == current && current.IsConnected && !page.IsClosed)
-                {
-                    return page;
-                }
-
-                await page.Context.CloseAsync();
-            }
-            catch (Exception e) when (e is PlaywrightException or TimeoutException)
-            {
-                // The spare's browser went away (a crash, a relaunch): a new page below.
-            }
-        }
-
-        return await OpenPageAsync(current);
-    }
-
-    /// <summary>
-    /// Opens one fresh context and page ahead of the next document, off any request's path: starting a context's
-    /// renderer process is a fixed cost of every document (about a second of CPU on the shared machine, a quarter of
-    /// a 3,000-row list's print; ADR 0044). Only one spare exists; it never holds a document before it is taken.
-    /// </summary>
-    private void OpenSpare(IBrowser current)
-    {
-        if (disposed || !current.IsConnected)
-        {
-            return;
-        }
-
-        Task<IPage> opening;
-        lock (spareLock)
-        {
-            if (spare is not null)
-            {
-                return;
-            }
-
-            spare = opening = Task.Run(() => OpenPageAsync(current));
-        }
-
-        // A spare that failed to open is replaced when taken; its failure must not go unobserved.
-        _ = opening.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted,
-            TaskScheduler.Default);
-    }
-
-    /// <summary>Drops the spare (a relaunch, the shutdown) and closes it in the background.</summary>
-    private void DropSpare()
-    {
-        Task<IPage>? dropped;
-        lock (spareLock)
-        {
-            dropped = spare;
-            spare = null;
-        }
-
-        if (dropped is not null)
-        {
-            _ = CloseQuietlyAsync(dropped);
-        }
-    }
-
-    private static async Task CloseQuietlyAsync(Task<IPage> opening)
-    {
-        try
-        {
-            await (await opening).Context.CloseAsync();
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            // Its browser is gone, and the context with it.
-        }
-    }
-
-    private static async Task<IPage> OpenPageAsync(IBrowser current)
-    {
-        // Documents are self-contained (styles inlined, no scripts): nothing is fetched. JavaScript stays on, though
-        // the page numbers are CSS counters in the page margin (PrintStyles.PageFooter), not a footer template.
-        var context = await current.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
-        try
-        {
-            return await context.NewPageAsync();
-        }
-        catch
-        {
-            await context.CloseAsync();
-            throw;
-        }
-    }
-
-    private static async Task<byte[]> PrintAsync(IPage page, string html, PdfOptions options)
-    {
+        var page = await context.NewPageAsync();
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = 0 });
         return await page.PdfAsync(new PagePdfOptions
         {
@@ -307,8 +200,6 @@ public sealed partial class PdfRenderer : IAsyncDisposable
             Interlocked.Increment(ref launchCount);
             var version = browser.Version;
             LogStarted(logger, path, version);
-            DropSpare(); // opened in the browser that went away
-            OpenSpare(browser);
             return browser;
         }
         finally
@@ -349,7 +240,6 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         try
         {
             disposed = true;
-            DropSpare();
             if (browser is not null)
             {
                 await browser.CloseAsync();
