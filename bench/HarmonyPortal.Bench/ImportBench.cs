@@ -122,7 +122,9 @@ internal static class ImportBench
     /// </summary>
     private const int WarmUpRows = 30_000;
 
-    /// <summary>Waits (at most 10 s) until no method has been compiled for half a second: the tier-1 queue is empty.</summary>
+    /// <summary>
+    /// Waits (at most 10 s) until no method has been compiled for half a second: the tier-1 queue is empty.
+    /// </summary>
     private static async Task JitSettledAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
