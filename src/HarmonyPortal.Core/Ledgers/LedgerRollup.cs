@@ -1,5 +1,6 @@
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Scope;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,7 +72,8 @@ public sealed class LedgerRollupCounts(IReadOnlyDictionary<int, string> paths, I
 
     /// <summary>Confirmed rows of the region at <paramref name="path"/> and of every region below it.</summary>
     public int OfSubtree(string ledger, string path) => RegionOf(path) is { } id
-        ? (subtreeCounts ??= SubtreeTotals(counts)).GetValueOrDefault((ledger, id)) - UnconfirmedOfSubtree(ledger, path)
+        ? (subtreeCounts ??= SubtreeTotals.Of(paths, counts)).GetValueOrDefault((ledger, id))
+            - UnconfirmedOfSubtree(ledger, path)
         : paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal)).Sum(p => OfRegion(ledger, p.Key));
 
     /// <summary>The region's own carried-forward rows still to confirm (待复核).</summary>
@@ -79,7 +81,8 @@ public sealed class LedgerRollupCounts(IReadOnlyDictionary<int, string> paths, I
 
     /// <summary>Rows still to confirm (待复核) in the region at <paramref name="path"/> and below it.</summary>
     public int UnconfirmedOfSubtree(string ledger, string path) => unconfirmed is null ? 0
-        : RegionOf(path) is { } id ? (subtreeUnconfirmed ??= SubtreeTotals(unconfirmed)).GetValueOrDefault((ledger, id))
+        : RegionOf(path) is { } id
+            ? (subtreeUnconfirmed ??= SubtreeTotals.Of(paths, unconfirmed)).GetValueOrDefault((ledger, id))
         : paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal))
             .Sum(p => UnconfirmedOfRegion(ledger, p.Key));
 
@@ -94,28 +97,5 @@ public sealed class LedgerRollupCounts(IReadOnlyDictionary<int, string> paths, I
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         return int.TryParse(digits, System.Globalization.NumberStyles.None, invariant, out var id)
             && paths.TryGetValue(id, out var known) && string.Equals(known, path, StringComparison.Ordinal) ? id : null;
-    }
-
-    /// <summary>Each counter added to its region and to every region above it within the subtree.</summary>
-    private Dictionary<(string, int), int> SubtreeTotals(IReadOnlyDictionary<(string Ledger, int RegionId), int> own)
-    {
-        var totals = new Dictionary<(string, int), int>();
-        foreach (var ((ledger, regionId), count) in own)
-        {
-            if (!paths.TryGetValue(regionId, out var path))
-            {
-                continue;
-            }
-
-            foreach (var id in Core.Regions.Region.IdsOnPath(path))
-            {
-                if (paths.TryGetValue(id, out var above) && path.StartsWith(above, StringComparison.Ordinal))
-                {
-                    totals[(ledger, id)] = totals.GetValueOrDefault((ledger, id)) + count;
-                }
-            }
-        }
-
-        return totals;
     }
 }

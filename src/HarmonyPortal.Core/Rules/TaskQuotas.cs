@@ -149,9 +149,6 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
 
         var paths = await db.Regions.AsNoTracking().InSubtreeOf(root.Path).Select(r => new { r.Id, r.Path })
             .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
-        int Sum<T>(IEnumerable<(int RegionId, T Value)> counts, Region region, Func<T, int> count) =>
-            counts.Where(c => paths.TryGetValue(c.RegionId, out var p)
-                && p.StartsWith(region.Path, StringComparison.Ordinal)).Sum(c => count(c.Value));
         List<int> YearsOf(string text) =>
             text.Split(',').Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         foreach (var (measure, yearText) in rows)
@@ -162,10 +159,12 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
                 .InSubtreeOf(db.Regions, root.Path)
                 .Where(r => years.Contains(r.Year) && r.Status == Core.Ledgers.LedgerRowStatus.Active)
                 .GroupBy(r => r.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-                .Select(c => (c.Key, c.Count)).ToList();
+                .Select(c => KeyValuePair.Create((measure, c.Key), c.Count));
+            var totals = SubtreeTotals.Of(paths, counts);
             foreach (var region in regions)
             {
-                measured.TryAdd(RowsKey(measure, region.Path, yearText, null), (Sum(counts, region, c => c), null));
+                var count = totals.GetValueOrDefault((measure, region.Id));
+                measured.TryAdd(RowsKey(measure, region.Path, yearText, null), (count, null));
             }
         }
 
@@ -177,11 +176,16 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
                     && (tier == null || n.Tier == tier))
                 .GroupBy(n => new { n.RegionId, n.CityDecision })
                 .Select(g => new { g.Key.RegionId, g.Key.CityDecision, Count = g.Count() })
-                .ToListAsync(ct)).Select(c => (c.RegionId, (c.CityDecision, c.Count))).ToList();
+                .ToListAsync(ct)).SelectMany(c => new[]
+                {
+                    KeyValuePair.Create((Approved: false, c.RegionId), c.Count),
+                    KeyValuePair.Create((Approved: true, c.RegionId), c.CityDecision == Decision.Yes ? c.Count : 0),
+                });
+            var totals = SubtreeTotals.Of(paths, counts);
             foreach (var region in regions)
             {
-                var approved = Sum(counts, region, c => c.CityDecision == Decision.Yes ? c.Count : 0);
-                var nominated = Sum(counts, region, c => c.Count);
+                var approved = totals.GetValueOrDefault((true, region.Id));
+                var nominated = totals.GetValueOrDefault((false, region.Id));
                 measured.TryAdd(GoldKey(category, honour, region.Path, yearText, null, tier), (approved, nominated));
             }
         }
