@@ -11,15 +11,11 @@ namespace HarmonyPortal.Bench.Http;
 /// </summary>
 internal static partial class PdfVariants
 {
-    /// <summary>The portal's PDF options (<c>PdfRenderer</c>): A4, margins, background; the page numbers are the
-    /// document's own (<see cref="PrintStyles.PageFooter"/>), not Chromium's footer template.</summary>
-    public static PagePdfOptions Portal(bool landscape) => new()
-    {
-        Format = "A4",
-        Landscape = landscape,
-        PrintBackground = true,
-        Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
-    };
+    /// <summary>
+    /// The portal's PDF options (<see cref="PdfRenderer.PageOptions"/>): A4, margins, background; the page numbers
+    /// are the document's own (<see cref="PrintStyles.PageFooter"/>), not Chromium's footer template.
+    /// </summary>
+    public static PagePdfOptions Portal(bool landscape) => PdfRenderer.PageOptions(landscape);
 
     /// <summary>The page-number footer as Chromium's header/footer template drew it before ADR 0040.</summary>
     private const string FooterTemplate = "<div style=\"width:100%;font-size:8px;text-align:center;color:#444;"

@@ -127,17 +127,23 @@ public sealed partial class PdfRenderer : IAsyncDisposable
     {
         var page = await context.NewPageAsync();
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = 0 });
-        return await page.PdfAsync(new PagePdfOptions
-        {
-            Format = "A4",
-            Landscape = options.Landscape,
-            PrintBackground = true,
-            // The page-number footer is the document's own (PrintStyles.PageFooter): Chromium's header/footer
-            // template lays out a document of its own for every page (ADR 0040).
-            DisplayHeaderFooter = false,
-            Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
-        });
+        return await page.PdfAsync(PageOptions(options.Landscape));
     }
+
+    /// <summary>
+    /// How every document is printed: A4, the margins, backgrounds. Public so that the benchmark prints its variants
+    /// from the portal's own options.
+    /// </summary>
+    public static PagePdfOptions PageOptions(bool landscape) => new()
+    {
+        Format = "A4",
+        Landscape = landscape,
+        PrintBackground = true,
+        // The page-number footer is the document's own (PrintStyles.PageFooter): Chromium's header/footer
+        // template lays out a document of its own for every page (ADR 0040).
+        DisplayHeaderFooter = false,
+        Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
+    };
 
     /// <summary>The lease of a turn, or <see cref="PdfBusyException"/> when refused or not given before the queue timeout.</summary>
     private async Task<RateLimitLease> TurnAsync(ValueTask<RateLimitLease> acquiring, CancellationToken ct)
