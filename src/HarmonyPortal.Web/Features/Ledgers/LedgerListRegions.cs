@@ -15,6 +15,13 @@ namespace HarmonyPortal.Web.Features.Ledgers;
 /// </summary>
 public sealed class LedgerListRegions
 {
+    // One region's counter, compiled: the list asks it on every page with a region selected (issue 21).
+    private static readonly CompiledPerModel<Func<HarmonyDbContext, string, int, int, CancellationToken, Task<int>>>
+        RegionCount = new(() => EF.CompileAsyncQuery(
+            (HarmonyDbContext db, string ledger, int year, int regionId, CancellationToken ct) =>
+                db.LedgerRowCounts.Where(c => c.Year == year && c.Ledger == ledger && c.RegionId == regionId)
+                    .Select(c => c.Count).FirstOrDefault()));
+
     private readonly RegionSubtreeCache.Entry subtree;
     private readonly Dictionary<int, int>? counts;
     private int? total;
@@ -86,15 +93,15 @@ public sealed class LedgerListRegions
 
         var year = query.Year!.Value;
         var ledger = definition.Key;
-        var counters = db.LedgerRowCounts.Where(c => c.Year == year && c.Ledger == ledger);
         if (query.RegionId is { } regionId)
         {
-            total = await counters.Where(c => c.RegionId == regionId).Select(c => c.Count).FirstOrDefaultAsync(ct);
+            total = await RegionCount.For(db)(db, ledger, year, regionId, ct);
         }
         else
         {
             var ids = subtree.AllIds;
-            total = await counters.Where(c => EF.Parameter(ids).Contains(c.RegionId)).SumAsync(c => c.Count, ct);
+            total = await db.LedgerRowCounts.Where(c => c.Year == year && c.Ledger == ledger)
+                .Where(c => EF.Parameter(ids).Contains(c.RegionId)).SumAsync(c => c.Count, ct);
         }
     }
 

@@ -42,6 +42,11 @@ public sealed class LedgerQueryService(
     {
         query.Check(definition, writer.Today);
 
+        // One connection for the page's queries, the layout's unread count included (issue 21): EF otherwise opens and
+        // closes it around each query, and SQLite registers EF's functions on the connection at every opening. It is
+        // closed when the request's context goes back to the pool.
+        await db.Database.OpenConnectionAsync(ct);
+
         // The region filter's options and the unfiltered list's total come from one query (issue 21).
         var regions = await LedgerListRegions.LoadAsync(db, subtrees, scope, definition, query.Year!.Value, ct);
         var tree = regions.Tree;
