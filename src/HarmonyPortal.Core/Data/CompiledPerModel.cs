@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace HarmonyPortal.Core.Data;
 
 /// <summary>
-/// An EF compiled query (<see cref="EF.CompileAsyncQuery{TContext, TResult}(System.Linq.Expressions.Expression{Func{TContext, TResult}})"/>)
-/// kept per model: a compiled query skips EF's per-execution work (parameter extraction, the query cache's lookup),
-/// but its executor is built for the first context's model and provider, and one process may hold SQLite and
-/// PostgreSQL portals side by side (the tests). Used for the few lookups every page makes (issue 21).
+/// An EF compiled query (<c>EF.CompileAsyncQuery</c>) kept per model. A compiled query skips EF's work per execution
+/// (extracting the parameters, looking the query up in its cache), but its executor is built for the first context's
+/// model and provider, and one process may hold SQLite and PostgreSQL portals side by side (the tests). Used for the
+/// few lookups every page makes (issue 21).
 /// </summary>
 public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile)
     where TQuery : Delegate
