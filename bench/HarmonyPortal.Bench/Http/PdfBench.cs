@@ -57,7 +57,8 @@ internal static partial class PdfBench
             var document = PdfVariants.Document(html, target.PortalDirectory);
             var printed = await PdfVariants.TimeAsync(browser, document, PdfVariants.Portal(document.Contains("doc-landscape", StringComparison.Ordinal)), runs);
             Console.WriteLine($"  the request's own cost beyond printing (query, Razor, transfer): {product - printed:0} ms of {product:0} ms");
-            await PdfVariants.RunAsync(browser, document, runs, floor);
+            await PdfVariants.RunAsync(browser, document, runs, floor,
+                () => PdfVariants.PrintAsync(browser, PlainTable(rows), PlainOptions), Args.Option(args, "--variant"));
         }
 
         return 0;

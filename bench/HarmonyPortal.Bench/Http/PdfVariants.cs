@@ -34,48 +34,101 @@ internal static partial class PdfVariants
         return StyleLink().Replace(html, _ => "<style>" + css + "</style>");
     }
 
-    public static async Task RunAsync(IBrowser browser, string document, int runs, double floor)
+    public static async Task RunAsync(IBrowser browser, string document, int runs, double floor, Func<Task> printFloor,
+        string? only = null)
     {
         var landscape = document.Contains("doc-landscape", StringComparison.Ordinal);
-        var asIs = await TimeAsync(browser, document, Portal(landscape), runs);
-        Console.WriteLine($"  variants (same warm browser, median of {runs}; floor {floor:0} ms):");
-        Console.WriteLine($"  {"the portal's document as printed",-58} {asIs,7:0} ms  {asIs / floor,5:0.00}× floor");
-        foreach (var (name, css, options) in Changes(landscape))
+        var floorCpu = await CpuMedianAsync(runs, printFloor);
+        var asIs = await MeasureAsync(browser, document, Portal(landscape), runs);
+        Console.WriteLine($"  variants (same warm browser, median of {runs}; floor {floor:0} ms, {floorCpu:0} ms of "
+            + "Chromium's CPU):");
+        Console.WriteLine($"  {"the portal's document as printed",-58} {asIs.Ms,7:0} ms  "
+            + $"{asIs.Ms / floor,5:0.00}× floor"
+            + $"  CPU {asIs.CpuMs,6:0} ms {asIs.CpuMs / floorCpu,5:0.00}× floor's  {asIs.Pages} pages");
+        foreach (var (name, change, options) in Changes(landscape))
         {
-            var html = css is null ? document : document.Replace("</head>", "<style>" + css + "</style></head>", StringComparison.Ordinal);
-            var time = await TimeAsync(browser, html, options, runs);
-            Console.WriteLine($"  {name,-58} {time,7:0} ms  {time / floor,5:0.00}× floor  {time / asIs,5:0.00}× as printed");
+            if (only is not null && !only.Split('|').Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var html = change(document);
+            var v = await MeasureAsync(browser, html, options, runs);
+            Console.WriteLine($"  {name,-58} {v.Ms,7:0} ms  {v.Ms / floor,5:0.00}× floor  "
+                + $"{v.Ms / asIs.Ms,5:0.00}× as printed"
+                + $"  CPU {v.CpuMs / asIs.CpuMs,5:0.00}× as printed  {v.Pages} pages");
         }
 
         // Page-range printing in parallel (ADR 0028): each half in its own context at once, as two browser tabs would
         // print a long document; the joining of the two files (PDFsharp, 0.3–0.6 s here) is not counted.
-        var pages = PageCount(await PrintAsync(browser, document, Portal(landscape)));
+        var pages = asIs.Pages;
         var half = pages / 2;
         var pair = await DashboardBench.MedianAsync(runs, async () =>
             (await Task.WhenAll(PrintAsync(browser, document, Ranges(Portal(landscape), $"1-{half}")),
                 PrintAsync(browser, document, Ranges(Portal(landscape), $"{half + 1}-")))).Sum(p => (long)p.Length));
         var label = $"pages 1-{half} and {half + 1}-{pages} at once, two contexts";
         Console.WriteLine(
-            $"  {label,-58} {pair,7:0} ms  {pair / floor,5:0.00}× floor  {pair / asIs,5:0.00}× as printed");
+            $"  {label,-58} {pair,7:0} ms  {pair / floor,5:0.00}× floor  {pair / asIs.Ms,5:0.00}× as printed");
+    }
+
+    /// <summary>Median wall ms, median ms of Chromium's CPU (<see cref="ChromiumCpu"/>), pages of a print.</summary>
+    private static async Task<(double Ms, double CpuMs, int Pages)> MeasureAsync(IBrowser browser, string html,
+        PagePdfOptions options, int runs)
+    {
+        var pages = 0;
+        var ms = await DashboardBench.MedianAsync(runs, async () =>
+        {
+            var pdf = await PrintAsync(browser, html, options);
+            pages = PageCount(pdf);
+            return pdf.Length;
+        });
+        var cpu = await CpuMedianAsync(runs, () => PrintAsync(browser, html, options));
+        return (ms, cpu, pages);
+    }
+
+    /// <summary>Median ms of Chromium's CPU time for one call.</summary>
+    public static async Task<double> CpuMedianAsync(int runs, Func<Task> call)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var before = ChromiumCpu.Seconds();
+            await call();
+            times.Add((ChromiumCpu.Seconds() - before) * 1000);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
     }
 
     /// <summary>Pages of a PDF as Chromium writes it (one uncompressed <c>/Type /Page</c> dictionary a page).</summary>
     private static int PageCount(byte[] pdf) => PageObject().Count(System.Text.Encoding.Latin1.GetString(pdf));
 
-    private static IEnumerable<(string Name, string? Css, PagePdfOptions Options)> Changes(bool landscape)
+    private static IEnumerable<(string Name, Func<string, string> Change, PagePdfOptions Options)> Changes(
+        bool landscape)
     {
         var portal = Portal(landscape);
-        yield return ("table-layout: fixed", ".grid{table-layout:fixed}", portal);
-        yield return ("one font (Noto Sans CJK SC only)", "html,h1,h2,thead th{font-family:'Noto Sans CJK SC',sans-serif}", portal);
-        yield return ("rows may break across pages", "tr{break-inside:auto}", portal);
-        yield return ("header row not repeated", "thead{display:table-row-group}", portal);
-        yield return ("no header background", "thead th{background:none}", portal);
-        const string noMarginFooter = "@page{@bottom-center{content:none}}";
+        static Func<string, string> Css(string css) =>
+            html => html.Replace("</head>", "<style>" + css + "</style></head>", StringComparison.Ordinal);
+        static string Same(string html) => html;
+        yield return ("table-layout: fixed", Css(".grid{table-layout:fixed}"), portal);
+        yield return ("one font (Noto Sans CJK SC only)",
+            Css("html,h1,h2,thead th{font-family:'Noto Sans CJK SC',sans-serif}"), portal);
+        yield return ("rows may break across pages", Css("tr{break-inside:auto}"), portal);
+        yield return ("header row not repeated", Css("thead{display:table-row-group}"), portal);
+        yield return ("no header background", Css("thead th{background:none}"), portal);
+        var noMarginFooter = Css("@page{@bottom-center{content:none}}");
         yield return ("no page-number footer", noMarginFooter, portal);
         yield return ("footer by Chromium's template (before ADR 0040)", noMarginFooter, Template(portal));
-        yield return ("no PrintBackground", null, Without(portal, background: true));
-        yield return ("first page only (PageRanges 1)", null, Ranges(portal, "1"));
-        yield return ("fixed layout + one font + no background", ".grid{table-layout:fixed}html,h1,h2,thead th{font-family:'Noto Sans CJK SC',sans-serif}thead th{background:none}", Without(portal, background: true));
+        yield return ("no PrintBackground", Same, Without(portal, background: true));
+        yield return ("first page only (PageRanges 1)", Same, Ranges(portal, "1"));
+        yield return ("compact rows (9 pt, cells padded 1 mm 1.5 mm)",
+            Css(".grid{font-size:9pt}.grid th,.grid td{padding:1mm 1.5mm}"), portal);
+        yield return ("no white space between tags", html => BetweenTags().Replace(html, "><"), portal);
+        yield return ("fixed layout + one font + no background",
+            Css(".grid{table-layout:fixed}html,h1,h2,thead th{font-family:'Noto Sans CJK SC',sans-serif}"
+                + "thead th{background:none}"),
+            Without(portal, background: true));
     }
 
     private static PagePdfOptions Without(PagePdfOptions o, bool background = false) => new()
@@ -109,7 +162,7 @@ internal static partial class PdfVariants
     public static Task<double> TimeAsync(IBrowser browser, string html, PagePdfOptions options, int runs) =>
         DashboardBench.MedianAsync(runs, async () => (await PrintAsync(browser, html, options)).Length);
 
-    private static async Task<byte[]> PrintAsync(IBrowser browser, string html, PagePdfOptions options)
+    public static async Task<byte[]> PrintAsync(IBrowser browser, string html, PagePdfOptions options)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "zh-CN" });
         try
@@ -124,6 +177,9 @@ internal static partial class PdfVariants
             await context.CloseAsync();
         }
     }
+
+    [GeneratedRegex(@">\s+<")]
+    private static partial Regex BetweenTags();
 
     [GeneratedRegex(@"/Type\s*/Page[^s]")]
     private static partial Regex PageObject();
