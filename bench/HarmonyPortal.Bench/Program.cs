@@ -23,7 +23,7 @@ using HarmonyPortal.Core.Spreadsheets;
 //   Password checks per second at the portal's PBKDF2 cost, one core and all, beside Identity's default cost.
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- ciphers [--numbers 200000]   (ADR 0022)
 //   ID numbers sealed, unsealed and hashed with SM4-GCM + HMAC-SM3 beside AES-256-GCM + HMAC-SHA256, same run.
-// (internal) import-one --mode read|import --file PATH --rows N [--db PATH --data DIR]
+// (internal) import-one --mode read|import|insert|insert-rows --file PATH --rows N [--db PATH --data DIR]
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- generate | ledger-list-http | dashboard | pdf | report
 //   The national data generator and the benchmarks against the published portal; bench/run.sh runs them all (README).
 // dotnet run -c Release --project bench/HarmonyPortal.Bench -- page-times --db PATH --portal DIR --data DIR [--runs 20]   (issue 21)
