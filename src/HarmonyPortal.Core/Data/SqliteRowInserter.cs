@@ -47,13 +47,15 @@ internal sealed class SqliteRowInserter : IDisposable
     }
 
     /// <summary>
-    /// What each parameter holds since the last row: SQLite keeps a statement's bindings across its reset, so a value
-    /// equal to the last row's (an import's region, year, unit, status, stamps, user and empty columns, about half of
-    /// a ledger row) is not bound again. Only values whose equality means the same stored bytes are remembered.
+    /// What each parameter holds since the last execution: SQLite keeps a statement's bindings across its reset, so a
+    /// value equal to the last one in its place (an import's region, year, unit, status, stamps, user and empty
+    /// columns, about half of a ledger row) is not bound again. Only values whose equality means the same stored bytes
+    /// are remembered.
     /// </summary>
     private object?[] bound = [];
 
-    /// <summary>Binds one row's provider values (DBNull for null) by position and inserts it.</summary>
+    /// <summary>Binds the statement's provider values (DBNull for null; a row's columns, row after row) by position and
+    /// runs it.</summary>
     public void Insert(ReadOnlySpan<object> values)
     {
         if (bound.Length != values.Length)
