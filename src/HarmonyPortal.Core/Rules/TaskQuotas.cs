@@ -147,8 +147,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
             return;
         }
 
-        var paths = await db.Regions.AsNoTracking().InSubtreeOf(root.Path).Select(r => new { r.Id, r.Path })
-            .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
+        var paths = await rollups.PathsOf(root.Path, ct);
         List<int> YearsOf(string text) =>
             text.Split(',').Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         foreach (var (measure, yearText) in rows)

@@ -30,9 +30,13 @@ public sealed record OwedItem(ExpectedSubmission Expected, RegionTaskStatus Stat
 /// </summary>
 public static class MaterialsRollup
 {
-    public static async Task<IReadOnlyList<OwedItem>> LoadAsync(HarmonyDbContext db, ExpectedSubmissions expected, UserScope scope, Region root, int year, CancellationToken ct)
+    /// <param name="subtree">The regions at and below <paramref name="root"/> when the caller has read them already.</param>
+    public static async Task<IReadOnlyList<OwedItem>> LoadAsync(HarmonyDbContext db, ExpectedSubmissions expected, UserScope scope, Region root, int year, CancellationToken ct,
+        IReadOnlyList<Region>? subtree = null)
     {
-        var owed = await expected.ForSubtreeAsync(root, year, [TaskKind.Material, TaskKind.Indicator], ct);
+        TaskKind[] kinds = [TaskKind.Material, TaskKind.Indicator];
+        var owed = subtree is null ? await expected.ForSubtreeAsync(root, year, kinds, ct)
+            : await expected.ForSubtreeAsync(root, subtree, year, kinds, ct);
         if (owed.Count == 0)
         {
             return [];

@@ -56,6 +56,15 @@ public sealed class ExpectedSubmissions(HarmonyDbContext db, RuleSetCatalog cata
         return await ForRegionsAsync(regions, year, kinds, ct);
     }
 
+    /// <summary>
+    /// <see cref="ForSubtreeAsync(Region, int, IReadOnlyList{TaskKind}, CancellationToken)"/> from the regions of the
+    /// subtree already read by the caller (every region at or below <paramref name="root"/>, a root in the user's scope).
+    /// </summary>
+    public Task<IReadOnlyList<ExpectedSubmission>> ForSubtreeAsync(
+        Region root, IEnumerable<Region> subtree, int year, IReadOnlyList<TaskKind> kinds, CancellationToken ct) =>
+        ForRegionsAsync(subtree.Where(r => r.IsInSubtreeOf(root.Path) && r.IsOpenIn(year) && r.Level != RegionLevel.Town)
+            .OrderBy(r => r.Level).ThenBy(r => r.SortOrder).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(), year, kinds, ct);
+
     private async Task<IReadOnlyList<ExpectedSubmission>> ForRegionsAsync(
         IReadOnlyList<Region> regions, int year, IReadOnlyList<TaskKind> kinds, CancellationToken ct)
     {
