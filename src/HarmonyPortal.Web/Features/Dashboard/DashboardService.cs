@@ -45,9 +45,13 @@ public sealed class DashboardService(
     {
         var y = Core.Input.PortalYears.Checked(year, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var region = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == (regionId ?? scope.RegionId), ct) ?? throw new OutOfScopeException();
+        // The subtree (every level) and the regions above it, as stored, in one read; the trail (above it, within the
+        // user's scope) as copies to rename.
+        var known = await db.Regions.AsNoTracking().InSubtreeOrAbove(region.Path).ToListAsync(ct);
+        var subtree = known.Where(r => r.IsInSubtreeOf(region.Path)).ToList();
         var trailIds = Region.IdsOnPath(region.Path);
-        var trail = await db.Regions.AsNoTracking().InScope(scope).Where(r => trailIds.Contains(r.Id)).OrderBy(r => r.Path.Length).ToListAsync(ct);
-        var subtree = await db.Regions.AsNoTracking().InSubtreeOf(region.Path).ToListAsync(ct);
+        var trail = known.Where(r => trailIds.Contains(r.Id) && r.IsInSubtreeOf(scope.RegionPath))
+            .OrderBy(r => r.Path.Length).Select(r => r.Copy()).ToList();
         rollups.UseRegions(region.Path, subtree);
         await catalog.RememberAsync(subtree.Where(r => r.Level != RegionLevel.Town), y, ct);
 
@@ -87,7 +91,7 @@ public sealed class DashboardService(
         return new DashboardPage(region, y, trail, children, await progress.ForAsync(region, below, y, ct), LedgerCatalog.All, ledgerCounts, sheetCounts, report,
             await coverage.PageAsync(region, y, childOf, ct))
         {
-            Materials = MaterialsCard.From(await MaterialsRollup.LoadAsync(db, expected, scope, region, y, ct, subtree), region, children),
+            Materials = MaterialsCard.From(await MaterialsRollup.LoadAsync(db, expected, scope, region, y, ct, known), region, children),
         };
     }
 }

@@ -30,13 +30,15 @@ public sealed record OwedItem(ExpectedSubmission Expected, RegionTaskStatus Stat
 /// </summary>
 public static class MaterialsRollup
 {
-    /// <param name="subtree">The regions at and below <paramref name="root"/> when the caller has read them already.</param>
+    /// <param name="known">
+    /// The regions at and below <paramref name="root"/> (and those above it) as stored, when the caller has read them.
+    /// </param>
     public static async Task<IReadOnlyList<OwedItem>> LoadAsync(HarmonyDbContext db, ExpectedSubmissions expected, UserScope scope, Region root, int year, CancellationToken ct,
-        IReadOnlyList<Region>? subtree = null)
+        IReadOnlyCollection<Region>? known = null)
     {
         TaskKind[] kinds = [TaskKind.Material, TaskKind.Indicator];
-        var owed = subtree is null ? await expected.ForSubtreeAsync(root, year, kinds, ct)
-            : await expected.ForSubtreeAsync(root, subtree, year, kinds, ct);
+        var owed = known is null ? await expected.ForSubtreeAsync(root, year, kinds, ct)
+            : await expected.ForSubtreeAsync(root, known, year, kinds, ct);
         if (owed.Count == 0)
         {
             return [];
