@@ -74,7 +74,8 @@ internal static class YearEndBench
         var protector = new PersonalDataProtector(new EphemeralDataProtectionProvider(), PersonalDataKey.FromConfiguration(null, keys));
         var catalog = new RuleSetCatalog(db);
         var rollups = new HarmonyPortal.Core.Ledgers.LedgerRollup(db);
-        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog, rollups), new CoverageService(db, catalog, rollups), catalog, TimeProvider.System);
+        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog, rollups),
+            new CoverageService(db, catalog, rollups), catalog, TimeProvider.System);
 
         return await PeakMemory.MeasureAsync(async () =>
         {

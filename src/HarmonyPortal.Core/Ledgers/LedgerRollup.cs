@@ -21,20 +21,21 @@ public sealed class LedgerRollup(HarmonyDbContext db)
     private (string Root, IReadOnlyDictionary<int, string> Paths)? known;
 
     /// <summary>
-    /// The regions of the subtree at <paramref name="root"/> (every level), already read by the caller: the roll-ups of
-    /// this request inside that subtree, and <see cref="PathsOf"/>, take their regions from here instead of reading them
-    /// again.
+    /// The regions of the subtree at <paramref name="root"/> (every level), already read by the caller: the roll-ups
+    /// of this request inside that subtree, and <see cref="PathsOf"/>, take their regions from here instead of reading
+    /// them again.
     /// </summary>
     public void UseRegions(string root, IEnumerable<Region> subtree) =>
         known = (root, subtree.Where(r => r.IsInSubtreeOf(root)).ToDictionary(r => r.Id, r => r.Path));
 
-    /// <summary>The id and path of every region of the subtree at <paramref name="path"/>, read once per request.</summary>
+    /// <summary>The id and path of every region of the subtree at <paramref name="path"/>, read once.</summary>
     public async Task<IReadOnlyDictionary<int, string>> PathsOf(string path, CancellationToken ct)
     {
         if (known is { } k && path.StartsWith(k.Root, StringComparison.Ordinal))
         {
             return path == k.Root ? k.Paths
-                : k.Paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value);
+                : k.Paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal))
+                    .ToDictionary(p => p.Key, p => p.Value);
         }
 
         var paths = await db.Regions.InSubtreeOf(path).AsNoTracking().Select(r => new { r.Id, r.Path })

@@ -60,7 +60,7 @@ public class Region : IRegionOwned
     /// <summary>Regions not closed on or before <paramref name="day"/>: what a form offers on that day.</summary>
     public static System.Linq.Expressions.Expression<Func<Region, bool>> OpenOn(DateOnly day) => r => r.ClosedOn == null || r.ClosedOn > day;
 
-    /// <summary>An untracked copy of the region's own fields (not its parent or children), to rename for a year apart.</summary>
+    /// <summary>An untracked copy of the region's own fields (not its parent or children), to rename apart.</summary>
     public Region Copy() => new()
     {
         Id = Id, Code = Code, IsLocalCode = IsLocalCode, Name = Name, Level = Level, ParentId = ParentId, Path = Path,

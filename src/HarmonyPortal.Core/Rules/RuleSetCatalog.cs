@@ -53,7 +53,8 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     {
         if (remembered is { } known && known.Year == year && regionIds.All(known.Ids.Contains))
         {
-            return regionIds.Distinct().Where(known.InForce.ContainsKey).ToDictionary(id => id, id => known.InForce[id]);
+            return regionIds.Distinct().Where(known.InForce.ContainsKey)
+                .ToDictionary(id => id, id => known.InForce[id]);
         }
 
         var versions = await db.RuleSetVersions.AsNoTracking()

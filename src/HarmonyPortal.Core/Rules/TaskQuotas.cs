@@ -23,7 +23,7 @@ public sealed record QuotaAchievement(Region Region, string? MemberUnit, RuleSet
     public string Holder => MemberUnit is null ? Region.Name : $"{Region.Name}{MemberUnit}";
 }
 
-/// <summary>Nominations of one region, city decision, honour, year and tier: the quotas' prefetch reads them at once.</summary>
+/// <summary>Nominations of one region, city decision, honour, year and tier; the prefetch reads all at once.</summary>
 internal sealed record NominationGroup(
     int RegionId, Decision CityDecision, GoldCategory Category, string HonourTaskId, int Year, string? Tier, int Count);
 
@@ -176,10 +176,11 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
         var honourIds = honours.Select(h => h.Honour).Distinct().ToList();
         var anyYear = honours.SelectMany(h => YearsOf(h.Years)).Distinct().ToList();
         var nominations = honours.Count == 0 ? [] : await db.Nominations.InSubtreeOf(root.Path)
-            .Where(n => categories.Contains(n.Category) && honourIds.Contains(n.HonourTaskId) && anyYear.Contains(n.Year))
+            .Where(n => categories.Contains(n.Category) && honourIds.Contains(n.HonourTaskId)
+                && anyYear.Contains(n.Year))
             .GroupBy(n => new { n.RegionId, n.CityDecision, n.Category, n.HonourTaskId, n.Year, n.Tier })
-            .Select(g => new NominationGroup(g.Key.RegionId, g.Key.CityDecision, g.Key.Category, g.Key.HonourTaskId, g.Key.Year,
-                g.Key.Tier, g.Count()))
+            .Select(g => new NominationGroup(g.Key.RegionId, g.Key.CityDecision, g.Key.Category,
+                g.Key.HonourTaskId, g.Key.Year, g.Key.Tier, g.Count()))
             .ToListAsync(ct);
         foreach (var (category, honour, yearText, tier) in honours)
         {

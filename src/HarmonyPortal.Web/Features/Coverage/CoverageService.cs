@@ -34,12 +34,21 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog,
         var path = region.Path;
         // The ledgers' row counters (ADR 0010, 0042) tell a subtree without registered units of the year: no read then.
         var registered = await rollups.ForSubtreeAsync(path, year, ct);
-        var enterprises = await ListUnlessEmpty(registered.OfSubtree(new LargeEnterpriseLedger().Key, path), db.LargeEnterprises.AsNoTracking()
-            .InSubtreeOf(db.Regions, path).Where(e => e.Year == year && e.Status == LedgerRowStatus.Active).OrderBy(e => e.Id)
-            .Select(e => new { Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName }), ct);
-        var towns = await ListUnlessEmpty(registered.OfSubtree(new TownLedger().Key, path), db.TownsAndParks.AsNoTracking()
-            .InSubtreeOf(db.Regions, path).Where(t => t.Year == year && t.Status == LedgerRowStatus.Active).OrderBy(t => t.Id)
-            .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }), ct);
+        var enterprises = await ListUnlessEmpty(
+            registered.OfSubtree(new LargeEnterpriseLedger().Key, path),
+            db.LargeEnterprises.AsNoTracking().InSubtreeOf(db.Regions, path)
+                .Where(e => e.Year == year && e.Status == LedgerRowStatus.Active).OrderBy(e => e.Id)
+                .Select(e => new
+                {
+                    Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName,
+                }),
+            ct);
+        var towns = await ListUnlessEmpty(
+            registered.OfSubtree(new TownLedger().Key, path),
+            db.TownsAndParks.AsNoTracking().InSubtreeOf(db.Regions, path)
+                .Where(t => t.Year == year && t.Status == LedgerRowStatus.Active).OrderBy(t => t.Id)
+                .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }),
+            ct);
 
         // Coordinators that can match: those of a region with registered units (names and towns match within a region),
         // and those entered anywhere whose work unit's credit code is one of the subtree's enterprises. A province

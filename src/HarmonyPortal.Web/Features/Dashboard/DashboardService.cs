@@ -38,8 +38,9 @@ public sealed record DashboardPage(
 /// their chains (<see cref="RuleSetCatalog.RememberAsync"/>), instead of each card reading them again.
 /// </summary>
 public sealed class DashboardService(
-    HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting, CoverageService coverage,
-    Core.Ledgers.LedgerRollup rollups, Materials.ExpectedSubmissions expected, RuleSetCatalog catalog, TimeProvider clock)
+    HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting,
+    CoverageService coverage, Core.Ledgers.LedgerRollup rollups, Materials.ExpectedSubmissions expected,
+    RuleSetCatalog catalog, TimeProvider clock)
 {
     public async Task<DashboardPage> PageAsync(int? regionId, int? year, CancellationToken ct)
     {
@@ -55,8 +56,8 @@ public sealed class DashboardService(
         rollups.UseRegions(region.Path, subtree);
         await catalog.RememberAsync(subtree.Where(r => r.Level != RegionLevel.Town), y, ct);
 
-        // The regions directly below (towns skipped) as copies renamed for the year (the subtree's own stay as stored, as
-        // the materials card shows them); the quotas list closed ones too, the other cards those open in the year.
+        // The regions directly below (towns skipped) as copies renamed for the year (the subtree's own stay as stored,
+        // as the materials card shows them); the quotas list closed ones too, the other cards those open in the year.
         var below = subtree.Where(r => r.ParentId == region.Id && r.Level != RegionLevel.Town)
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(r => r.Copy()).ToList();
         var children = below.Where(r => r.IsOpenIn(y)).ToList();
@@ -87,11 +88,16 @@ public sealed class DashboardService(
             sheetCounts[key] = sheetCounts.GetValueOrDefault(key) + sheet.Count;
         }
 
-        var report = region.Level is RegionLevel.Province or RegionLevel.City ? await reporting.PageAsync(region, children, y, ct) : null;
-        return new DashboardPage(region, y, trail, children, await progress.ForAsync(region, below, y, ct), LedgerCatalog.All, ledgerCounts, sheetCounts, report,
-            await coverage.PageAsync(region, y, childOf, ct))
+        var report = region.Level is RegionLevel.Province or RegionLevel.City
+            ? await reporting.PageAsync(region, children, y, ct) : null;
+        var progressLines = await progress.ForAsync(region, below, y, ct);
+        var coveragePage = await coverage.PageAsync(region, y, childOf, ct);
+        var owed = await MaterialsRollup.LoadAsync(db, expected, scope, region, y, ct, known);
+        return new DashboardPage(
+            region, y, trail, children, progressLines, LedgerCatalog.All, ledgerCounts, sheetCounts, report,
+            coveragePage)
         {
-            Materials = MaterialsCard.From(await MaterialsRollup.LoadAsync(db, expected, scope, region, y, ct, known), region, children),
+            Materials = MaterialsCard.From(owed, region, children),
         };
     }
 }

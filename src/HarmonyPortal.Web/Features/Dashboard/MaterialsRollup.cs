@@ -33,7 +33,8 @@ public static class MaterialsRollup
     /// <param name="known">
     /// The regions at and below <paramref name="root"/> (and those above it) as stored, when the caller has read them.
     /// </param>
-    public static async Task<IReadOnlyList<OwedItem>> LoadAsync(HarmonyDbContext db, ExpectedSubmissions expected, UserScope scope, Region root, int year, CancellationToken ct,
+    public static async Task<IReadOnlyList<OwedItem>> LoadAsync(
+        HarmonyDbContext db, ExpectedSubmissions expected, UserScope scope, Region root, int year, CancellationToken ct,
         IReadOnlyCollection<Region>? known = null)
     {
         TaskKind[] kinds = [TaskKind.Material, TaskKind.Indicator];

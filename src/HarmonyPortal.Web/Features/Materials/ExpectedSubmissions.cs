@@ -62,10 +62,11 @@ public sealed class ExpectedSubmissions(HarmonyDbContext db, RuleSetCatalog cata
     /// any others (those above it), where the plans' jurisdictions are looked up before the database.
     /// </summary>
     public Task<IReadOnlyList<ExpectedSubmission>> ForSubtreeAsync(
-        Region root, IReadOnlyCollection<Region> known, int year, IReadOnlyList<TaskKind> kinds, CancellationToken ct) =>
+        Region root, IReadOnlyCollection<Region> known, int year, IReadOnlyList<TaskKind> kinds,
+        CancellationToken ct) =>
         ForRegionsAsync(known.Where(r => r.IsInSubtreeOf(root.Path) && r.IsOpenIn(year) && r.Level != RegionLevel.Town)
-            .OrderBy(r => r.Level).ThenBy(r => r.SortOrder).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(), year, kinds, ct,
-            known);
+            .OrderBy(r => r.Level).ThenBy(r => r.SortOrder).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),
+            year, kinds, ct, known);
 
     private async Task<IReadOnlyList<ExpectedSubmission>> ForRegionsAsync(
         IReadOnlyList<Region> regions, int year, IReadOnlyList<TaskKind> kinds, CancellationToken ct,
@@ -81,7 +82,8 @@ public sealed class ExpectedSubmissions(HarmonyDbContext db, RuleSetCatalog cata
         var jurisdictions = known?.Where(r => inForce.Contains(r.Id)).ToDictionary(r => r.Id) ?? [];
         if (jurisdictions.Count < inForce.Count)
         {
-            jurisdictions = await db.Regions.AsNoTracking().Where(r => inForce.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            jurisdictions = await db.Regions.AsNoTracking().Where(r => inForce.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id, ct);
         }
 
         var extensions = await db.TaskDeadlineExtensions.AsNoTracking().Where(e => e.Year == year && chains.Keys.Contains(e.RegionId)).ToListAsync(ct);

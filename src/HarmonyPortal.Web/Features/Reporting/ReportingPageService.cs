@@ -38,7 +38,8 @@ public sealed class ReportingPageService(
         PageAsync(region, children.OrderBy(r => r.SortOrder).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(), year,
             DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
 
-    private async Task<ReportingPage> PageAsync(Region region, List<Region> children, int y, DateOnly today, CancellationToken ct)
+    private async Task<ReportingPage> PageAsync(
+        Region region, List<Region> children, int y, DateOnly today, CancellationToken ct)
     {
         var regions = children.Prepend(region).ToList();
         var ids = regions.Select(r => r.Id).ToList();

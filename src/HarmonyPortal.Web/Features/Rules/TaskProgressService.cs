@@ -55,7 +55,8 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
     /// The progress of a region in the user's scope and of every region directly below it (towns skipped, closed ones
     /// kept, in sort order), all already read with the year's names (the dashboard).
     /// </summary>
-    public async Task<IReadOnlyList<TaskProgress>> ForAsync(Region own, IReadOnlyList<Region> children, int year, CancellationToken ct)
+    public async Task<IReadOnlyList<TaskProgress>> ForAsync(
+        Region own, IReadOnlyList<Region> children, int year, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var achieved = await quotas.AchievedAsync(children.Prepend(own), year, ct);
