@@ -33,9 +33,10 @@ public sealed record DashboardPage(
 }
 
 /// <summary>
-/// Builds the dashboard from one read of the region's subtree (every level), handed to each card's service: the
-/// roll-up's and the quotas' paths, the children, the regions owing materials, and one read of the plans along all
-/// their chains (<see cref="RuleSetCatalog.RememberAsync"/>), instead of each card reading them again.
+/// Builds the dashboard from one read of the region's subtree (every level) and the regions above it, handed to each
+/// card's service: the trail, the roll-up's and the quotas' paths, the children, the regions owing materials and
+/// their plans' jurisdictions, and one read of the plans along all their chains
+/// (<see cref="RuleSetCatalog.RememberAsync"/>), instead of each card reading them again (docs/adr/0045).
 /// </summary>
 public sealed class DashboardService(
     HarmonyDbContext db, UserScope scope, TaskProgressService progress, ReportingPageService reporting,
