@@ -73,7 +73,9 @@ internal static class YearEndBench
         var keys = Path.Combine(Path.GetTempPath(), "harmony-bench-keys-" + Guid.NewGuid().ToString("N"));
         var protector = new PersonalDataProtector(new EphemeralDataProtectionProvider(), PersonalDataKey.FromConfiguration(null, keys));
         var catalog = new RuleSetCatalog(db);
-        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog, new HarmonyPortal.Core.Ledgers.LedgerRollup(db)), new CoverageService(db, catalog), catalog, TimeProvider.System);
+        var rollups = new HarmonyPortal.Core.Ledgers.LedgerRollup(db);
+        var workbook = new YearEndWorkbook(db, protector, new TaskQuotas(db, catalog, rollups),
+            new CoverageService(db, catalog, rollups), catalog, TimeProvider.System);
 
         return await PeakMemory.MeasureAsync(async () =>
         {

@@ -18,6 +18,32 @@ public sealed class LedgerRollup(HarmonyDbContext db)
 {
     private readonly List<(string Path, int Year, LedgerRollupCounts Counts)> loaded = [];
 
+    private (string Root, IReadOnlyDictionary<int, string> Paths)? known;
+
+    /// <summary>
+    /// The regions of the subtree at <paramref name="root"/> (every level), already read by the caller: the roll-ups
+    /// of this request inside that subtree, and <see cref="PathsOf"/>, take their regions from here instead of reading
+    /// them again.
+    /// </summary>
+    public void UseRegions(string root, IEnumerable<Region> subtree) =>
+        known = (root, subtree.Where(r => r.IsInSubtreeOf(root)).ToDictionary(r => r.Id, r => r.Path));
+
+    /// <summary>The id and path of every region of the subtree at <paramref name="path"/>, read once.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> PathsOf(string path, CancellationToken ct)
+    {
+        if (known is { } k && path.StartsWith(k.Root, StringComparison.Ordinal))
+        {
+            return path == k.Root ? k.Paths
+                : k.Paths.Where(p => p.Value.StartsWith(path, StringComparison.Ordinal))
+                    .ToDictionary(p => p.Key, p => p.Value);
+        }
+
+        var paths = await db.Regions.InSubtreeOf(path).AsNoTracking().Select(r => new { r.Id, r.Path })
+            .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
+        known ??= (path, paths);
+        return paths;
+    }
+
     /// <summary>The counts of <paramref name="path"/>'s subtree; a subtree already counted in this request answers for any region inside it.</summary>
     public async Task<LedgerRollupCounts> ForSubtreeAsync(string path, int year, CancellationToken ct)
     {
@@ -29,16 +55,22 @@ public sealed class LedgerRollup(HarmonyDbContext db)
             }
         }
 
-        var fresh = await LoadAsync(db, path, year, ct);
+        var fresh = await LoadAsync(db, path, year, await PathsOf(path, ct), ct);
         loaded.Add((path, year, fresh));
         return fresh;
     }
 
     public static async Task<LedgerRollupCounts> LoadAsync(HarmonyDbContext db, string path, int year, CancellationToken ct)
     {
-        var subtree = db.Regions.InSubtreeOf(path);
-        var paths = await subtree.AsNoTracking().Select(r => new { r.Id, r.Path }).ToDictionaryAsync(r => r.Id, r => r.Path, ct);
-        var ids = subtree.Select(r => r.Id);
+        var paths = await db.Regions.InSubtreeOf(path).AsNoTracking().Select(r => new { r.Id, r.Path })
+            .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
+        return await LoadAsync(db, path, year, paths, ct);
+    }
+
+    private static async Task<LedgerRollupCounts> LoadAsync(
+        HarmonyDbContext db, string path, int year, IReadOnlyDictionary<int, string> paths, CancellationToken ct)
+    {
+        var ids = db.Regions.InSubtreeOf(path).Select(r => r.Id);
         // One read of the subtree's counters: each carries its rows and, of those, the carried-forward rows not yet
         // confirmed (待复核), which do not count (kept by the triggers, docs/adr/0042; no count of rows here).
         var counters = await db.LedgerRowCounts.AsNoTracking()

@@ -60,6 +60,13 @@ public class Region : IRegionOwned
     /// <summary>Regions not closed on or before <paramref name="day"/>: what a form offers on that day.</summary>
     public static System.Linq.Expressions.Expression<Func<Region, bool>> OpenOn(DateOnly day) => r => r.ClosedOn == null || r.ClosedOn > day;
 
+    /// <summary>An untracked copy of the region's own fields (not its parent or children), to rename apart.</summary>
+    public Region Copy() => new()
+    {
+        Id = Id, Code = Code, IsLocalCode = IsLocalCode, Name = Name, Level = Level, ParentId = ParentId, Path = Path,
+        SortOrder = SortOrder, ClosedOn = ClosedOn, OpenedOn = OpenedOn, MergedIntoId = MergedIntoId,
+    };
+
     public bool IsInSubtreeOf(string ancestorPath) => Path.StartsWith(ancestorPath, StringComparison.Ordinal);
 
     /// <summary>The ids on a materialized path, root first: "/1/7/23/" → 1, 7, 23.</summary>

@@ -25,6 +25,21 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
         _ => null,
     };
 
+    private (int Year, HashSet<int> Ids, Dictionary<int, RuleSetVersion> InForce)? remembered;
+
+    /// <summary>
+    /// Reads the plans in force in <paramref name="year"/> along the chains of all <paramref name="regions"/> at once
+    /// and answers this request's later questions about any of those chains from that read (a read-only page asking
+    /// for the chains of its parts one by one: the dashboard's deadlines, quotas, coverage targets and owed
+    /// materials). Only for a request that saves no plan.
+    /// </summary>
+    public async Task RememberAsync(IEnumerable<Core.Regions.Region> regions, int year, CancellationToken ct)
+    {
+        var ids = regions.SelectMany(r => Core.Regions.Region.IdsOnPath(r.Path)).ToHashSet();
+        remembered = null;
+        remembered = (year, ids, await InForceAsync(ids, year, ct));
+    }
+
     public static RuleSet Parse(RuleSetVersion version) => Parsed.GetOrAdd(version.Json, json =>
         RuleSetReader.Read(json).RuleSet ?? throw new InvalidOperationException($"Stored rule set version {version.Id} does not parse."));
 
@@ -36,6 +51,12 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     /// </summary>
     public async Task<Dictionary<int, RuleSetVersion>> InForceAsync(IReadOnlyCollection<int> regionIds, int year, CancellationToken ct)
     {
+        if (remembered is { } known && known.Year == year && regionIds.All(known.Ids.Contains))
+        {
+            return regionIds.Distinct().Where(known.InForce.ContainsKey)
+                .ToDictionary(id => id, id => known.InForce[id]);
+        }
+
         var versions = await db.RuleSetVersions.AsNoTracking()
             .Where(v => regionIds.Contains(v.RegionId) && v.FromYear <= year)
             .ToListAsync(ct);

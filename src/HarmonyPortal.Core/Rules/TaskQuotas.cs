@@ -23,6 +23,10 @@ public sealed record QuotaAchievement(Region Region, string? MemberUnit, RuleSet
     public string Holder => MemberUnit is null ? Region.Name : $"{Region.Name}{MemberUnit}";
 }
 
+/// <summary>Nominations of one region, city decision, honour, year and tier; the prefetch reads all at once.</summary>
+internal sealed record NominationGroup(
+    int RegionId, Decision CityDecision, GoldCategory Category, string HonourTaskId, int Year, string? Tier, int Count);
+
 /// <summary>A proposed version of a jurisdiction's plan, measured in place of the stored one (what publishing it would change).</summary>
 public sealed record PlanOverride(int RegionId, RuleSet Plan);
 
@@ -147,8 +151,7 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
             return;
         }
 
-        var paths = await db.Regions.AsNoTracking().InSubtreeOf(root.Path).Select(r => new { r.Id, r.Path })
-            .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
+        var paths = await rollups.PathsOf(root.Path, ct);
         List<int> YearsOf(string text) =>
             text.Split(',').Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         foreach (var (measure, yearText) in rows)
@@ -168,15 +171,24 @@ public sealed class TaskQuotas(HarmonyDbContext db, RuleSetCatalog catalog, Ledg
             }
         }
 
+        // Every honour's nominations in one read, grouped finely enough to pick each honour's out of it below.
+        var categories = honours.Select(h => h.Category).Distinct().ToList();
+        var honourIds = honours.Select(h => h.Honour).Distinct().ToList();
+        var anyYear = honours.SelectMany(h => YearsOf(h.Years)).Distinct().ToList();
+        var nominations = honours.Count == 0 ? [] : await db.Nominations.InSubtreeOf(root.Path)
+            .Where(n => categories.Contains(n.Category) && honourIds.Contains(n.HonourTaskId)
+                && anyYear.Contains(n.Year))
+            .GroupBy(n => new { n.RegionId, n.CityDecision, n.Category, n.HonourTaskId, n.Year, n.Tier })
+            .Select(g => new NominationGroup(g.Key.RegionId, g.Key.CityDecision, g.Key.Category,
+                g.Key.HonourTaskId, g.Key.Year, g.Key.Tier, g.Count()))
+            .ToListAsync(ct);
         foreach (var (category, honour, yearText, tier) in honours)
         {
             var years = YearsOf(yearText);
-            var counts = (await db.Nominations.InSubtreeOf(root.Path)
+            var counts = nominations
                 .Where(n => n.Category == category && n.HonourTaskId == honour && years.Contains(n.Year)
                     && (tier == null || n.Tier == tier))
-                .GroupBy(n => new { n.RegionId, n.CityDecision })
-                .Select(g => new { g.Key.RegionId, g.Key.CityDecision, Count = g.Count() })
-                .ToListAsync(ct)).SelectMany(c => new[]
+                .SelectMany(c => new[]
                 {
                     KeyValuePair.Create((Approved: false, c.RegionId), c.Count),
                     KeyValuePair.Create((Approved: true, c.RegionId), c.CityDecision == Decision.Yes ? c.Count : 0),

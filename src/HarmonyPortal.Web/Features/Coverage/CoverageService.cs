@@ -1,6 +1,7 @@
 using HarmonyPortal.Core.Coverage;
 using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Ledgers;
+using HarmonyPortal.Core.Ledgers.Definitions;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
 using HarmonyPortal.Core.Scope;
@@ -25,18 +26,29 @@ public sealed record CoveragePage(
 /// forward and still 待复核 count neither as units nor as coordinators, as in quotas and the year-end workbook.
 /// The caller has checked the region is in the user's scope.
 /// </summary>
-public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
+public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog, LedgerRollup rollups)
 {
     public async Task<CoveragePage> PageAsync(Region region, int year, IReadOnlyDictionary<int, int> rowOf, CancellationToken ct)
     {
         var (targets, ruleSetName) = await TargetsAsync(region, year, ct);
         var path = region.Path;
-        var enterprises = await db.LargeEnterprises.AsNoTracking().InSubtreeOf(db.Regions, path)
-            .Where(e => e.Year == year && e.Status == LedgerRowStatus.Active).OrderBy(e => e.Id)
-            .Select(e => new { Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName }).ToListAsync(ct);
-        var towns = await db.TownsAndParks.AsNoTracking().InSubtreeOf(db.Regions, path)
-            .Where(t => t.Year == year && t.Status == LedgerRowStatus.Active).OrderBy(t => t.Id)
-            .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }).ToListAsync(ct);
+        // The ledgers' row counters (ADR 0010, 0042) tell a subtree without registered units of the year: no read then.
+        var registered = await rollups.ForSubtreeAsync(path, year, ct);
+        var enterprises = await ListUnlessEmpty(
+            registered.OfSubtree(new LargeEnterpriseLedger().Key, path),
+            db.LargeEnterprises.AsNoTracking().InSubtreeOf(db.Regions, path)
+                .Where(e => e.Year == year && e.Status == LedgerRowStatus.Active).OrderBy(e => e.Id)
+                .Select(e => new
+                {
+                    Unit = new CoverageUnit(e.Id, e.RegionId, e.Name, e.CreditCode), e.Size, e.TownName,
+                }),
+            ct);
+        var towns = await ListUnlessEmpty(
+            registered.OfSubtree(new TownLedger().Key, path),
+            db.TownsAndParks.AsNoTracking().InSubtreeOf(db.Regions, path)
+                .Where(t => t.Year == year && t.Status == LedgerRowStatus.Active).OrderBy(t => t.Id)
+                .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }),
+            ct);
 
         // Coordinators that can match: those of a region with registered units (names and towns match within a region),
         // and those entered anywhere whose work unit's credit code is one of the subtree's enterprises. A province
@@ -116,6 +128,9 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog)
             }
         }
     }
+
+    private static Task<List<T>> ListUnlessEmpty<T>(int rows, IQueryable<T> query, CancellationToken ct) =>
+        rows == 0 ? Task.FromResult(new List<T>()) : query.ToListAsync(ct);
 
     /// <summary>The coverage targets of the nearest jurisdiction up the region chain whose plan for the year states any.</summary>
     private async Task<(IReadOnlyList<AppliedTarget>, string?)> TargetsAsync(Region region, int year, CancellationToken ct)

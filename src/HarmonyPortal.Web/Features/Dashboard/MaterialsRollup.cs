@@ -30,9 +30,16 @@ public sealed record OwedItem(ExpectedSubmission Expected, RegionTaskStatus Stat
 /// </summary>
 public static class MaterialsRollup
 {
-    public static async Task<IReadOnlyList<OwedItem>> LoadAsync(HarmonyDbContext db, ExpectedSubmissions expected, UserScope scope, Region root, int year, CancellationToken ct)
+    /// <param name="known">
+    /// The regions at and below <paramref name="root"/> (and those above it) as stored, when the caller has read them.
+    /// </param>
+    public static async Task<IReadOnlyList<OwedItem>> LoadAsync(
+        HarmonyDbContext db, ExpectedSubmissions expected, UserScope scope, Region root, int year, CancellationToken ct,
+        IReadOnlyCollection<Region>? known = null)
     {
-        var owed = await expected.ForSubtreeAsync(root, year, [TaskKind.Material, TaskKind.Indicator], ct);
+        TaskKind[] kinds = [TaskKind.Material, TaskKind.Indicator];
+        var owed = known is null ? await expected.ForSubtreeAsync(root, year, kinds, ct)
+            : await expected.ForSubtreeAsync(root, known, year, kinds, ct);
         if (owed.Count == 0)
         {
             return [];

@@ -56,8 +56,21 @@ public sealed class ExpectedSubmissions(HarmonyDbContext db, RuleSetCatalog cata
         return await ForRegionsAsync(regions, year, kinds, ct);
     }
 
+    /// <summary>
+    /// <see cref="ForSubtreeAsync(Region, int, IReadOnlyList{TaskKind}, CancellationToken)"/> from regions already read
+    /// by the caller, as stored: every region at or below <paramref name="root"/> (a root in the user's scope), and
+    /// any others (those above it), where the plans' jurisdictions are looked up before the database.
+    /// </summary>
+    public Task<IReadOnlyList<ExpectedSubmission>> ForSubtreeAsync(
+        Region root, IReadOnlyCollection<Region> known, int year, IReadOnlyList<TaskKind> kinds,
+        CancellationToken ct) =>
+        ForRegionsAsync(known.Where(r => r.IsInSubtreeOf(root.Path) && r.IsOpenIn(year) && r.Level != RegionLevel.Town)
+            .OrderBy(r => r.Level).ThenBy(r => r.SortOrder).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),
+            year, kinds, ct, known);
+
     private async Task<IReadOnlyList<ExpectedSubmission>> ForRegionsAsync(
-        IReadOnlyList<Region> regions, int year, IReadOnlyList<TaskKind> kinds, CancellationToken ct)
+        IReadOnlyList<Region> regions, int year, IReadOnlyList<TaskKind> kinds, CancellationToken ct,
+        IReadOnlyCollection<Region>? known = null)
     {
         if (kinds.Any(k => k is not (TaskKind.Material or TaskKind.Indicator)))
         {
@@ -66,7 +79,13 @@ public sealed class ExpectedSubmissions(HarmonyDbContext db, RuleSetCatalog cata
 
         var chains = await catalog.ChainsAsync(regions, year, ct);
         var inForce = chains.Values.SelectMany(c => c).Select(c => c.Version.RegionId).Distinct().ToList();
-        var jurisdictions = await db.Regions.AsNoTracking().Where(r => inForce.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var jurisdictions = known?.Where(r => inForce.Contains(r.Id)).ToDictionary(r => r.Id) ?? [];
+        if (jurisdictions.Count < inForce.Count)
+        {
+            jurisdictions = await db.Regions.AsNoTracking().Where(r => inForce.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id, ct);
+        }
+
         var extensions = await db.TaskDeadlineExtensions.AsNoTracking().Where(e => e.Year == year && chains.Keys.Contains(e.RegionId)).ToListAsync(ct);
         var latest = extensions.GroupBy(e => (e.RegionId, e.JurisdictionRegionId, e.TaskId)).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!.NewDate);
 

@@ -26,8 +26,22 @@ public sealed class ReportingPageService(
             .Where(Region.OpenIn(y)) // 应报送: a region closed in or before the year is no longer expected to report
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Code)
             .ToListAsync(ct);
+        await RegionNames.ApplyYearAsync(db, children.Prepend(region), y, ct);
+        return await PageAsync(region, children, y, today, ct);
+    }
+
+    /// <summary>
+    /// The page of a region in the user's scope and the regions directly below it open in the year (towns skipped),
+    /// both already read with the year's names (the dashboard's reporting card).
+    /// </summary>
+    public Task<ReportingPage> PageAsync(Region region, IEnumerable<Region> children, int year, CancellationToken ct) =>
+        PageAsync(region, children.OrderBy(r => r.SortOrder).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(), year,
+            DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+
+    private async Task<ReportingPage> PageAsync(
+        Region region, List<Region> children, int y, DateOnly today, CancellationToken ct)
+    {
         var regions = children.Prepend(region).ToList();
-        await RegionNames.ApplyYearAsync(db, regions, y, ct);
         var ids = regions.Select(r => r.Id).ToList();
         var reports = await db.LedgerReports.AsNoTracking()
             .Where(r => r.Year == y && ids.Contains(r.RegionId))

@@ -45,10 +45,20 @@ public sealed class TaskProgressService(HarmonyDbContext db, UserScope scope, Ta
 
     public async Task<IReadOnlyList<TaskProgress>> ForAsync(int regionId, int year, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var own = await db.Regions.AsNoTracking().InScope(scope).SingleOrDefaultAsync(r => r.Id == regionId, ct) ?? throw new OutOfScopeException();
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == own.Id && r.Level != RegionLevel.Town).OrderBy(r => r.SortOrder).ToListAsync(ct);
         await RegionNames.ApplyYearAsync(db, [own, .. children], year, ct); // an earlier year's lines carry that year's names
+        return await ForAsync(own, children, year, ct);
+    }
+
+    /// <summary>
+    /// The progress of a region in the user's scope and of every region directly below it (towns skipped, closed ones
+    /// kept, in sort order), all already read with the year's names (the dashboard).
+    /// </summary>
+    public async Task<IReadOnlyList<TaskProgress>> ForAsync(
+        Region own, IReadOnlyList<Region> children, int year, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var achieved = await quotas.AchievedAsync(children.Prepend(own), year, ct);
         var lines = new List<TaskProgress>();
 
