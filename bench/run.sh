@@ -9,7 +9,8 @@
 # A command that fails (or does not exist yet) is reported and the others still run; the exit status is then 1.
 #
 #   bench/run.sh            full scale (1,000,000 ledger rows, wrk 30 s); writes bench/results.json, docs/benchmarks.md
-#   bench/run.sh --quick    the same pipeline at small scale (20,000 rows, a 300-row PDF, 5 s wrk runs); writes under
+#   bench/run.sh --quick    the same pipeline at small scale (20,000 rows, a 300-row PDF, 5 s wrk runs, 2 s of
+#                           logins, 50,000 ciphers, no rows-only insert floor; under 5 minutes); writes under
 #                           artifacts/bench-quick/
 #   --keep                  keep the work folder (databases, portal logs) for inspection
 set -euo pipefail
@@ -28,11 +29,11 @@ done
 
 if ((QUICK)); then
     ROWS=20000 HOT_ROWS=11000 PUBLISHED=300 RUNS=3 DURATION=5 XLSX_ROWS=100000 IMPORT_ROWS=10000 MODE=quick
-    PAGE_RUNS=10
+    PAGE_RUNS=10 LOGIN_SECONDS=2 CIPHER_NUMBERS=50000 IMPORT_EXTRA=(--no-insert-rows)
     RESULTS="$ROOT/artifacts/bench-quick/results.json" REPORT="$ROOT/artifacts/bench-quick/benchmarks.md"
 else
     ROWS=1000000 HOT_ROWS=550000 PUBLISHED=3000 RUNS=5 DURATION=30 XLSX_ROWS=1000000 IMPORT_ROWS=100000 MODE=full
-    PAGE_RUNS=40
+    PAGE_RUNS=40 LOGIN_SECONDS=10 CIPHER_NUMBERS=200000 IMPORT_EXTRA=()
     RESULTS="$ROOT/bench/results.json" REPORT="$ROOT/docs/benchmarks.md"
 fi
 
@@ -64,7 +65,7 @@ export HARMONY_BENCH_RESULTS="$WORK/results.json"
 BENCH=(dotnet "$ROOT/bench/HarmonyPortal.Bench/bin/Release/net10.0/HarmonyPortal.Bench.dll")
 FAILED=()
 run() {
-    log "bench $*"
+    log "$(date -u +%T) bench $*"
     if ! "${BENCH[@]}" "$@" 2>&1 | tee -a "$WORK/bench.log"; then
         echo "!!! FAILED: $*" | tee -a "$WORK/bench.log"
         FAILED+=("$*")
@@ -72,10 +73,10 @@ run() {
 }
 
 run xlsx --rows "$XLSX_ROWS" --references --spreadcheetah
-run import --rows "$IMPORT_ROWS"
+run import --rows "$IMPORT_ROWS" "${IMPORT_EXTRA[@]}"
 run xlsx-read --rows "$IMPORT_ROWS"
-run logins
-run ciphers
+run logins --seconds "$LOGIN_SECONDS"
+run ciphers --numbers "$CIPHER_NUMBERS"
 
 PORT=$(hp_free_port 56000 56049)
 for provider in sqlite postgres; do
