@@ -38,11 +38,15 @@ public sealed class LedgerRollup(HarmonyDbContext db)
                     .ToDictionary(p => p.Key, p => p.Value);
         }
 
-        var paths = await db.Regions.InSubtreeOf(path).AsNoTracking().Select(r => new { r.Id, r.Path })
-            .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
+        var paths = await ReadPathsAsync(db, path, ct);
         known ??= (path, paths);
         return paths;
     }
+
+    private static async Task<IReadOnlyDictionary<int, string>> ReadPathsAsync(
+        HarmonyDbContext db, string path, CancellationToken ct) =>
+        await db.Regions.InSubtreeOf(path).AsNoTracking().Select(r => new { r.Id, r.Path })
+            .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
 
     /// <summary>The counts of <paramref name="path"/>'s subtree; a subtree already counted in this request answers for any region inside it.</summary>
     public async Task<LedgerRollupCounts> ForSubtreeAsync(string path, int year, CancellationToken ct)
@@ -60,12 +64,8 @@ public sealed class LedgerRollup(HarmonyDbContext db)
         return fresh;
     }
 
-    public static async Task<LedgerRollupCounts> LoadAsync(HarmonyDbContext db, string path, int year, CancellationToken ct)
-    {
-        var paths = await db.Regions.InSubtreeOf(path).AsNoTracking().Select(r => new { r.Id, r.Path })
-            .ToDictionaryAsync(r => r.Id, r => r.Path, ct);
-        return await LoadAsync(db, path, year, paths, ct);
-    }
+    public static async Task<LedgerRollupCounts> LoadAsync(HarmonyDbContext db, string path, int year, CancellationToken ct) =>
+        await LoadAsync(db, path, year, await ReadPathsAsync(db, path, ct), ct);
 
     private static async Task<LedgerRollupCounts> LoadAsync(
         HarmonyDbContext db, string path, int year, IReadOnlyDictionary<int, string> paths, CancellationToken ct)
