@@ -8,7 +8,8 @@
 #   5. renders the figures; stops the cluster and removes the work folder, whatever happened.
 # A command that fails (or does not exist yet) is reported and the others still run; the exit status is then 1.
 #
-#   bench/run.sh            full scale (1,000,000 ledger rows, wrk 30 s); writes bench/results.json, docs/benchmarks.md
+#   bench/run.sh            full scale (1,000,000 ledger rows, wrk 30 s, the dashboard after 30 s of views, the inbox
+#                           beside plaintext); writes bench/results.json, docs/benchmarks.md
 #   bench/run.sh --quick    the same pipeline at small scale (20,000 rows, a 300-row PDF, 5 s wrk runs, 2 s of
 #                           logins, 50,000 ciphers, no rows-only insert floor; under 5 minutes); writes under
 #                           artifacts/bench-quick/
@@ -29,11 +30,11 @@ done
 
 if ((QUICK)); then
     ROWS=20000 HOT_ROWS=11000 PUBLISHED=300 RUNS=3 DURATION=5 XLSX_ROWS=100000 IMPORT_ROWS=10000 MODE=quick
-    PAGE_RUNS=10 LOGIN_SECONDS=2 CIPHER_NUMBERS=50000 IMPORT_EXTRA=(--no-insert-rows)
+    PAGE_RUNS=10 LOGIN_SECONDS=2 CIPHER_NUMBERS=50000 IMPORT_EXTRA=(--no-insert-rows) WARM_SECONDS=3 LIST_EXTRA=()
     RESULTS="$ROOT/artifacts/bench-quick/results.json" REPORT="$ROOT/artifacts/bench-quick/benchmarks.md"
 else
     ROWS=1000000 HOT_ROWS=550000 PUBLISHED=3000 RUNS=5 DURATION=30 XLSX_ROWS=1000000 IMPORT_ROWS=100000 MODE=full
-    PAGE_RUNS=40 LOGIN_SECONDS=10 CIPHER_NUMBERS=200000 IMPORT_EXTRA=()
+    PAGE_RUNS=40 LOGIN_SECONDS=10 CIPHER_NUMBERS=200000 IMPORT_EXTRA=() WARM_SECONDS=30 LIST_EXTRA=(--inbox-floor)
     RESULTS="$ROOT/bench/results.json" REPORT="$ROOT/docs/benchmarks.md"
 fi
 
@@ -89,8 +90,8 @@ for provider in sqlite postgres; do
     fi
     run generate "${target[@]}" --keys "$data/keys" --rows "$ROWS" --hot-rows "$HOT_ROWS" --published "$PUBLISHED"
     common=("${target[@]}" --portal "$WORK/portal" --data "$data" --port "$PORT")
-    run ledger-list-http "${common[@]}" --duration "$DURATION"
-    run dashboard "${common[@]}"
+    run ledger-list-http "${common[@]}" --duration "$DURATION" "${LIST_EXTRA[@]}"
+    run dashboard "${common[@]}" --warm-seconds "$WARM_SECONDS"
     run pdf "${common[@]}" --runs "$RUNS"
 done
 

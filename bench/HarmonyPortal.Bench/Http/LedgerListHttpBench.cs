@@ -28,6 +28,7 @@ internal static class LedgerListHttpBench
         var seconds = Args.Int(args, "--duration", 30);
         var connections = Args.Int(args, "--connections", 32);
         var depth = Args.Int(args, "--pages-in", 10000);
+        var inboxFloor = args.Contains("--inbox-floor");
 
         var (countyId, year, pagesIn, afterId) = await DeepCursorAsync(target, depth);
         var first = $"/ledgers/{GenerateOptions.HotLedger}?Year={year}&RegionId={countyId}";
@@ -51,8 +52,12 @@ internal static class LedgerListHttpBench
         var plaintext = await Wrk.RunAsync(plaintextUrl, portal.Cookie, connections, seconds);
         var list = await Wrk.RunAsync(listUrl, portal.Cookie, connections, seconds);
 
+        // The inbox (收件箱) of the same user: the layout every page has, one query and an empty list, 4 KB.
+        // Not a goal: what a page without the list's content answers beside plaintext (benchmarks-notes.md).
+        var inbox = inboxFloor ? await InboxAsync(portal, connections, Math.Max(3, seconds / 3)) : null;
+
         // The deep page against the first at a low concurrency, so that the latency is the query's, not the queue's.
-        var deepSeconds = Math.Max(5, seconds / 3);
+        var deepSeconds = Math.Max(3, seconds / 3);
         var firstPage = await Wrk.RunAsync(listUrl, portal.Cookie, 4, deepSeconds);
         var deepPage = await Wrk.RunAsync(portal.BaseUrl + deep, portal.Cookie, 4, deepSeconds);
 
@@ -68,7 +73,31 @@ internal static class LedgerListHttpBench
                 $"≤ {P99Goal}× plaintext's p99 (same wrk runs)", p99Ratio <= P99Goal),
             new BenchResult($"ledger-list.{label}.deep-page", Math.Round(deepPage.P50Ms, 2), "ms", Math.Round(firstPage.P50Ms, 2), Math.Round(deepRatio, 2),
                 $"≤ {DeepPageGoal}× first page (median, {pagesIn:N0} pages in, -c4)", deepRatio <= DeepPageGoal && deepPage.Errors == 0));
+        if (inbox is not null)
+        {
+            BenchResults.Record(
+                new BenchResult(
+                    $"ledger-list.{label}.inbox-throughput", Math.Round(inbox.RequestsPerSecond, 1), "req/s",
+                    Math.Round(plaintext.RequestsPerSecond, 1),
+                    Math.Round(inbox.RequestsPerSecond / plaintext.RequestsPerSecond, 3),
+                    $"reported: the layout with an empty inbox (/notifications) against plaintext " +
+                    $"(wrk -t2 -c{connections})",
+                    null),
+                new BenchResult(
+                    $"ledger-list.{label}.inbox-p99", Math.Round(inbox.P99Ms, 2), "ms", Math.Round(plaintext.P99Ms, 2),
+                    Math.Round(inbox.P99Ms / plaintext.P99Ms, 2), "reported: the same runs' p99", null));
+        }
+
         return 0;
+    }
+
+    private static async Task<WrkResult> InboxAsync(PortalServer portal, int connections, int seconds)
+    {
+        const string path = "/notifications";
+        var size = (await portal.GetOkAsync(path)).Length;
+        Console.WriteLine($"inbox floor: {path}, {size:N0} bytes");
+        await Wrk.RunAsync(portal.BaseUrl + path, portal.Cookie, connections, 3);
+        return await Wrk.RunAsync(portal.BaseUrl + path, portal.Cookie, connections, seconds);
     }
 
     /// <summary>The hot county, the year, and the key of the last row before page <paramref name="depth"/> (or the deepest page the list has).</summary>

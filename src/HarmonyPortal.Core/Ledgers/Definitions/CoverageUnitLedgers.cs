@@ -3,7 +3,10 @@ namespace HarmonyPortal.Core.Ledgers.Definitions;
 /// <summary>大中型企业名录: the enterprises the coverage target counts; one row per credit code and year, wherever entered.</summary>
 public sealed class LargeEnterpriseLedger : LedgerDefinition<LargeEnterprise>
 {
-    public override string Key => "large-enterprises";
+    /// <summary>The key without building a definition (building one compiles every field's accessors).</summary>
+    public const string LedgerKey = "large-enterprises";
+
+    public override string Key => LedgerKey;
 
     public override string Title => "大中型企业名录";
 
@@ -31,7 +34,10 @@ public sealed class LargeEnterpriseLedger : LedgerDefinition<LargeEnterprise>
 /// <summary>乡镇（街道）、园区名录: the towns, streets and parks the coverage target counts; one row per name, region and year.</summary>
 public sealed class TownLedger : LedgerDefinition<TownOrPark>
 {
-    public override string Key => "towns";
+    /// <summary>The key without building a definition (building one compiles every field's accessors).</summary>
+    public const string LedgerKey = "towns";
+
+    public override string Key => LedgerKey;
 
     public override string Title => "乡镇（街道）、园区名录";
 

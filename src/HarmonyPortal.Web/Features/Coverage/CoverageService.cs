@@ -35,7 +35,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog,
         // The ledgers' row counters (ADR 0010, 0042) tell a subtree without registered units of the year: no read then.
         var registered = await rollups.ForSubtreeAsync(path, year, ct);
         var enterprises = await ListUnlessEmpty(
-            registered.OfSubtree(new LargeEnterpriseLedger().Key, path),
+            registered.OfSubtree(LargeEnterpriseLedger.LedgerKey, path),
             db.LargeEnterprises.AsNoTracking().InSubtreeOf(db.Regions, path)
                 .Where(e => e.Year == year && e.Status == LedgerRowStatus.Active).OrderBy(e => e.Id)
                 .Select(e => new
@@ -44,7 +44,7 @@ public sealed class CoverageService(HarmonyDbContext db, RuleSetCatalog catalog,
                 }),
             ct);
         var towns = await ListUnlessEmpty(
-            registered.OfSubtree(new TownLedger().Key, path),
+            registered.OfSubtree(TownLedger.LedgerKey, path),
             db.TownsAndParks.AsNoTracking().InSubtreeOf(db.Regions, path)
                 .Where(t => t.Year == year && t.Status == LedgerRowStatus.Active).OrderBy(t => t.Id)
                 .Select(t => new { Unit = new CoverageUnit(t.Id, t.RegionId, t.Name, null), t.Kind }),
