@@ -59,15 +59,17 @@ internal static class ImportBench
 
             var (readSeconds, readPeak) = YearEndBench.Child(["import-one", "--mode", "read", "--file", file, "--rows", Count(rows)]);
             Console.WriteLine($"floor (read only)       {readSeconds,8:0.00} s {readPeak,6:0} MB");
-            var (seconds, peak) = YearEndBench.Child(["import-one", "--mode", "import", "--file", file, "--rows", Count(rows), "--db", db, "--data", work.FullName, "--provider", provider.ToString()]);
+            var (seconds, peak) = Into("import", db);
             Console.WriteLine($"import (check and save) {seconds,8:0.00} s {peak,6:0} MB");
 
             var prefix = postgres is null ? "import." : "import.postgres-";
-            var (lines, _) = Insert("insert", await FreshAsync("insert"));
+            var (lines, _) = Into("insert", await FreshAsync("insert"));
             Console.WriteLine($"insert (rows and lines) {lines,8:0.00} s");
-            var (bare, _) = insertRows ? Insert("insert-rows", await FreshAsync("insert-rows")) : (double.NaN, 0);
+            var (bare, _) = insertRows ? Into("insert-rows", await FreshAsync("insert-rows")) : (double.NaN, 0);
             Console.WriteLine($"insert (rows only)      {bare,8:0.00} s");
-            (double, double) Insert(string mode, string into) => YearEndBench.Child(["import-one", "--mode", mode,
+
+            // A child that writes into a database: the import, or one of the insert floors.
+            (double, double) Into(string mode, string into) => YearEndBench.Child(["import-one", "--mode", mode,
                 "--file", file, "--rows", Count(rows), "--db", into, "--data", work.FullName,
                 "--provider", $"{provider}"]);
 
