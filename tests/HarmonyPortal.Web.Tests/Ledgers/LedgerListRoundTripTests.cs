@@ -155,12 +155,35 @@ public abstract class LedgerListRoundTripTests<TPortal>(TPortal portal) : IClass
     }
 }
 
-/// <summary>The portal with every database command of a marked request recorded (header <see cref="Header"/>).</summary>
+/// <summary>
+/// The portal with every database command of a marked request (header <see cref="Header"/>), or of work run through
+/// <see cref="CountCommandsAsync(Func{IServiceProvider, Task})"/>, recorded.
+/// </summary>
 public class CommandCountingPortal(DatabaseProvider provider) : PortalFactory(provider)
 {
     public const string Header = "X-Test-Count-Commands";
 
+    private static readonly AsyncLocal<ConcurrentQueue<string>?> Outside = new();
+
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> commands = new();
+
+    /// <summary>Runs <paramref name="work"/> in a scope of its own, outside any request, and returns the text of each command it sent.</summary>
+    public async Task<IReadOnlyList<string>> CountCommandsAsync(Func<IServiceProvider, Task> work)
+    {
+        var sent = new ConcurrentQueue<string>();
+        Outside.Value = sent;
+        try
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await work(scope.ServiceProvider);
+        }
+        finally
+        {
+            Outside.Value = null;
+        }
+
+        return [.. sent];
+    }
 
     /// <summary>Fetches <paramref name="url"/> and returns the page and the text of each command it sent, in order.</summary>
     public async Task<(IHtmlDocument Page, IReadOnlyList<string> Commands)> CountCommandsAsync(PortalClient client, string url)
@@ -206,6 +229,10 @@ public class CommandCountingPortal(DatabaseProvider provider) : PortalFactory(pr
             if (http.HttpContext?.Request.Headers[Header] is [{ } tag])
             {
                 commands.GetOrAdd(tag, _ => new()).Enqueue(command.CommandText);
+            }
+            else if (http.HttpContext is null && Outside.Value is { } outside)
+            {
+                outside.Enqueue(command.CommandText);
             }
 
             return result;

@@ -2,7 +2,6 @@ using HarmonyPortal.Core.Data;
 using HarmonyPortal.Core.Nominations;
 using HarmonyPortal.Core.Regions;
 using HarmonyPortal.Core.Rules;
-using HarmonyPortal.Core.Scope;
 using HarmonyPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,14 +19,26 @@ public sealed class DeadlineReminders(
     public static readonly int[] DaysBefore = [7, 3, 1];
 
     /// <summary>Sends today's reminders; returns how many notifications were created.</summary>
+    /// <remarks>
+    /// The counties and cities, their paths and the extensions granted for this year and the next are read once; a
+    /// sheet's submissions are read only for a step whose date, or some region's extension of it, falls on a reminder
+    /// day. So a day without reminders costs the same few commands however many jurisdictions, honours and regions
+    /// there are (it had cost three per jurisdiction, honour, step and date: ~470 at the demo's start-up).
+    /// </remarks>
     public async Task<int> RunAsync(DateOnly today, CancellationToken ct)
     {
         var jurisdictions = await db.RuleSetVersions.AsNoTracking().Select(v => v.RegionId).Distinct().ToListAsync(ct);
+        var inForce = (await catalog.InForceAsync(jurisdictions, today.Year, ct))
+            .Concat(await catalog.InForceAsync(jurisdictions, today.Year + 1, ct)).DistinctBy(p => p.Value.Id).ToList();
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.City || jurisdictions.Contains(r.Id))
+            .OrderBy(r => r.Id).Select(r => new ReminderRegion(r.Id, r.Name, r.Level, r.Path)).ToListAsync(ct);
+        var extensions = await LatestExtensionsAsync(today, ct);
         var created = 0;
-        foreach (var (regionId, version) in (await catalog.InForceAsync(jurisdictions, today.Year, ct)).Concat(await catalog.InForceAsync(jurisdictions, today.Year + 1, ct)).DistinctBy(p => p.Value.Id))
+        foreach (var (regionId, version) in inForce)
         {
             var set = RuleSetCatalog.Parse(version);
-            var jurisdiction = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, ct);
+            var jurisdiction = regions.Single(r => r.Id == regionId);
             // The gold categories and the plan's own honours (ADR 0026), each by its honour task.
             var honours = Enum.GetValues<GoldCategory>().Select(c => (Task: set.HonourTask(c), Category: c, Honour: ""))
                 .Concat(OfficeHonour.Of(set).Select(t => (Task: (RuleTask?)t, Category: OfficeHonour.Category, Honour: t.Id)));
@@ -51,7 +62,8 @@ public sealed class DeadlineReminders(
                             Honour = honour,
                             HonourTitle = OfficeHonour.Is(honour) ? task.Honour?.Title : null,
                         };
-                        created += await RemindAsync(jurisdiction, key, step, deadline, today, ct);
+                        var owing = Owing(regions, jurisdiction, extensions, key, step, deadline, today);
+                        created += owing.Count == 0 ? 0 : await RemindAsync(owing, key, step, today, ct);
                     }
                 }
             }
@@ -64,6 +76,35 @@ public sealed class DeadlineReminders(
         }
 
         return created;
+    }
+
+    /// <summary>A county or city as the reminders need it, or a jurisdiction whose plan is read.</summary>
+    private sealed record ReminderRegion(int Id, string Name, RegionLevel Level, string Path);
+
+    private sealed record ExtendedStep(int RegionId, GoldCategory Category, string Honour, int Year, int Batch, DeadlineStep Step);
+
+    /// <summary>The date in force of each extended step of this year and the next: the latest extension wins.</summary>
+    private async Task<Dictionary<ExtendedStep, DateOnly>> LatestExtensionsAsync(DateOnly today, CancellationToken ct) =>
+        (await db.DeadlineExtensions.AsNoTracking()
+            .Where(e => e.Year == today.Year || e.Year == today.Year + 1)
+            .Select(e => new { e.Id, e.RegionId, e.Category, e.HonourTaskId, e.Year, e.Batch, e.Step, e.NewDate })
+            .ToListAsync(ct))
+        .GroupBy(e => new ExtendedStep(e.RegionId, e.Category, e.HonourTaskId, e.Year, e.Batch, e.Step))
+        .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!.NewDate);
+
+    /// <summary>
+    /// The regions under the jurisdiction that owe this step (counties submit, cities report) and whose date of it — the
+    /// plan's, or the extension granted to them — is 7, 3 or 1 days away, with that date.
+    /// </summary>
+    private static List<(ReminderRegion Region, DateOnly Due)> Owing(IReadOnlyList<ReminderRegion> regions, ReminderRegion jurisdiction,
+        Dictionary<ExtendedStep, DateOnly> extensions, SheetKey key, DeadlineStep step, Deadline deadline, DateOnly today)
+    {
+        var level = step == DeadlineStep.Report ? RegionLevel.City : RegionLevel.County;
+        return regions
+            .Where(r => r.Level == level && r.Path.StartsWith(jurisdiction.Path, StringComparison.Ordinal))
+            .Select(r => (Region: r, Due: extensions.TryGetValue(new(r.Id, key.Category, key.Honour, key.Year, key.Batch, step), out var date) ? date : deadline.Date))
+            .Where(r => DaysBefore.Contains(r.Due.DayNumber - today.DayNumber))
+            .ToList();
     }
 
     /// <summary>
@@ -99,29 +140,19 @@ public sealed class DeadlineReminders(
         return created;
     }
 
-    private async Task<int> RemindAsync(Region jurisdiction, SheetKey key, DeadlineStep step, Deadline deadline, DateOnly today, CancellationToken ct)
+    /// <summary>Notifies each owing region that has not submitted or reported the sheet yet (a returned sheet is owed again).</summary>
+    private async Task<int> RemindAsync(List<(ReminderRegion Region, DateOnly Due)> owing, SheetKey key, DeadlineStep step, DateOnly today, CancellationToken ct)
     {
         var (category, year, batch, honour) = (key.Category, key.Year, key.Batch, key.Honour);
-        var level = step == DeadlineStep.Report ? RegionLevel.City : RegionLevel.County;
-        var regions = await db.Regions.AsNoTracking()
-            .InSubtreeOf(jurisdiction.Path).Where(r => r.Level == level)
-            .Select(r => new { r.Id, r.Name, r.Level }).ToListAsync(ct);
-        var ids = regions.Select(r => r.Id).ToList();
+        var ids = owing.Select(r => r.Region.Id).ToList();
         var done = await db.NominationSheets.AsNoTracking()
             .Where(s => ids.Contains(s.RegionId) && s.Category == category && s.HonourTaskId == honour && s.Year == year && s.Batch == batch && s.Status != SheetStatus.Draft && s.Status != SheetStatus.Returned)
             .Select(s => s.RegionId).ToListAsync(ct);
-        var extended = await db.DeadlineExtensions.LatestByRegionAsync(ids, category, year, batch, step, ct, honour);
         var created = 0;
-        foreach (var region in regions.Where(r => !done.Contains(r.Id)))
+        foreach (var (region, due) in owing.Where(r => !done.Contains(r.Region.Id)))
         {
-            var due = extended.TryGetValue(region.Id, out var date) ? date : deadline.Date;
             var days = due.DayNumber - today.DayNumber;
-            if (!DaysBefore.Contains(days))
-            {
-                continue;
-            }
-
-            var (target, verb) = region.Level == RegionLevel.City
+            var (target, verb) = step == DeadlineStep.Report
                 ? (NotificationTarget.ReviewersOf(region.Id), "上报")
                 : (NotificationTarget.ClerksOf(region.Id), "提交");
             var title = $"{key.Title}推荐表还有 {days} 天截止（{due:yyyy-MM-dd}），{region.Name}尚未{verb}";
