@@ -36,7 +36,7 @@ public sealed class RuleSetCatalog(HarmonyDbContext db)
     public async Task RememberAsync(IEnumerable<Core.Regions.Region> regions, int year, CancellationToken ct)
     {
         var ids = regions.SelectMany(r => Core.Regions.Region.IdsOnPath(r.Path)).ToHashSet();
-        remembered = null;
+        remembered = null; // forget the last read first, so that InForceAsync below reads the database
         remembered = (year, ids, await InForceAsync(ids, year, ct));
     }
 

@@ -28,38 +28,52 @@ public abstract class ReminderRoundTripTests<TPortal>(TPortal portal) : IClassFi
     [Theory]
     [InlineData("2026-12-06", 0)] // no plan's dated deadline governs 2026
     [InlineData("2022-09-23", 2)] // 7 days before a county's submission of 2022
-    public async Task NominationReminders_ReadTheRegionsAndExtensionsOnce_AndTheSheetsOnlyOfAStepDue(string day, int reminders)
+    public async Task NominationReminders_ReadTheRegionsAndExtensionsOnce_AndTheSheetsOnlyOfAStepDue(
+        string day, int reminders)
     {
         var created = -1;
         var sent = await portal.CountCommandsAsync(async services =>
-            created = await services.GetRequiredService<DeadlineReminders>().RunAsync(Day(day), CancellationToken.None));
+            created = await services.GetRequiredService<DeadlineReminders>()
+                .RunAsync(Day(day), CancellationToken.None));
 
         Assert.Equal(reminders, created);
         var listed = string.Join("\n---\n", sent);
-        Assert.True(Reading(sent, "Regions") == 2, $"expected the counties and cities read once, and once more for the ledgers' reminders:\n{listed}");
+        Assert.True(
+            Reading(sent, "Regions") == 2,
+            $"expected the counties and cities read once, and once more for the ledgers' reminders:\n{listed}");
         Assert.True(Reading(sent, "DeadlineExtensions") == 1, $"expected the extensions read once:\n{listed}");
-        Assert.True(Reading(sent, "NominationSheets") == Math.Min(reminders, 1), $"expected the sheets read only for the step due:\n{listed}");
+        Assert.True(
+            Reading(sent, "NominationSheets") == Math.Min(reminders, 1),
+            $"expected the sheets read only for the step due:\n{listed}");
     }
 
     [Theory]
     [InlineData("2026-12-06", 0)]
     [InlineData("2023-09-13", 2)] // 7 days before 2023-09-20's materials
-    public async Task MaterialReminders_ReadTheRegionsOnce_AndEachTreesPlansAndExtensionsOncePerYear(string day, int reminders)
+    public async Task MaterialReminders_ReadTheRegionsOnce_AndEachTreesPlansAndExtensionsOncePerYear(
+        string day, int reminders)
     {
         await using var db = portal.CreateDbContext();
         var trees = await db.Regions.CountAsync(r => r.ParentId == null);
         var created = -1;
         var sent = await portal.CountCommandsAsync(async services =>
-            created = await services.GetRequiredService<MaterialReminders>().RunAsync(Day(day), CancellationToken.None));
+            created = await services.GetRequiredService<MaterialReminders>()
+                .RunAsync(Day(day), CancellationToken.None));
 
         Assert.Equal(reminders, created);
         var listed = string.Join("\n---\n", sent);
         Assert.True(Reading(sent, "Regions") == 1, $"expected the regions read once:\n{listed}");
-        Assert.True(Reading(sent, "TaskDeadlineExtensions") == trees * 3, $"expected each of {trees} trees' extensions read once per year (3):\n{listed}");
-        Assert.True(Reading(sent, "RuleSetVersions") == trees * 3, $"expected each of {trees} trees' plans read once per year (3):\n{listed}");
+        Assert.True(
+            Reading(sent, "TaskDeadlineExtensions") == trees * 3,
+            $"expected each of {trees} trees' extensions read once per year (3):\n{listed}");
+        Assert.True(
+            Reading(sent, "RuleSetVersions") == trees * 3,
+            $"expected each of {trees} trees' plans read once per year (3):\n{listed}");
     }
 }
 
-public sealed class SqliteReminderRoundTripTests(SqliteCommandCountingPortal portal) : ReminderRoundTripTests<SqliteCommandCountingPortal>(portal);
+public sealed class SqliteReminderRoundTripTests(SqliteCommandCountingPortal portal)
+    : ReminderRoundTripTests<SqliteCommandCountingPortal>(portal);
 
-public sealed class PostgresReminderRoundTripTests(PostgresCommandCountingPortal portal) : ReminderRoundTripTests<PostgresCommandCountingPortal>(portal);
+public sealed class PostgresReminderRoundTripTests(PostgresCommandCountingPortal portal)
+    : ReminderRoundTripTests<PostgresCommandCountingPortal>(portal);

@@ -81,10 +81,12 @@ public sealed class DeadlineReminders(
     /// <summary>A county or city as the reminders need it, or a jurisdiction whose plan is read.</summary>
     private sealed record ReminderRegion(int Id, string Name, RegionLevel Level, string Path);
 
-    private sealed record ExtendedStep(int RegionId, GoldCategory Category, string Honour, int Year, int Batch, DeadlineStep Step);
+    private sealed record ExtendedStep(
+        int RegionId, GoldCategory Category, string Honour, int Year, int Batch, DeadlineStep Step);
 
     /// <summary>The date in force of each extended step of this year and the next: the latest extension wins.</summary>
-    private async Task<Dictionary<ExtendedStep, DateOnly>> LatestExtensionsAsync(DateOnly today, CancellationToken ct) =>
+    private async Task<Dictionary<ExtendedStep, DateOnly>> LatestExtensionsAsync(
+        DateOnly today, CancellationToken ct) =>
         (await db.DeadlineExtensions.AsNoTracking()
             .Where(e => e.Year == today.Year || e.Year == today.Year + 1)
             .Select(e => new { e.Id, e.RegionId, e.Category, e.HonourTaskId, e.Year, e.Batch, e.Step, e.NewDate })
@@ -93,16 +95,21 @@ public sealed class DeadlineReminders(
         .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!.NewDate);
 
     /// <summary>
-    /// The regions under the jurisdiction that owe this step (counties submit, cities report) and whose date of it — the
-    /// plan's, or the extension granted to them — is 7, 3 or 1 days away, with that date.
+    /// The regions under the jurisdiction that owe this step (counties submit, cities report) and whose date of it
+    /// — the plan's, or the extension granted to them — is 7, 3 or 1 days away, with that date.
     /// </summary>
-    private static List<(ReminderRegion Region, DateOnly Due)> Owing(IReadOnlyList<ReminderRegion> regions, ReminderRegion jurisdiction,
-        Dictionary<ExtendedStep, DateOnly> extensions, SheetKey key, DeadlineStep step, Deadline deadline, DateOnly today)
+    private static List<(ReminderRegion Region, DateOnly Due)> Owing(
+        IReadOnlyList<ReminderRegion> regions, ReminderRegion jurisdiction,
+        Dictionary<ExtendedStep, DateOnly> extensions, SheetKey key, DeadlineStep step, Deadline deadline,
+        DateOnly today)
     {
         var level = step == DeadlineStep.Report ? RegionLevel.City : RegionLevel.County;
+        DateOnly DueOf(ReminderRegion r) =>
+            extensions.TryGetValue(new(r.Id, key.Category, key.Honour, key.Year, key.Batch, step), out var date)
+                ? date : deadline.Date;
         return regions
             .Where(r => r.Level == level && r.Path.StartsWith(jurisdiction.Path, StringComparison.Ordinal))
-            .Select(r => (Region: r, Due: extensions.TryGetValue(new(r.Id, key.Category, key.Honour, key.Year, key.Batch, step), out var date) ? date : deadline.Date))
+            .Select(r => (Region: r, Due: DueOf(r)))
             .Where(r => DaysBefore.Contains(r.Due.DayNumber - today.DayNumber))
             .ToList();
     }
@@ -140,8 +147,10 @@ public sealed class DeadlineReminders(
         return created;
     }
 
-    /// <summary>Notifies each owing region that has not submitted or reported the sheet yet (a returned sheet is owed again).</summary>
-    private async Task<int> RemindAsync(List<(ReminderRegion Region, DateOnly Due)> owing, SheetKey key, DeadlineStep step, DateOnly today, CancellationToken ct)
+    /// <summary>Notifies each owing region that has not submitted or reported yet (a returned sheet is owed).</summary>
+    private async Task<int> RemindAsync(
+        List<(ReminderRegion Region, DateOnly Due)> owing, SheetKey key, DeadlineStep step, DateOnly today,
+        CancellationToken ct)
     {
         var (category, year, batch, honour) = (key.Category, key.Year, key.Batch, key.Honour);
         var ids = owing.Select(r => r.Region.Id).ToList();

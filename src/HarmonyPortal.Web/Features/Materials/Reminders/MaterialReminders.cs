@@ -37,7 +37,8 @@ public sealed class MaterialReminders(
     /// </remarks>
     public async Task<int> RunAsync(DateOnly today, CancellationToken ct)
     {
-        var regions = await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.Town).OrderBy(r => r.Id).ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.Town)
+            .OrderBy(r => r.Id).ToListAsync(ct);
         var roots = regions.Where(r => r.ParentId == null).ToList();
         var created = 0;
         // A task of a year may fall due early in the next one (an annual summary due in January).
@@ -49,7 +50,7 @@ public sealed class MaterialReminders(
                     .ForSubtreeAsync(root, regions, year, [TaskKind.Material, TaskKind.Indicator], ct);
                 foreach (var kind in new[] { TaskKind.Material, TaskKind.Indicator })
                 {
-                    var due = owedInTree.Where(e => e.Task.Kind == kind && e.Due is { } d && DaysBefore.Contains(d.DayNumber - today.DayNumber)).ToList();
+                    var due = owedInTree.Where(e => e.Task.Kind == kind && IsReminderDay(e.Due, today)).ToList();
                     if (due.Count == 0)
                     {
                         continue;
@@ -75,6 +76,9 @@ public sealed class MaterialReminders(
 
         return created;
     }
+
+    private static bool IsReminderDay(DateOnly? due, DateOnly today) =>
+        due is { } d && DaysBefore.Contains(d.DayNumber - today.DayNumber);
 
     /// <summary>
     /// Each region's status on each task, read from the materials and indicator reports themselves: the materials'
