@@ -20,7 +20,7 @@ public sealed class DeadlineReminders(
 
     /// <summary>Sends today's reminders; returns how many notifications were created.</summary>
     /// <remarks>
-    /// The counties and cities, their paths and the extensions granted for this year and the next are read once; a
+    /// The counties, cities and jurisdictions and the extensions granted for this year and the next are read once; a
     /// sheet's submissions are read only for a step whose date, or some region's extension of it, falls on a reminder
     /// day. So a day without reminders costs the same few commands however many jurisdictions, honours and regions
     /// there are (it had cost three per jurisdiction, honour, step and date: 64 on a reminder day of the test data).
@@ -32,7 +32,7 @@ public sealed class DeadlineReminders(
             .Concat(await catalog.InForceAsync(jurisdictions, today.Year + 1, ct)).DistinctBy(p => p.Value.Id).ToList();
         var regions = await db.Regions.AsNoTracking()
             .Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.City || jurisdictions.Contains(r.Id))
-            .OrderBy(r => r.Id).Select(r => new ReminderRegion(r.Id, r.Name, r.Level, r.Path)).ToListAsync(ct);
+            .OrderBy(r => r.Id).ToListAsync(ct);
         var extensions = await LatestExtensionsAsync(today, ct);
         var created = 0;
         foreach (var (regionId, version) in inForce)
@@ -69,7 +69,8 @@ public sealed class DeadlineReminders(
             }
         }
 
-        created += await RemindLedgersAsync(today, ct);
+        var countiesAndCities = regions.Where(r => r.Level is RegionLevel.County or RegionLevel.City).ToList();
+        created += await RemindLedgersAsync(countiesAndCities, today, ct);
         if (created > 0 && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Deadline reminders for {Today}: {Created} notifications", today, created);
@@ -77,9 +78,6 @@ public sealed class DeadlineReminders(
 
         return created;
     }
-
-    /// <summary>A county or city as the reminders need it, or a jurisdiction whose plan is read.</summary>
-    private sealed record ReminderRegion(int Id, string Name, RegionLevel Level, string Path);
 
     private sealed record ExtendedStep(
         int RegionId, GoldCategory Category, string Honour, int Year, int Batch, DeadlineStep Step);
@@ -98,17 +96,17 @@ public sealed class DeadlineReminders(
     /// The regions under the jurisdiction that owe this step (counties submit, cities report) and whose date of it
     /// — the plan's, or the extension granted to them — is 7, 3 or 1 days away, with that date.
     /// </summary>
-    private static List<(ReminderRegion Region, DateOnly Due)> Owing(
-        IReadOnlyList<ReminderRegion> regions, ReminderRegion jurisdiction,
+    private static List<(Region Region, DateOnly Due)> Owing(
+        IReadOnlyList<Region> regions, Region jurisdiction,
         Dictionary<ExtendedStep, DateOnly> extensions, SheetKey key, DeadlineStep step, Deadline deadline,
         DateOnly today)
     {
         var level = step == DeadlineStep.Report ? RegionLevel.City : RegionLevel.County;
-        DateOnly DueOf(ReminderRegion r) =>
+        DateOnly DueOf(Region r) =>
             extensions.TryGetValue(new(r.Id, key.Category, key.Honour, key.Year, key.Batch, step), out var date)
                 ? date : deadline.Date;
         return regions
-            .Where(r => r.Level == level && r.Path.StartsWith(jurisdiction.Path, StringComparison.Ordinal))
+            .Where(r => r.Level == level && r.IsInSubtreeOf(jurisdiction.Path))
             .Select(r => (Region: r, Due: DueOf(r)))
             .Where(r => DaysBefore.Contains(r.Due.DayNumber - today.DayNumber))
             .ToList();
@@ -118,9 +116,8 @@ public sealed class DeadlineReminders(
     /// Reminds the counties and cities that have not reported their ledgers of this year or the last of each ledger
     /// deadline 7, 3 or 1 days away (ledgers due the same day in one reminder). Ledgers without a date are never reminded of.
     /// </summary>
-    private async Task<int> RemindLedgersAsync(DateOnly today, CancellationToken ct)
+    private async Task<int> RemindLedgersAsync(IReadOnlyList<Region> regions, DateOnly today, CancellationToken ct)
     {
-        var regions = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.City).ToListAsync(ct);
         var created = 0;
         foreach (var year in new[] { today.Year - 1, today.Year })
         {
@@ -149,7 +146,7 @@ public sealed class DeadlineReminders(
 
     /// <summary>Notifies each owing region that has not submitted or reported yet (a returned sheet is owed).</summary>
     private async Task<int> RemindAsync(
-        List<(ReminderRegion Region, DateOnly Due)> owing, SheetKey key, DeadlineStep step, DateOnly today,
+        List<(Region Region, DateOnly Due)> owing, SheetKey key, DeadlineStep step, DateOnly today,
         CancellationToken ct)
     {
         var (category, year, batch, honour) = (key.Category, key.Year, key.Batch, key.Honour);
