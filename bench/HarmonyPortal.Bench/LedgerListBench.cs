@@ -94,8 +94,7 @@ internal static class LedgerListBench
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return Http.DashboardBench.Median(times);
     }
 
     private static int FloorPage(SqliteConnection connection, int regionId)

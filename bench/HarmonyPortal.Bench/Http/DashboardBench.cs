@@ -99,7 +99,13 @@ internal static class DashboardBench
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return Median(times);
+    }
+
+    /// <summary>The middle value (the upper one of an even count): how every benchmark here takes a median.</summary>
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 }

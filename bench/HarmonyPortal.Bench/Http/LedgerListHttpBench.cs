@@ -122,12 +122,9 @@ internal static class LedgerListHttpBench
     /// </summary>
     private static WrkResult Combined(IReadOnlyList<WrkResult> rounds) => new(
         rounds.Average(r => r.RequestsPerSecond),
-        Median(rounds.Select(r => r.P50Ms)),
-        Median(rounds.Select(r => r.P99Ms)),
+        DashboardBench.Median(rounds.Select(r => r.P50Ms)),
+        DashboardBench.Median(rounds.Select(r => r.P99Ms)),
         rounds.Sum(r => r.Requests), rounds.Sum(r => r.Errors));
-
-    /// <summary>The middle value (the upper one of an even count), as the other benchmarks take it.</summary>
-    private static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
 
     /// <summary>The hot county, the year, and the key of the last row before page <paramref name="depth"/> (or the deepest page the list has).</summary>
     private static async Task<(int CountyId, int Year, int PagesIn, long AfterId)> DeepCursorAsync(BenchTarget target, int depth)

@@ -97,8 +97,7 @@ internal static partial class PdfVariants
             times.Add((ChromiumCpu.Seconds() - before) * 1000);
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return DashboardBench.Median(times);
     }
 
     /// <summary>Pages of a PDF as Chromium writes it (one uncompressed <c>/Type /Page</c> dictionary a page).</summary>
